@@ -1,0 +1,31 @@
+# The two commands every new user needs: `make run` and `make test`. Both set everything up.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test bench screenshot clean
+
+$(STAMP): pyproject.toml
+	bash packaging/system-deps.sh test
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	bash packaging/system-deps.sh gui
+	$(BIN)/python main.py $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
+
+screenshot: $(STAMP)
+	bash packaging/system-deps.sh gui
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,159 @@
+"""Reviewer Workstation entry point: the GUI by default, plus subcommands.
+
+  python main.py [--server URL] [--profile DIR]       the workstation (no server: built-in demo)
+  python main.py serve --db PATH [--host H] [--port N] [--seed N]
+  python main.py admin add-reviewer NAME --role reviewer|senior|lead --db PATH
+  python main.py sync [--profile DIR] [--server URL] [--once]
+  python main.py status [--profile DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from reviewer.api_client import InsecureServerUrl, check_server_url
+from reviewer.credentials import TOKEN_ENV, token_for
+from reviewer.profile import Profile, default_profile_dir
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Reviewer Workstation")
+    _add_client_options(parser)
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="run the reference central API")
+    serve.add_argument("--db", required=True, type=Path, help="server database file")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--seed", type=int, default=None,
+                       help="seed an empty database with synthetic demo data from this seed")
+    admin = sub.add_parser("admin", help="administer the reference central API")
+    admin_sub = admin.add_subparsers(dest="admin_command", required=True)
+    add = admin_sub.add_parser("add-reviewer", help="create a reviewer; prints the token once")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["reviewer", "senior", "lead"], default="reviewer")
+    add.add_argument("--db", required=True, type=Path)
+    sync = sub.add_parser("sync", help="push decisions and pull cases without a window")
+    _add_client_options(sync)
+    sync.add_argument("--once", action="store_true", help="one round, then exit")
+    status = sub.add_parser("status", help="print the outbox counts of a profile")
+    _add_client_options(status)
+    return parser
+
+
+def _add_client_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--server", default=argparse.SUPPRESS,
+                        help="central API URL (https://..., or http:// to this machine)")
+    parser.add_argument("--profile", type=Path, default=argparse.SUPPRESS,
+                        help="directory for all local state (default: the user data dir)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    handlers = {None: cmd_gui, "serve": cmd_serve, "admin": cmd_admin, "sync": cmd_sync,
+                "status": cmd_status}
+    return handlers[args.command](args)
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    return Profile(getattr(args, "profile", None) or default_profile_dir()).ensure()
+
+
+def _server_and_token(args: argparse.Namespace, profile: Profile) -> tuple[str | None, str | None]:
+    server = getattr(args, "server", None) or profile.settings().get("server_url")
+    if not server:
+        return None, None
+    server = check_server_url(server)
+    profile.save_setting("server_url", server)
+    return server, token_for(server)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import run_workstation  # Qt is imported only when a window is wanted
+
+    profile = _profile(args)
+    try:
+        server, token = _server_and_token(args, profile)
+    except InsecureServerUrl as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if server is None:
+        return _run_demo(profile)
+    if not token:
+        print(f"error: no token for {server}: store one in the OS keyring or set {TOKEN_ENV}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return run_workstation(profile, server, token)
+
+
+def _run_demo(profile: Profile) -> int:
+    """The built-in demo: a freshly seeded reference server in-process, its own fresh profile."""
+    from server.runner import start_demo_server
+    from ui.app import run_workstation
+
+    demo_root = profile.root / "demo"
+    shutil.rmtree(demo_root, ignore_errors=True)  # a fresh server needs a fresh cache
+    server, token = start_demo_server(demo_root / "server")
+    print(f"central API: {server.url}", flush=True)
+    try:
+        # The demo token stays in memory: it dies with the demo server.
+        return run_workstation(Profile(demo_root / "workstation").ensure(), server.url, token)
+    finally:
+        server.stop()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from server.runner import serve_forever
+    from server.seed import seed_database
+
+    if args.seed is not None and not args.db.exists():
+        seed_database(args.db, seed=args.seed)
+    print(f"central API: http://{args.host}:{args.port}", flush=True)
+    serve_forever(args.db, args.host, args.port)
+    return 0
+
+
+def cmd_admin(args: argparse.Namespace) -> int:
+    from server.admin import add_reviewer
+
+    token = add_reviewer(args.db, args.name, args.role)
+    print(token)  # shown once; only its hash is stored
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from reviewer.api_client import ApiClient
+    from reviewer.sync_engine import SyncEngine
+
+    profile = _profile(args)
+    server, token = _server_and_token(args, profile)
+    if not server or not token:
+        print(f"error: no server or token for this profile (use --server and {TOKEN_ENV})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    engine = SyncEngine(profile.store_path, ApiClient(server, token))
+    while True:
+        status = engine.run_once()
+        print(f"online={status.online} waiting={status.waiting} accepted={status.accepted} "
+              f"conflicts={status.conflicts} rejected={status.rejected} {status.last_error}")
+        if args.once or status.waiting == 0 or not status.online:
+            return 0 if status.waiting == 0 else 1
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from reviewer.outbox import Outbox
+    from reviewer.store import open_store
+
+    counts = Outbox(open_store(_profile(args).store_path)).counts()
+    print(" ".join(f"{state}={n}" for state, n in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

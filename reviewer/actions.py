@@ -1,0 +1,60 @@
+"""Every user action has an id; keymaps, menus, the palette and the session all speak in these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ActionId(str, Enum):
+    NO_VIOLATION = "no_violation"
+    REMOVE = "remove"
+    LABEL_SENSITIVE = "label_sensitive"
+    RESTRICT_REACH = "restrict_reach"
+    SUSPEND = "suspend"
+    ESCALATE = "escalate"
+    SKIP = "skip"
+    NEXT_CASE = "next_case"
+    PREV_CASE = "prev_case"
+    REVEAL = "reveal"  # held: media stays revealed only while the key is down
+    SYNC_NOW = "sync_now"
+    NEXT_QUEUE = "next_queue"
+    PREV_QUEUE = "prev_queue"
+
+
+@dataclass(frozen=True)
+class DecisionKind:
+    """What the server records for an enforcement action, and what the UI needs to ask first."""
+
+    action: ActionId
+    label: str
+    needs_note: bool = False
+    final: bool = True  # a final decision closes the case; escalation hands it on
+
+
+DECISION_KINDS: dict[ActionId, DecisionKind] = {
+    k.action: k
+    for k in (
+        DecisionKind(ActionId.NO_VIOLATION, "No violation"),
+        DecisionKind(ActionId.REMOVE, "Remove"),
+        DecisionKind(ActionId.LABEL_SENSITIVE, "Label sensitive"),
+        DecisionKind(ActionId.RESTRICT_REACH, "Restrict reach"),
+        DecisionKind(ActionId.SUSPEND, "Suspend"),
+        DecisionKind(ActionId.ESCALATE, "Escalate", needs_note=True, final=False),
+    )
+}
+
+ACTION_LABELS: dict[ActionId, str] = {
+    **{a: k.label for a, k in DECISION_KINDS.items()},
+    ActionId.SKIP: "Skip",
+    ActionId.NEXT_CASE: "Next case",
+    ActionId.PREV_CASE: "Previous case",
+    ActionId.REVEAL: "Reveal media (hold)",
+    ActionId.SYNC_NOW: "Sync now",
+    ActionId.NEXT_QUEUE: "Next queue",
+    ActionId.PREV_QUEUE: "Previous queue",
+}
+
+
+def is_decision(action: ActionId) -> bool:
+    return action in DECISION_KINDS

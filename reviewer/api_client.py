@@ -1,0 +1,158 @@
+"""HTTP client for the central API (docs/api.md). The one place that speaks HTTP.
+
+Errors come in two kinds the sync engine treats differently: `Unavailable` (network down,
+timeout, 429, 5xx — try again later, honouring Retry-After) and `ApiRejected` (any other
+answer we cannot use — do not retry the same request). Malformed JSON is `MalformedAnswer`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from reviewer.domain import Case, Decision, MalformedAnswer, Queue
+
+USER_AGENT = "ReviewerWorkstation/0.1"
+
+
+class ApiError(RuntimeError):
+    pass
+
+
+class Unavailable(ApiError):
+    """The central API cannot be reached or is overloaded; the request may be retried."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ApiRejected(ApiError):
+    def __init__(self, status: int, message: str):
+        super().__init__(f"HTTP {status}: {message}")
+        self.status = status
+
+
+class InsecureServerUrl(ValueError):
+    """Plain HTTP to anything but this machine would send the token in clear."""
+
+
+@dataclass(frozen=True)
+class DecisionAnswer:
+    status: int  # 201 accepted, 409 conflict, 4xx rejected
+    body: dict
+
+
+def check_server_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InsecureServerUrl(f"not a server address: {url!r} (expected https://host[:port])")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise InsecureServerUrl(
+            f"refusing plain HTTP to {parts.hostname}: use https:// (plain HTTP is allowed only "
+            "to this machine)"
+        )
+    return url.rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class ApiClient:
+    def __init__(self, base_url: str, token: str, *, timeout: float = 10.0,
+                 ca_bundle: str | None = None):
+        self.base_url = check_server_url(base_url)
+        # TLS is verified by default (httpx's default); a CA bundle narrows, never disables it.
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {token}", "User-Agent": USER_AGENT},
+            timeout=httpx.Timeout(timeout, connect=min(3.0, timeout)),
+            verify=ca_bundle or True,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- endpoints ----------------------------------------------------------------------
+    def health(self) -> dict:
+        return self._json("GET", "/v1/health")
+
+    def queues(self) -> list[Queue]:
+        data = self._json("GET", "/v1/queues")
+        return [Queue.from_api(q) for q in _field(data, "queues", list)]
+
+    def claim(self, queue_id: str, count: int) -> tuple[list[Case], str | None]:
+        data = self._json("POST", f"/v1/queues/{queue_id}/claim", json={"count": count})
+        cases = [Case.from_api(c) for c in _field(data, "cases", list)]
+        return cases, data.get("lease_expires_at")
+
+    def case(self, case_id: str) -> Case:
+        return Case.from_api(self._json("GET", f"/v1/cases/{case_id}"))
+
+    def media(self, sha256: str) -> tuple[bytes, str]:
+        response = self._send("GET", f"/v1/media/{sha256}")
+        self._raise_for_status(response)
+        return response.content, response.headers.get("content-type", "application/octet-stream")
+
+    def post_decision(self, decision: Decision) -> DecisionAnswer:
+        response = self._send(
+            "POST", "/v1/decisions", json=decision.to_api(),
+            headers={"Idempotency-Key": decision.decision_id},
+        )
+        if response.status_code in (429,) or response.status_code >= 500:
+            self._raise_for_status(response)
+        return DecisionAnswer(response.status_code, _decode(response))
+
+    # --- plumbing -----------------------------------------------------------------------
+    def _json(self, method: str, path: str, **kwargs: Any) -> dict:
+        response = self._send(method, path, **kwargs)
+        self._raise_for_status(response)
+        return _decode(response)
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            return self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:  # connect errors, timeouts, resets, bad TLS
+            raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
+
+    @staticmethod
+    def _raise_for_status(response: httpx.Response) -> None:
+        status = response.status_code
+        if status == 429 or status >= 500:
+            raise Unavailable(f"HTTP {status}", _retry_after(response))
+        if status >= 400:
+            raise ApiRejected(status, response.text[:300])
+
+
+def _decode(response: httpx.Response) -> dict:
+    try:
+        data = response.json()
+    except ValueError as exc:
+        raise MalformedAnswer(f"{response.request.url.path}: answer is not JSON") from exc
+    if not isinstance(data, dict):
+        raise MalformedAnswer(f"{response.request.url.path}: answer is not a JSON object")
+    return data
+
+
+def _field(data: dict, key: str, kind: type) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise MalformedAnswer(f"answer has no {key!r} {kind.__name__}")
+    return value
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    try:
+        return max(0.0, float(response.headers["retry-after"]))
+    except (KeyError, ValueError):
+        return None

@@ -1,0 +1,122 @@
+"""Claimed cases, queues and media bytes cached in the local store, so work goes on offline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from reviewer.domain import Case, Queue, to_iso, utc_now
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What the case list shows for one row: read per visible row, never for the whole queue."""
+
+    id: str
+    queue_id: str
+    priority: int
+    sla_deadline: str
+    language: str
+
+
+class CaseCache:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    # --- queues -------------------------------------------------------------------------
+    def save_queues(self, queues: list[Queue]) -> None:
+        rows = [
+            {
+                "id": q.id, "name": q.name, "description": q.description,
+                "open_count": q.open_count, "policies": json.dumps(list(q.policies)),
+                "default_policy": q.default_policy, "position": i,
+            }
+            for i, q in enumerate(queues)
+        ]
+        self.db["queues"].upsert_all(rows, pk="id")
+
+    def queues(self) -> list[Queue]:
+        rows = self.db.execute(
+            "SELECT id, name, description, open_count, policies, default_policy "
+            "FROM queues ORDER BY position, id"
+        ).fetchall()
+        return [
+            Queue(id=r[0], name=r[1], description=r[2], open_count=r[3],
+                  policies=tuple(json.loads(r[4])), default_policy=r[5])
+            for r in rows
+        ]
+
+    def queue(self, queue_id: str) -> Queue | None:
+        return next((q for q in self.queues() if q.id == queue_id), None)
+
+    # --- cases --------------------------------------------------------------------------
+    def save_cases(self, cases: list[Case], lease_expires_at: str | None) -> None:
+        """Insert or refresh cached cases. A case decided here keeps its local state."""
+        now = to_iso(utc_now())
+        rows = [
+            {
+                "id": c.id, "queue_id": c.queue_id, "priority": c.priority,
+                "sla_deadline": c.sla_deadline, "language": c.language,
+                "payload": json.dumps(c.raw, ensure_ascii=False),
+                "lease_expires_at": lease_expires_at, "cached_at": now,
+            }
+            for c in cases
+        ]
+        self.db["cases"].upsert_all(rows, pk="id")
+        links = [
+            {"case_id": c.id, "sha256": m.sha256, "position": i}
+            for c in cases for i, m in enumerate(c.media)
+        ]
+        if links:
+            self.db["case_media"].upsert_all(links, pk=("case_id", "position"))
+
+    def open_case_ids(self, queue_id: str | None = None) -> list[str]:
+        """Cases still to decide here, in work order: most urgent first, then SLA deadline."""
+        sql = "SELECT id FROM cases WHERE local_state = 'open'"
+        params: tuple = ()
+        if queue_id:
+            sql += " AND queue_id = ?"
+            params = (queue_id,)
+        sql += " ORDER BY priority, sla_deadline, id"
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+
+    def open_counts(self) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT queue_id, count(*) FROM cases WHERE local_state = 'open' GROUP BY queue_id"
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def case(self, case_id: str) -> Case | None:
+        row = self.db.execute("SELECT payload FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return Case.from_api(json.loads(row[0])) if row else None
+
+    def summary(self, case_id: str) -> CaseSummary | None:
+        row = self.db.execute(
+            "SELECT id, queue_id, priority, sla_deadline, language FROM cases WHERE id = ?",
+            (case_id,),
+        ).fetchone()
+        return CaseSummary(*row) if row else None
+
+    # --- media --------------------------------------------------------------------------
+    def save_media(self, sha256: str, mime: str, data: bytes) -> None:
+        self.db["media"].upsert(
+            {"sha256": sha256, "mime": mime, "data": data, "fetched_at": to_iso(utc_now())},
+            pk="sha256",
+        )
+
+    def media_bytes(self, sha256: str) -> bytes | None:
+        row = self.db.execute("SELECT data FROM media WHERE sha256 = ?", (sha256,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def missing_media(self, limit: int = 50) -> list[str]:
+        """Media of open cases not yet fetched, most urgent cases first."""
+        rows = self.db.execute(
+            "SELECT DISTINCT cm.sha256 FROM case_media cm JOIN cases c ON c.id = cm.case_id "
+            "LEFT JOIN media m ON m.sha256 = cm.sha256 "
+            "WHERE c.local_state = 'open' AND m.sha256 IS NULL "
+            "ORDER BY c.priority, c.sla_deadline LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [r[0] for r in rows]

@@ -1,0 +1,44 @@
+"""Text shown to the reviewer: bidi isolation for untrusted names, SLA countdowns, local times."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from reviewer.domain import parse_iso
+
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: an RTL name cannot reorder its neighbours
+
+
+def isolate(text: str) -> str:
+    return f"{FSI}{text}{PDI}"
+
+
+def sla_countdown(deadline_iso: str, now: datetime | None = None) -> tuple[str, str]:
+    """('2h 05m left' | 'breached 12m ago', severity) with severity ok | soon | breached."""
+    try:
+        remaining = parse_iso(deadline_iso) - (now or datetime.now(timezone.utc))
+    except ValueError:
+        return "SLA unknown", "ok"
+    seconds = int(remaining.total_seconds())
+    text = _duration(abs(seconds))
+    if seconds < 0:
+        return f"SLA breached {text} ago", "breached"
+    return f"SLA {text} left", "soon" if seconds < 3600 else "ok"
+
+
+def _duration(seconds: int) -> str:
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days}d {hours}h"
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m"
+
+
+def local_time(iso: str) -> str:
+    try:
+        return parse_iso(iso).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    except ValueError:
+        return iso

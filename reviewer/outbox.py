@@ -1,0 +1,106 @@
+"""The durable outbox: every decision is committed here before the UI shows it as made.
+
+Life cycle of a row: pending -> sending -> accepted | conflict | rejected. `sending` is written
+*before* the request goes out, so after a crash the engine knows the request may have reached
+the server and simply sends it again under the same idempotency key; the server replays its
+stored answer instead of recording the decision twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.domain import Decision, to_iso, utc_now
+from reviewer.store import transaction
+
+TERMINAL_STATES = ("accepted", "conflict", "rejected")
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    decision: Decision
+    state: str
+    attempts: int
+    last_error: str
+    response: dict | None
+
+
+class Outbox:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def record(self, decision: Decision) -> None:
+        """Commit the decision and take its case out of the local work list, atomically."""
+        final = DECISION_KINDS[decision.action].final
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            conn.execute(
+                "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
+                "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+                (decision.decision_id, decision.case_id, decision.action.value,
+                 decision.policy, decision.note, decision.decided_at, now),
+            )
+            conn.execute(
+                "UPDATE cases SET local_state = ? WHERE id = ?",
+                ("decided" if final else "escalated", decision.case_id),
+            )
+
+    def due(self, limit: int = 100) -> list[Decision]:
+        """Decisions to send now: pending ones whose backoff has passed, and any left `sending`
+        by a crash (they are re-sent under the same key)."""
+        rows = self.db.execute(
+            "SELECT decision_id, case_id, action, policy, note, decided_at FROM outbox "
+            "WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= ?) "
+            "ORDER BY seq LIMIT ?",
+            (to_iso(utc_now()), limit),
+        ).fetchall()
+        return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]) for r in rows]
+
+    def mark_sending(self, decision_id: str) -> None:
+        self._set(decision_id, "sending")
+
+    def mark_done(self, decision_id: str, state: str, response: dict) -> None:
+        assert state in TERMINAL_STATES
+        self._set(decision_id, state, response=json.dumps(response, ensure_ascii=False))
+
+    def mark_retry(self, decision_id: str, error: str, next_attempt_at: str) -> None:
+        with transaction(self.db) as conn:
+            conn.execute(
+                "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?, "
+                "next_attempt_at = ?, updated_at = ? WHERE decision_id = ?",
+                (error, next_attempt_at, to_iso(utc_now()), decision_id),
+            )
+
+    def _set(self, decision_id: str, state: str, response: str | None = None) -> None:
+        with transaction(self.db) as conn:
+            conn.execute(
+                "UPDATE outbox SET state = ?, response = COALESCE(?, response), updated_at = ? "
+                "WHERE decision_id = ?",
+                (state, response, to_iso(utc_now()), decision_id),
+            )
+
+    def counts(self) -> dict[str, int]:
+        counts = {s: 0 for s in ("pending", "sending", *TERMINAL_STATES)}
+        for state, n in self.db.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
+            counts[state] = n
+        return counts
+
+    def waiting(self) -> int:
+        """Decisions made here that the central API has not acknowledged yet."""
+        c = self.counts()
+        return c["pending"] + c["sending"]
+
+    def entries(self, state: str | None = None) -> list[OutboxEntry]:
+        sql = ("SELECT decision_id, case_id, action, policy, note, decided_at, state, attempts, "
+               "last_error, response FROM outbox")
+        rows = self.db.execute(sql + (" WHERE state = ?" if state else "") + " ORDER BY seq",
+                               (state,) if state else ()).fetchall()
+        return [
+            OutboxEntry(Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]), r[6], r[7], r[8],
+                        json.loads(r[9]) if r[9] else None)
+            for r in rows
+        ]

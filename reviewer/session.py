@@ -1,0 +1,109 @@
+"""The review session: which case is in front of the reviewer and what a key does to it.
+
+Runs on the UI thread with the UI thread's own store connection. Everything here is cheap:
+the work list is a list of ids (one indexed query), a case is one row, and recording a
+decision is one small durable commit. Network and decoding happen elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sqlite_utils
+
+from reviewer.actions import ActionId, is_decision
+from reviewer.case_cache import CaseCache
+from reviewer.domain import Case, Decision
+from reviewer.outbox import Outbox
+
+
+class SessionBusy(RuntimeError):
+    """A decision is being recorded; the key that asked for another one is dropped."""
+
+
+class ReviewSession:
+    def __init__(self, db: sqlite_utils.Database,
+                 on_recorded: Callable[[Decision], None] = lambda d: None):
+        self.cache = CaseCache(db)
+        self.outbox = Outbox(db)
+        self.on_recorded = on_recorded
+        self.queue_id: str | None = None  # None: every queue, most urgent first
+        self._ids: list[str] = []
+        self._index = 0
+        self._current: Case | None = None
+        self._recording = False
+        self.reload()
+
+    # --- what is on screen ---------------------------------------------------------------
+    @property
+    def case_ids(self) -> list[str]:
+        return self._ids
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def current(self) -> Case | None:
+        case_id = self._ids[self._index] if self._ids else None
+        if self._current is None or self._current.id != case_id:
+            self._current = self.cache.case(case_id) if case_id else None
+        return self._current
+
+    def upcoming(self, count: int) -> list[Case]:
+        """The next cases after the current one, for prefetching their media."""
+        ids = self._ids[self._index + 1:self._index + 1 + count]
+        return [c for c in (self.cache.case(i) for i in ids) if c]
+
+    # --- navigation -----------------------------------------------------------------------
+    def select_queue(self, queue_id: str | None) -> None:
+        self.queue_id = queue_id
+        self._index = 0
+        self.reload(keep_current=False)
+
+    def reload(self, keep_current: bool = True) -> None:
+        """Re-read the work list (new cases arrived); the case on screen stays on screen."""
+        current_id = self._ids[self._index] if (keep_current and self._ids) else None
+        self._ids = self.cache.open_case_ids(self.queue_id)
+        if current_id in self._ids:
+            self._index = self._ids.index(current_id)
+        self._index = min(self._index, max(0, len(self._ids) - 1))
+
+    def go_to(self, case_id: str) -> None:
+        if case_id in self._ids:
+            self._index = self._ids.index(case_id)
+
+    def next(self) -> None:
+        self._index = min(self._index + 1, max(0, len(self._ids) - 1))
+
+    def previous(self) -> None:
+        self._index = max(self._index - 1, 0)
+
+    def skip(self) -> None:
+        """Put the current case at the end of this session's list and move on."""
+        if len(self._ids) > 1:
+            self._ids.append(self._ids.pop(self._index))
+            self._index = min(self._index, len(self._ids) - 1)
+
+    # --- deciding -------------------------------------------------------------------------
+    def decide(self, action: ActionId, note: str = "", policy: str | None = None) -> Decision:
+        if not is_decision(action):
+            raise ValueError(f"{action.value} is not a decision")
+        if self._recording:
+            raise SessionBusy("a decision is already being recorded")
+        case = self.current()
+        if case is None:
+            raise LookupError("no case on screen to decide")
+        decision = Decision.new(case.id, action, policy or self.default_policy(case), note)
+        self._recording = True
+        try:
+            self.outbox.record(decision)  # durable before anything shows it as made
+        finally:
+            self._recording = False
+        self._ids.pop(self._index)
+        self._index = min(self._index, max(0, len(self._ids) - 1))
+        self.on_recorded(decision)
+        return decision
+
+    def default_policy(self, case: Case) -> str:
+        queue = self.cache.queue(case.queue_id)
+        return (queue.default_policy if queue and queue.default_policy else case.policy_area) or "unspecified"

@@ -1,0 +1,119 @@
+"""The local SQLite store: one file in the profile, opened once per thread.
+
+WAL lets the sync worker write while the UI thread reads. synchronous=FULL makes every commit
+durable before it returns, which is what lets the UI show a decision as made right after
+`Outbox.record` commits. The schema is versioned with PRAGMA user_version and upgraded one
+step at a time, each step inside one transaction (as Anki does), so a crash mid-upgrade leaves
+the previous version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+import sqlite_utils
+
+
+class StoreError(RuntimeError):
+    """The local store cannot be opened or written (corrupt file, full disk, no permission)."""
+
+
+_V1 = """
+        CREATE TABLE queues (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+            open_count INTEGER NOT NULL DEFAULT 0, policies TEXT NOT NULL DEFAULT '[]',
+            default_policy TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE cases (
+            id TEXT PRIMARY KEY, queue_id TEXT NOT NULL, priority INTEGER NOT NULL,
+            sla_deadline TEXT NOT NULL, language TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL, lease_expires_at TEXT, cached_at TEXT NOT NULL,
+            local_state TEXT NOT NULL DEFAULT 'open'
+        );
+        CREATE INDEX cases_work_order ON cases (local_state, queue_id, priority, sla_deadline, id);
+        CREATE TABLE media (
+            sha256 TEXT PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL, fetched_at TEXT NOT NULL
+        );
+        CREATE TABLE case_media (
+            case_id TEXT NOT NULL, sha256 TEXT NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (case_id, position)
+        );
+        CREATE INDEX case_media_sha ON case_media (sha256);
+        -- Decisions are append-only: the decision columns are written once. Only the sync
+        -- columns (state .. updated_at) change as the decision travels to the central API.
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL UNIQUE,
+            case_id TEXT NOT NULL, action TEXT NOT NULL, policy TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '', decided_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '',
+            response TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX outbox_state ON outbox (state, next_attempt_at);
+"""
+
+# Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
+MIGRATIONS: list[str] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def open_store(path: Path) -> sqlite_utils.Database:
+    """Open (creating and upgrading if needed) the store. Call once per thread."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        _migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the local store {path}: {exc}") from exc
+    return sqlite_utils.Database(conn)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the local store has schema version {version}, newer than this program's "
+            f"{SCHEMA_VERSION}; update the workstation or choose another --profile"
+        )
+    for step in range(version, SCHEMA_VERSION):
+        # One script per step, BEGIN..COMMIT inside it: executescript would otherwise commit
+        # between statements and a crash could leave a half-upgraded schema.
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[step]}\nPRAGMA user_version = {step + 1};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
+
+class transaction:
+    """`with transaction(db):` — BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error.
+
+    For writes that must land together (a decision and its case's local state). Use raw SQL
+    inside it: sqlite-utils' own write helpers commit on their own.
+    """
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.conn = db.conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as commit_error:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"could not save to the local store: {commit_error}") from commit_error
+        self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"could not save to the local store: {exc}") from exc

@@ -1,0 +1,85 @@
+"""Safe decoding and the default filter: bad files become a named reason, never a crash."""
+
+import io
+
+import pytest
+from PIL import Image, ImageStat
+
+from reviewer.media_decode import MediaUnavailable, decode_for_display
+from reviewer.media_render import MediaRenderer, RenderStyle
+from tests.factories import synthetic_png
+
+
+def _edge_energy(image: Image.Image) -> float:
+    """Mean absolute difference between neighbouring pixels: high for sharp, ~0 for blurred."""
+    gray = image.convert("L")
+    shifted = gray.transform(gray.size, Image.Transform.AFFINE, (1, 0, 1, 0, 1, 0))
+    from PIL import ImageChops
+    return ImageStat.Stat(ImageChops.difference(gray, shifted)).mean[0]
+
+
+def test_default_render_is_blurred_and_grayscale():
+    data = synthetic_png(640, 480)
+    sharp = MediaRenderer().render("k", data, (640, 480), RenderStyle(revealed=True, colour=True)).image
+    shown = MediaRenderer().render("k", data, (640, 480)).image
+    assert shown.mode == "L"
+    assert _edge_energy(shown) < _edge_energy(sharp) / 8
+
+
+def test_blur_scales_with_the_rendered_size():
+    data = synthetic_png(1600, 1200)
+    for box in ((320, 240), (1600, 1200)):
+        shown = MediaRenderer().render("k", data, box).image
+        assert _edge_energy(shown) < 1.5, box
+
+
+def test_reveal_is_sharp_but_still_grayscale_until_colour_is_asked_for():
+    data = synthetic_png(320, 240)
+    revealed = MediaRenderer().render("k", data, (320, 240), RenderStyle(revealed=True)).image
+    assert revealed.mode == "L"
+    coloured = MediaRenderer().render("k", data, (320, 240), RenderStyle(revealed=True, colour=True)).image
+    assert coloured.mode == "RGB"
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "GIF", "WEBP"])
+def test_supported_formats_decode_and_fit_the_box(fmt):
+    image = decode_for_display(synthetic_png(1200, 800, fmt=fmt), 300)
+    assert max(image.size) <= 300 and image.mode == "RGB"
+
+
+def _bad_files():
+    jpeg = synthetic_png(400, 300, fmt="JPEG")
+    flipped = bytearray(jpeg)
+    for i in range(200, len(flipped), 97):
+        flipped[i] ^= 0xFF
+    bmp = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(bmp, "BMP")
+    return {
+        "empty": b"",
+        "truncated": jpeg[: len(jpeg) // 3],
+        "bit-flipped": bytes(flipped),
+        "lying header": b"\x89PNG\r\n\x1a\n" + b"not really a png" * 20,
+        "unsupported format": bmp.getvalue(),
+        "random bytes": bytes(range(256)) * 8,
+    }
+
+
+@pytest.mark.parametrize("name", list(_bad_files()))
+def test_bad_files_become_a_placeholder_with_a_reason(name):
+    result = MediaRenderer().render("k", _bad_files()[name], (320, 240))
+    if result.image is None:
+        assert result.reason.startswith("Cannot be displayed")
+    else:  # a bit flip inside the entropy data can still decode: then it must still be blurred
+        assert _edge_energy(result.image) < 3
+
+
+def test_huge_dimensions_are_refused_from_the_header():
+    out = io.BytesIO()
+    Image.new("L", (12000, 9000)).save(out, "PNG")  # 108 megapixels, compresses to little
+    with pytest.raises(MediaUnavailable, match="too large"):
+        decode_for_display(out.getvalue(), 400)
+
+
+def test_media_not_yet_downloaded_says_so():
+    result = MediaRenderer().render("k", None, (320, 240))
+    assert result.image is None and "Not downloaded yet" in result.reason

@@ -1,0 +1,52 @@
+import pytest
+
+from reviewer.actions import ActionId
+from reviewer.case_cache import CaseCache
+from reviewer.domain import Case, Queue
+from reviewer.session import ReviewSession
+from reviewer.store import open_store
+from tests.factories import case_dict
+
+
+@pytest.fixture
+def session(tmp_path):
+    db = open_store(tmp_path / "store.sqlite3")
+    cache = CaseCache(db)
+    cache.save_queues([Queue("graphic_media", "Graphic", 3, ("violent_graphic", "other"), "violent_graphic")])
+    cache.save_cases([Case.from_api(case_dict(f"c{i}", priority=1, hours_left=i + 1)) for i in range(3)], None)
+    return ReviewSession(db)
+
+
+def test_decision_moves_to_the_next_case_and_uses_the_queue_default_policy(session):
+    assert session.current().id == "c0"
+    decision = session.decide(ActionId.REMOVE)
+    assert decision.case_id == "c0" and decision.policy == "violent_graphic"
+    assert session.current().id == "c1"
+    assert session.outbox.waiting() == 1
+
+
+def test_skip_puts_the_case_last_and_navigation_stays_in_bounds(session):
+    session.skip()
+    assert session.case_ids == ["c1", "c2", "c0"]
+    session.previous()
+    session.previous()
+    assert session.current().id == "c1"
+    for _ in range(5):
+        session.next()
+    assert session.current().id == "c0"
+
+
+def test_deciding_the_last_case_leaves_nothing_on_screen(session):
+    for _ in range(3):
+        session.decide(ActionId.NO_VIOLATION)
+    assert session.current() is None
+    with pytest.raises(LookupError):
+        session.decide(ActionId.NO_VIOLATION)
+
+
+def test_reload_keeps_the_case_on_screen(session):
+    session.next()
+    CaseCache(session.cache.db).save_cases([Case.from_api(case_dict("urgent", priority=1, hours_left=0.1))], None)
+    session.reload()
+    assert session.current().id == "c1"
+    assert session.case_ids[0] == "urgent"

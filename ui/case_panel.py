@@ -1,0 +1,104 @@
+"""The case in front of the reviewer: who, what was reported, under which policy, how urgent.
+
+All case content is untrusted and shown as plain text (QPlainTextEdit.setPlainText, labels with
+Qt.PlainText), so `<img src=...>` in a report is shown as characters and loads nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from reviewer.display_text import isolate, local_time, sla_countdown
+from reviewer.domain import Case
+
+_SEVERITY_STYLE = {
+    "ok": "color: #9fd49f;",
+    "soon": "color: #ffb347; font-weight: bold;",
+    "breached": "color: #ff6b6b; font-weight: bold;",
+}
+
+
+def _plain_label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # never rich text: case data is untrusted
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CasePanel(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.header = _plain_label("caseHeader")
+        self.sla = _plain_label("caseSla")
+        self.author = _plain_label("caseAuthor")
+        self.reports = _plain_label("caseReports")
+        self.history = _plain_label("caseHistory")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("caseText")
+        self.text.setReadOnly(True)
+        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the review actions
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.header, self.sla, self.author, self.reports, self.history):
+            layout.addWidget(widget)
+        layout.addWidget(self.text, 1)
+        self._deadline = ""
+        self.show_case(None)
+
+    def show_case(self, case: Case | None) -> None:
+        if case is None:
+            self.header.setText("No case to review. New cases appear here as soon as they are claimed.")
+            for label in (self.sla, self.author, self.reports, self.history):
+                label.setText("")
+            self.text.setPlainText("")
+            self._deadline = ""
+            return
+        self.header.setText(
+            f"{case.id}  ·  {case.queue_id}  ·  P{case.priority}  ·  {case.policy_area}  ·  "
+            f"language {case.language}  ·  region {case.region}"
+        )
+        self._deadline = case.sla_deadline
+        self.sla.setToolTip(f"Deadline {local_time(case.sla_deadline)} (UTC {case.sla_deadline})")
+        self.refresh_sla()
+        self.author.setText(self._author_line(case))
+        self.reports.setText(self._reports_line(case))
+        self.history.setText(self._history_line(case))
+        self.text.setPlainText(case.text)
+
+    def refresh_sla(self) -> None:
+        if not self._deadline:
+            return
+        text, severity = sla_countdown(self._deadline)
+        self.sla.setText(text)
+        self.sla.setStyleSheet(_SEVERITY_STYLE[severity])
+
+    @staticmethod
+    def _author_line(case: Case) -> str:
+        a = case.author
+        flag = "  ·  HIGH-PROFILE ACCOUNT" if a.high_profile else ""
+        since = a.created_at[:10] if a.created_at else "unknown"
+        return (f"Author {isolate(a.display_name)} (@{isolate(a.handle)})  ·  "
+                f"{a.followers:,} followers  ·  account since {since}{flag}")
+
+    @staticmethod
+    def _reports_line(case: Case) -> str:
+        reasons = Counter(str(r.get("reason", "unspecified")) for r in case.reports)
+        listed = ", ".join(f"{reason} ×{n}" if n > 1 else reason for reason, n in reasons.most_common())
+        return f"{len(case.reports)} report(s): {listed}" if case.reports else "No reports attached"
+
+    @staticmethod
+    def _history_line(case: Case) -> str:
+        history = case.author.history
+        if not history:
+            return "No prior enforcement on this account"
+        items = "; ".join(
+            f"{str(h.get('at', ''))[:10]} {h.get('action', '?')} ({h.get('policy', '?')})"
+            for h in history[:4]
+        )
+        return f"Prior enforcement ({len(history)}): {items}"

@@ -1,0 +1,232 @@
+"""The workstation window: queue panel, case panel, media grid, decision bar, sync status.
+
+It wires widgets to the review session and the sync bridge; the work itself happens in the
+core. After a decision the next case is taken from the session and shown in the same call, and
+the media of the next few cases is rendered ahead so that case changes paint without waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.domain import Case
+from reviewer.keymap import Keymap
+from reviewer.media_render import RenderStyle
+from reviewer.session import ReviewSession, SessionBusy
+from reviewer.store import StoreError
+from reviewer.sync_engine import SyncStatus
+from ui.action_registry import ActionRegistry
+from ui.case_panel import CasePanel
+from ui.decision_bar import DecisionBar
+from ui.held_keys import HeldKeyFilter
+from ui.media_service import MediaService, RenderKey
+from ui.media_view import MediaGrid
+from ui.note_dialog import NoteDialog
+from ui.queue_panel import ALL_QUEUES, QueuePanel
+from ui.sync_bridge import SyncBridge
+from ui.sync_indicator import SyncIndicator
+
+log = logging.getLogger(__name__)
+
+PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
+REVEAL_TIMEOUT_MS = 10_000  # re-blur even if the key is still held
+
+
+class MainWindow(QMainWindow):
+    case_shown = Signal(str)  # case id, or "" when there is nothing to review
+
+    def __init__(self, session: ReviewSession, media: MediaService, bridge: SyncBridge,
+                 keymap: Keymap):
+        super().__init__()
+        self.setWindowTitle("Reviewer Workstation")
+        self.session, self.media, self.bridge = session, media, bridge
+        self.registry = ActionRegistry(self, keymap)
+        self._build_widgets()
+        self._build_menus()
+        self._wire_actions()
+        self.reveal_keys = HeldKeyFilter(self, keymap.keys_for("case", ActionId.REVEAL),
+                                         self._on_reveal_key)
+        QApplication.instance().installEventFilter(self.reveal_keys)
+        self._reveal_timer = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
+        self._reveal_timer.timeout.connect(self.conceal)
+        self._sla_timer = QTimer(self, interval=1000)
+        self._sla_timer.timeout.connect(self.case_panel.refresh_sla)
+        self._sla_timer.start()
+        bridge.status_changed.connect(self._on_sync_status)
+        self.refresh_queues()
+        self.show_current()
+
+    # --- construction -----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.queue_panel = QueuePanel(self.session.cache)
+        self.case_panel = CasePanel()
+        self.media_grid = MediaGrid(self.media)
+        self.decision_bar = DecisionBar(self.registry)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.case_panel)
+        right.addWidget(self.media_grid)
+        right.setSizes([300, 520])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.queue_panel)
+        main.addWidget(right)
+        main.setSizes([300, 1100])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(main, 1)
+        layout.addWidget(self.decision_bar)
+        self.setCentralWidget(central)
+        self.sync_indicator = SyncIndicator()
+        self.reveal_hint = QLabel()
+        self.last_decision = QLabel()
+        for label in (self.reveal_hint, self.last_decision):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.sync_indicator)
+        self.statusBar().addWidget(self.last_decision, 1)
+        self.statusBar().addPermanentWidget(self.reveal_hint)
+        self.media_grid.reveal_changed.connect(self._show_reveal_hint)
+        self.queue_panel.queue_selected.connect(self._on_queue_selected)
+        self.queue_panel.case_selected.connect(self._on_case_clicked)
+        self.resize(1500, 920)
+
+    def _build_menus(self) -> None:
+        acts = self.registry.actions
+        decide = self.menuBar().addMenu("&Decide")
+        for action_id in DECISION_KINDS:
+            decide.addAction(acts[action_id])
+        go = self.menuBar().addMenu("&Go")
+        for action_id in (ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP,
+                          ActionId.NEXT_QUEUE, ActionId.PREV_QUEUE):
+            go.addAction(acts[action_id])
+        view = self.menuBar().addMenu("&Media")
+        view.addAction(acts[ActionId.REVEAL])
+        sync = self.menuBar().addMenu("&Sync")
+        sync.addAction(acts[ActionId.SYNC_NOW])
+
+    def _wire_actions(self) -> None:
+        r = self.registry
+        for action_id in DECISION_KINDS:
+            r.connect(action_id, lambda a=action_id: self.decide(a))
+        r.connect(ActionId.SKIP, self._skip)
+        r.connect(ActionId.NEXT_CASE, lambda: self._navigate(self.session.next))
+        r.connect(ActionId.PREV_CASE, lambda: self._navigate(self.session.previous))
+        r.connect(ActionId.NEXT_QUEUE, lambda: self.queue_panel.step_queue(1))
+        r.connect(ActionId.PREV_QUEUE, lambda: self.queue_panel.step_queue(-1))
+        r.connect(ActionId.SYNC_NOW, self.bridge.wake)
+        # From the menu, reveal is a short peek; from the keyboard it is held.
+        r.connect(ActionId.REVEAL, lambda: self._on_reveal_key(True))
+
+    # --- showing cases ---------------------------------------------------------------------
+    def show_current(self) -> None:
+        self.conceal()
+        case = self.session.current()
+        self.case_panel.show_case(case)
+        self.media_grid.set_media(case.media if case else ())
+        self.queue_panel.show_cases(self.session.case_ids, self.session.index)
+        self._prefetch()
+        self.case_shown.emit(case.id if case else "")
+
+    def _prefetch(self) -> None:
+        for case in self.session.upcoming(PREFETCH_CASES):
+            self._request_media(case)
+
+    def _request_media(self, case: Case) -> None:
+        boxes = self.media_grid.boxes_for(len(case.media))
+        for media, box in zip(case.media, boxes):
+            self.media.request(RenderKey(media.sha256, box, RenderStyle()))
+
+    def refresh_queues(self) -> None:
+        cache = self.session.cache
+        self.queue_panel.show_queues(cache.queues(), cache.open_counts(), self.session.queue_id)
+
+    # --- decisions ---------------------------------------------------------------------------
+    def decide(self, action: ActionId) -> None:
+        case = self.session.current()
+        if case is None:
+            self.last_decision.setText("No case on screen to decide.")
+            return
+        note = ""
+        if DECISION_KINDS[action].needs_note:
+            self.conceal()
+            dialog = NoteDialog(DECISION_KINDS[action].label,
+                                f"{DECISION_KINDS[action].label} {case.id}: write a note.", self)
+            if dialog.exec() != NoteDialog.DialogCode.Accepted:
+                return
+            note = dialog.note()
+        try:
+            decision = self.session.decide(action, note)
+        except SessionBusy:
+            return  # a key pressed while the previous decision was recording: dropped
+        except StoreError as exc:
+            self.last_decision.setText(f"NOT recorded — {exc}. The case stays on screen.")
+            return
+        self.show_current()
+        self.bridge.wake()
+        self.last_decision.setText(
+            f"Recorded {DECISION_KINDS[action].label} on {decision.case_id} — saved here, syncing")
+        self._update_indicator()
+
+    def _skip(self) -> None:
+        self._navigate(self.session.skip)
+
+    def _navigate(self, move) -> None:
+        before = self.session.current()
+        move()
+        if self.session.current() != before:
+            self.show_current()
+
+    def _on_case_clicked(self, case_id: str) -> None:
+        self._navigate(lambda: self.session.go_to(case_id))
+
+    def _on_queue_selected(self, queue_id: str) -> None:
+        self.session.select_queue(queue_id or None)
+        self.show_current()
+
+    # --- reveal ------------------------------------------------------------------------------
+    def _on_reveal_key(self, held: bool) -> None:
+        if held:
+            self.media_grid.set_revealed(True)
+            self._reveal_timer.start()
+        else:
+            self.conceal()
+
+    def conceal(self) -> None:
+        self._reveal_timer.stop()
+        self.reveal_keys.release()
+        self.media_grid.set_revealed(False)
+
+    def _show_reveal_hint(self, revealed: bool) -> None:
+        key = self.registry.key_text(ActionId.REVEAL) or "reveal"
+        self.reveal_hint.setText("MEDIA REVEALED — release to blur" if revealed
+                                 else f"Media blurred · hold {key} to reveal")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.conceal()  # nothing stays revealed behind another window
+        super().changeEvent(event)
+
+    # --- sync --------------------------------------------------------------------------------
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        if status.new_cases:
+            had_case = self.session.current() is not None
+            self.session.reload()
+            self.refresh_queues()
+            if not had_case:
+                self.show_current()
+            else:
+                self.queue_panel.show_cases(self.session.case_ids, self.session.index)
+        if status.new_media:  # placeholders saying "not downloaded yet" can now be rendered
+            self.media_grid.refresh()
+            self._prefetch()
+        self._update_indicator()
+
+    def _update_indicator(self) -> None:
+        self.sync_indicator.show_status(self.bridge.last_status, self.session.outbox.waiting())
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.bridge.stop()
+        self.media.shutdown()
+        super().closeEvent(event)

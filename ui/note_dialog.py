@@ -1,0 +1,44 @@
+"""Asks for the note an action requires (escalate). Typing here never triggers a review action:
+the dialog is modal and has the focus, and Ctrl+Enter submits, Esc cancels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+
+class NoteDialog(QDialog):
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        label = QLabel(prompt)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("noteEditor")
+        self.editor.setPlaceholderText("Reason and proposed plan of action…")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record (Ctrl+Enter)")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self._submit)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #ff8a80;")
+        layout = QVBoxLayout(self)
+        for widget in (label, self.editor, self.error, self.buttons):
+            layout.addWidget(widget)
+        self.resize(520, 260)
+        self.editor.setFocus()
+
+    def note(self) -> str:
+        return self.editor.toPlainText().strip()
+
+    def _submit(self) -> None:
+        if not self.note():
+            self.error.setText("A note is required for this action.")
+            return
+        self.accept()
