@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
             self.conceal()
             dialog = NoteDialog(DECISION_KINDS[action].label,
                                 f"{DECISION_KINDS[action].label} {case.id}: write a note.", self)
-            if dialog.exec() != NoteDialog.DialogCode.Accepted:
+            accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
+            self.activateWindow()  # keys go back to the review actions, not to nowhere
+            if not accepted:
                 return
             note = dialog.note()
         try:

@@ -1,0 +1,71 @@
+"""Bearer-token authentication and role checks.
+
+Tokens are looked up by their sha256, so a copy of the database does not hand out tokens.
+Roles are ordered: a higher role may do everything a lower one may.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from server.errors import ApiError
+from server.schema import reviewers
+
+ROLE_RANKS = {"reviewer": 1, "senior": 2, "lead": 3}
+ROLES = tuple(ROLE_RANKS)
+
+# auto_error=False: we answer 401 ourselves, in the contract's shape. The scheme still makes
+# /openapi.json declare bearer auth on every protected operation.
+_bearer_scheme = HTTPBearer(auto_error=False, description="Reviewer token from `main.py admin`")
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    id: int
+    name: str
+    role: str
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def require_role(minimum_role: str):
+    """A FastAPI dependency that yields the calling Reviewer if their role is high enough."""
+    if minimum_role not in ROLE_RANKS:
+        raise ValueError(f"unknown role {minimum_role!r}")
+
+    def dependency(
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None = Depends(_bearer_scheme),
+    ) -> Reviewer:
+        reviewer = _authenticate(request, credentials)
+        if ROLE_RANKS.get(reviewer.role, 0) < ROLE_RANKS[minimum_role]:
+            raise ApiError(403, "forbidden", required_role=minimum_role)
+        return reviewer
+
+    return dependency
+
+
+def _authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Reviewer:
+    if credentials is None or not credentials.credentials:
+        raise _unauthorized()
+    database = request.app.state.database
+    with database.read() as conn:
+        row = conn.execute(
+            select(reviewers.c.id, reviewers.c.name, reviewers.c.role).where(
+                reviewers.c.token_hash == hash_token(credentials.credentials)
+            )
+        ).first()
+    if row is None:
+        raise _unauthorized()
+    return Reviewer(id=row.id, name=row.name, role=row.role)
+
+
+def _unauthorized() -> ApiError:
+    return ApiError(401, "unauthorized", headers={"WWW-Authenticate": "Bearer"})

@@ -1,0 +1,150 @@
+"""Reading queues and cases, and claiming (leasing) cases. Returns plain wire-shaped dicts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, and_, func, or_, select, update
+
+from server.schema import authors, case_media, cases, media, queues, reports
+from server.timeutil import to_iso
+
+LEASE_DURATION = timedelta(minutes=30)
+
+
+def list_queues(conn: Connection) -> list[dict]:
+    open_counts = dict(
+        conn.execute(
+            select(cases.c.queue_id, func.count())
+            .where(cases.c.status == "open")
+            .group_by(cases.c.queue_id)
+        ).all()
+    )
+    rows = conn.execute(select(queues).order_by(queues.c.position, queues.c.id)).all()
+    return [
+        {
+            "id": row.id,
+            "name": row.name,
+            "description": row.description,
+            "open_count": open_counts.get(row.id, 0),
+            "policies": list(row.policies),
+            "default_policy": row.default_policy,
+        }
+        for row in rows
+    ]
+
+
+def queue_exists(conn: Connection, queue_id: str) -> bool:
+    return conn.execute(select(queues.c.id).where(queues.c.id == queue_id)).first() is not None
+
+
+def get_case(conn: Connection, case_id: str, now: datetime) -> dict | None:
+    found = load_cases(conn, [case_id], now)
+    return found[0] if found else None
+
+
+def load_cases(conn: Connection, case_ids: list[str], now: datetime) -> list[dict]:
+    """Full Case dicts for `case_ids`, in that order; unknown ids are skipped."""
+    if not case_ids:
+        return []
+    rows = conn.execute(
+        select(cases, authors.c.handle, authors.c.display_name, authors.c.followers,
+               authors.c.high_profile, authors.c.history,
+               authors.c.created_at.label("author_created_at"))
+        .join(authors, authors.c.id == cases.c.author_id)
+        .where(cases.c.id.in_(case_ids))
+    ).all()
+    reports_by_case = _reports_by_case(conn, case_ids)
+    media_by_case = _media_by_case(conn, case_ids)
+    by_id = {
+        row.id: _case_dict(row, reports_by_case[row.id], media_by_case[row.id], now)
+        for row in rows
+    }
+    return [by_id[case_id] for case_id in case_ids if case_id in by_id]
+
+
+def claim_cases(
+    conn: Connection, queue_id: str, reviewer_id: int, count: int, now: datetime
+) -> tuple[datetime, list[str]]:
+    """Lease up to `count` unheld open cases of the queue, most urgent first.
+
+    Must run inside a write transaction: the select and the update have to be atomic, or two
+    reviewers could be handed the same case.
+    """
+    lease_expires_at = now + LEASE_DURATION
+    unheld = or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
+    case_ids = list(
+        conn.execute(
+            select(cases.c.id)
+            .where(and_(cases.c.queue_id == queue_id, cases.c.status == "open", unheld))
+            .order_by(cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)
+            .limit(count)
+        ).scalars()
+    )
+    if case_ids:
+        conn.execute(
+            update(cases)
+            .where(cases.c.id.in_(case_ids))
+            .values(lease_holder=reviewer_id, lease_expires_at=lease_expires_at)
+        )
+    return lease_expires_at, case_ids
+
+
+def _reports_by_case(conn: Connection, case_ids: list[str]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    rows = conn.execute(
+        select(reports).where(reports.c.case_id.in_(case_ids)).order_by(reports.c.id)
+    )
+    for row in rows:
+        grouped[row.case_id].append(
+            {"reason": row.reason, "reporter_id": row.reporter_id,
+             "created_at": to_iso(row.created_at)}
+        )
+    return grouped
+
+
+def _media_by_case(conn: Connection, case_ids: list[str]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    rows = conn.execute(
+        # Never the bytes column here: they are fetched one by one from GET /v1/media.
+        select(case_media.c.case_id, case_media.c.sha256, case_media.c.category,
+               case_media.c.label, media.c.mime, media.c.width, media.c.height)
+        .join(media, media.c.sha256 == case_media.c.sha256)
+        .where(case_media.c.case_id.in_(case_ids))
+        .order_by(case_media.c.case_id, case_media.c.position)
+    )
+    for row in rows:
+        grouped[row.case_id].append(
+            {"sha256": row.sha256, "mime": row.mime, "width": row.width,
+             "height": row.height, "category": row.category, "label": row.label}
+        )
+    return grouped
+
+
+def _case_dict(row, case_reports: list[dict], case_media_refs: list[dict], now: datetime) -> dict:
+    lease_live = row.lease_expires_at is not None and row.lease_expires_at > now
+    return {
+        "id": row.id,
+        "queue_id": row.queue_id,
+        "text": row.text,
+        "language": row.language,
+        "region": row.region,
+        "policy_area": row.policy_area,
+        "priority": row.priority,
+        "sla_deadline": to_iso(row.sla_deadline),
+        "created_at": to_iso(row.created_at),
+        "status": row.status,
+        "reports": case_reports,
+        "author": {
+            "id": row.author_id,
+            "handle": row.handle,
+            "display_name": row.display_name,
+            "created_at": to_iso(row.author_created_at),
+            "followers": row.followers,
+            "high_profile": bool(row.high_profile),
+            "history": list(row.history),
+        },
+        "media": case_media_refs,
+        "lease_expires_at": to_iso(row.lease_expires_at) if lease_live else None,
+    }

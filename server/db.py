@@ -1,0 +1,88 @@
+"""Opening the SQLite file and running transactions against it.
+
+Reads use an ordinary (deferred) transaction: under WAL they see one consistent snapshot and
+never block writers. Writes are serialized twice over: a process-wide lock, so threads of this
+server queue up instead of spinning on SQLITE_BUSY, and `BEGIN IMMEDIATE`, so another process
+(the admin CLI adding a reviewer) cannot interleave either. Two concurrent decisions on one case
+therefore run one after the other, and the second sees the first one's result.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+
+from server.schema import SCHEMA_VERSION, metadata
+
+_WRITE_LOCK = threading.Lock()  # process-wide: several Database objects may share one file
+
+
+class Database:
+    """One SQLite file, with `read()` and `write()` transaction context managers."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.engine = _make_engine(self.path)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A serialized write transaction: committed on normal exit, rolled back on error."""
+        with _WRITE_LOCK, self.engine.connect() as conn:
+            conn.execution_options(sqlite_begin_immediate=True)
+            with conn.begin():
+                yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: str | Path) -> Database:
+    """Open (creating if needed) the server database at `path`, schema included."""
+    database = Database(path)
+    with database.write() as conn:
+        version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"{path}: schema version {version} is newer than this server")
+        metadata.create_all(conn)
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return database
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        # Endpoints run on a thread pool; a connection may be used by another thread later.
+        connect_args={"check_same_thread": False, "timeout": 30},
+        pool_size=8,
+        max_overflow=16,
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    # Take BEGIN out of pysqlite's hands so _on_begin can choose DEFERRED or IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: an acknowledged decision must survive a power cut, it is the whole point of the API.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get("sqlite_begin_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

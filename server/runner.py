@@ -1,0 +1,151 @@
+"""Running the API: in a background thread (tests, demo, embedded default) or in the foreground.
+
+Access logs are off: they would be noise, and request lines are no place for anything a reviewer
+sends. Only warnings and errors are logged.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from server.admin import add_reviewer
+from server.app import create_app
+from server.seed import seed_database
+
+DEMO_DB_NAME = "central-api.sqlite3"
+
+
+class ServerThread:
+    """The API on `host:port` in a daemon thread. Port 0 picks a free port.
+
+    After `stop()`, `start()` may be called again: the server comes back on the same port, which
+    is how tests simulate an outage and a recovery.
+    """
+
+    def __init__(self, db_path: str | Path, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.db_path = Path(db_path)
+        self.host = host
+        self.port = port
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+
+    @property
+    def url(self) -> str:
+        """`http://127.0.0.1:43123`; the port is only known once started."""
+        if self.port == 0:
+            raise RuntimeError("ServerThread.url is known only after start()")
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, timeout: float = 15.0) -> ServerThread:
+        """Start serving; returns once `/v1/health` answers (raises if it does not in time)."""
+        if self.running:
+            raise RuntimeError("server already running")
+        self._socket = _bind(self.host, self.port)
+        self.port = self._socket.getsockname()[1]
+        try:
+            app = create_app(self.db_path)
+        except BaseException:
+            self._socket.close()
+            self._socket = None
+            raise
+        self._server = uvicorn.Server(_config(app))
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]},
+            name=f"api-server-{self.port}", daemon=True,
+        )
+        self._thread.start()
+        self._wait_until_healthy(timeout)
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop serving and release the port and the database. Safe to call twice."""
+        server, thread = self._server, self._thread
+        if server is not None and thread is not None:
+            server.should_exit = True
+            thread.join(timeout)
+            if thread.is_alive():  # a client holding a request open; stop waiting for it
+                server.force_exit = True
+                thread.join(timeout)
+            server.config.app.state.database.close()
+        if self._socket is not None:
+            self._socket.close()
+        self._server = self._thread = self._socket = None
+
+    def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+
+    def _wait_until_healthy(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=1.0) as client:
+            while time.monotonic() < deadline:
+                if not self.running:
+                    self.stop()
+                    raise RuntimeError("API server thread exited during start-up")
+                try:
+                    if client.get(f"{self.url}/v1/health").status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.01)
+        self.stop()
+        raise TimeoutError(f"API server on {self.url} did not become healthy in {timeout}s")
+
+
+def serve_forever(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve in the foreground until interrupted (Ctrl-C / SIGTERM), for `main.py serve`."""
+    app = create_app(db_path)
+    print(f"Central API on http://{host}:{port} (database {db_path})", file=sys.stderr)
+    try:
+        uvicorn.Server(_config(app, host=host, port=port)).run()
+    except KeyboardInterrupt:
+        pass  # uvicorn shuts down cleanly, then re-raises Ctrl-C; a traceback would be noise
+    finally:
+        app.state.database.close()
+
+
+def start_demo_server(workdir: str | Path) -> tuple[ServerThread, str]:
+    """Seed a fresh database in `workdir`, add "demo-reviewer" (role reviewer), start serving.
+
+    Returns the running server and the demo reviewer's token.
+    """
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    db_path = workdir / DEMO_DB_NAME
+    for suffix in ("", "-wal", "-shm"):  # fresh means fresh: no stale WAL either
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    seed_database(db_path)
+    token = add_reviewer(db_path, "demo-reviewer", "reviewer")
+    return ServerThread(db_path).start(), token
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted sockets whose proto
+    # says TCP, and without it Nagle + delayed ACK add ~40 ms to every keep-alive response.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    # Lets a restarted server take its old port back while old connections sit in TIME_WAIT.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    return sock
+
+
+def _config(app, host: str = "127.0.0.1", port: int = 0) -> uvicorn.Config:
+    return uvicorn.Config(
+        app, host=host, port=port, log_level="warning", access_log=False,
+        lifespan="off", timeout_graceful_shutdown=2,
+    )

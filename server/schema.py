@@ -1,0 +1,139 @@
+"""Database tables, as SQLAlchemy Core (not the ORM) so PostgreSQL can follow unchanged.
+
+All timestamps are naive UTC `DateTime` (see timeutil). Lists that are only ever read whole
+(queue policies, author history) are JSON columns rather than extra tables.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+# Bumped when a table changes; db.open_database refuses a newer file than it knows.
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+queues = Table(
+    "queues",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("policies", JSON, nullable=False),
+    Column("default_policy", String(64), nullable=False),
+    Column("position", Integer, nullable=False, default=0),  # display order in GET /v1/queues
+)
+
+authors = Table(
+    "authors",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("handle", String(200), nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("followers", Integer, nullable=False, default=0),
+    Column("high_profile", Boolean, nullable=False, default=False),
+    # [{"at": iso, "action", "policy", "summary"}], oldest first
+    Column("history", JSON, nullable=False),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("queue_id", String(64), ForeignKey("queues.id"), nullable=False),
+    Column("author_id", String(64), ForeignKey("authors.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("language", String(35), nullable=False),
+    Column("region", String(16), nullable=False),
+    Column("policy_area", String(64), nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("sla_deadline", DateTime, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("status", String(16), nullable=False, default="open"),
+    Column("lease_holder", Integer, ForeignKey("reviewers.id"), nullable=True),
+    Column("lease_expires_at", DateTime, nullable=True),
+)
+# Claim scans open cases of one queue in urgency order.
+Index("ix_cases_claim", cases.c.queue_id, cases.c.status, cases.c.priority, cases.c.sla_deadline)
+
+media = Table(
+    "media",
+    metadata,
+    Column("sha256", String(64), primary_key=True),  # hex digest of `bytes`
+    Column("mime", String(100), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("bytes", LargeBinary, nullable=False),
+)
+
+case_media = Table(
+    "case_media",
+    metadata,
+    Column("case_id", String(64), ForeignKey("cases.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("sha256", String(64), ForeignKey("media.sha256"), nullable=False),
+    # Category and label belong to the media's use in this case, not to the bytes.
+    Column("category", String(64), nullable=False),
+    Column("label", String(500), nullable=False),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(64), ForeignKey("cases.id"), nullable=False, index=True),
+    Column("reason", String(64), nullable=False),
+    Column("reporter_id", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+reviewers = Table(
+    "reviewers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    # sha256 hex of the bearer token; the token itself is never stored.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    # seq gives the recording order that GET /v1/decisions promises.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("decision_id", String(200), nullable=False, unique=True),
+    Column("case_id", String(64), ForeignKey("cases.id"), nullable=False, index=True),
+    Column("action", String(32), nullable=False),
+    Column("policy", String(200), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    Column("reviewer_id", Integer, ForeignKey("reviewers.id"), nullable=False),
+    Column("reviewer_name", String(200), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("request_hash", String(64), nullable=False),  # sha256 of the canonical JSON body
+    Column("status_code", Integer, nullable=False),
+    Column("body", LargeBinary, nullable=False),  # replayed byte for byte
+    Column("created_at", DateTime, nullable=False),
+)

@@ -1,0 +1,137 @@
+"""Fixtures: a real server (ServerThread on a loopback port) over a real SQLite file.
+
+Seeding draws images, so it happens once per session into a template file. Tests that change
+state (`client_for`) get their own copy of that file and their own server, so they cannot see
+each other's claims or decisions; tests that only read (`reader_for`) share one server, which
+saves a start and a stop per test.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from server.admin import add_reviewer
+from server.runner import ServerThread
+from server.seed import seed_database
+from server.timeutil import to_iso, utcnow
+
+SEEDED_CASES = 60
+REVIEWERS = {"alice": "reviewer", "bob": "reviewer", "sam": "senior", "lena": "lead"}
+
+
+@dataclass(frozen=True)
+class SeededTemplate:
+    path: Path
+    tokens: dict[str, str]  # reviewer name -> bearer token
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> SeededTemplate:
+    path = tmp_path_factory.mktemp("template") / "central.sqlite3"
+    seed_database(path, seed=7, cases=SEEDED_CASES)
+    tokens = {name: add_reviewer(path, name, role) for name, role in REVIEWERS.items()}
+    return SeededTemplate(path, tokens)
+
+
+@pytest.fixture
+def db_path(tmp_path, seeded_template) -> Path:
+    path = tmp_path / "central.sqlite3"
+    shutil.copyfile(seeded_template.path, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def background_stops() -> Iterator[list[threading.Thread]]:
+    """Servers stop in the background: uvicorn takes ~0.15 s to stop, the next test needn't wait."""
+    stopping: list[threading.Thread] = []
+    yield stopping
+    for thread in stopping:
+        thread.join()
+
+
+@pytest.fixture
+def server(db_path, background_stops) -> Iterator[ServerThread]:
+    running = ServerThread(db_path).start()
+    yield running
+    stopper = threading.Thread(target=running.stop, name=f"stop-{running.port}")
+    stopper.start()
+    background_stops.append(stopper)
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory, seeded_template) -> Iterator[ServerThread]:
+    """One server for read-only tests. Nothing may change its state."""
+    path = tmp_path_factory.mktemp("shared") / "central.sqlite3"
+    shutil.copyfile(seeded_template.path, path)
+    running = ServerThread(path).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def client_for(server, seeded_template) -> Iterator[Callable[[str | None], httpx.Client]]:
+    """client_for("alice") -> an httpx.Client authenticated as alice (None: no token)."""
+    yield from _client_factory(server, seeded_template)
+
+
+@pytest.fixture
+def reader_for(shared_server, seeded_template) -> Iterator[Callable[[str | None], httpx.Client]]:
+    """Like client_for, against the shared server: for tests that change nothing."""
+    yield from _client_factory(shared_server, seeded_template)
+
+
+def _client_factory(server: ServerThread, seeded_template: SeededTemplate):
+    clients: list[httpx.Client] = []
+
+    def make(name: str | None) -> httpx.Client:
+        headers = {} if name is None else {
+            "Authorization": f"Bearer {seeded_template.tokens[name]}"
+        }
+        client = httpx.Client(base_url=server.url, headers=headers, timeout=10.0)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def decision_body() -> Callable[..., dict]:
+    """decision_body(case_id, action="remove", **overrides) -> a valid body with a fresh id."""
+    return make_decision_body
+
+
+@pytest.fixture
+def post_decision() -> Callable[..., httpx.Response]:
+    """post_decision(client, body, key=None) -> response; the key defaults to decision_id."""
+    return send_decision
+
+
+# Plain functions behind the fixtures above (fixtures, not imports: this directory is not a
+# package, and a `server` package name here would shadow the real one).
+def make_decision_body(case_id: str, action: str = "remove", **overrides) -> dict:
+    body = {
+        "decision_id": str(uuid.uuid4()),
+        "case_id": case_id,
+        "action": action,
+        "policy": "harassment",
+        "note": "test note",
+        "decided_at": to_iso(utcnow()),
+    }
+    body.update(overrides)
+    return body
+
+
+def send_decision(client: httpx.Client, body: dict, key: str | None = None) -> httpx.Response:
+    return client.post(
+        "/v1/decisions", json=body, headers={"Idempotency-Key": key or body["decision_id"]}
+    )
