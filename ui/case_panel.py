@@ -1,7 +1,9 @@
 """The case in front of the reviewer: who, what was reported, under which policy, how urgent.
 
-All case content is untrusted and shown as plain text (QPlainTextEdit.setPlainText, labels with
-Qt.PlainText), so `<img src=...>` in a report is shown as characters and loads nothing.
+All case content is untrusted and shown as plain text (QTextEdit.setPlainText with rich text
+refused, labels with Qt.PlainText), so `<img src=...>` in a report is shown as characters and
+loads nothing. QTextEdit rather than QPlainTextEdit because its layout right-aligns
+right-to-left paragraphs (Arabic, Hebrew) on their own, which QPlainTextEdit does not.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.display_text import isolate, local_time, sla_countdown
 from reviewer.domain import Case
@@ -38,9 +40,10 @@ class CasePanel(QWidget):
         self.author = _plain_label("caseAuthor")
         self.reports = _plain_label("caseReports")
         self.history = _plain_label("caseHistory")
-        self.text = QPlainTextEdit()
+        self.text = QTextEdit()
         self.text.setObjectName("caseText")
         self.text.setReadOnly(True)
+        self.text.setAcceptRichText(False)
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the review actions
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)

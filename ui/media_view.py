@@ -191,6 +191,14 @@ class MediaGrid(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(720, 480)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self._media:
+            return  # the tiles paint themselves
+        painter = QPainter(self)
+        painter.setPen(QColor("#8a9099"))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No media attached to this case")
+        painter.end()
+
     def _on_rendered(self, key: RenderKey, result: RenderResult) -> None:
         for tile in self.visible_tiles():
             tile.accept(key, result)

@@ -1,0 +1,90 @@
+"""A profile store with many cached cases, built straight through the core (no server).
+
+Media is a pool of synthetic images drawn by code, varied in size and format so decode and
+blur costs look like real reported media; cases reuse the pool so 10,000 cases stay a few
+megabytes of blobs instead of gigabytes. Run as a module to build one in a child process:
+`python -m tests.bench.profile_store DIR 10000` (keeps the builder out of the bench's RSS).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from reviewer.case_cache import CaseCache
+from reviewer.domain import Case, Queue
+from reviewer.profile import Profile
+from reviewer.store import open_store
+from tests.factories import case_dict, sha, synthetic_png
+
+POOL_SIZE = 40
+QUEUES = ("graphic_media", "hate_speech", "spam", "self_harm")
+_TEXT_WORDS = "reported post says this that account link video please review now".split()
+
+
+@dataclass(frozen=True)
+class PoolImage:
+    data: bytes
+    sha256: str
+    mime: str
+    width: int
+    height: int
+
+
+def image_pool(rng: random.Random) -> list[PoolImage]:
+    """~40 distinct images, 640–1600 px a side, JPEG and PNG."""
+    pool = []
+    for seed in range(POOL_SIZE):
+        width, height = rng.randint(640, 1600), rng.randint(640, 1600)
+        fmt = "JPEG" if seed % 3 else "PNG"  # phones send mostly JPEG; screenshots are PNG
+        data = textured(width, height, seed, fmt)
+        pool.append(PoolImage(data, sha(data), f"image/{fmt.lower()}", width, height))
+    return pool
+
+
+def textured(width: int, height: int, seed: int, fmt: str) -> bytes:
+    """The factory's test pattern with sensor-like noise: flat colours compress to a few KB,
+    which would make decoding look far cheaper than for a real photo or screenshot."""
+    pattern = Image.open(io.BytesIO(synthetic_png(width, height, seed=seed))).convert("RGB")
+    noise = Image.effect_noise(pattern.size, 40).convert("RGB")
+    out = io.BytesIO()
+    Image.blend(pattern, noise, 0.25).save(out, fmt, **({"quality": 85} if fmt == "JPEG" else {"compress_level": 1}))
+    return out.getvalue()
+
+
+def make_case(i: int, rng: random.Random, pool: list) -> Case:
+    # Most cases carry 1–4 images; some are text only, as in a real queue.
+    count = 0 if rng.random() < 0.1 else rng.randint(1, 4)
+    picked = rng.sample(pool, count)
+    text = " ".join(rng.choices(_TEXT_WORDS, k=rng.randint(5, 120)))
+    # Placeholder bytes: the factory hashes what it is given, and hashing megabytes 22,000
+    # times would dominate the build. The real digest and format are filled in below.
+    data = case_dict(f"bench-{i:05d}", queue_id=rng.choice(QUEUES), priority=rng.randint(1, 4),
+                     hours_left=rng.uniform(0.5, 48), text=text, media=[b""] * count)
+    for ref, image in zip(data["media"], picked):
+        ref.update(sha256=image.sha256, mime=image.mime, width=image.width, height=image.height)
+    return Case.from_api(data)
+
+
+def build_profile(root: Path, cases: int, seed: int = 1) -> Profile:
+    profile = Profile(root).ensure()
+    rng = random.Random(seed)
+    cache = CaseCache(open_store(profile.store_path))
+    cache.save_queues([Queue(q, q.replace("_", " ").title(), cases // len(QUEUES), ("p",), "p")
+                       for q in QUEUES])
+    pool = image_pool(rng)
+    for image in pool:
+        cache.save_media(image.sha256, image.mime, image.data)
+    # One bulk call: save_cases upserts a list, far faster than 10,000 single inserts.
+    cache.save_cases([make_case(i, rng, pool) for i in range(cases)], lease_expires_at=None)
+    cache.db.conn.close()
+    return profile
+
+
+if __name__ == "__main__":
+    build_profile(Path(sys.argv[1]), int(sys.argv[2]))

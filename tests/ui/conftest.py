@@ -1,0 +1,44 @@
+"""A workstation window over a prepared local store (no server): for view-level tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.case_cache import CaseCache
+from reviewer.domain import Case, Queue
+from reviewer.profile import Profile
+from reviewer.store import open_store
+from tests.factories import case_dict, sha, synthetic_png
+from tests.qt_wait import pump_until
+from ui.app import build_workstation
+
+GOOD = synthetic_png(800, 600, seed=3, fmt="JPEG")
+SECOND = synthetic_png(640, 480, seed=4)
+CORRUPT = GOOD[: len(GOOD) // 2]
+
+
+def prepare_store(profile: Profile) -> None:
+    cache = CaseCache(open_store(profile.store_path))
+    cache.save_queues([Queue("graphic_media", "Graphic media", 3, ("violent_graphic",), "violent_graphic")])
+    cases = [
+        case_dict("c1-two-images", priority=1, hours_left=1, media=[GOOD, SECOND]),
+        case_dict("c2-corrupt", priority=1, hours_left=2, media=[CORRUPT]),
+        case_dict("c3-html", priority=1, hours_left=3,
+                  text='<b>bold</b><img src="http://example.invalid/x.png"> שלום', media=[]),
+    ]
+    cache.save_cases([Case.from_api(c) for c in cases], None)
+    for data in (GOOD, SECOND, CORRUPT):
+        cache.save_media(sha(data), "image/jpeg", data)
+
+
+@pytest.fixture
+def offline_window(qtbot, tmp_path):
+    profile = Profile(tmp_path / "profile").ensure()
+    prepare_store(profile)
+    window = build_workstation(profile, None, None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    pump_until(lambda: window.media_grid.is_settled(), what="first case media painted")
+    return window

@@ -1,0 +1,40 @@
+"""Server unreachable at start: the window opens on cached cases and says it is offline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from reviewer.api_client import ApiClient
+from reviewer.profile import Profile
+from reviewer.sync_engine import SyncEngine, SyncSettings
+from tests.qt_wait import pump_until
+from ui.app import build_workstation
+
+
+def test_window_opens_offline_on_cached_cases_and_keeps_deciding(qtbot, tmp_path, central_api):
+    profile = Profile(tmp_path / "profile").ensure()
+    SyncEngine(profile.store_path, ApiClient(central_api.url, central_api.tokens["reviewer"]),
+               settings=SyncSettings(prefetch_per_queue=10, low_watermark=3)).run_once()
+    central_api.server.stop()
+
+    window = build_workstation(profile, central_api.url, central_api.tokens["reviewer"])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.bridge.start()
+    assert window.session.current() is not None  # cached cases are there before any network
+    pump_until(lambda: window.sync_indicator.state == "offline", what="offline indicator")
+    assert "Offline" in window.sync_indicator.text()
+
+    first = window.session.current().id
+    QTest.keyClick(window, Qt.Key.Key_2)
+    assert window.session.current().id != first
+    pump_until(lambda: "1 waiting to sync" in window.sync_indicator.text(), what="waiting count")
+
+    central_api.server.start()
+    window.bridge.wake()
+    pump_until(lambda: window.sync_indicator.state == "online"
+               and "all decisions synced" in window.sync_indicator.text(), timeout=30, what="back online")
+    assert [d["case_id"] for d in central_api.decisions()] == [first]
