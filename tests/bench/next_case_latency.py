@@ -1,0 +1,149 @@
+"""Next-case latency: decision key press -> next case painted, media included.
+
+The window is the real one (`build_workstation`, no sync engine) over a profile store holding
+10,000 cached cases. For each decision the clock starts before the key press and stops once
+the case panel has painted the new case's header and every visible media tile has painted its
+final (blurred) render of the new case's media.
+
+"Warm": before each key the reviewer reads the case long enough for the decode pool to finish
+prefetching the next cases (`media.idle()`); the one-frame target applies here. "Cold": the
+next key follows as soon as the case settled, so prefetch may still be running.
+
+Waiting never uses QTest.qWait: PySide6 holds the GIL in it and the decode threads starve.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from reviewer.profile import Profile
+from tests.bench.results import FRAME_MS, Figure
+from tests.qt_wait import pump_until
+from ui.app import build_workstation
+from ui.main_window import MainWindow
+
+CASES = 10_000
+DECISIONS = 200
+WARMUP_DECISIONS = 3  # first presses load fonts, styles and code paths once; not measured
+DECISION_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)  # not E: a dialog
+WINDOW_SIZE = (1500, 920)
+SETTLE_TIMEOUT_S = 10.0
+
+
+class HeaderPaintWatch(QObject):
+    """Remembers what the case header label showed when it was last painted: the proof that
+    the new case reached the screen, not just the widget's state."""
+
+    def __init__(self, label):
+        super().__init__(label)
+        self.painted_text = ""
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.Paint:
+            self.painted_text = watched.text()
+        return False
+
+
+def build_store(root: Path, cases: int = CASES) -> Profile:
+    # A child process, so the builder's images and 10,000 case objects stay out of peak RSS.
+    subprocess.run([sys.executable, "-m", "tests.bench.profile_store", str(root), str(cases)],
+                   check=True)
+    return Profile(root)
+
+
+def case_on_screen(window: MainWindow, watch: HeaderPaintWatch) -> bool:
+    case = window.session.current()
+    return (case is not None and watch.painted_text.startswith(case.id + " ")
+            and window.media_grid.is_settled())
+
+
+def pump_until_on_screen(window: MainWindow, watch: HeaderPaintWatch) -> None:
+    """Process events until the case is painted, sleeping only while decode threads work.
+    The sleep is short because the clock is running; sleeping releases the GIL to the pool."""
+    deadline = time.perf_counter() + SETTLE_TIMEOUT_S
+    while True:
+        QApplication.processEvents()
+        if case_on_screen(window, watch):
+            return
+        if time.perf_counter() > deadline:
+            raise AssertionError("the next case was not painted within the timeout")
+        time.sleep(0.0002)
+
+
+def open_window(profile: Profile) -> tuple[MainWindow, HeaderPaintWatch, float]:
+    """Build and show the window; returns it with the ms from store open to first case painted."""
+    start = time.perf_counter()
+    window = build_workstation(profile, None, None)
+    watch = HeaderPaintWatch(window.case_panel.header)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.activateWindow()  # the decision shortcuts are window shortcuts
+    pump_until(lambda: window.windowHandle() and window.windowHandle().isExposed(), what="exposed")
+    pump_until_on_screen(window, watch)
+    return window, watch, (time.perf_counter() - start) * 1000
+
+
+def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> float:
+    before = window.session.current().id
+    start = time.perf_counter()
+    QTest.keyClick(window, key)
+    if window.session.current().id == before:
+        raise AssertionError(f"key {key} did not record a decision on {before}")
+    pump_until_on_screen(window, watch)
+    return (time.perf_counter() - start) * 1000
+
+
+def run_decisions(window: MainWindow, watch: HeaderPaintWatch, count: int,
+                  wait_for_prefetch: bool, measure: Callable = time_decision) -> list[float]:
+    samples = []
+    for i in range(count):
+        if wait_for_prefetch:
+            pump_until(window.media.idle, what="prefetch finished")  # the reviewer reading
+        samples.append(measure(window, watch, DECISION_KEYS[i % len(DECISION_KEYS)]))
+    return samples
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """Nearest rank: with 200 samples p99 is the 198th fastest, i.e. two presses were slower."""
+    ordered = sorted(samples)
+    rank = max(1, -(-len(ordered) * fraction // 1))  # ceil without importing math
+    return ordered[int(rank) - 1]
+
+
+def latency_figures(prefix: str, samples: list[float], target: float | None) -> list[Figure]:
+    return [
+        Figure(f"{prefix}_median", percentile(samples, 0.5), "ms", None, per_frame=True),
+        Figure(f"{prefix}_p99", percentile(samples, 0.99), "ms", target, per_frame=True),
+        Figure(f"{prefix}_max", max(samples), "ms", None, per_frame=True),
+    ]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def run(workdir: Path, measure: Callable = time_decision) -> list[Figure]:
+    profile = build_store(workdir / "profile")
+    window, watch, startup_ms = open_window(profile)
+    try:
+        run_decisions(window, watch, WARMUP_DECISIONS, wait_for_prefetch=True)
+        warm = run_decisions(window, watch, DECISIONS, True, measure)
+        cold = run_decisions(window, watch, DECISIONS, False, measure)
+    finally:
+        window.close()
+    return [
+        *latency_figures("next_case_warm", warm, FRAME_MS),
+        *latency_figures("next_case_cold", cold, None),
+        Figure("startup_first_case_10k", startup_ms, "ms", None),
+        Figure("peak_rss", peak_rss_mb(), "MB", None),
+    ]

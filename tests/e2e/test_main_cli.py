@@ -1,0 +1,82 @@
+"""main.py as a user runs it: real processes, real ports."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} never became healthy")
+
+
+def test_serve_admin_sync_and_status_from_the_command_line(tmp_path):
+    db, port = tmp_path / "central.sqlite3", _free_port()
+    server = subprocess.Popen([sys.executable, "main.py", "serve", "--db", str(db), "--port", str(port),
+                               "--seed", "3"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url)
+        added = _run("admin", "add-reviewer", "alex", "--role", "reviewer", "--db", str(db))
+        assert added.returncode == 0, added.stderr
+        token = added.stdout.strip()
+        assert len(token) > 30 and token not in db.read_bytes().decode("latin-1")  # stored hashed
+        profile = tmp_path / "profile"
+        synced = _run("sync", "--profile", str(profile), "--server", url, "--once",
+                      env={"REVIEWER_TOKEN": token})
+        assert synced.returncode == 0, synced.stderr
+        assert "online=True" in synced.stdout
+        status = _run("status", "--profile", str(profile))
+        assert status.stdout.strip() == "pending=0 sending=0 accepted=0 conflict=0 rejected=0"
+        assert token not in synced.stdout + synced.stderr  # never echoed
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_plain_http_to_another_machine_is_refused(tmp_path):
+    result = _run("--profile", str(tmp_path / "p"), "--server", "http://api.example.org",
+                  env={"QT_QPA_PLATFORM": "offscreen", "REVIEWER_TOKEN": "x"})
+    assert result.returncode == 2
+    assert "refusing plain HTTP" in result.stderr
+
+
+def test_demo_starts_its_own_central_api_and_prints_where(tmp_path):
+    app = subprocess.Popen([sys.executable, "main.py", "--profile", str(tmp_path / "p")], cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        line = app.stdout.readline().strip()
+        assert line.startswith("central API: http://127.0.0.1:"), line
+        url = line.split(": ", 1)[1]
+        _wait_healthy(url)
+        assert httpx.get(f"{url}/v1/queues").status_code == 401  # the demo server still checks tokens
+    finally:
+        app.terminate()
+        app.wait(10)
