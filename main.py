@@ -5,6 +5,7 @@
   python main.py admin add-reviewer NAME --role reviewer|senior|lead --db PATH
   python main.py sync [--profile DIR] [--server URL] [--once]
   python main.py status [--profile DIR]
+  python main.py login --server URL             (reads a token, stores it in the OS keyring)
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--once", action="store_true", help="one round, then exit")
     status = sub.add_parser("status", help="print the outbox counts of a profile")
     _add_client_options(status)
+    login = sub.add_parser("login", help="store an API token for a server in the OS keyring")
+    _add_client_options(login)
     return parser
 
 
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     handlers = {None: cmd_gui, "serve": cmd_serve, "admin": cmd_admin, "sync": cmd_sync,
-                "status": cmd_status}
+                "status": cmd_status, "login": cmd_login}
     return handlers[args.command](args)
 
 
@@ -152,6 +155,28 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     counts = Outbox(open_store(_profile(args).store_path)).counts()
     print(" ".join(f"{state}={n}" for state, n in counts.items()))
+    return 0
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    import getpass
+
+    from reviewer.credentials import NoKeyring, save_token
+
+    profile = _profile(args)
+    server = getattr(args, "server", None) or profile.settings().get("server_url")
+    if not server:
+        print("error: login needs --server URL", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        server = check_server_url(server)
+        token = getpass.getpass(f"API token for {server}: ").strip()
+        save_token(server, token)
+    except (InsecureServerUrl, NoKeyring) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    profile.save_setting("server_url", server)
+    print(f"token stored in the OS keyring for {server}")
     return 0
 
 

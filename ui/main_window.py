@@ -16,7 +16,7 @@ from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
 from reviewer.media_render import RenderStyle
-from reviewer.session import ReviewSession, SessionBusy
+from reviewer.session import ReviewSession
 from reviewer.store import StoreError
 from reviewer.sync_engine import SyncStatus
 from ui.action_registry import ActionRegistry
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Reviewer Workstation")
         self.session, self.media, self.bridge = session, media, bridge
         self.registry = ActionRegistry(self, keymap)
+        self._recording = False
         self._build_widgets()
         self._build_menus()
         self._wire_actions()
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
 
     # --- decisions ---------------------------------------------------------------------------
     def decide(self, action: ActionId) -> None:
+        if self._recording:
+            return  # a key pressed while the previous decision was being recorded: dropped
         case = self.session.current()
         if case is None:
             self.last_decision.setText("No case on screen to decide.")
@@ -158,14 +161,19 @@ class MainWindow(QMainWindow):
             if not accepted:
                 return
             note = dialog.note()
+        self._recording = True
         try:
             decision = self.session.decide(action, note)
-        except SessionBusy:
-            return  # a key pressed while the previous decision was recording: dropped
+            self.show_current()
+            # Keys that arrived while the commit was in flight were pressed before the next
+            # case was on screen: deliver them now, while _recording is set, so they are
+            # dropped instead of deciding a case the reviewer has not seen.
+            QApplication.processEvents()
         except StoreError as exc:
             self.last_decision.setText(f"NOT recorded — {exc}. The case stays on screen.")
             return
-        self.show_current()
+        finally:
+            self._recording = False
         self.bridge.wake()
         self.last_decision.setText(
             f"Recorded {DECISION_KINDS[action].label} on {decision.case_id} — saved here, syncing")

@@ -80,3 +80,14 @@ def test_demo_starts_its_own_central_api_and_prints_where(tmp_path):
     finally:
         app.terminate()
         app.wait(10)
+
+
+def test_login_refuses_to_store_a_token_without_a_keyring(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "main.py", "login", "--server", "http://127.0.0.1:9", "--profile", str(tmp_path)],
+        cwd=ROOT, input="secret-token-value\n", capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert result.returncode == 2
+    assert "No OS keyring is available" in result.stderr
+    leaked = [p for p in tmp_path.rglob("*") if p.is_file() and b"secret-token-value" in p.read_bytes()]
+    assert leaked == []  # refused means refused: no fallback file

@@ -1,0 +1,47 @@
+"""`make bench`: run every benchmark, print a table, update bench-results.json.
+
+QT_QPA_PLATFORM=offscreen is set by the Makefile; it is defaulted here too so a bare
+`python -m tests.bench` does not try to open a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402 (after the platform is chosen)
+
+from tests.bench import next_case_latency  # noqa: E402
+from tests.bench.profiling import ProfiledDecisions  # noqa: E402
+from tests.bench.results import RESULTS_PATH, save, table  # noqa: E402
+from ui.app import apply_stylesheet  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile the timed key presses; figures are not saved")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(["reviewer-bench"])
+    apply_stylesheet(app)  # the shipped stylesheet: painting cost depends on it
+    profiled = ProfiledDecisions() if args.profile else None
+    with tempfile.TemporaryDirectory(prefix="reviewer-bench-") as tmp:
+        measure = profiled or next_case_latency.time_decision
+        figures = next_case_latency.run(Path(tmp), measure)
+    print(table(figures))
+    if profiled:
+        print("\n(profiled run: figures include cProfile overhead and were not saved)\n")
+        print(profiled.report())
+    else:
+        save(figures)
+        print(f"\nwritten to {RESULTS_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
