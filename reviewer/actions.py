@@ -20,6 +20,7 @@ class ActionId(str, Enum):
     SYNC_NOW = "sync_now"
     NEXT_QUEUE = "next_queue"
     PREV_QUEUE = "prev_queue"
+    SHOW_CONFLICTS = "show_conflicts"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.SYNC_NOW: "Sync now",
     ActionId.NEXT_QUEUE: "Next queue",
     ActionId.PREV_QUEUE: "Previous queue",
+    ActionId.SHOW_CONFLICTS: "Conflicts and rejected decisions…",
 }
 
 

@@ -113,6 +113,32 @@ class ApiClient:
             self._raise_for_status(response)
         return DecisionAnswer(response.status_code, _decode(response))
 
+    def post_decision_batch(self, decisions: list[Decision]) -> list[DecisionAnswer]:
+        """Many decisions in one request, each under its own idempotency key; answers in order."""
+        body = {"decisions": [{"idempotency_key": d.decision_id, "decision": d.to_api()}
+                              for d in decisions]}
+        results = _field(self._json("POST", "/v1/decisions/batch", json=body), "results", list)
+        if len(results) != len(decisions):
+            raise MalformedAnswer(f"batch answer has {len(results)} results for {len(decisions)} decisions")
+        answers = []
+        for decision, result in zip(decisions, results):
+            if not isinstance(result, dict) or result.get("idempotency_key") != decision.decision_id:
+                raise MalformedAnswer("batch answer is out of order or names another key")
+            answers.append(DecisionAnswer(_field(result, "status", int), _field(result, "body", dict)))
+        return answers
+
+    def renew_leases(self, case_ids: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """({case_id: new expiry}, {case_id: reason the lease is lost})."""
+        data = self._json("POST", "/v1/leases/renew", json={"case_ids": case_ids})
+        renewed = {r["case_id"]: r["lease_expires_at"] for r in _field(data, "renewed", list)}
+        lost = {r["case_id"]: r["reason"] for r in _field(data, "lost", list)}
+        return renewed, lost
+
+    def changes(self, since: int, limit: int = 500) -> tuple[list[dict], int, bool]:
+        """(changes, new cursor, more to fetch) from the change feed."""
+        data = self._json("GET", "/v1/changes", params={"since": since, "limit": limit})
+        return _field(data, "changes", list), _field(data, "cursor", int), bool(data.get("more"))
+
     # --- plumbing -----------------------------------------------------------------------
     def _json(self, method: str, path: str, **kwargs: Any) -> dict:
         response = self._send(method, path, **kwargs)

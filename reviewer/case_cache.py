@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from reviewer.domain import Case, Queue, to_iso, utc_now
+from reviewer.store import transaction
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,39 @@ class CaseCache:
         row = self.db.execute("SELECT payload FROM cases WHERE id = ?", (case_id,)).fetchone()
         return Case.from_api(json.loads(row[0])) if row else None
 
+    def local_note(self, case_id: str) -> str:
+        row = self.db.execute("SELECT local_note FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return row[0] if row and row[0] else "no longer open"
+
     def summary(self, case_id: str) -> CaseSummary | None:
         row = self.db.execute(
             "SELECT id, queue_id, priority, sla_deadline, language FROM cases WHERE id = ?",
             (case_id,),
         ).fetchone()
         return CaseSummary(*row) if row else None
+
+    def set_leases(self, expiries: dict[str, str]) -> None:
+        with transaction(self.db) as conn:
+            conn.executemany("UPDATE cases SET lease_expires_at = ? WHERE id = ?",
+                             [(when, case_id) for case_id, when in expiries.items()])
+
+    def mark_lost(self, reasons: dict[str, str]) -> list[str]:
+        """Take open cases whose lease is lost off the work list; returns those it changed."""
+        notes = {
+            "decided": ("closed_elsewhere", "Decided by another reviewer"),
+            "withdrawn": ("withdrawn", "Withdrawn by the platform"),
+            "leased_by_other": ("lost_lease", "Another reviewer holds this case now"),
+            "unknown_case": ("withdrawn", "The central API no longer knows this case"),
+        }
+        changed = []
+        with transaction(self.db) as conn:
+            for case_id, reason in reasons.items():
+                state, note = notes.get(reason, ("lost_lease", f"Lease lost: {reason}"))
+                if conn.execute("UPDATE cases SET local_state = ?, local_note = ? "
+                                "WHERE id = ? AND local_state = 'open'",
+                                (state, note, case_id)).rowcount:
+                    changed.append(case_id)
+        return changed
 
     # --- media --------------------------------------------------------------------------
     def save_media(self, sha256: str, mime: str, data: bytes) -> None:

@@ -18,6 +18,7 @@ from reviewer.domain import Decision, to_iso, utc_now
 from reviewer.store import transaction
 
 TERMINAL_STATES = ("accepted", "conflict", "rejected")
+_NEEDS_ATTENTION = "state IN ('conflict', 'rejected') AND acknowledged_at = ''"
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class OutboxEntry:
     attempts: int
     last_error: str
     response: dict | None
+    acknowledged: bool = False
 
 
 class Outbox:
@@ -60,28 +62,53 @@ class Outbox:
         ).fetchall()
         return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]) for r in rows]
 
-    def mark_sending(self, decision_id: str) -> None:
-        self._set(decision_id, "sending")
-
-    def mark_done(self, decision_id: str, state: str, response: dict) -> None:
-        assert state in TERMINAL_STATES
-        self._set(decision_id, state, response=json.dumps(response, ensure_ascii=False))
-
-    def mark_retry(self, decision_id: str, error: str, next_attempt_at: str) -> None:
+    def mark_sending(self, decision_ids: list[str]) -> None:
+        """Written before the request goes out (see the module docstring), in one commit."""
+        now = to_iso(utc_now())
         with transaction(self.db) as conn:
-            conn.execute(
+            conn.executemany(
+                "UPDATE outbox SET state = 'sending', updated_at = ? WHERE decision_id = ?",
+                [(now, d) for d in decision_ids])
+
+    def record_answers(self, answers: list[tuple[str, str, dict]]) -> None:
+        """Terminal answers for many decisions, (decision_id, state, response), in one commit."""
+        now = to_iso(utc_now())
+        for _, state, _ in answers:
+            assert state in TERMINAL_STATES, state
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = ?, response = ?, updated_at = ? WHERE decision_id = ?",
+                [(state, json.dumps(body, ensure_ascii=False), now, d) for d, state, body in answers])
+
+    def acknowledge(self, decision_id: str) -> None:
+        """The reviewer has seen this conflict or rejection and dealt with it."""
+        with transaction(self.db) as conn:
+            conn.execute("UPDATE outbox SET acknowledged_at = ? WHERE decision_id = ?",
+                         (to_iso(utc_now()), decision_id))
+
+    def unacknowledged(self) -> list[OutboxEntry]:
+        """Conflicts and rejections still waiting for the reviewer, oldest first."""
+        return self.entries(where=_NEEDS_ATTENTION)
+
+    def needs_attention(self) -> int:
+        return self.db.execute(f"SELECT count(*) FROM outbox WHERE {_NEEDS_ATTENTION}").fetchone()[0]
+
+    def is_ours(self, decision_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM outbox WHERE decision_id = ?",
+                               (decision_id,)).fetchone() is not None
+
+    def mark_retry(self, decision_ids: list[str], error: str, next_attempt_at: str) -> None:
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            conn.executemany(
                 "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?, "
                 "next_attempt_at = ?, updated_at = ? WHERE decision_id = ?",
-                (error, next_attempt_at, to_iso(utc_now()), decision_id),
-            )
+                [(error, next_attempt_at, now, d) for d in decision_ids])
 
-    def _set(self, decision_id: str, state: str, response: str | None = None) -> None:
-        with transaction(self.db) as conn:
-            conn.execute(
-                "UPDATE outbox SET state = ?, response = COALESCE(?, response), updated_at = ? "
-                "WHERE decision_id = ?",
-                (state, response, to_iso(utc_now()), decision_id),
-            )
+    def attempts(self, decision_id: str) -> int:
+        row = self.db.execute("SELECT attempts FROM outbox WHERE decision_id = ?",
+                              (decision_id,)).fetchone()
+        return row[0] if row else 0
 
     def counts(self) -> dict[str, int]:
         counts = {s: 0 for s in ("pending", "sending", *TERMINAL_STATES)}
@@ -94,13 +121,13 @@ class Outbox:
         c = self.counts()
         return c["pending"] + c["sending"]
 
-    def entries(self, state: str | None = None) -> list[OutboxEntry]:
+    def entries(self, state: str | None = None, where: str = "1") -> list[OutboxEntry]:
         sql = ("SELECT decision_id, case_id, action, policy, note, decided_at, state, attempts, "
-               "last_error, response FROM outbox")
-        rows = self.db.execute(sql + (" WHERE state = ?" if state else "") + " ORDER BY seq",
+               f"last_error, response, acknowledged_at FROM outbox WHERE {where}")
+        rows = self.db.execute(sql + (" AND state = ?" if state else "") + " ORDER BY seq",
                                (state,) if state else ()).fetchall()
         return [
             OutboxEntry(Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]), r[6], r[7], r[8],
-                        json.loads(r[9]) if r[9] else None)
+                        json.loads(r[9]) if r[9] else None, bool(r[10]))
             for r in rows
         ]

@@ -104,6 +104,14 @@ class ReviewSession:
         self.on_recorded(decision)
         return decision
 
+    def follow_up(self, case_id: str, action: ActionId, note: str, policy: str) -> Decision:
+        """A new decision on a case that is no longer on screen (after a conflict): recorded like
+        any other, so the original decision stays as it was."""
+        decision = Decision.new(case_id, action, policy, note)
+        self.outbox.record(decision)
+        self.on_recorded(decision)
+        return decision
+
     def default_policy(self, case: Case) -> str:
         queue = self.cache.queue(case.queue_id)
         return (queue.default_policy if queue and queue.default_policy else case.policy_area) or "unspecified"

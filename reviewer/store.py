@@ -52,8 +52,15 @@ _V1 = """
         CREATE INDEX outbox_state ON outbox (state, next_attempt_at);
 """
 
+# v2: the change-feed cursor and other sync bookkeeping; conflicts the reviewer has dealt with.
+_V2 = """
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+ALTER TABLE outbox ADD COLUMN acknowledged_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN local_note TEXT NOT NULL DEFAULT '';
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -70,6 +77,17 @@ def open_store(path: Path) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open the local store {path}: {exc}") from exc
     return sqlite_utils.Database(conn)
+
+
+def read_state(db: sqlite_utils.Database, key: str, default: str = "") -> str:
+    row = db.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def write_state(db: sqlite_utils.Database, key: str, value: str) -> None:
+    with transaction(db) as conn:
+        conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

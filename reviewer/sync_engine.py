@@ -1,4 +1,5 @@
-"""The one sync worker: pushes the outbox, keeps a supply of claimed cases and their media.
+"""The one sync worker: pushes the outbox, follows the change feed, keeps leases and a supply of
+claimed cases with their media.
 
 It runs on its own thread with its own store connection and reports a `SyncStatus` through a
 plain callback; the UI turns that into a Qt signal in one bridge module. The UI thread never
@@ -9,23 +10,21 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
-from datetime import timedelta
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from reviewer import change_feed
 from reviewer.api_client import ApiClient, ApiRejected, Unavailable
 from reviewer.backoff import backoff_delay
 from reviewer.case_cache import CaseCache
-from reviewer.domain import Decision, MalformedAnswer, to_iso, utc_now
+from reviewer.domain import MalformedAnswer
 from reviewer.outbox import Outbox
+from reviewer.push import OutboxPusher
 from reviewer.store import open_store
 
 log = logging.getLogger(__name__)
-
-# A decision whose answers keep coming back unreadable is given up (shown as rejected) after
-# this many attempts, instead of being retried forever. Network outages do not count.
-MAX_MALFORMED_ATTEMPTS = 8
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,7 @@ class SyncStatus:
     last_error: str = ""
     new_cases: int = 0  # cases added to the local cache by this round
     new_media: int = 0  # media items fetched by this round
+    closed_cases: tuple[str, ...] = ()  # open cases taken off the list (withdrawn, decided elsewhere)
 
 
 @dataclass
@@ -46,6 +46,8 @@ class SyncSettings:
     low_watermark: int = 20  # claim more when a queue's local supply drops below this
     idle_interval: float = 10.0  # seconds between rounds when nothing wakes the worker
     media_per_round: int = 100
+    lease_renew_interval: float = 300.0  # leases last 30 min on the server; renew well before
+    queues: tuple[str, ...] = field(default_factory=tuple)  # active queues; empty: all
 
 
 class SyncEngine:
@@ -61,6 +63,7 @@ class SyncEngine:
         self._thread: threading.Thread | None = None
         self._offline_rounds = 0
         self._failed_media: set[str] = set()
+        self._last_renewal = 0.0
         self._db = None
 
     # --- thread control -----------------------------------------------------------------
@@ -81,22 +84,26 @@ class SyncEngine:
         while not self._stop.is_set():
             status = self.run_once()
             self._publish(status)
-            if status.online:
-                self._offline_rounds = 0
-                more = self._outbox().due(1) or status.new_media >= self.settings.media_per_round
-                delay = 0.0 if more else self.settings.idle_interval
-            else:
-                delay = backoff_delay(self._offline_rounds, base=1.0, cap=15.0)
-                self._offline_rounds += 1
-            self._wake.wait(delay)
+            self._wake.wait(self._next_delay(status))
             self._wake.clear()
+
+    def _next_delay(self, status: SyncStatus) -> float:
+        if not status.online:
+            self._offline_rounds += 1
+            return backoff_delay(self._offline_rounds - 1, base=1.0, cap=15.0)
+        self._offline_rounds = 0
+        more = self._outbox().due(1) or status.new_media >= self.settings.media_per_round
+        return 0.0 if more else self.settings.idle_interval
 
     # --- one round ----------------------------------------------------------------------
     def run_once(self) -> SyncStatus:
         """Push, then pull. Never raises for network trouble: it reports it in the status."""
         new_cases = new_media = 0
+        closed: list[str] = []
         try:
             self.push()
+            closed = self.follow_changes()
+            self.renew_leases(closed)
             new_cases, new_media = self.pull()
             online, error = True, ""
         except Unavailable as exc:
@@ -104,55 +111,37 @@ class SyncEngine:
         except (ApiRejected, MalformedAnswer) as exc:
             online, error = True, f"central API answered badly: {exc}"
         log.debug("sync round done: online=%s error=%s", online, error)
-        return self.status(online, error, new_cases, new_media)
+        return self.status(online, error, new_cases, new_media, tuple(closed))
 
     def status(self, online: bool | None, error: str = "", new_cases: int = 0,
-               new_media: int = 0) -> SyncStatus:
+               new_media: int = 0, closed: tuple[str, ...] = ()) -> SyncStatus:
         c = self._outbox().counts()
         return SyncStatus(online, c["pending"] + c["sending"], c["accepted"], c["conflict"],
-                          c["rejected"], error, new_cases, new_media)
+                          c["rejected"], error, new_cases, new_media, closed)
 
     def push(self) -> int:
         """Send every due decision; stops at the first sign the server is unreachable."""
-        outbox, sent = self._outbox(), 0
-        while batch := outbox.due(limit=50):
-            for decision in batch:
-                self._send_one(outbox, decision)
-                sent += 1
-        return sent
+        return OutboxPusher(self._outbox(), self.client).push_all()
 
-    def _send_one(self, outbox: Outbox, decision: Decision) -> None:
-        outbox.mark_sending(decision.decision_id)
-        try:
-            answer = self.client.post_decision(decision)
-        except Unavailable as exc:
-            self._retry_later(outbox, decision, str(exc), exc.retry_after)
-            raise
-        except MalformedAnswer as exc:
-            attempts = self._attempts(decision.decision_id)
-            if attempts + 1 >= MAX_MALFORMED_ATTEMPTS:
-                outbox.mark_done(decision.decision_id, "rejected", {"error": str(exc)})
-            else:
-                self._retry_later(outbox, decision, str(exc), None)
+    def follow_changes(self) -> list[str]:
+        """Read the change feed to its end; returns the open cases it took off the list."""
+        db, closed, more = self._database(), [], True
+        while more:
+            changes, cursor, more = self.client.changes(change_feed.cursor(db))
+            closed += change_feed.apply_changes(db, changes, cursor).closed
+        return closed
+
+    def renew_leases(self, closed: list[str]) -> None:
+        """Keep the leases on cached open cases alive while online (every few minutes)."""
+        if time.monotonic() - self._last_renewal < self.settings.lease_renew_interval:
             return
-        if answer.status in (200, 201):
-            outbox.mark_done(decision.decision_id, "accepted", answer.body)
-        elif answer.status == 409:
-            outbox.mark_done(decision.decision_id, "conflict", answer.body)
-        else:
-            outbox.mark_done(decision.decision_id, "rejected",
-                             {"status": answer.status, **answer.body})
-
-    def _retry_later(self, outbox: Outbox, decision: Decision, error: str,
-                     retry_after: float | None) -> None:
-        delay = backoff_delay(self._attempts(decision.decision_id), retry_after=retry_after)
-        when = to_iso(utc_now() + timedelta(seconds=delay))
-        outbox.mark_retry(decision.decision_id, error, when)
-
-    def _attempts(self, decision_id: str) -> int:
-        row = self._database().execute(
-            "SELECT attempts FROM outbox WHERE decision_id = ?", (decision_id,)).fetchone()
-        return row[0] if row else 0
+        cache = CaseCache(self._database())
+        ids = cache.open_case_ids()
+        for start in range(0, len(ids), 500):
+            renewed, lost = self.client.renew_leases(ids[start:start + 500])
+            cache.set_leases(renewed)
+            closed += cache.mark_lost(lost)
+        self._last_renewal = time.monotonic()
 
     def pull(self) -> tuple[int, int]:
         """Refresh queues, claim more cases where the local supply is low, fetch their media.
@@ -161,10 +150,12 @@ class SyncEngine:
         queues = self.client.queues()
         cache.save_queues(queues)
         local = cache.open_counts()
+        active = set(self.settings.queues)
         added = 0
         for queue in queues:
             have = local.get(queue.id, 0)
-            if have < self.settings.low_watermark and queue.open_count > 0:
+            wanted = not active or queue.id in active
+            if wanted and have < self.settings.low_watermark and queue.open_count > 0:
                 cases, lease = self.client.claim(queue.id, self.settings.prefetch_per_queue - have)
                 cache.save_cases(cases, lease)
                 added += len(cases)

@@ -8,66 +8,72 @@ for the idempotency hash and hands the blocking work to the pool itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Header, Query, Request, Response
+from fastapi import APIRouter, Body, FastAPI, Header, Query, Request, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from server import cases as case_store
-from server.auth import Reviewer, require_role
-from server.db import Database, open_database
-from server.decisions import list_decisions, record_decision
+from server import sync_api
+from server.auth import Reviewer
+from server.db import open_database
+from server.decisions import StoredResponse, list_decisions, record_decision
+from server.deps import AUTH_ERRORS, INVALID, NOT_FOUND, AnyReviewer, Db, Lead, database_of
 from server.errors import ApiError, install_error_handlers
-from server.ingest import insert_case, withdraw_case
+from server.ingest import insert_case
+from server.lifecycle import delete_case, set_priority, withdraw_case
 from server.models import (
-    Case, CaseIn, ClaimRequest, ClaimResult, DecisionAccepted, DecisionConflict, DecisionIn,
-    DecisionList, ErrorBody, Health, InvalidRequest, Me, QueueList,
+    Case, CaseIn, ClaimRequest, ClaimResult, DecisionAccepted, DecisionConflict, DecisionList,
+    ErrorBody, Health, InvalidRequest, Me, QueueList,
 )
 from server.queue_catalog import ensure_default_queues
+from server.retention import DEFAULT_PURGE_EVERY, KeyRetention, retention_days_from_env
 from server.schema import media
+from server.sync_models import PriorityIn, decision_in_schema
 from server.timeutil import to_iso, utcnow
 
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"  # 1.1: batch decisions, lease renewal, change feed
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
-
-
-def _database(request: Request) -> Database:
-    return request.app.state.database
-
-
-Db = Annotated[Database, Depends(_database)]
-AnyReviewer = Annotated[Reviewer, Depends(require_role("reviewer"))]
-Lead = Annotated[Reviewer, Depends(require_role("lead"))]
-
-_AUTH = {
-    401: {"model": ErrorBody, "description": "missing or unknown token"},
-    403: {"model": ErrorBody, "description": "role too low; body names `required_role`"},
-}
-_NOT_FOUND = {404: {"model": ErrorBody, "description": "unknown id"}}
-# Declared so FastAPI does not document its own `{"detail": ...}` shape, which we never send.
-_INVALID = {422: {"model": InvalidRequest, "description": "request does not validate"}}
+_GONE = {409: {"model": ErrorBody, "description": "`deleted`: a deleted case is final"}}
 
 router = APIRouter(prefix="/v1")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(
+    db_path: str | Path,
+    key_retention_days: float | None = None,
+    *,
+    key_purge_every: int = DEFAULT_PURGE_EVERY,
+    clock: Callable[[], datetime] = utcnow,
+) -> FastAPI:
     """The API over the SQLite file at `db_path` (created, with the five queues, if missing).
 
-    `app.state.database` holds the open Database; whoever stops serving should `close()` it.
+    Idempotency keys are kept `key_retention_days` (default: $REVIEWER_KEY_RETENTION_DAYS, else
+    7) and purged at start-up and every `key_purge_every` decisions; `clock` only drives that
+    purge, so tests can move it days ahead. `app.state.database` holds the open Database;
+    whoever stops serving should `close()` it.
     """
     database = open_database(db_path)
     with database.write() as conn:
         ensure_default_queues(conn)
+    if key_retention_days is None:
+        key_retention_days = retention_days_from_env()
+    retention = KeyRetention(database, key_retention_days, key_purge_every, clock)
+    retention.purge()
     app = FastAPI(
         title="Reviewer Workstation central API",
         version=API_VERSION,
         description="Contract: docs/api.md. Times are ISO 8601 UTC with a trailing Z.",
     )
     app.state.database = database
+    app.state.key_retention = retention
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(sync_api.router)
     return app
 
 
@@ -76,19 +82,19 @@ def health() -> dict:
     return {"status": "ok", "server_time": to_iso(utcnow())}
 
 
-@router.get("/me", response_model=Me, responses=_AUTH, tags=["meta"])
+@router.get("/me", response_model=Me, responses=AUTH_ERRORS, tags=["meta"])
 def me(reviewer: AnyReviewer) -> dict:
     return {"name": reviewer.name, "role": reviewer.role}
 
 
-@router.get("/queues", response_model=QueueList, responses=_AUTH, tags=["queues"])
+@router.get("/queues", response_model=QueueList, responses=AUTH_ERRORS, tags=["queues"])
 def get_queues(database: Db, _reviewer: AnyReviewer) -> dict:
     with database.read() as conn:
         return {"queues": case_store.list_queues(conn)}
 
 
 @router.post("/queues/{queue_id}/claim", response_model=ClaimResult, tags=["queues"],
-             responses={**_AUTH, **_NOT_FOUND, **_INVALID})
+             responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID})
 def claim(queue_id: str, database: Db, reviewer: AnyReviewer,
           request: Annotated[ClaimRequest | None, Body()] = None) -> dict:
     """Lease up to `count` open, unheld cases, most urgent first, for 30 minutes."""
@@ -103,7 +109,7 @@ def claim(queue_id: str, database: Db, reviewer: AnyReviewer,
 
 
 @router.get("/cases/{case_id}", response_model=Case, tags=["cases"],
-            responses={**_AUTH, **_NOT_FOUND, **_INVALID})
+            responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID})
 def get_case(case_id: str, database: Db, _reviewer: AnyReviewer) -> dict:
     with database.read() as conn:
         case = case_store.get_case(conn, case_id, utcnow())
@@ -113,7 +119,7 @@ def get_case(case_id: str, database: Db, _reviewer: AnyReviewer) -> dict:
 
 
 @router.post("/cases", response_model=Case, status_code=201, tags=["cases"],
-             responses={**_AUTH,
+             responses={**AUTH_ERRORS,
                         409: {"model": ErrorBody, "description": "`case_exists`"},
                         422: {"model": InvalidRequest,
                               "description": "`unknown_queue`, `unknown_media`, `invalid_media`, "
@@ -127,17 +133,39 @@ def post_case(case_in: CaseIn, database: Db, _lead: Lead) -> dict:
 
 
 @router.post("/cases/{case_id}/withdraw", response_model=Case, tags=["cases"],
-             responses={**_AUTH, **_NOT_FOUND, **_INVALID,
-                        409: {"model": ErrorBody, "description": "`already_decided`"}})
+             responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID,
+                        409: {"model": ErrorBody, "description": "`already_decided`, `deleted`"}})
 def post_withdraw(case_id: str, database: Db, _lead: Lead) -> dict:
     """Mark a case withdrawn (the content is gone); later decisions get 409 `withdrawn`."""
+    now = utcnow()
     with database.write() as conn:
-        withdraw_case(conn, case_id)
-        return case_store.get_case(conn, case_id, utcnow())
+        withdraw_case(conn, case_id, now)
+        return case_store.get_case(conn, case_id, now)
+
+
+@router.post("/cases/{case_id}/priority", response_model=Case, tags=["cases"],
+             responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID, **_GONE})
+def post_priority(case_id: str, change: PriorityIn, database: Db, _lead: Lead) -> dict:
+    """Set a case's priority (1 most urgent .. 4); the change feed carries it. Lead only."""
+    now = utcnow()
+    with database.write() as conn:
+        set_priority(conn, case_id, change.priority, now)
+        return case_store.get_case(conn, case_id, now)
+
+
+@router.delete("/cases/{case_id}", response_model=Case, tags=["cases"],
+               responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID})
+def delete_case_endpoint(case_id: str, database: Db, _lead: Lead) -> dict:
+    """Mark a case deleted (status `deleted`): never claimed again, decisions get 409
+    `withdrawn`. Its decisions are kept. Lead only."""
+    now = utcnow()
+    with database.write() as conn:
+        delete_case(conn, case_id, now)
+        return case_store.get_case(conn, case_id, now)
 
 
 @router.get("/media/{sha256}", response_class=Response, tags=["cases"],
-            responses={**_AUTH, **_NOT_FOUND, **_INVALID,
+            responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID,
                        200: {"content": {"image/*": {}}, "description": "the media bytes"}})
 def get_media(sha256: str, database: Db, _reviewer: AnyReviewer) -> Response:
     if not _SHA256_HEX.match(sha256):
@@ -159,17 +187,15 @@ def get_media(sha256: str, database: Db, _reviewer: AnyReviewer) -> Response:
 
 def _decision_request_body() -> dict:
     """The body is read raw (for the idempotency hash), so describe it for OpenAPI by hand."""
-    schema = DecisionIn.model_json_schema(ref_template="#/components/schemas/{model}")
-    schema.pop("$defs", None)
     return {"requestBody": {"required": True,
-                            "content": {"application/json": {"schema": schema}}}}
+                            "content": {"application/json": {"schema": decision_in_schema()}}}}
 
 
 @router.post(
     "/decisions", response_model=DecisionAccepted, status_code=201, tags=["decisions"],
     openapi_extra=_decision_request_body(),
     responses={
-        **_AUTH,
+        **AUTH_ERRORS,
         404: {"model": ErrorBody, "description": "`unknown_case` (not stored)"},
         409: {"model": DecisionConflict, "description": "already decided, or withdrawn (stored)"},
         422: {"model": InvalidRequest,
@@ -187,13 +213,20 @@ async def post_decision(
     """Record a decision exactly once; a retry with the same key replays the stored answer."""
     raw_body = await request.body()
     stored = await run_in_threadpool(
-        record_decision, _database(request), reviewer, idempotency_key, raw_body
+        _record_and_count, request, reviewer, idempotency_key, raw_body
     )
     return Response(stored.body, status_code=stored.status_code, media_type="application/json")
 
 
+def _record_and_count(request: Request, reviewer: Reviewer, idempotency_key: str | None,
+                      raw_body: bytes) -> StoredResponse:
+    stored = record_decision(database_of(request), reviewer, idempotency_key, raw_body)
+    request.app.state.key_retention.note_decisions(1)  # may purge: on the pool, not the loop
+    return stored
+
+
 @router.get("/decisions", response_model=DecisionList, tags=["decisions"],
-            responses={**_AUTH, **_INVALID})
+            responses={**AUTH_ERRORS, **INVALID})
 def get_decisions(database: Db, _lead: Lead,
                   case_id: Annotated[str | None, Query()] = None) -> dict:
     """Every decision (or one case's) in recording order. Lead only."""

@@ -54,8 +54,17 @@ def open_database(path: str | Path) -> Database:
         if version > SCHEMA_VERSION:
             raise RuntimeError(f"{path}: schema version {version} is newer than this server")
         metadata.create_all(conn)
+        if version < SCHEMA_VERSION:
+            _add_missing_indexes(conn)
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return database
+
+
+def _add_missing_indexes(conn: Connection) -> None:
+    # create_all adds new tables but never new indexes to tables an older version created.
+    for table in metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _make_engine(path: Path) -> Engine:

@@ -1,9 +1,12 @@
-"""Recording decisions, idempotently.
+"""Recording decisions, idempotently, one at a time (POST /v1/decisions) or in batches.
 
-The idempotency record and the decision are written in one write transaction, so a retry either
-finds both or neither. A replay answers the stored status and the stored body bytes, unchanged.
-Only answers that describe the case's state (201, 409) are stored; 404 and 422 are not, so a
-client may fix its request and retry, and a 5xx rolls the whole transaction back.
+`decide_one` decides one keyed decision inside a write transaction and gives every answer the
+single endpoint can give; both endpoints go through it, so they share one set of rules and one
+key space. The idempotency record, the decision and its change-feed row are written in the same
+transaction, so a retry finds all of them or none. A replay answers the stored status and the
+stored body bytes, unchanged. Only answers that describe the case's state (201, 409) are stored;
+404 and 422 are not, so a client may fix its request and retry, and a 5xx rolls the whole
+transaction back (for a batch: every item of it).
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from server.auth import Reviewer
+from server.changes import record_change
 from server.db import Database
 from server.errors import ApiError
 from server.models import FINAL_ACTIONS, DecisionIn
@@ -23,11 +28,51 @@ from server.queue_catalog import ESCALATIONS_QUEUE_ID
 from server.schema import cases, decisions, idempotency_keys
 from server.timeutil import to_iso, to_naive_utc, utcnow
 
+# Answers that describe the case's state; only these are kept under the key and replayed.
+STORED_STATUSES = frozenset({201, 409})
+# A case in these states takes no decision: 409 `withdrawn` (deleted content is gone too).
+_GONE_STATUSES = frozenset({"withdrawn", "deleted"})
+
+# Built once, executed with parameters: a batch runs each of these up to 500 times, and
+# building a statement (and its cache key) costs more than SQLite takes to execute it.
+_SELECT_KEY = select(idempotency_keys).where(idempotency_keys.c.key == bindparam("key_"))
+_INSERT_KEY = insert(idempotency_keys)
+_SELECT_CASE = select(cases.c.id, cases.c.status).where(cases.c.id == bindparam("case_id_"))
+_UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
+_INSERT_DECISION = insert(decisions)
+_SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
+_SELECT_WINNER = (  # the first final decision closed the case; escalations before it do not
+    select(decisions)
+    .where(decisions.c.case_id == bindparam("case_id_"),
+           decisions.c.action.in_(sorted(FINAL_ACTIONS)))
+    .order_by(decisions.c.seq)
+    .limit(1)
+)
+
 
 @dataclass(frozen=True)
 class StoredResponse:
+    """One decision's answer: what the single endpoint sends and what a batch item holds."""
+
     status_code: int
     body: bytes  # UTF-8 JSON, sent exactly as stored
+
+    @property
+    def stored(self) -> bool:
+        return self.status_code in STORED_STATUSES
+
+
+@dataclass(frozen=True)
+class KeyedDecision:
+    """One decision request: its key, its parsed JSON body (not validated yet), its hash."""
+
+    key: str
+    payload: object
+    request_hash: str
+
+    @classmethod
+    def of(cls, key: str, payload: object) -> KeyedDecision:
+        return cls(key, payload, canonical_request_hash(payload))
 
 
 def canonical_request_hash(payload: object) -> str:
@@ -36,37 +81,59 @@ def canonical_request_hash(payload: object) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def encode_body(body: dict) -> bytes:
+def encode_body(body: object) -> bytes:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def record_decision(
     database: Database, reviewer: Reviewer, idempotency_key: str | None, raw_body: bytes
 ) -> StoredResponse:
-    """Handle POST /v1/decisions; raises ApiError for answers that are not stored."""
+    """Handle POST /v1/decisions; raises ApiError only for a missing key or a non-JSON body."""
     if not idempotency_key:
         raise ApiError(422, "missing_idempotency_key")
-    payload = _parse_json(raw_body)
-    request_hash = canonical_request_hash(payload)
+    request = KeyedDecision.of(idempotency_key, _parse_json(raw_body))
     # Replays are the common retry case; answer them without waiting for the write lock.
     with database.read() as conn:
-        stored = _find_stored_response(conn, idempotency_key, request_hash)
-    if stored is not None:
-        return stored
-    decision_in = _validate(payload, idempotency_key)
+        row = _stored_row(conn, request.key)
+    if row is not None:
+        return _replay(row, request)
     with database.write() as conn:
-        # A concurrent request with the same key may have committed since the read above.
-        stored = _find_stored_response(conn, idempotency_key, request_hash)
-        if stored is not None:
-            return stored
-        response = _apply_decision(conn, reviewer, decision_in)
-        conn.execute(
-            insert(idempotency_keys).values(
-                key=idempotency_key, request_hash=request_hash,
-                status_code=response.status_code, body=response.body, created_at=utcnow(),
-            )
-        )
-    return response
+        return decide_one(conn, reviewer, request, utcnow())
+
+
+def record_decision_batch(
+    database: Database, reviewer: Reviewer, requests: list[KeyedDecision]
+) -> list[StoredResponse]:
+    """Handle POST /v1/decisions/batch: one answer per request, in order, one transaction."""
+    keys = [request.key for request in requests]
+    with database.read() as conn:
+        stored = _stored_rows(conn, keys)
+    if all(key in stored for key in keys):  # a retried batch: answer it without the write lock
+        return [_replay(stored[request.key], request) for request in requests]
+    with database.write() as conn:
+        now = utcnow()
+        # In order, so a key repeated inside the batch meets its own first occurrence.
+        return [decide_one(conn, reviewer, request, now) for request in requests]
+
+
+def decide_one(
+    conn: Connection, reviewer: Reviewer, request: KeyedDecision, now: datetime
+) -> StoredResponse:
+    """Decide one keyed request inside a write transaction; a 4xx is answered, not raised."""
+    try:
+        return _decide(conn, reviewer, request, now)
+    except ApiError as exc:  # 404 and 422 are this request's answer; nothing was written
+        return StoredResponse(exc.status, encode_body(exc.body))
+
+
+def encode_batch_results(requests: list[KeyedDecision], answers: list[StoredResponse]) -> bytes:
+    """The batch answer, built around the stored body bytes rather than re-encoding them."""
+    items = [
+        b'{"idempotency_key":%s,"status":%d,"body":%s}'
+        % (encode_body(request.key), answer.status_code, answer.body)
+        for request, answer in zip(requests, answers, strict=True)
+    ]
+    return b'{"results":[' + b",".join(items) + b"]}"
 
 
 def list_decisions(conn: Connection, case_id: str | None = None) -> list[dict]:
@@ -96,6 +163,29 @@ def _parse_json(raw_body: bytes) -> object:
         raise ApiError(422, "invalid_body", detail=[{"msg": "body is not valid JSON"}]) from None
 
 
+def _decide(
+    conn: Connection, reviewer: Reviewer, request: KeyedDecision, now: datetime
+) -> StoredResponse:
+    if not request.key:
+        raise ApiError(422, "missing_idempotency_key")
+    # Looked up (again) under the write lock: a concurrent request with the same key may have
+    # committed since the caller's read, and a batch may repeat a key.
+    row = _stored_row(conn, request.key)
+    if row is not None:
+        return _replay(row, request)
+    decision_in = _validate(request.payload, request.key)
+    recorded = conn.execute(_SELECT_DECISION, {"decision_id_": decision_in.decision_id}).first()
+    if recorded is not None:  # its key was purged (retention.py); the decision itself stays
+        return _replay_recorded(recorded, decision_in)
+    response = _apply_decision(conn, reviewer, decision_in, now)
+    if response.stored:
+        conn.execute(_INSERT_KEY, {
+            "key": request.key, "request_hash": request.request_hash,
+            "status_code": response.status_code, "body": response.body, "created_at": now,
+        })
+    return response
+
+
 def _validate(payload: object, idempotency_key: str) -> DecisionIn:
     try:
         decision_in = DecisionIn.model_validate(payload)
@@ -107,38 +197,55 @@ def _validate(payload: object, idempotency_key: str) -> DecisionIn:
     return decision_in
 
 
-def _find_stored_response(
-    conn: Connection, idempotency_key: str, request_hash: str
-) -> StoredResponse | None:
-    row = conn.execute(
-        select(idempotency_keys).where(idempotency_keys.c.key == idempotency_key)
-    ).first()
-    if row is None:
-        return None
-    if row.request_hash != request_hash:
-        raise ApiError(422, "idempotency_key_reused")
+def _stored_row(conn: Connection, key: str):
+    return conn.execute(_SELECT_KEY, {"key_": key}).first()
+
+
+def _stored_rows(conn: Connection, keys: list[str]) -> dict:
+    rows = conn.execute(select(idempotency_keys).where(idempotency_keys.c.key.in_(set(keys))))
+    return {row.key: row for row in rows}
+
+
+def _replay(row, request: KeyedDecision) -> StoredResponse:
+    if row.request_hash != request.request_hash:
+        return StoredResponse(422, encode_body({"error": "idempotency_key_reused"}))
     return StoredResponse(status_code=row.status_code, body=bytes(row.body))
 
 
+def _replay_recorded(row, decision_in: DecisionIn) -> StoredResponse:
+    """The 201 a purged key would have replayed, rebuilt from its decision row.
+
+    Without this a retry older than the key retention would hit the unique decision_id and
+    fail with a 5xx forever (and take its whole batch down with it). The hash went with the
+    key, so the body is compared field by field; extra fields can no longer be checked.
+    """
+    same_body = (row.case_id, row.action, row.policy, row.note, row.decided_at) == (
+        decision_in.case_id, decision_in.action.value, decision_in.policy, decision_in.note,
+        to_naive_utc(decision_in.decided_at))
+    if not same_body:
+        raise ApiError(422, "idempotency_key_reused")
+    return StoredResponse(201, encode_body({"status": "accepted", "decision": decision_dict(row)}))
+
+
 def _apply_decision(
-    conn: Connection, reviewer: Reviewer, decision_in: DecisionIn
+    conn: Connection, reviewer: Reviewer, decision_in: DecisionIn, now: datetime
 ) -> StoredResponse:
-    case = conn.execute(
-        select(cases.c.id, cases.c.status).where(cases.c.id == decision_in.case_id)
-    ).first()
+    case = conn.execute(_SELECT_CASE, {"case_id_": decision_in.case_id}).first()
     if case is None:
         raise ApiError(404, "unknown_case")
-    if case.status == "withdrawn":
+    if case.status in _GONE_STATUSES:
         return StoredResponse(409, encode_body({"error": "withdrawn", "winning_decision": None}))
     if case.status == "decided":
         winner = _winning_decision(conn, case.id)
         return StoredResponse(409, encode_body({"error": "conflict", "winning_decision": winner}))
-    decision = _insert_decision(conn, reviewer, decision_in)
-    _apply_effect_on_case(conn, decision_in)
+    decision = _insert_decision(conn, reviewer, decision_in, now)
+    _apply_effect_on_case(conn, decision, now)
     return StoredResponse(201, encode_body({"status": "accepted", "decision": decision}))
 
 
-def _insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionIn) -> dict:
+def _insert_decision(
+    conn: Connection, reviewer: Reviewer, decision_in: DecisionIn, now: datetime
+) -> dict:
     values = {
         "decision_id": decision_in.decision_id,
         "case_id": decision_in.case_id,
@@ -148,28 +255,30 @@ def _insert_decision(conn: Connection, reviewer: Reviewer, decision_in: Decision
         "decided_at": to_naive_utc(decision_in.decided_at),
         "reviewer_id": reviewer.id,
         "reviewer_name": reviewer.name,
-        "recorded_at": utcnow(),
+        "recorded_at": now,
     }
-    conn.execute(insert(decisions).values(**values))
+    conn.execute(_INSERT_DECISION, values)
     return decision_dict(_Row(values))
 
 
-def _apply_effect_on_case(conn: Connection, decision_in: DecisionIn) -> None:
+def _apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> None:
+    """Close or move the case, and tell the change feed, in the decision's transaction."""
+    case_id = decision["case_id"]
     released = {"lease_holder": None, "lease_expires_at": None}
-    if decision_in.action.value in FINAL_ACTIONS:
-        changes = {"status": "decided", **released}
+    if decision["action"] in FINAL_ACTIONS:
+        effect = {"status": "decided", **released}
+        record_change(conn, case_id, "decided", now, {
+            "action": decision["action"], "reviewer": decision["reviewer"],
+            "decision_id": decision["decision_id"],
+        })
     else:  # escalate: still open, now waiting for a specialist in the escalations queue
-        changes = {"queue_id": ESCALATIONS_QUEUE_ID, **released}
-    conn.execute(update(cases).where(cases.c.id == decision_in.case_id).values(**changes))
+        effect = {"queue_id": ESCALATIONS_QUEUE_ID, **released}
+        record_change(conn, case_id, "escalated", now, {"queue_id": ESCALATIONS_QUEUE_ID})
+    conn.execute(_UPDATE_CASE, {"case_id_": case_id, **effect})
 
 
 def _winning_decision(conn: Connection, case_id: str) -> dict | None:
-    row = conn.execute(
-        select(decisions)
-        .where(decisions.c.case_id == case_id, decisions.c.action.in_(FINAL_ACTIONS))
-        .order_by(decisions.c.seq)
-        .limit(1)
-    ).first()
+    row = conn.execute(_SELECT_WINNER, {"case_id_": case_id}).first()
     return decision_dict(row) if row is not None else None
 
 

@@ -1,4 +1,4 @@
-"""Ingestion of single cases (POST /v1/cases) and withdrawal, for leads and tests."""
+"""Ingestion of single cases (POST /v1/cases), for leads and tests. Later changes: lifecycle."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from PIL import Image, UnidentifiedImageError
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select
 
 from server.cases import queue_exists
 from server.errors import ApiError
@@ -54,18 +54,6 @@ def insert_case(conn: Connection, case_in: CaseIn, now: datetime) -> str:
             category=media_in.category, label=media_in.label,
         ))
     return case_id
-
-
-def withdraw_case(conn: Connection, case_id: str) -> None:
-    """Mark an open case withdrawn (the reported content is gone); leases are released."""
-    row = conn.execute(select(cases.c.status).where(cases.c.id == case_id)).first()
-    if row is None:
-        raise ApiError(404, "unknown_case")
-    if row.status == "decided":
-        raise ApiError(409, "already_decided")
-    conn.execute(update(cases).where(cases.c.id == case_id).values(
-        status="withdrawn", lease_holder=None, lease_expires_at=None,
-    ))
 
 
 def store_media_bytes(conn: Connection, data: bytes, mime: str, width: int, height: int) -> str:

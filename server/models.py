@@ -20,7 +20,7 @@ Timestamp = Annotated[
         description="ISO 8601 UTC with a trailing Z",
     ),
 ]
-CaseStatus = Literal["open", "decided", "withdrawn"]
+CaseStatus = Literal["open", "decided", "withdrawn", "deleted"]
 
 
 class Action(str, Enum):

@@ -29,10 +29,12 @@ class ServerThread:
     is how tests simulate an outage and a recovery.
     """
 
-    def __init__(self, db_path: str | Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, db_path: str | Path, host: str = "127.0.0.1", port: int = 0,
+                 app_options: dict | None = None) -> None:
         self.db_path = Path(db_path)
         self.host = host
         self.port = port
+        self.app_options = app_options or {}  # extra create_app keywords (key retention, clock)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
@@ -55,7 +57,7 @@ class ServerThread:
         self._socket = _bind(self.host, self.port)
         self.port = self._socket.getsockname()[1]
         try:
-            app = create_app(self.db_path)
+            app = create_app(self.db_path, **self.app_options)
         except BaseException:
             self._socket.close()
             self._socket = None

@@ -22,7 +22,8 @@ from sqlalchemy import (
 )
 
 # Bumped when a table changes; db.open_database refuses a newer file than it knows.
-SCHEMA_VERSION = 1
+# 2: the `changes` table and the index that purges old idempotency keys.
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -63,7 +64,7 @@ cases = Table(
     Column("priority", Integer, nullable=False),
     Column("sla_deadline", DateTime, nullable=False),
     Column("created_at", DateTime, nullable=False),
-    Column("status", String(16), nullable=False, default="open"),
+    Column("status", String(16), nullable=False, default="open"),  # open|decided|withdrawn|deleted
     Column("lease_holder", Integer, ForeignKey("reviewers.id"), nullable=True),
     Column("lease_expires_at", DateTime, nullable=True),
 )
@@ -136,4 +137,19 @@ idempotency_keys = Table(
     Column("status_code", Integer, nullable=False),
     Column("body", LargeBinary, nullable=False),  # replayed byte for byte
     Column("created_at", DateTime, nullable=False),
+)
+# The retention purge deletes by age.
+Index("ix_idempotency_keys_created_at", idempotency_keys.c.created_at)
+
+changes = Table(
+    "changes",
+    metadata,
+    # AUTOINCREMENT: a seq is never handed out twice, so a client cursor never skips a change.
+    # Writes are serialized (db.py), so seqs also become visible in increasing order.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(64), ForeignKey("cases.id"), nullable=False),
+    Column("kind", String(32), nullable=False),  # withdrawn|deleted|priority_changed|decided|...
+    Column("at", DateTime, nullable=False),
+    Column("data", JSON, nullable=False),
+    sqlite_autoincrement=True,
 )

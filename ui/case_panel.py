@@ -52,6 +52,7 @@ class CasePanel(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
         self._deadline = ""
+        self._severity = ""
         self.show_case(None)
 
     def show_case(self, case: Case | None) -> None:
@@ -79,7 +80,9 @@ class CasePanel(QWidget):
             return
         text, severity = sla_countdown(self._deadline)
         self.sla.setText(text)
-        self.sla.setStyleSheet(_SEVERITY_STYLE[severity])
+        if severity != self._severity:  # re-styling costs far more than setting text
+            self._severity = severity
+            self.sla.setStyleSheet(_SEVERITY_STYLE[severity])
 
     @staticmethod
     def _author_line(case: Case) -> str:

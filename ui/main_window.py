@@ -21,6 +21,7 @@ from reviewer.store import StoreError
 from reviewer.sync_engine import SyncStatus
 from ui.action_registry import ActionRegistry
 from ui.case_panel import CasePanel
+from ui.conflicts_view import ConflictsView
 from ui.decision_bar import DecisionBar
 from ui.held_keys import HeldKeyFilter
 from ui.media_service import MediaService, RenderKey
@@ -33,6 +34,7 @@ from ui.sync_indicator import SyncIndicator
 log = logging.getLogger(__name__)
 
 PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
+PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
 REVEAL_TIMEOUT_MS = 10_000  # re-blur even if the key is still held
 
 
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.reveal_keys)
         self._reveal_timer = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
         self._reveal_timer.timeout.connect(self.conceal)
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch)
         self._sla_timer = QTimer(self, interval=1000)
         self._sla_timer.timeout.connect(self.case_panel.refresh_sla)
         self._sla_timer.start()
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         view.addAction(acts[ActionId.REVEAL])
         sync = self.menuBar().addMenu("&Sync")
         sync.addAction(acts[ActionId.SYNC_NOW])
+        sync.addAction(acts[ActionId.SHOW_CONFLICTS])
 
     def _wire_actions(self) -> None:
         r = self.registry
@@ -117,6 +122,8 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.NEXT_QUEUE, lambda: self.queue_panel.step_queue(1))
         r.connect(ActionId.PREV_QUEUE, lambda: self.queue_panel.step_queue(-1))
         r.connect(ActionId.SYNC_NOW, self.bridge.wake)
+        r.connect(ActionId.SHOW_CONFLICTS, self.show_conflicts)
+        self.sync_indicator.clicked.connect(self.show_conflicts)
         # From the menu, reveal is a short peek; from the keyboard it is held.
         r.connect(ActionId.REVEAL, lambda: self._on_reveal_key(True))
 
@@ -127,8 +134,14 @@ class MainWindow(QMainWindow):
         self.case_panel.show_case(case)
         self.media_grid.set_media(case.media if case else ())
         self.queue_panel.show_cases(self.session.case_ids, self.session.index)
-        self._prefetch()
+        # Prefetch once this case has painted: decode threads started now would compete with
+        # the paint for the interpreter and delay the case the reviewer is waiting for.
+        self._prefetch_timer.start()
         self.case_shown.emit(case.id if case else "")
+
+    def is_idle(self) -> bool:
+        """Nothing is being rendered ahead (tests and benchmarks wait for this)."""
+        return not self._prefetch_timer.isActive() and self.media.idle()
 
     def _prefetch(self) -> None:
         for case in self.session.upcoming(PREFETCH_CASES):
@@ -219,7 +232,24 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # --- sync --------------------------------------------------------------------------------
+    def show_conflicts(self) -> None:
+        self.conceal()
+        view = ConflictsView(self.session, self)
+        view.changed.connect(self._update_indicator)
+        view.changed.connect(self.bridge.wake)
+        view.exec()
+        self.activateWindow()
+
     def _on_sync_status(self, status: SyncStatus) -> None:
+        current = self.session.current()
+        if current is not None and current.id in status.closed_cases:
+            note = self.session.cache.local_note(current.id)
+            self.session.reload()
+            self.show_current()
+            self.last_decision.setText(f"{current.id} left your list: {note}. Showing the next case.")
+        elif status.closed_cases:
+            self.session.reload()
+            self.queue_panel.show_cases(self.session.case_ids, self.session.index)
         if status.new_cases:
             had_case = self.session.current() is not None
             self.session.reload()
@@ -234,7 +264,9 @@ class MainWindow(QMainWindow):
         self._update_indicator()
 
     def _update_indicator(self) -> None:
-        self.sync_indicator.show_status(self.bridge.last_status, self.session.outbox.waiting())
+        outbox = self.session.outbox
+        self.sync_indicator.show_status(self.bridge.last_status, outbox.waiting(),
+                                        outbox.needs_attention())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.bridge.stop()

@@ -13,5 +13,7 @@ def to_qimage(image: Image.Image) -> QImage:
         image = image.convert("RGB")
     data = image.tobytes()
     bytes_per_line = len(data) // image.height
-    # .copy(): QImage must own its pixels; `data` is freed when this function returns.
-    return QImage(data, image.width, image.height, bytes_per_line, _FORMATS[image.mode]).copy()
+    # Converted here, in the decode pool, to the format the raster painter draws fastest, so
+    # the UI thread only blits; the conversion also gives the QImage its own copy of the pixels.
+    wrapped = QImage(data, image.width, image.height, bytes_per_line, _FORMATS[image.mode])
+    return wrapped.convertToFormat(QImage.Format.Format_RGB32)

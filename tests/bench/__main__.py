@@ -34,6 +34,9 @@ def main(argv: list[str]) -> int:
         measure = profiled or next_case_latency.time_decision
         figures = next_case_latency.run(Path(tmp), measure)
     print(table(figures))
+    # Other processes on a 2-core machine move p99 by several ms; say how busy it was.
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nload average (1, 5, 15 min): {load} on {os.cpu_count()} CPUs")
     if profiled:
         print("\n(profiled run: figures include cProfile overhead and were not saved)\n")
         print(profiled.report())

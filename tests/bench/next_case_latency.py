@@ -7,7 +7,8 @@ final (blurred) render of the new case's media.
 
 "Warm": before each key the reviewer reads the case long enough for the decode pool to finish
 prefetching the next cases (`media.idle()`); the one-frame target applies here. "Cold": the
-next key follows as soon as the case settled, so prefetch may still be running.
+next key follows as soon as the case settled, so prefetch may still be running. Cases share
+a pool of 40 images, so some renders are still cached from earlier cases: cold is a best case.
 
 Waiting never uses QTest.qWait: PySide6 holds the GIL in it and the decode threads starve.
 """
@@ -26,6 +27,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reviewer.profile import Profile
+from tests.bench.refcount_guard import RefcountGuard
 from tests.bench.results import FRAME_MS, Figure
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
@@ -103,12 +105,13 @@ def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> f
     return (time.perf_counter() - start) * 1000
 
 
-def run_decisions(window: MainWindow, watch: HeaderPaintWatch, count: int,
+def run_decisions(window: MainWindow, watch: HeaderPaintWatch, guard: RefcountGuard, count: int,
                   wait_for_prefetch: bool, measure: Callable = time_decision) -> list[float]:
     samples = []
     for i in range(count):
         if wait_for_prefetch:
-            pump_until(window.media.idle, what="prefetch finished")  # the reviewer reading
+            pump_until(window.is_idle, what="prefetch finished")  # the reviewer reading
+        guard.checkpoint()  # outside the clock
         samples.append(measure(window, watch, DECISION_KEYS[i % len(DECISION_KEYS)]))
     return samples
 
@@ -134,11 +137,14 @@ def peak_rss_mb() -> float:
 
 def run(workdir: Path, measure: Callable = time_decision) -> list[Figure]:
     profile = build_store(workdir / "profile")
+    guard = RefcountGuard()  # before the first Qt call: startup alone can exhaust None
     window, watch, startup_ms = open_window(profile)
     try:
-        run_decisions(window, watch, WARMUP_DECISIONS, wait_for_prefetch=True)
-        warm = run_decisions(window, watch, DECISIONS, True, measure)
-        cold = run_decisions(window, watch, DECISIONS, False, measure)
+        run_decisions(window, watch, guard, WARMUP_DECISIONS, wait_for_prefetch=True)
+        lost_before = guard.net_lost()
+        warm = run_decisions(window, watch, guard, DECISIONS, True, measure)
+        cold = run_decisions(window, watch, guard, DECISIONS, False, measure)
+        lost_per_decision = (guard.net_lost() - lost_before) / (len(warm) + len(cold))
     finally:
         window.close()
     return [
@@ -146,4 +152,6 @@ def run(workdir: Path, measure: Callable = time_decision) -> list[Figure]:
         *latency_figures("next_case_cold", cold, None),
         Figure("startup_first_case_10k", startup_ms, "ms", None),
         Figure("peak_rss", peak_rss_mb(), "MB", None),
+        # Steady loss means a crash ("none_dealloc") after a few thousand refs; see refcount_guard.
+        Figure("none_refs_lost_per_decision", lost_per_decision, "refs", 1.0),
     ]

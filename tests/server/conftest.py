@@ -17,9 +17,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import insert
 
 from server.admin import add_reviewer
+from server.db import Database, open_database
 from server.runner import ServerThread
+from server.schema import authors, cases
 from server.seed import seed_database
 from server.timeutil import to_iso, utcnow
 
@@ -105,6 +108,46 @@ def _client_factory(server: ServerThread, seeded_template: SeededTemplate):
 
 
 @pytest.fixture
+def server_db(db_path) -> Iterator[Database]:
+    """The test server's own SQLite file, opened beside it: to set up or inspect raw rows."""
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def bulk_cases(server_db) -> Callable[..., list[str]]:
+    """bulk_cases(count, queue_id="appeals") -> ids of `count` new open cases, inserted directly
+    (ingesting hundreds over HTTP would cost seconds a test does not need to spend)."""
+    made = 0
+
+    def make(count: int, queue_id: str = "appeals") -> list[str]:
+        nonlocal made
+        now = utcnow()
+        ids = [f"case-bulk-{made + i:04d}" for i in range(count)]
+        made += count
+        with server_db.write() as conn:
+            conn.execute(insert(authors).prefix_with("OR IGNORE").values(
+                id="author-bulk", handle="bulk_author", display_name="Bulk", created_at=now,
+                history=[]))
+            conn.execute(insert(cases), [
+                {"id": case_id, "queue_id": queue_id, "author_id": "author-bulk",
+                 "text": "bulk case", "language": "en", "region": "US", "policy_area": "spam",
+                 "priority": 3, "sla_deadline": now, "created_at": now, "status": "open"}
+                for case_id in ids
+            ])
+        return ids
+
+    return make
+
+
+@pytest.fixture
+def post_batch() -> Callable[..., httpx.Response]:
+    """post_batch(client, bodies) -> response; each item's key is its body's decision_id."""
+    return send_batch
+
+
+@pytest.fixture
 def decision_body() -> Callable[..., dict]:
     """decision_body(case_id, action="remove", **overrides) -> a valid body with a fresh id."""
     return make_decision_body
@@ -135,3 +178,13 @@ def send_decision(client: httpx.Client, body: dict, key: str | None = None) -> h
     return client.post(
         "/v1/decisions", json=body, headers={"Idempotency-Key": key or body["decision_id"]}
     )
+
+
+def batch_item(body: object, key: str | None = None) -> dict:
+    return {"idempotency_key": key if key is not None else body["decision_id"], "decision": body}
+
+
+def send_batch(client: httpx.Client, bodies: list) -> httpx.Response:
+    """Bodies are decision bodies (keyed by their decision_id) or ready-made batch items."""
+    items = [body if "idempotency_key" in body else batch_item(body) for body in bodies]
+    return client.post("/v1/decisions/batch", json={"decisions": items})

@@ -62,8 +62,11 @@ def test_openapi_lists_every_path(reader_for):
         "/v1/health", "/v1/me", "/v1/queues", "/v1/queues/{queue_id}/claim",
         "/v1/cases", "/v1/cases/{case_id}", "/v1/cases/{case_id}/withdraw",
         "/v1/media/{sha256}", "/v1/decisions",
+        # sync additions
+        "/v1/decisions/batch", "/v1/leases/renew", "/v1/changes", "/v1/cases/{case_id}/priority",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
+    assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}
     post = spec["paths"]["/v1/decisions"]["post"]
     assert {"201", "401", "404", "409", "422"} <= set(post["responses"])
     assert "Idempotency-Key" in [param["name"] for param in post["parameters"]]

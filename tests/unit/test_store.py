@@ -73,10 +73,10 @@ def test_outbox_life_cycle_and_resend_after_crash(db):
     outbox = Outbox(db)
     decision = Decision.new("c1", ActionId.REMOVE, "p")
     outbox.record(decision)
-    outbox.mark_sending(decision.decision_id)
+    outbox.mark_sending([decision.decision_id])
     # A crash here: the row stays "sending" and is due again, under the same id.
     assert [d.decision_id for d in outbox.due()] == [decision.decision_id]
-    outbox.mark_done(decision.decision_id, "accepted", {"status": "accepted"})
+    outbox.record_answers([(decision.decision_id, "accepted", {"status": "accepted"})])
     assert outbox.due() == []
     assert outbox.counts()["accepted"] == 1 and outbox.waiting() == 0
 
@@ -90,3 +90,20 @@ def test_missing_media_lists_only_unfetched_media_of_open_cases(db):
     cache.save_media(sha(a), "image/png", a)
     assert cache.missing_media() == [sha(b)]
     assert cache.media_bytes(sha(a)) == a
+
+
+def test_a_version_one_store_is_upgraded_step_by_step_keeping_its_data(tmp_path):
+    from reviewer.store import MIGRATIONS
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(f"BEGIN;{MIGRATIONS[0]}PRAGMA user_version = 1;COMMIT;")
+    conn.execute("INSERT INTO outbox (decision_id, case_id, action, policy, decided_at) "
+                 "VALUES ('d1', 'c1', 'remove', 'p', '2026-01-01T00:00:00Z')")
+    conn.commit()
+    conn.close()
+    db = open_store(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert Outbox(db).counts()["pending"] == 1
+    from reviewer.store import read_state, write_state
+    write_state(db, "cursor", "42")
+    assert read_state(db, "cursor") == "42"

@@ -1,0 +1,46 @@
+"""The change feed: one row per change of a case's state, read by clients with a cursor.
+
+`record_change` is always called inside the write transaction that makes the change, so a
+change row exists exactly when the change itself committed. Writes are serialized (db.py), so
+seqs become visible in increasing order and a client that remembers the last seq it saw never
+misses a row that commits later with a smaller one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, insert, select
+
+from server.schema import changes
+from server.timeutil import to_iso
+
+KINDS = ("withdrawn", "deleted", "priority_changed", "decided", "escalated")
+DEFAULT_PAGE = 500
+MAX_PAGE = 1000
+_INSERT_CHANGE = insert(changes)  # built once: a decision batch writes hundreds of these
+
+
+def record_change(conn: Connection, case_id: str, kind: str, at: datetime,
+                  data: dict | None = None) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"unknown change kind {kind!r}")
+    conn.execute(_INSERT_CHANGE, {"case_id": case_id, "kind": kind, "at": at, "data": data or {}})
+
+
+def list_changes(conn: Connection, since: int, limit: int) -> dict:
+    """The ChangeFeed answer: up to `limit` changes after seq `since`, oldest first."""
+    rows = conn.execute(
+        # One row more than asked tells whether another page follows, without a count.
+        select(changes).where(changes.c.seq > since).order_by(changes.c.seq).limit(limit + 1)
+    ).all()
+    page = rows[:limit]
+    return {
+        "changes": [
+            {"seq": row.seq, "case_id": row.case_id, "kind": row.kind, "at": to_iso(row.at),
+             "data": dict(row.data)}
+            for row in page
+        ],
+        "cursor": page[-1].seq if page else since,
+        "more": len(rows) > limit,
+    }
