@@ -68,6 +68,7 @@ class SyncEngine:
 
     # --- thread control -----------------------------------------------------------------
     def start(self) -> None:
+        self._stop.clear()  # a stopped engine may be started again (sign-in, tests)
         self._thread = threading.Thread(target=self._loop, name="sync-worker", daemon=True)
         self._thread.start()
 

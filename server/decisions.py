@@ -41,11 +41,11 @@ _SELECT_CASE = select(cases.c.id, cases.c.status).where(cases.c.id == bindparam(
 _UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
 _INSERT_DECISION = insert(decisions)
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
-_SELECT_WINNER = (  # the first final decision closed the case; escalations before it do not
-    select(decisions)
+_SELECT_WINNER = (  # the final decision that closed the case: the latest one, because an
+    select(decisions)  # escalation after a decision reopens the case for a second look
     .where(decisions.c.case_id == bindparam("case_id_"),
            decisions.c.action.in_(sorted(FINAL_ACTIONS)))
-    .order_by(decisions.c.seq)
+    .order_by(decisions.c.seq.desc())
     .limit(1)
 )
 
@@ -235,7 +235,9 @@ def _apply_decision(
         raise ApiError(404, "unknown_case")
     if case.status in _GONE_STATUSES:
         return StoredResponse(409, encode_body({"error": "withdrawn", "winning_decision": None}))
-    if case.status == "decided":
+    # Escalating a decided case asks a senior for a second look (e.g. after a conflict): it
+    # reopens the case in the escalations queue; the decision that closed it stays on record.
+    if case.status == "decided" and decision_in.action.value in FINAL_ACTIONS:
         winner = _winning_decision(conn, case.id)
         return StoredResponse(409, encode_body({"error": "conflict", "winning_decision": winner}))
     decision = _insert_decision(conn, reviewer, decision_in, now)
@@ -271,8 +273,8 @@ def _apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> No
             "action": decision["action"], "reviewer": decision["reviewer"],
             "decision_id": decision["decision_id"],
         })
-    else:  # escalate: still open, now waiting for a specialist in the escalations queue
-        effect = {"queue_id": ESCALATIONS_QUEUE_ID, **released}
+    else:  # escalate: open (again), now waiting for a specialist in the escalations queue
+        effect = {"status": "open", "queue_id": ESCALATIONS_QUEUE_ID, **released}
         record_change(conn, case_id, "escalated", now, {"queue_id": ESCALATIONS_QUEUE_ID})
     conn.execute(_UPDATE_CASE, {"case_id_": case_id, **effect})
 

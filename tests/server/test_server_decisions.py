@@ -164,3 +164,21 @@ def test_concurrent_retries_of_one_decision_store_it_once(client_for, decision_b
     assert {(r.status_code, r.content) for r in responses} == {(201, responses[0].content)}
     listed = client_for("lena").get("/v1/decisions", params={"case_id": CASE}).json()
     assert [d["decision_id"] for d in listed["decisions"]] == [body["decision_id"]]
+
+
+def test_escalating_a_decided_case_reopens_it_for_a_second_look(client_for, decision_body,
+                                                                 post_decision):
+    alice, sam, bob = client_for("alice"), client_for("sam"), client_for("bob")
+    first = post_decision(alice, decision_body(CASE, "remove"))
+    assert first.status_code == 201
+    late = post_decision(bob, decision_body(CASE, "no_violation"))
+    assert late.status_code == 409  # bob lost; he asks for a second look
+    second_look = post_decision(bob, decision_body(CASE, "escalate", note="winner looks wrong"))
+    assert second_look.status_code == 201
+    case = bob.get(f"/v1/cases/{CASE}").json()
+    assert (case["status"], case["queue_id"]) == ("open", "escalations")
+    senior = post_decision(sam, decision_body(CASE, "label_sensitive"))
+    assert senior.status_code == 201
+    after = post_decision(alice, decision_body(CASE, "suspend"))
+    assert after.status_code == 409
+    assert after.json()["winning_decision"]["action"] == "label_sensitive"  # the latest closing one

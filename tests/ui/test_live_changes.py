@@ -1,0 +1,59 @@
+"""What the reviewer sees when the world changes under the case on screen."""
+
+from __future__ import annotations
+
+import httpx
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.qt_wait import pump_until
+from tests.ui.test_keyboard_loop import _window
+
+
+def _lead(central_api):
+    return httpx.Client(base_url=central_api.url, timeout=10,
+                        headers={"Authorization": f"Bearer {central_api.tokens['lead']}"})
+
+
+def test_case_withdrawn_while_on_screen_moves_on_and_says_why(qtbot, tmp_path, central_api):
+    window = _window(qtbot, tmp_path, central_api)
+    on_screen = window.session.current().id
+    with _lead(central_api) as lead:
+        lead.post(f"/v1/cases/{on_screen}/withdraw").raise_for_status()
+    window.bridge.wake()
+    pump_until(lambda: window.session.current().id != on_screen, what="moved past withdrawn case")
+    assert f"{on_screen} left your list: Withdrawn by the platform" in window.last_decision.text()
+    assert on_screen not in window.session.case_ids
+
+
+def test_lost_conflict_is_escalated_for_a_second_look_and_lands(qtbot, tmp_path, central_api):
+    window = _window(qtbot, tmp_path, central_api)
+    case_id = window.session.current().id
+    window.bridge.stop()  # our decision waits in the outbox while another reviewer wins
+    QTest.keyClick(window, Qt.Key.Key_2)
+    with httpx.Client(base_url=central_api.url, timeout=10,
+                      headers={"Authorization": f"Bearer {central_api.tokens['reviewer2']}"}) as other:
+        body = {"decision_id": "other-win", "case_id": case_id, "action": "no_violation",
+                "policy": "p", "note": "", "decided_at": "2026-11-22T10:00:00Z"}
+        other.post("/v1/decisions", json=body, headers={"Idempotency-Key": "other-win"}).raise_for_status()
+    window.bridge.start()
+    pump_until(lambda: window.sync_indicator.state == "conflict", what="conflict shown")
+
+    def escalate_in_view():
+        view = QApplication.activeModalWidget()
+        assert view.table.item(0, 0).text() == case_id
+
+        def note():
+            QTest.keyClicks(QApplication.activeModalWidget().editor, "Visible weapon; please re-check")
+            QTest.keyClick(QApplication.activeModalWidget().editor, Qt.Key.Key_Return,
+                           Qt.KeyboardModifier.ControlModifier)
+        QTimer.singleShot(50, note)
+        QTest.keyClick(view.table, Qt.Key.Key_E)
+        view.close()
+    QTimer.singleShot(50, escalate_in_view)
+    QTest.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
+    pump_until(lambda: window.session.outbox.waiting() == 0, what="escalation synced")
+    actions = [d["action"] for d in central_api.decisions(case_id)]
+    assert actions == ["no_violation", "escalate"]
+    pump_until(lambda: window.sync_indicator.state == "online", what="conflict dealt with")
