@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from reviewer.api_client import InsecureServerUrl, check_server_url
@@ -42,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="push decisions and pull cases without a window")
     _add_client_options(sync)
     sync.add_argument("--once", action="store_true", help="one round, then exit")
+    sync.add_argument("--timeout", type=float, default=0,
+                      help="give up after this many seconds (default: keep trying until synced)")
     status = sub.add_parser("status", help="print the outbox counts of a profile")
     _add_client_options(status)
     login = sub.add_parser("login", help="store an API token for a server in the OS keyring")
@@ -132,6 +136,7 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from reviewer.api_client import ApiClient
+    from reviewer.backoff import backoff_delay
     from reviewer.sync_engine import SyncEngine
 
     profile = _profile(args)
@@ -141,12 +146,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     engine = SyncEngine(profile.store_path, ApiClient(server, token))
-    while True:
+    deadline = time.monotonic() + args.timeout if args.timeout else None
+    for attempt in itertools.count():
         status = engine.run_once()
         print(f"online={status.online} waiting={status.waiting} accepted={status.accepted} "
-              f"conflicts={status.conflicts} rejected={status.rejected} {status.last_error}")
-        if args.once or status.waiting == 0 or not status.online:
-            return 0 if status.waiting == 0 else 1
+              f"conflicts={status.conflicts} rejected={status.rejected} {status.last_error}",
+              flush=True)
+        if status.waiting == 0:
+            return 0
+        if args.once or (deadline and time.monotonic() > deadline):
+            return 1
+        # Offline or backing off: wait as the background worker would, then try again.
+        time.sleep(backoff_delay(attempt, base=1.0, cap=15.0) if not status.online else 0.2)
+    raise AssertionError("unreachable")
 
 
 def cmd_status(args: argparse.Namespace) -> int:

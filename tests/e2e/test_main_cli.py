@@ -55,9 +55,31 @@ def test_serve_admin_sync_and_status_from_the_command_line(tmp_path):
         status = _run("status", "--profile", str(profile))
         assert status.stdout.strip() == "pending=0 sending=0 accepted=0 conflict=0 rejected=0"
         assert token not in synced.stdout + synced.stderr  # never echoed
+        _decide_three(profile)
+        assert _run("status", "--profile", str(profile)).stdout.startswith("pending=3 ")
+        server.terminate()
+        server.wait(10)
+        offline = _run("sync", "--profile", str(profile), "--timeout", "1", env={"REVIEWER_TOKEN": token})
+        assert offline.returncode == 1 and "online=False waiting=3" in offline.stdout
+        server = subprocess.Popen([sys.executable, "main.py", "serve", "--db", str(db), "--port", str(port)],
+                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _wait_healthy(url)
+        back = _run("sync", "--profile", str(profile), env={"REVIEWER_TOKEN": token})
+        assert back.returncode == 0, back.stdout
+        assert _run("status", "--profile", str(profile)).stdout.strip() == \
+            "pending=0 sending=0 accepted=3 conflict=0 rejected=0"
     finally:
         server.terminate()
         server.wait(10)
+
+
+def _decide_three(profile: Path) -> None:
+    from reviewer.actions import ActionId
+    from reviewer.session import ReviewSession
+    from reviewer.store import open_store
+    session = ReviewSession(open_store(profile / "store.sqlite3"))
+    for action in (ActionId.REMOVE, ActionId.NO_VIOLATION, ActionId.SUSPEND):
+        session.decide(action)
 
 
 def test_plain_http_to_another_machine_is_refused(tmp_path):
