@@ -6,6 +6,7 @@
   python main.py sync [--profile DIR] [--server URL] [--once]
   python main.py status [--profile DIR]
   python main.py login --server URL             (reads a token, stores it in the OS keyring)
+  python main.py render FILE --out OUT.png [--category C] [--size 1024x768]
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_client_options(status)
     login = sub.add_parser("login", help="store an API token for a server in the OS keyring")
     _add_client_options(login)
+    render = sub.add_parser("render", help="render a media file as the viewer shows it by default")
+    render.add_argument("file", type=Path)
+    render.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    render.add_argument("--category", default="", help="media category whose preset applies")
+    render.add_argument("--size", default="1024x768", help="the box to render into, WxH")
     return parser
 
 
@@ -64,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     handlers = {None: cmd_gui, "serve": cmd_serve, "admin": cmd_admin, "sync": cmd_sync,
-                "status": cmd_status, "login": cmd_login}
+                "status": cmd_status, "login": cmd_login, "render": cmd_render}
     return handlers[args.command](args)
 
 
@@ -189,6 +195,32 @@ def cmd_login(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     profile.save_setting("server_url", server)
     print(f"token stored in the OS keyring for {server}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Exactly the default viewer pipeline (same renderer, same preset); exit 2 on bad input."""
+    from reviewer.media_presets import PresetBook
+    from reviewer.media_render import MediaRenderer, style_for
+
+    try:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+        data = args.file.read_bytes()
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    preset = PresetBook.load().for_category(args.category)
+    if preset.never_render:
+        print(f"error: the {args.category} category is never rendered (hash and metadata only)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    rendered = MediaRenderer().render(str(args.file), data, (width, height), style_for(preset))
+    if rendered.image is None:
+        print(f"error: {rendered.reason}", file=sys.stderr)
+        return EXIT_USAGE
+    rendered.image.save(args.out, "PNG")
+    print(f"wrote {args.out} ({rendered.image.width}×{rendered.image.height}"
+          f"{', ' + rendered.caption if rendered.caption else ''})")
     return 0
 
 

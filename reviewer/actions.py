@@ -17,6 +17,11 @@ class ActionId(str, Enum):
     NEXT_CASE = "next_case"
     PREV_CASE = "prev_case"
     REVEAL = "reveal"  # held: media stays revealed only while the key is down
+    REVEAL_COLOUR = "reveal_colour"  # held: revealed in colour (a separate, second step)
+    WIDEN_REVEAL = "widen_reveal"  # while held: the spotlight becomes the whole image
+    PANIC = "panic"  # blank all media at once
+    ZOOM = "zoom"  # the first media item large, through the same filter
+    TOOK_BREAK = "took_break"  # the reviewer is back from a break: the break prompt goes
     SYNC_NOW = "sync_now"
     NEXT_QUEUE = "next_queue"
     PREV_QUEUE = "prev_queue"
@@ -51,6 +56,11 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.NEXT_CASE: "Next case",
     ActionId.PREV_CASE: "Previous case",
     ActionId.REVEAL: "Reveal media (hold)",
+    ActionId.REVEAL_COLOUR: "Reveal media in colour (hold)",
+    ActionId.WIDEN_REVEAL: "Widen reveal to the whole image (while holding reveal)",
+    ActionId.PANIC: "Hide all media now",
+    ActionId.ZOOM: "Zoom media",
+    ActionId.TOOK_BREAK: "I took a break",
     ActionId.SYNC_NOW: "Sync now",
     ActionId.NEXT_QUEUE: "Next queue",
     ActionId.PREV_QUEUE: "Previous queue",

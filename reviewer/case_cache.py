@@ -67,7 +67,7 @@ class CaseCache:
         ]
         self.db["cases"].upsert_all(rows, pk="id")
         links = [
-            {"case_id": c.id, "sha256": m.sha256, "position": i}
+            {"case_id": c.id, "sha256": m.sha256, "position": i, "category": m.category}
             for c in cases for i, m in enumerate(c.media)
         ]
         if links:
@@ -138,13 +138,25 @@ class CaseCache:
         row = self.db.execute("SELECT data FROM media WHERE sha256 = ?", (sha256,)).fetchone()
         return bytes(row[0]) if row else None
 
-    def missing_media(self, limit: int = 50) -> list[str]:
-        """Media of open cases not yet fetched, most urgent cases first."""
+    def missing_media(self, limit: int = 50, never_fetch: frozenset[str] = frozenset()) -> list[str]:
+        """Media of open cases not yet fetched, most urgent cases first. Categories in
+        `never_fetch` are skipped: their bytes must never reach this disk."""
+        skip = ",".join("?" * len(never_fetch)) or "''"
         rows = self.db.execute(
             "SELECT DISTINCT cm.sha256 FROM case_media cm JOIN cases c ON c.id = cm.case_id "
             "LEFT JOIN media m ON m.sha256 = cm.sha256 "
-            "WHERE c.local_state = 'open' AND m.sha256 IS NULL "
+            f"WHERE c.local_state = 'open' AND m.sha256 IS NULL AND cm.category NOT IN ({skip}) "
             "ORDER BY c.priority, c.sla_deadline LIMIT ?",
-            (limit,),
+            (*sorted(never_fetch), limit),
         ).fetchall()
         return [r[0] for r in rows]
+
+    def purge_media_of(self, categories: frozenset[str]) -> int:
+        """Delete cached bytes of media in these categories (a preset became never-render)."""
+        if not categories:
+            return 0
+        marks = ",".join("?" * len(categories))
+        with transaction(self.db) as conn:
+            return conn.execute(
+                f"DELETE FROM media WHERE sha256 IN (SELECT sha256 FROM case_media "
+                f"WHERE category IN ({marks}))", sorted(categories)).rowcount

@@ -28,16 +28,32 @@ class MediaUnavailable(Exception):
         self.reason = reason
 
 
-def decode_for_display(data: bytes | None, max_side: int) -> Image.Image:
-    """Decode `data` to an RGB image whose longer side is at most `max_side` pixels."""
+NOT_DOWNLOADED = "Not downloaded yet — it appears once the central API is reachable"
+
+
+def check_bytes(data: bytes | None) -> bytes:
     if data is None:
-        raise MediaUnavailable("Not downloaded yet — it appears once the central API is reachable")
+        raise MediaUnavailable(NOT_DOWNLOADED)
     if not data:
         raise MediaUnavailable("Cannot be displayed: the file is empty")
+    return data
+
+
+def open_image(data: bytes) -> Image.Image:
+    """Open (headers only) an image of a supported format and size; no pixels decoded yet."""
     image = _open(data)
     if image.width * image.height > MAX_PIXELS:
         raise MediaUnavailable(
             f"Cannot be displayed: {image.width}×{image.height} is too large to open safely")
+    return image
+
+
+def decode_for_display(data: bytes | None, max_side: int) -> Image.Image:
+    """Decode `data` to an RGB image whose longer side is at most `max_side` pixels."""
+    return decode_still(open_image(check_bytes(data)), max_side)
+
+
+def decode_still(image: Image.Image, max_side: int) -> Image.Image:
     if image.format == "JPEG":
         image.draft("RGB", (max_side, max_side))  # decode at 1/2, 1/4 or 1/8 scale
     try:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageFilter, ImageOps
 
-from reviewer.media_decode import MediaUnavailable, decode_for_display
+from reviewer import media_storyboard as storyboard
+from reviewer.media_decode import MediaUnavailable, check_bytes, decode_still, open_image
+from reviewer.media_presets import MediaPreset
 
 DEFAULT_BLUR_FRACTION = 0.08
 _BLUR_WORK_SIDE = 96  # longer side of the copy the blur is computed on
@@ -27,12 +29,26 @@ class RenderStyle:
     blur_fraction: float = DEFAULT_BLUR_FRACTION
 
 
+def style_for(preset: MediaPreset, revealed: bool = False, colour: bool = False) -> RenderStyle:
+    """The style a category's preset allows: reveal and colour only where the preset permits."""
+    return RenderStyle(revealed=revealed and preset.reveal,
+                       colour=(colour and preset.colour) or not preset.grayscale,
+                       blur_fraction=preset.blur_fraction)
+
+
 @dataclass(frozen=True)
 class RenderedMedia:
     """Either an image ready to paint (`image`) or the reason none can be shown."""
 
     image: Image.Image | None
     reason: str = ""
+    caption: str = ""  # e.g. "Video: 12 keyframes · muted · not playing"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    frames: tuple[Image.Image, ...]  # one for a still image
+    caption: str = ""
 
 
 def apply_filter(image: Image.Image, style: RenderStyle) -> Image.Image:
@@ -62,33 +78,67 @@ class MediaRenderer:
     """Decode once per (media, size), filter per style. Safe to call from several threads."""
 
     def __init__(self, cache_items: int = 48):
-        self._decoded: OrderedDict[tuple[str, int], Image.Image] = OrderedDict()
+        self._decoded: OrderedDict[tuple[str, int], Decoded] = OrderedDict()
         self._cache_items = cache_items
         self._lock = threading.Lock()
 
     def render(self, key: str, data: bytes | None, box: tuple[int, int],
                style: RenderStyle = RenderStyle()) -> RenderedMedia:
         try:
-            image = self._decoded_for(key, data, max(box))
+            decoded = self._decoded_for(key, data, max(box))
         except MediaUnavailable as exc:
             return RenderedMedia(None, exc.reason)
-        if image.size[0] > box[0] or image.size[1] > box[1]:
-            image = image.resize(fit_within(image.size, box), Image.Resampling.BILINEAR)
-        return RenderedMedia(apply_filter(image, style))
+        if len(decoded.frames) == 1:
+            return RenderedMedia(apply_filter(_fit(decoded.frames[0], box), style))
+        columns, rows = storyboard.grid_shape(len(decoded.frames))
+        cell = (max(1, box[0] // columns - 4), max(1, box[1] // rows - 4))
+        # Each frame is filtered at its own size, so the blur scales with what is shown.
+        frames = [apply_filter(_fit(f, cell), style) for f in decoded.frames]
+        return RenderedMedia(storyboard.compose(frames, box), caption=decoded.caption)
 
-    def _decoded_for(self, key: str, data: bytes | None, max_side: int) -> Image.Image:
+    def _decoded_for(self, key: str, data: bytes | None, max_side: int) -> Decoded:
         cache_key = (key, max_side)
         with self._lock:
             if cache_key in self._decoded:
                 self._decoded.move_to_end(cache_key)
                 return self._decoded[cache_key]
-        image = decode_for_display(data, max_side)
+        decoded = decode_media(check_bytes(data), max_side)
         with self._lock:
-            self._decoded[cache_key] = image
+            self._decoded[cache_key] = decoded
             while len(self._decoded) > self._cache_items:
                 self._decoded.popitem(last=False)
-        return image
+        return decoded
 
     def forget(self) -> None:
         with self._lock:
             self._decoded.clear()
+
+
+def decode_media(data: bytes, max_side: int) -> Decoded:
+    """A still, an animation or a video, as frames no larger than needed for `max_side`."""
+    if storyboard.looks_like_video(data):
+        frames = storyboard.video_frames(data)
+        return Decoded(tuple(_shrink(f, max_side) for f in frames),
+                       f"Video: {len(frames)} keyframes · muted · not playing")
+    image = open_image(data)
+    total = getattr(image, "n_frames", 1)
+    if total > 1:
+        try:
+            frames = storyboard.animated_frames(image)
+        except (OSError, ValueError, EOFError) as exc:
+            raise MediaUnavailable(f"Cannot be displayed: the animation is damaged ({exc})") from exc
+        return Decoded(tuple(_shrink(f, max_side) for f in frames),
+                       f"Animation: {len(frames)} of {total} frames · not playing")
+    return Decoded((decode_still(image, max_side),))
+
+
+def _shrink(image: Image.Image, max_side: int) -> Image.Image:
+    image = image.convert("RGB")
+    image.thumbnail((max_side, max_side), Image.Resampling.BILINEAR)
+    return image
+
+
+def _fit(image: Image.Image, box: tuple[int, int]) -> Image.Image:
+    if image.size[0] > box[0] or image.size[1] > box[1]:
+        return image.resize(fit_within(image.size, box), Image.Resampling.BILINEAR)
+    return image

@@ -59,8 +59,18 @@ ALTER TABLE outbox ADD COLUMN acknowledged_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN local_note TEXT NOT NULL DEFAULT '';
 """
 
+# v3: exposure kept per day and case on this machine only; media category beside each link so
+# never-render media can be skipped without parsing case payloads.
+_V3 = """
+CREATE TABLE exposure (
+    day TEXT NOT NULL, case_id TEXT NOT NULL, exposure_s REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, case_id)
+);
+ALTER TABLE case_media ADD COLUMN category TEXT NOT NULL DEFAULT '';
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -20,6 +20,7 @@ from reviewer.api_client import ApiClient, ApiRejected, Unavailable
 from reviewer.backoff import backoff_delay
 from reviewer.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
+from reviewer.media_presets import PresetBook
 from reviewer.outbox import Outbox
 from reviewer.push import OutboxPusher
 from reviewer.store import open_store
@@ -48,6 +49,8 @@ class SyncSettings:
     media_per_round: int = 100
     lease_renew_interval: float = 300.0  # leases last 30 min on the server; renew well before
     queues: tuple[str, ...] = field(default_factory=tuple)  # active queues; empty: all
+    # Media categories whose bytes are never fetched (presets marked never_render).
+    never_fetch: frozenset[str] = field(default_factory=lambda: PresetBook.load().never_rendered())
 
 
 class SyncEngine:
@@ -163,7 +166,8 @@ class SyncEngine:
         return added, self._fetch_media(cache)
 
     def _fetch_media(self, cache: CaseCache) -> int:
-        wanted = [s for s in cache.missing_media(self.settings.media_per_round)
+        wanted = [s for s in cache.missing_media(self.settings.media_per_round,
+                                                 frozenset(self.settings.never_fetch))
                   if s not in self._failed_media]
         for sha in wanted:
             try:

@@ -22,13 +22,26 @@ def synthetic_png(width: int = 320, height: int = 240, seed: int = 0, fmt: str =
     return out.getvalue()
 
 
+def synthetic_animation(frames: int = 20, size: tuple[int, int] = (240, 180)) -> bytes:
+    """An animated GIF whose frames differ (a bar sweeping across), drawn by code."""
+    images = []
+    for i in range(frames):
+        image = Image.new("RGB", size, (30, 60 + i * 5, 120))
+        ImageDraw.Draw(image).rectangle([i * size[0] // frames, 0, i * size[0] // frames + 30, size[1]],
+                                        fill=(250, 240, 20))
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, "GIF", save_all=True, append_images=images[1:], duration=80, loop=0)
+    return out.getvalue()
+
+
 def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def case_dict(case_id: str, *, queue_id: str = "graphic_media", priority: int = 2,
               hours_left: float = 4.0, text: str = "Reported text", media: list[bytes] = (),
-              language: str = "en") -> dict:
+              language: str = "en", category: str = "graphic_violence") -> dict:
     deadline = datetime.now(timezone.utc) + timedelta(hours=hours_left)
     return {
         "id": case_id, "queue_id": queue_id, "text": text, "language": language,
@@ -41,7 +54,7 @@ def case_dict(case_id: str, *, queue_id: str = "graphic_media", priority: int = 
                    "created_at": "2020-01-01T00:00:00Z", "followers": 12,
                    "high_profile": False, "history": []},
         "media": [{"sha256": sha(m), "mime": "image/png", "width": 320, "height": 240,
-                   "category": "graphic_violence", "label": "Synthetic test pattern"}
+                   "category": category, "label": "Synthetic test pattern"}
                   for m in media],
         "lease_expires_at": None,
     }

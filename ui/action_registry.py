@@ -13,8 +13,8 @@ from reviewer.actions import ACTION_LABELS, ActionId
 from reviewer.keymap import Keymap
 
 # Held actions act on key press *and* release, which a QAction cannot express; their keys are
-# handled by ui.held_keys and their QAction only carries the label and the menu entry.
-HELD_ACTIONS = {ActionId.REVEAL}
+# handled by ui.reveal_keys and their QAction only carries the label and the menu entry.
+HELD_ACTIONS = {ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL}
 
 
 class ActionRegistry:

@@ -8,7 +8,10 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from reviewer.api_client import ApiClient
-from reviewer.keymap import load_keymap
+from reviewer.case_cache import CaseCache
+from reviewer.exposure import ExposureMeter
+from reviewer.keymap import Keymap, KeymapError, load_keymap
+from reviewer.media_presets import MediaPreset, PresetBook
 from reviewer.profile import Profile
 from reviewer.resources import RESOURCES_DIR
 from reviewer.session import ReviewSession
@@ -23,23 +26,51 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
                       settings: SyncSettings | None = None) -> MainWindow:
     """Everything but the event loop; tests and benchmarks drive the window this returns."""
     profile.ensure()
-    keymap = load_keymap(profile.keymap_path)
-    for conflict in keymap.conflicts:
-        print(f"keymap conflict: {conflict}", file=sys.stderr)
+    keymap, problems = _keymap(profile)
+    presets = user_presets(profile)
+    settings = settings or SyncSettings()
+    settings.never_fetch = frozenset(settings.never_fetch) | presets.never_rendered()
     engine = None
     if server_url and token:
         engine = SyncEngine(profile.store_path, ApiClient(server_url, token), settings=settings)
     bridge = SyncBridge(engine)
-    session = ReviewSession(open_store(profile.store_path))
+    db = open_store(profile.store_path)
+    CaseCache(db).purge_media_of(frozenset(presets.never_rendered()))
+    session = ReviewSession(db)
     media = MediaService(profile.store_path)
-    window = MainWindow(session, media, bridge, keymap)
-    if keymap.conflicts:
-        window.last_decision.setText("Key binding conflicts: " + "; ".join(keymap.conflicts))
+    window = MainWindow(session, media, bridge, keymap, presets, ExposureMeter(db))
+    if problems:
+        window.last_decision.setText("Key bindings: " + "; ".join(problems))
     # Objects made at start-up live all shift: freezing them keeps the garbage collector from
     # walking them again and again, which otherwise shows up as pauses between key presses.
     gc.collect()
     gc.freeze()
     return window
+
+
+def _keymap(profile: Profile) -> tuple[Keymap, list[str]]:
+    """The merged keymap and what is wrong with the reviewer's overrides, if anything. A broken
+    override file is reported and ignored rather than keeping the workstation from starting."""
+    try:
+        keymap = load_keymap(profile.keymap_path)
+        problems = list(keymap.conflicts)
+    except KeymapError as exc:
+        keymap, problems = load_keymap(None), [f"{exc} — using the default keys"]
+    for problem in problems:
+        print(f"keymap: {problem}", file=sys.stderr)
+    return keymap, problems
+
+
+def user_presets(profile: Profile) -> PresetBook:
+    """Shipped presets made stricter by the reviewer's own "media" setting, if any."""
+    book = PresetBook.load()
+    mine = profile.settings().get("media")
+    if isinstance(mine, dict):
+        try:
+            book = book.with_user(MediaPreset(**mine))
+        except TypeError as exc:
+            print(f"settings: ignoring media setting ({exc})", file=sys.stderr)
+    return book
 
 
 def apply_stylesheet(app: QApplication) -> None:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
-from reviewer.media_render import RenderStyle
+from reviewer.exposure import BREAK, ExposureMeter
+from reviewer.media_presets import PresetBook
 from reviewer.session import ReviewSession
 from reviewer.store import StoreError
 from reviewer.sync_engine import SyncStatus
@@ -23,9 +24,11 @@ from ui.action_registry import ActionRegistry
 from ui.case_panel import CasePanel
 from ui.conflicts_view import ConflictsView
 from ui.decision_bar import DecisionBar
-from ui.held_keys import HeldKeyFilter
-from ui.media_service import MediaService, RenderKey
+from ui.media_service import MediaService
 from ui.media_view import MediaGrid
+from ui.reveal_controller import RevealController
+from ui.wellness_bar import ExposureLabel, PromptBanner
+from ui.zoom_view import ZoomDialog
 from ui.note_dialog import NoteDialog
 from ui.queue_panel import ALL_QUEUES, QueuePanel
 from ui.sync_bridge import SyncBridge
@@ -35,27 +38,29 @@ log = logging.getLogger(__name__)
 
 PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
 PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
-REVEAL_TIMEOUT_MS = 10_000  # re-blur even if the key is still held
 
 
 class MainWindow(QMainWindow):
     case_shown = Signal(str)  # case id, or "" when there is nothing to review
 
     def __init__(self, session: ReviewSession, media: MediaService, bridge: SyncBridge,
-                 keymap: Keymap):
+                 keymap: Keymap, presets: PresetBook | None = None,
+                 meter: ExposureMeter | None = None):
         super().__init__()
         self.setWindowTitle("Reviewer Workstation")
-        self.session, self.media, self.bridge = session, media, bridge
+        self.session, self.media, self.bridge, self.keymap = session, media, bridge, keymap
+        self.presets = presets or PresetBook.load()
+        self.meter = meter or ExposureMeter(session.cache.db)
         self.registry = ActionRegistry(self, keymap)
         self._recording = False
         self._build_widgets()
+        self.reveal = RevealController(self, self.media_grid, keymap, self.meter,
+                                       lambda: self._shown_case_id)
+        self.reveal.exposure_changed.connect(self._show_exposure)
+        self.media_grid.reveal_changed.connect(self._show_reveal_hint)
         self._build_menus()
         self._wire_actions()
-        self.reveal_keys = HeldKeyFilter(self, keymap.keys_for("case", ActionId.REVEAL),
-                                         self._on_reveal_key)
-        QApplication.instance().installEventFilter(self.reveal_keys)
-        self._reveal_timer = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
-        self._reveal_timer.timeout.connect(self.conceal)
+        self._shown_case_id = ""
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
         self._sla_timer = QTimer(self, interval=1000)
@@ -69,7 +74,8 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.queue_panel = QueuePanel(self.session.cache)
         self.case_panel = CasePanel()
-        self.media_grid = MediaGrid(self.media)
+        self.media_grid = MediaGrid(self.media, self.presets)
+        self.prompt_banner = PromptBanner()
         self.decision_bar = DecisionBar(self.registry)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.case_panel)
@@ -81,18 +87,20 @@ class MainWindow(QMainWindow):
         main.setSizes([300, 1100])
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.prompt_banner)
         layout.addWidget(main, 1)
         layout.addWidget(self.decision_bar)
         self.setCentralWidget(central)
         self.sync_indicator = SyncIndicator()
         self.reveal_hint = QLabel()
         self.last_decision = QLabel()
+        self.exposure_label = ExposureLabel()
         for label in (self.reveal_hint, self.last_decision):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.sync_indicator)
         self.statusBar().addWidget(self.last_decision, 1)
+        self.statusBar().addPermanentWidget(self.exposure_label)
         self.statusBar().addPermanentWidget(self.reveal_hint)
-        self.media_grid.reveal_changed.connect(self._show_reveal_hint)
         self.queue_panel.queue_selected.connect(self._on_queue_selected)
         self.queue_panel.case_selected.connect(self._on_case_clicked)
         self.resize(1500, 920)
@@ -107,7 +115,9 @@ class MainWindow(QMainWindow):
                           ActionId.NEXT_QUEUE, ActionId.PREV_QUEUE):
             go.addAction(acts[action_id])
         view = self.menuBar().addMenu("&Media")
-        view.addAction(acts[ActionId.REVEAL])
+        for action_id in (ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL,
+                          ActionId.PANIC, ActionId.ZOOM, ActionId.TOOK_BREAK):
+            view.addAction(acts[action_id])
         sync = self.menuBar().addMenu("&Sync")
         sync.addAction(acts[ActionId.SYNC_NOW])
         sync.addAction(acts[ActionId.SHOW_CONFLICTS])
@@ -124,13 +134,19 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.SYNC_NOW, self.bridge.wake)
         r.connect(ActionId.SHOW_CONFLICTS, self.show_conflicts)
         self.sync_indicator.clicked.connect(self.show_conflicts)
-        # From the menu, reveal is a short peek; from the keyboard it is held.
-        r.connect(ActionId.REVEAL, lambda: self._on_reveal_key(True))
+        # From the menu, reveal is a short peek (until the timeout); from the keyboard it is held.
+        r.connect(ActionId.REVEAL, self.reveal.hold)
+        r.connect(ActionId.REVEAL_COLOUR, lambda: self.reveal.hold(colour=True))
+        r.connect(ActionId.WIDEN_REVEAL, self.reveal.widen)
+        r.connect(ActionId.PANIC, self.reveal.toggle_panic)
+        r.connect(ActionId.ZOOM, self.zoom)
+        r.connect(ActionId.TOOK_BREAK, self._took_break)
 
     # --- showing cases ---------------------------------------------------------------------
     def show_current(self) -> None:
         self.conceal()
         case = self.session.current()
+        self._shown_case_id = case.id if case else ""
         self.case_panel.show_case(case)
         self.media_grid.set_media(case.media if case else ())
         self.queue_panel.show_cases(self.session.case_ids, self.session.index)
@@ -148,9 +164,8 @@ class MainWindow(QMainWindow):
             self._request_media(case)
 
     def _request_media(self, case: Case) -> None:
-        boxes = self.media_grid.boxes_for(len(case.media))
-        for media, box in zip(case.media, boxes):
-            self.media.request(RenderKey(media.sha256, box, RenderStyle()))
+        for key in self.media_grid.prefetch_keys(case.media):
+            self.media.request(key)
 
     def refresh_queues(self) -> None:
         cache = self.session.cache
@@ -208,23 +223,38 @@ class MainWindow(QMainWindow):
         self.session.select_queue(queue_id or None)
         self.show_current()
 
-    # --- reveal ------------------------------------------------------------------------------
-    def _on_reveal_key(self, held: bool) -> None:
-        if held:
-            self.media_grid.set_revealed(True)
-            self._reveal_timer.start()
-        else:
-            self.conceal()
-
+    # --- reveal and wellness ------------------------------------------------------------------
     def conceal(self) -> None:
-        self._reveal_timer.stop()
-        self.reveal_keys.release()
-        self.media_grid.set_revealed(False)
+        self.reveal.conceal()
 
-    def _show_reveal_hint(self, revealed: bool) -> None:
+    def zoom(self) -> None:
+        case = self.session.current()
+        if case is None or not case.media:
+            return
+        self.conceal()
+        ZoomDialog(self.media, self.presets, self.keymap, self.meter, case, self).exec()
+        self.activateWindow()
+        self._show_exposure()
+
+    def _show_reveal_hint(self, reveal) -> None:
         key = self.registry.key_text(ActionId.REVEAL) or "reveal"
-        self.reveal_hint.setText("MEDIA REVEALED — release to blur" if revealed
-                                 else f"Media blurred · hold {key} to reveal")
+        if reveal.blanked:
+            text = "ALL MEDIA HIDDEN — Esc to show blurred previews"
+        elif reveal.held:
+            text = "REVEALED — release to blur" + ("" if reveal.widened else " · W: whole image")
+        else:
+            text = f"Media blurred · hold {key} to reveal, Shift+{key} in colour"
+        self.reveal_hint.setText(text)
+
+    def _show_exposure(self) -> None:
+        self.exposure_label.show_reading(self.meter.reading(self._shown_case_id))
+        for prompt in self.meter.new_prompts():
+            self.prompt_banner.show_prompt(prompt)
+
+    def _took_break(self) -> None:
+        self.meter.took_break()
+        if self.prompt_banner.prompt == BREAK:
+            self.prompt_banner.dismiss()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
@@ -269,6 +299,8 @@ class MainWindow(QMainWindow):
                                         outbox.needs_attention())
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._prefetch_timer.stop()
+        self.reveal.shutdown()
         self.bridge.stop()
         self.media.shutdown()
         super().closeEvent(event)

@@ -33,6 +33,7 @@ class RenderResult:
     image: QImage | None
     reason: str = ""
     final: bool = True  # False: the bytes are not here yet; ask again when they arrive
+    caption: str = ""  # storyboards say what they are ("Video: 12 keyframes · muted")
 
 
 class MediaService(QObject):
@@ -49,6 +50,7 @@ class MediaService(QObject):
         self._results: OrderedDict[RenderKey, RenderResult] = OrderedDict()
         self._in_flight: set[RenderKey] = set()
         self._cache_items = cache_items
+        self._closed = False
         self._finished.connect(self._store_result)
 
     def result(self, key: RenderKey) -> RenderResult | None:
@@ -60,7 +62,7 @@ class MediaService(QObject):
         return None
 
     def request(self, key: RenderKey) -> None:
-        if key in self._results or key in self._in_flight:
+        if key in self._results or key in self._in_flight or self._closed:
             return
         self._in_flight.add(key)
         self._pool.submit(self._render, key)
@@ -69,6 +71,7 @@ class MediaService(QObject):
         return not self._in_flight
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # --- pool side ------------------------------------------------------------------------
@@ -77,7 +80,7 @@ class MediaService(QObject):
             data = self._cache().media_bytes(key.sha256)
             media = self._renderer.render(key.sha256, data, key.box, key.style)
             image = to_qimage(media.image) if media.image is not None else None
-            result = RenderResult(image, media.reason, final=data is not None)
+            result = RenderResult(image, media.reason, final=data is not None, caption=media.caption)
         except Exception as exc:  # never let one bad file take the viewer down
             result = RenderResult(None, f"Cannot be displayed: {type(exc).__name__}")
         self._finished.emit(key, result)

@@ -1,127 +1,35 @@
-"""The case's media: a grid of tiles, each blurred and grayscale unless the reviewer holds reveal.
+"""The case's media: up to four tiles sharing one reveal state.
 
-Safety rules this module keeps: a tile never shows a previous case's media (tiles are reset
-before anything else on a case change); while a revealed render is being prepared the tile
-keeps the blurred one; concealing switches back to the cached blurred render at once; the
-category and label are painted over every tile before anything is revealed.
+Everything is concealed on every case change. The tiles render through the one renderer
+(`MediaService` -> `reviewer.media_render`), so this view, the zoom view and the sweep grid
+all show the same filtered pixels by default.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.domain import MediaRef
-from reviewer.media_render import RenderStyle
+from reviewer.media_presets import PresetBook
+from reviewer.media_render import style_for
+from reviewer.reveal import RevealState
 from ui.media_service import MediaService, RenderKey, RenderResult
-
-_LABEL_HEIGHT = 40
-_BOX_STEP = 32  # boxes are rounded down to this step so small resizes reuse cached renders
-
-
-def box_of(cell: QRect) -> tuple[int, int]:
-    """The image box inside a tile of this size, rounded down so small resizes hit the cache."""
-    width = max(_BOX_STEP, (cell.width() - 8) // _BOX_STEP * _BOX_STEP)
-    height = max(_BOX_STEP, (cell.height() - _LABEL_HEIGHT - 8) // _BOX_STEP * _BOX_STEP)
-    return width, height
-
-
-def category_title(category: str) -> str:
-    return category.replace("_", " ").upper()
-
-
-class MediaTile(QWidget):
-    def __init__(self, service: MediaService, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._service = service
-        self.media: MediaRef | None = None
-        self.key: RenderKey | None = None  # what the tile wants to show
-        self.result: RenderResult | None = None  # what it shows now ...
-        self.result_key: RenderKey | None = None  # ... and which render that is
-        self.painted_key: RenderKey | None = None  # what the last paint actually showed
-
-    def show_media(self, media: MediaRef | None, style: RenderStyle, box: tuple[int, int]) -> None:
-        if media is None or self.media is None or media.sha256 != self.media.sha256:
-            self._set_result(None, None)  # never leave another item's pixels on screen
-        self.media = media
-        self.want(style, box)
-
-    def want(self, style: RenderStyle, box: tuple[int, int]) -> None:
-        if self.media is None:
-            self.key = None
-            self._set_result(None, None)
-            return
-        self.key = RenderKey(self.media.sha256, box, style)
-        found = self._service.result(self.key)
-        if found is not None:
-            self._set_result(self.key, found)
-        elif not style.revealed:
-            self._set_result(None, None)  # the blurred render is coming; show nothing meanwhile
-        # revealed and not ready: keep showing the blurred render until it is
-
-    def accept(self, key: RenderKey, result: RenderResult) -> None:
-        if key == self.key:
-            self._set_result(key, result)
-
-    def _set_result(self, key: RenderKey | None, result: RenderResult | None) -> None:
-        self.result_key, self.result = key, result
-        self.update()
-
-    def is_settled(self) -> bool:
-        """The tile painted the final render of what it wants (bench and tests use this)."""
-        return self.key is not None and self.painted_key == self.key
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#1d1f23"))
-        area = self.rect().adjusted(4, _LABEL_HEIGHT + 4, -4, -4)
-        showing = self.result
-        if showing is not None and showing.image is not None:
-            image = showing.image
-            x = area.x() + (area.width() - image.width()) // 2
-            y = area.y() + (area.height() - image.height()) // 2
-            painter.drawImage(x, y, image)
-        else:
-            painter.setPen(QColor("#c8ccd2"))
-            text = showing.reason if showing is not None else "Preparing blurred preview…"
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
-        self._paint_label(painter)
-        painter.end()
-        final = showing is not None and (showing.image is not None or showing.final)
-        self.painted_key = self.result_key if final else None
-
-    def _paint_label(self, painter: QPainter) -> None:
-        if self.media is None:
-            return
-        strip = QRect(0, 0, self.width(), _LABEL_HEIGHT)
-        painter.fillRect(strip, QColor(20, 22, 26, 235))
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#ffcf66"))
-        inner = strip.adjusted(8, 2, -8, -2)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         category_title(self.media.category))
-        font.setBold(False)
-        painter.setFont(font)
-        painter.setPen(QColor("#e6e8eb"))
-        label = painter.fontMetrics().elidedText(self.media.label, Qt.TextElideMode.ElideRight,
-                                                 inner.width())
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+from ui.media_tile import MediaTile, box_of
 
 
 class MediaGrid(QWidget):
-    """Up to four tiles for the case on screen, plus the reveal state they share."""
-
     MAX_TILES = 4
-    reveal_changed = Signal(bool)
+    reveal_changed = Signal(object)  # RevealState
 
-    def __init__(self, service: MediaService, parent: QWidget | None = None):
+    def __init__(self, service: MediaService, presets: PresetBook | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._service = service
-        self._media: tuple[MediaRef, ...] = ()
-        self.style = RenderStyle()
+        self.presets = presets or PresetBook.load()
+        self.media: tuple[MediaRef, ...] = ()
+        self.reveal = RevealState()
         self.tiles = [MediaTile(service, self) for _ in range(self.MAX_TILES)]
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
@@ -130,30 +38,43 @@ class MediaGrid(QWidget):
 
     @property
     def revealed(self) -> bool:
-        return self.style.revealed
+        return self.reveal.held
 
     def set_media(self, media: tuple[MediaRef, ...]) -> None:
-        """Show a new case's media: always concealed first."""
-        self._media = media[: self.MAX_TILES]
-        self.style = RenderStyle()
-        cells = self.cells_for(len(self._media))
+        """Show a new case's media: always concealed first (panic blanking stays)."""
+        self.media = tuple(media[: self.MAX_TILES])
+        self.reveal = self.reveal.release()
+        cells = self.cells_for(len(self.media))
         for i, tile in enumerate(self.tiles):
-            item = self._media[i] if i < len(self._media) else None
+            item = self.media[i] if i < len(self.media) else None
             if item is not None:
                 tile.setGeometry(cells[i])
             tile.setVisible(item is not None)
-            tile.show_media(item, self.style, box_of(cells[i]) if item else (0, 0))
-        self.reveal_changed.emit(False)
+            preset = self.presets.for_category(item.category) if item else self.presets.default
+            tile.show_media(item, preset, box_of(cells[i]) if item else (0, 0))
+            tile.set_reveal(self.reveal, box_of(cells[i]) if item else (0, 0))
+        self.reveal_changed.emit(self.reveal)
+        self.update()
 
-    def set_revealed(self, revealed: bool) -> None:
-        if revealed == self.style.revealed or (revealed and not self._media):
+    def set_reveal(self, reveal: RevealState) -> None:
+        if reveal == self.reveal or (reveal.held and not self.media):
             return
-        self.style = RenderStyle(revealed=revealed)
+        self.reveal = reveal
         self._want_all()
-        self.reveal_changed.emit(revealed)
+        self.reveal_changed.emit(reveal)
+        self.update()
+
+    def point_spotlight(self, x: float, y: float) -> None:
+        if self.reveal.held:
+            self.set_reveal(self.reveal.point(x, y))
 
     def visible_tiles(self) -> list[MediaTile]:
-        return self.tiles[: len(self._media)]
+        return self.tiles[: len(self.media)]
+
+    def exposed_fraction(self) -> float:
+        """How much of this case's media is revealed right now (0..1), for the exposure meter."""
+        tiles = self.visible_tiles()
+        return sum(t.exposed_fraction() for t in tiles) / len(tiles) if tiles else 0.0
 
     def cells_for(self, count: int) -> list[QRect]:
         """Tile rectangles for `count` media: one fills the grid, two side by side, else 2×2.
@@ -165,34 +86,38 @@ class MediaGrid(QWidget):
         cw, ch = (w - gap) // 2, (h - gap * (rows - 1)) // rows
         return [QRect((i % 2) * (cw + gap), (i // 2) * (ch + gap), cw, ch) for i in range(count)]
 
-    def boxes_for(self, count: int) -> list[tuple[int, int]]:
-        """Render boxes the tiles will have for a case with `count` media (for prefetch)."""
-        return [box_of(cell) for cell in self.cells_for(min(count, self.MAX_TILES))]
+    def prefetch_keys(self, media: tuple[MediaRef, ...]) -> list[RenderKey]:
+        """The default (concealed) renders a case with this media will ask for."""
+        cells = self.cells_for(min(len(media), self.MAX_TILES))
+        keys = []
+        for item, cell in zip(media, cells):
+            preset = self.presets.for_category(item.category)
+            if not preset.never_render:
+                keys.append(RenderKey(item.sha256, box_of(cell), style_for(preset)))
+        return keys
 
     def is_settled(self) -> bool:
         return all(t.is_settled() for t in self.visible_tiles())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        cells = self.cells_for(len(self._media))
-        for tile, cell in zip(self.visible_tiles(), cells):
-            tile.setGeometry(cell)
-        self._want_all()
 
     def refresh(self) -> None:
         """Ask again for renders that were not final (bytes that had not arrived yet)."""
         self._want_all()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        for tile, cell in zip(self.visible_tiles(), self.cells_for(len(self.media))):
+            tile.setGeometry(cell)
+        self._want_all()
+
     def _want_all(self) -> None:
-        cells = self.cells_for(len(self._media))
-        for tile, cell in zip(self.visible_tiles(), cells):
-            tile.want(self.style, box_of(cell))
+        for tile, cell in zip(self.visible_tiles(), self.cells_for(len(self.media))):
+            tile.set_reveal(self.reveal, box_of(cell))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(720, 480)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        if self._media:
+        if self.media:
             return  # the tiles paint themselves
         painter = QPainter(self)
         painter.setPen(QColor("#8a9099"))

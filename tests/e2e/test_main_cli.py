@@ -113,3 +113,23 @@ def test_login_refuses_to_store_a_token_without_a_keyring(tmp_path):
     assert "No OS keyring is available" in result.stderr
     leaked = [p for p in tmp_path.rglob("*") if p.is_file() and b"secret-token-value" in p.read_bytes()]
     assert leaked == []  # refused means refused: no fallback file
+
+
+def test_render_writes_the_default_view_or_fails_with_one_line(tmp_path):
+    from PIL import Image
+
+    from tests.factories import synthetic_png
+    source = tmp_path / "in.jpg"
+    source.write_bytes(synthetic_png(1200, 900, fmt="JPEG"))
+    out = tmp_path / "out.png"
+    ok = _run("render", str(source), "--out", str(out), "--category", "graphic_violence")
+    assert ok.returncode == 0 and out.exists()
+    rendered = Image.open(out)
+    assert rendered.mode == "L" and rendered.size == (1024, 768)
+    source.write_bytes(source.read_bytes()[:300])
+    bad = _run("render", str(source), "--out", str(tmp_path / "bad.png"))
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert "Cannot be displayed" in bad.stderr
+    never = _run("render", str(tmp_path / "out.png"), "--out", str(tmp_path / "n.png"),
+                 "--category", "csam_suspected")
+    assert never.returncode == 2 and "never rendered" in never.stderr

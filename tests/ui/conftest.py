@@ -8,13 +8,15 @@ from reviewer.case_cache import CaseCache
 from reviewer.domain import Case, Queue
 from reviewer.profile import Profile
 from reviewer.store import open_store
-from tests.factories import case_dict, sha, synthetic_png
+from tests.factories import case_dict, sha, synthetic_animation, synthetic_png
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
 
 GOOD = synthetic_png(800, 600, seed=3, fmt="JPEG")
 SECOND = synthetic_png(640, 480, seed=4)
 CORRUPT = GOOD[: len(GOOD) // 2]
+ANIMATED = synthetic_animation(frames=20)
+NEVER = synthetic_png(300, 200, seed=9)  # stands in for a never-render item; never saved
 
 
 def prepare_store(profile: Profile) -> None:
@@ -25,9 +27,11 @@ def prepare_store(profile: Profile) -> None:
         case_dict("c2-corrupt", priority=1, hours_left=2, media=[CORRUPT]),
         case_dict("c3-html", priority=1, hours_left=3,
                   text='<b>bold</b><img src="http://example.invalid/x.png"> שלום', media=[]),
+        case_dict("c4-animated", priority=1, hours_left=4, media=[ANIMATED]),
+        case_dict("c5-never", priority=1, hours_left=5, media=[NEVER], category="csam_suspected"),
     ]
     cache.save_cases([Case.from_api(c) for c in cases], None)
-    for data in (GOOD, SECOND, CORRUPT):
+    for data in (GOOD, SECOND, CORRUPT, ANIMATED):
         cache.save_media(sha(data), "image/jpeg", data)
 
 

@@ -1,4 +1,5 @@
-"""What the reviewer sees of media: blurred and grayscale unless revealed, and only while held."""
+"""What the reviewer sees of media: blurred and grayscale unless revealed, only while held, only
+as much as asked for, and never for categories that are never rendered."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
+from reviewer.actions import ActionId
 from tests.qt_wait import pump, pump_until
 
 
@@ -16,8 +18,8 @@ def _pil(image: QImage) -> Image.Image:
     return Image.frombytes("L", (image.width(), image.height()), data, "raw", "L", image.bytesPerLine())
 
 
-def _sharpness(image: QImage) -> float:
-    gray = _pil(image)
+def _sharpness(image: QImage | Image.Image) -> float:
+    gray = _pil(image) if isinstance(image, QImage) else image
     shifted = gray.transform(gray.size, Image.Transform.AFFINE, (1, 0, 1, 0, 1, 0))
     return ImageStat.Stat(ImageChops.difference(gray, shifted)).mean[0]
 
@@ -26,29 +28,81 @@ def _tiles(window):
     return window.media_grid.visible_tiles()
 
 
+def _go_to(window, case_id):
+    while window.session.current().id != case_id:
+        QTest.keyClick(window, Qt.Key.Key_J)
+    pump_until(window.media_grid.is_settled, what=f"{case_id} painted")
+
+
+def _hold(window, shift=False):
+    QTest.keyPress(window, Qt.Key.Key_Space,
+                   Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier)
+    pump_until(lambda: all(t.showing_revealed() for t in _tiles(window)), what="revealed render")
+    pump_until(window.media_grid.is_settled, what="revealed painted")
+
+
 def test_media_is_blurred_and_grayscale_by_default_with_its_label_on_top(offline_window):
     tiles = _tiles(offline_window)
     assert len(tiles) == 2
     for tile in tiles:
-        assert tile.result_key.style.revealed is False and tile.result_key.style.colour is False
-        assert tile.result.image.allGray()
-        assert _sharpness(tile.result.image) < 1.5
+        assert not tile.showing_revealed()
+        assert tile.base.image.allGray()
+        assert _sharpness(tile.base.image) < 1.5
         assert tile.media.category == "graphic_violence" and tile.media.label
+        assert tile.base_key.style.blur_fraction >= 0.08
     assert "hold Space to reveal" in offline_window.reveal_hint.text()
 
 
-def test_holding_space_reveals_and_releasing_reblurs_at_once(offline_window):
+def _crop_at(shot: Image.Image, tile, fx: float, fy: float, half: int) -> Image.Image:
+    """A square around a point given as fractions of the image drawn in the tile."""
+    w, h = tile.base.image.width(), tile.base.image.height()
+    x = 4 + (tile.width() - 8 - w) // 2 + int(fx * w)
+    y = 44 + (tile.height() - 48 - h) // 2 + int(fy * h)
+    return shot.crop((x - half, y - half, x + half, y + half))
+
+
+def test_holding_space_reveals_a_spotlight_and_releasing_reblurs_at_once(offline_window):
     window = offline_window
-    blurred = [_sharpness(t.result.image) for t in _tiles(window)]
-    QTest.keyPress(window, Qt.Key.Key_Space)
-    pump_until(lambda: all(t.result_key.style.revealed for t in _tiles(window)), what="revealed")
-    revealed = [_sharpness(t.result.image) for t in _tiles(window)]
-    assert all(r > 2.5 and r > 3 * b for r, b in zip(revealed, blurred)), (revealed, blurred)
-    assert "REVEALED" in window.reveal_hint.text()
+    tile = _tiles(window)[0]
+    concealed = _pil(tile.grab().toImage())
+    _hold(window)
+    window.media_grid.point_spotlight(0.2, 0.25)  # as the mouse would
+    assert _sharpness(tile.revealed.image) > 3 * _sharpness(tile.base.image)
+    assert tile.exposed_fraction() == 0.15 and window.media_grid.exposed_fraction() == 0.15
+    revealed = _pil(tile.grab().toImage())
+    half = 20
+    inside = [_crop_at(shot, tile, 0.2, 0.25, half) for shot in (concealed, revealed)]
+    outside = [_crop_at(shot, tile, 0.8, 0.8, half) for shot in (concealed, revealed)]
+    assert _sharpness(inside[1]) > 2 * _sharpness(inside[0])  # the spotlight is sharp ...
+    assert ImageChops.difference(*outside).getbbox() is None  # ... and nothing outside it changed
     QTest.keyRelease(window, Qt.Key.Key_Space)
     # No waiting: the blurred render is cached, so the release takes effect synchronously.
-    assert all(not t.result_key.style.revealed for t in _tiles(window))
-    assert all(_sharpness(t.result.image) < 1.5 for t in _tiles(window))
+    assert not any(t.showing_revealed() for t in _tiles(window))
+    assert window.media_grid.exposed_fraction() == 0
+    assert ImageChops.difference(_pil(tile.grab().toImage()), concealed).getbbox() is None
+
+
+def test_widen_shows_the_whole_image_and_arrows_move_the_spotlight_not_the_case(offline_window):
+    window = offline_window
+    _hold(window)
+    QTest.keyClick(window, Qt.Key.Key_Right)
+    assert window.session.current().id == "c1-two-images"
+    assert window.media_grid.reveal.spot == (0.6, 0.5)
+    QTest.keyClick(window, Qt.Key.Key_W)
+    assert window.media_grid.exposed_fraction() == 1.0
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+    assert not window.media_grid.reveal.widened  # the next reveal starts small again
+
+
+def test_colour_is_a_separate_step(offline_window):
+    window = offline_window
+    _hold(window)
+    assert all(t.revealed.image.allGray() for t in _tiles(window))
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+    _hold(window, shift=True)
+    assert not any(t.revealed.image.allGray() for t in _tiles(window))
+    QTest.keyRelease(window, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert not window.media_grid.revealed
 
 
 def test_autorepeat_of_a_held_key_does_not_toggle_reveal(offline_window):
@@ -64,35 +118,106 @@ def test_reveal_ends_on_case_change_even_while_the_key_is_held(offline_window):
     window = offline_window
     QTest.keyPress(window, Qt.Key.Key_Space)
     assert window.media_grid.revealed
-    QTest.keyClick(window, Qt.Key.Key_J)
+    window.registry.actions[ActionId.NEXT_CASE].trigger()
     assert window.session.current().id == "c2-corrupt"
     assert not window.media_grid.revealed
 
 
 def test_reveal_times_out_even_if_still_held(offline_window):
     window = offline_window
-    window._reveal_timer.setInterval(150)
+    window.reveal.timeout.setInterval(150)
     QTest.keyPress(window, Qt.Key.Key_Space)
     assert window.media_grid.revealed
     pump(0.5)
     assert not window.media_grid.revealed
 
 
+def test_losing_focus_reblurs(offline_window, qtbot):
+    from PySide6.QtWidgets import QWidget
+    window = offline_window
+    QTest.keyPress(window, Qt.Key.Key_Space)
+    assert window.media_grid.revealed
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    pump_until(lambda: not window.isActiveWindow(), what="focus moved away")
+    assert not window.media_grid.revealed
+
+
+def test_panic_key_blanks_everything_until_pressed_again(offline_window):
+    window = offline_window
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    pump_until(window.media_grid.is_settled, what="blank painted")
+    assert all(t.painted == ("metadata",) for t in _tiles(window))
+    QTest.keyPress(window, Qt.Key.Key_Space)
+    assert not window.media_grid.revealed  # no reveal while blanked
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+    QTest.keyClick(window, Qt.Key.Key_J)
+    assert window.media_grid.reveal.blanked  # stays blank on the next case
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.media_grid.reveal.blanked
+
+
 def test_corrupt_image_shows_a_placeholder_naming_the_reason(offline_window):
     window = offline_window
-    QTest.keyClick(window, Qt.Key.Key_J)
-    pump_until(lambda: window.media_grid.is_settled(), what="placeholder painted")
+    _go_to(window, "c2-corrupt")
     tile = _tiles(window)[0]
-    assert tile.result.image is None
-    assert tile.result.reason.startswith("Cannot be displayed: the file is damaged")
+    assert tile.base.image is None
+    assert tile.base.reason.startswith("Cannot be displayed: the file is damaged")
+
+
+def test_animation_is_a_blurred_storyboard_that_does_not_play(offline_window):
+    window = offline_window
+    _go_to(window, "c4-animated")
+    tile = _tiles(window)[0]
+    assert tile.base.caption == "Animation: 12 of 20 frames · not playing"
+    assert tile.base.image.allGray() and _sharpness(tile.base.image) < 2
+
+
+def test_never_render_category_shows_only_metadata_and_requests_nothing(offline_window):
+    window = offline_window
+    _go_to(window, "c5-never")
+    tile = _tiles(window)[0]
+    assert tile.base_key is None and tile.base is None
+    assert tile.painted == ("metadata",)
+    QTest.keyPress(window, Qt.Key.Key_Space)
+    assert not tile.showing_revealed()
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+
+
+def test_zoom_view_renders_through_the_same_filter(offline_window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    window = offline_window
+    seen = {}
+
+    def look():
+        zoom = QApplication.activeModalWidget()
+        pump_until(zoom.grid.is_settled, what="zoom painted")
+        tile = zoom.grid.visible_tiles()[0]
+        seen["gray"] = tile.base.image.allGray()
+        seen["sharp"] = _sharpness(tile.base.image)
+        seen["wide"] = tile.base.image.width()
+        zoom.reject()
+    QTimer.singleShot(50, look)
+    QTest.keyClick(window, Qt.Key.Key_Z)
+    assert seen["gray"] and seen["sharp"] < 1.5 and seen["wide"] > 400
+
+
+def test_exposure_is_metered_while_revealed(offline_window):
+    window = offline_window
+    _hold(window)
+    pump(0.45)
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+    reading = window.meter.reading("c1-two-images")
+    assert 0.03 < reading.case_s < 0.15  # ~0.5 s × 15% spotlight
+    assert "Exposure: case" in window.exposure_label.text()
 
 
 def test_case_text_is_plain_text_and_html_is_shown_not_rendered(offline_window):
     window = offline_window
-    QTest.keyClick(window, Qt.Key.Key_J)
-    QTest.keyClick(window, Qt.Key.Key_J)
+    _go_to(window, "c3-html")
     text = window.case_panel.text
-    assert window.session.current().id == "c3-html"
     assert text.toPlainText().startswith('<b>bold</b><img src="http://example.invalid/x.png">')
     assert "&lt;img" in text.toHtml()  # escaped: no image element, nothing loaded
-    assert "No media attached" not in window.case_panel.header.text()

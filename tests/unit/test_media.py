@@ -83,3 +83,52 @@ def test_huge_dimensions_are_refused_from_the_header():
 def test_media_not_yet_downloaded_says_so():
     result = MediaRenderer().render("k", None, (320, 240))
     assert result.image is None and "Not downloaded yet" in result.reason
+
+
+def _video(frames: int = 48, fmt: str = "mp4", codec: str = "mpeg4") -> bytes:
+    import av
+    out = io.BytesIO()
+    with av.open(out, "w", format=fmt) as container:
+        stream = container.add_stream(codec, rate=12)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        for i in range(frames):
+            frame = av.VideoFrame.from_image(Image.open(io.BytesIO(synthetic_png(320, 240, seed=i))).convert("RGB"))
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return out.getvalue()
+
+
+def test_video_becomes_a_blurred_storyboard_of_keyframes():
+    result = MediaRenderer().render("v", _video(), (800, 600))
+    assert result.image is not None and result.image.mode == "L"
+    assert result.caption.startswith("Video:") and "muted" in result.caption
+    assert _edge_energy(result.image) < 3
+
+
+def test_damaged_video_is_a_placeholder():
+    data = _video()
+    result = MediaRenderer().render("v", data[: len(data) // 5], (800, 600))
+    assert result.image is None or _edge_energy(result.image) < 3
+    if result.image is None:
+        assert result.reason.startswith("Cannot be displayed")
+
+
+def test_bad_corpus_ends_in_bounded_time_and_memory():
+    """Every kind of bad file from the issue, and a 100-megapixel bomb, decoded one after
+    another: each becomes a placeholder (or a blurred image) without a hang or a memory spike.
+    The bounds are generous on purpose: they catch a hang or a full decode, not a slow machine."""
+    import resource
+    import time
+    out = io.BytesIO()
+    Image.new("L", (10_000, 10_000)).save(out, "PNG")  # 100 MP, ~100 KB compressed
+    corpus = {**_bad_files(), "100 megapixels": out.getvalue()}
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for name, data in corpus.items():
+        started = time.monotonic()
+        result = MediaRenderer().render(name, data, (800, 600))
+        assert time.monotonic() - started < 10, name
+        assert result.image is not None or result.reason.startswith("Cannot be displayed"), name
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 200  # a full 100 MP decode would take ~300 MB at least

@@ -1,0 +1,46 @@
+"""What the reviewer has asked to see of the media on screen right now.
+
+A value object: the UI replaces it on every key, and the exposure meter reads from it how much
+is revealed. Reveal is held (it ends on release), partial by default (a spotlight of about 15%
+of the image), colour is a separate step, and the panic key blanks everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+SPOTLIGHT_FRACTION = 0.15
+SPOT_STEP = 0.1  # how far an arrow key moves the spotlight, as a fraction of the image
+
+
+@dataclass(frozen=True)
+class RevealState:
+    held: bool = False
+    colour: bool = False
+    widened: bool = False  # the spotlight widened to the whole image
+    spot: tuple[float, float] = (0.5, 0.5)  # spotlight centre, as fractions of the image
+    spot_fraction: float = SPOTLIGHT_FRACTION
+    blanked: bool = False  # panic: nothing is shown at all
+
+    def hold(self, colour: bool = False) -> "RevealState":
+        return replace(self, held=True, colour=colour)
+
+    def release(self) -> "RevealState":
+        """Concealed again; the spotlight returns to the centre, panic stays as it was."""
+        return RevealState(blanked=self.blanked)
+
+    def widen(self) -> "RevealState":
+        return replace(self, widened=True) if self.held else self
+
+    def point(self, x: float, y: float) -> "RevealState":
+        return replace(self, spot=(_clamp(x), _clamp(y)))
+
+    def move(self, dx: int, dy: int) -> "RevealState":
+        return self.point(self.spot[0] + dx * SPOT_STEP, self.spot[1] + dy * SPOT_STEP)
+
+    def toggle_blank(self) -> "RevealState":
+        return RevealState(blanked=not self.blanked)
+
+
+def _clamp(value: float) -> float:
+    return min(1.0, max(0.0, value))

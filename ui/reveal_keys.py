@@ -1,0 +1,102 @@
+"""The held keys that reveal media, handled in one application-wide event filter.
+
+Reveal must act on press *and* release, which QAction shortcuts cannot express. The filter sees
+the key whichever widget has focus, but never while the reviewer is typing into a text field
+or another window (a dialog) is active. While reveal is held, the arrow keys move the spotlight
+and the widen key shows the whole image; they do not navigate cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from reviewer.actions import ActionId
+from reviewer.keymap import Keymap
+
+_MODIFIERS = 0xFE000000
+_ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+           Qt.Key.Key_Down: (0, 1)}
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+
+
+@dataclass
+class RevealHandlers:
+    hold: Callable[[bool], None]  # argument: colour requested
+    release: Callable[[], None]
+    move: Callable[[int, int], None]
+    widen: Callable[[], None]
+
+
+def _combined(keymap: Keymap, action: ActionId) -> set[int]:
+    return {QKeySequence(k)[0].toCombined() for k in keymap.keys_for("case", action) if k}
+
+
+class RevealKeyFilter(QObject):
+    def __init__(self, window: QWidget, keymap: Keymap, handlers: RevealHandlers):
+        super().__init__(window)
+        self._window = window
+        self._plain = _combined(keymap, ActionId.REVEAL)
+        self._colour = _combined(keymap, ActionId.REVEAL_COLOUR)
+        self._widen = _combined(keymap, ActionId.WIDEN_REVEAL)
+        self._handlers = handlers
+        self.held = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() not in _KEY_EVENTS:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if not self._window_is_active() or _typing():
+            return False
+        combined = event.keyCombination().toCombined()
+        if self._is_reveal_key(event, combined):
+            return self._reveal_key(event, combined)
+        if self.held and (event.key() in _ARROWS or combined in self._widen):
+            return self._while_held(event, combined)
+        return False
+
+    def release(self) -> None:
+        """Forget a held key (focus lost, case changed) so the next press starts afresh."""
+        self.held = False
+
+    def _is_reveal_key(self, event: QKeyEvent, combined: int) -> bool:
+        keys = self._plain | self._colour
+        if event.type() == QEvent.Type.KeyRelease:  # modifiers may be up before the key is
+            return any((combined & ~_MODIFIERS) == (k & ~_MODIFIERS) for k in keys)
+        return combined in keys
+
+    def _reveal_key(self, event: QKeyEvent, combined: int) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # ours: no shortcut or button may react to this key
+        elif event.isAutoRepeat():
+            pass  # a held key repeats; only the first press and the real release count
+        elif kind == QEvent.Type.KeyPress and not self.held:
+            self.held = True
+            self._handlers.hold(combined in self._colour)
+        elif kind == QEvent.Type.KeyRelease and self.held:
+            self.held = False
+            self._handlers.release()
+        return True
+
+    def _while_held(self, event: QKeyEvent, combined: int) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+        elif event.type() == QEvent.Type.KeyPress:
+            if event.key() in _ARROWS:
+                self._handlers.move(*_ARROWS[event.key()])
+            else:
+                self._handlers.widen()
+        return True
+
+    def _window_is_active(self) -> bool:
+        active = QApplication.activeWindow()
+        return active is None or active is self._window
+
+
+def _typing() -> bool:
+    return isinstance(QApplication.focusWidget(), (QLineEdit, QTextEdit, QPlainTextEdit))
