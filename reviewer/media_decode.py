@@ -48,18 +48,22 @@ def open_image(data: bytes) -> Image.Image:
     return image
 
 
-def decode_for_display(data: bytes | None, max_side: int) -> Image.Image:
-    """Decode `data` to an RGB image whose longer side is at most `max_side` pixels."""
-    return decode_still(open_image(check_bytes(data)), max_side)
+def decode_for_display(data: bytes | None, box: tuple[int, int]) -> Image.Image:
+    """Decode `data` to an RGB image that fits within `box` (width, height)."""
+    return decode_still(open_image(check_bytes(data)), box)
 
 
-def decode_still(image: Image.Image, max_side: int) -> Image.Image:
+def decode_still(image: Image.Image, box: tuple[int, int]) -> Image.Image:
     if image.format == "JPEG":
-        image.draft("RGB", (max_side, max_side))  # decode at 1/2, 1/4 or 1/8 scale
+        # Decode at 1/2, 1/4 or 1/8 scale: the smallest that still covers what will be shown.
+        # (EXIF rotation may swap the sides, so ask for the fitted size either way round.)
+        fitted = _fit(image.size, box)
+        rotated = _fit(image.size, (box[1], box[0]))
+        image.draft("RGB", (min(fitted[0], rotated[0]), min(fitted[1], rotated[1])))
     try:
         image.load()
         image = ImageOps.exif_transpose(image)
-        image.thumbnail((max_side, max_side), Image.Resampling.BILINEAR, reducing_gap=2.0)
+        image.thumbnail(box, Image.Resampling.BILINEAR, reducing_gap=2.0)
         return image.convert("RGB")
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise MediaUnavailable(f"Cannot be displayed: the file is damaged ({_short(exc)})") from exc
@@ -78,6 +82,11 @@ def _open(data: bytes) -> Image.Image:
         ) from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise MediaUnavailable(f"Cannot be displayed: the file is damaged ({_short(exc)})") from exc
+
+
+def _fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    scale = min(box[0] / size[0], box[1] / size[1], 1.0)
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
 
 
 def _short(exc: BaseException) -> str:

@@ -78,14 +78,14 @@ class MediaRenderer:
     """Decode once per (media, size), filter per style. Safe to call from several threads."""
 
     def __init__(self, cache_items: int = 48):
-        self._decoded: OrderedDict[tuple[str, int], Decoded] = OrderedDict()
+        self._decoded: OrderedDict[tuple[str, tuple[int, int]], Decoded] = OrderedDict()
         self._cache_items = cache_items
         self._lock = threading.Lock()
 
     def render(self, key: str, data: bytes | None, box: tuple[int, int],
                style: RenderStyle = RenderStyle()) -> RenderedMedia:
         try:
-            decoded = self._decoded_for(key, data, max(box))
+            decoded = self._decoded_for(key, data, box)
         except MediaUnavailable as exc:
             return RenderedMedia(None, exc.reason)
         if len(decoded.frames) == 1:
@@ -96,13 +96,13 @@ class MediaRenderer:
         frames = [apply_filter(_fit(f, cell), style) for f in decoded.frames]
         return RenderedMedia(storyboard.compose(frames, box), caption=decoded.caption)
 
-    def _decoded_for(self, key: str, data: bytes | None, max_side: int) -> Decoded:
-        cache_key = (key, max_side)
+    def _decoded_for(self, key: str, data: bytes | None, box: tuple[int, int]) -> Decoded:
+        cache_key = (key, box)
         with self._lock:
             if cache_key in self._decoded:
                 self._decoded.move_to_end(cache_key)
                 return self._decoded[cache_key]
-        decoded = decode_media(check_bytes(data), max_side)
+        decoded = decode_media(check_bytes(data), box)
         with self._lock:
             self._decoded[cache_key] = decoded
             while len(self._decoded) > self._cache_items:
@@ -114,8 +114,9 @@ class MediaRenderer:
             self._decoded.clear()
 
 
-def decode_media(data: bytes, max_side: int) -> Decoded:
-    """A still, an animation or a video, as frames no larger than needed for `max_side`."""
+def decode_media(data: bytes, box: tuple[int, int]) -> Decoded:
+    """A still, an animation or a video, as frames no larger than needed for `box`."""
+    max_side = max(box)
     if storyboard.looks_like_video(data):
         frames = storyboard.video_frames(data)
         return Decoded(tuple(_shrink(f, max_side) for f in frames),
@@ -129,7 +130,7 @@ def decode_media(data: bytes, max_side: int) -> Decoded:
             raise MediaUnavailable(f"Cannot be displayed: the animation is damaged ({exc})") from exc
         return Decoded(tuple(_shrink(f, max_side) for f in frames),
                        f"Animation: {len(frames)} of {total} frames · not playing")
-    return Decoded((decode_still(image, max_side),))
+    return Decoded((decode_still(image, box),))
 
 
 def _shrink(image: Image.Image, max_side: int) -> Image.Image:

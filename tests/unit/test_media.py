@@ -43,7 +43,7 @@ def test_reveal_is_sharp_but_still_grayscale_until_colour_is_asked_for():
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "GIF", "WEBP"])
 def test_supported_formats_decode_and_fit_the_box(fmt):
-    image = decode_for_display(synthetic_png(1200, 800, fmt=fmt), 300)
+    image = decode_for_display(synthetic_png(1200, 800, fmt=fmt), (300, 300))
     assert max(image.size) <= 300 and image.mode == "RGB"
 
 
@@ -77,7 +77,7 @@ def test_huge_dimensions_are_refused_from_the_header():
     out = io.BytesIO()
     Image.new("L", (12000, 9000)).save(out, "PNG")  # 108 megapixels, compresses to little
     with pytest.raises(MediaUnavailable, match="too large"):
-        decode_for_display(out.getvalue(), 400)
+        decode_for_display(out.getvalue(), (400, 400))
 
 
 def test_media_not_yet_downloaded_says_so():
