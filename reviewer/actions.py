@@ -22,6 +22,12 @@ class ActionId(str, Enum):
     PANIC = "panic"  # blank all media at once
     ZOOM = "zoom"  # the first media item large, through the same filter
     TOOK_BREAK = "took_break"  # the reviewer is back from a break: the break prompt goes
+    UNDO = "undo"  # withdraw the last decision while it still waits unsent (grace window)
+    PALETTE = "palette"
+    CHEAT_SHEET = "cheat_sheet"
+    SUBMIT_NOTE = "submit_note"  # note mode
+    RUN_ENTRY = "run_entry"  # palette mode
+    CANCEL = "cancel"  # note and palette modes
     SYNC_NOW = "sync_now"
     NEXT_QUEUE = "next_queue"
     PREV_QUEUE = "prev_queue"
@@ -36,17 +42,19 @@ class DecisionKind:
     label: str
     needs_note: bool = False
     final: bool = True  # a final decision closes the case; escalation hands it on
+    needs_policy: bool = True  # asks which policy (the queue's default preselected)
 
 
 DECISION_KINDS: dict[ActionId, DecisionKind] = {
     k.action: k
     for k in (
-        DecisionKind(ActionId.NO_VIOLATION, "No violation"),
+        DecisionKind(ActionId.NO_VIOLATION, "No violation", needs_policy=False),
         DecisionKind(ActionId.REMOVE, "Remove"),
         DecisionKind(ActionId.LABEL_SENSITIVE, "Label sensitive"),
         DecisionKind(ActionId.RESTRICT_REACH, "Restrict reach"),
-        DecisionKind(ActionId.SUSPEND, "Suspend"),
-        DecisionKind(ActionId.ESCALATE, "Escalate", needs_note=True, final=False),
+        DecisionKind(ActionId.SUSPEND, "Suspend", needs_note=True),
+        DecisionKind(ActionId.ESCALATE, "Escalate", needs_note=True, final=False,
+                     needs_policy=False),
     )
 }
 
@@ -61,6 +69,12 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.PANIC: "Hide all media now",
     ActionId.ZOOM: "Zoom media",
     ActionId.TOOK_BREAK: "I took a break",
+    ActionId.UNDO: "Undo last decision",
+    ActionId.PALETTE: "Command palette…",
+    ActionId.CHEAT_SHEET: "Keyboard cheat sheet",
+    ActionId.SUBMIT_NOTE: "Record with this note",
+    ActionId.RUN_ENTRY: "Run the highlighted entry",
+    ActionId.CANCEL: "Cancel",
     ActionId.SYNC_NOW: "Sync now",
     ActionId.NEXT_QUEUE: "Next queue",
     ActionId.PREV_QUEUE: "Previous queue",

@@ -73,6 +73,18 @@ class CaseCache:
         if links:
             self.db["case_media"].upsert_all(links, pk=("case_id", "position"))
 
+    def save_claimed(self, cases: list[Case], lease_expires_at: str | None) -> None:
+        """Cases the server just leased to us: cached, and open here again even if an earlier
+        copy was escalated or lost its lease (the server handed it back). A copy we decided,
+        or whose decision still waits in the outbox, stays as it is."""
+        self.save_cases(cases, lease_expires_at)
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "UPDATE cases SET local_state = 'open', local_note = '' WHERE id = ? "
+                "AND local_state NOT IN ('open', 'decided') AND NOT EXISTS (SELECT 1 FROM outbox o "
+                "WHERE o.case_id = cases.id AND o.state IN ('pending', 'sending'))",
+                [(c.id,) for c in cases])
+
     def open_case_ids(self, queue_id: str | None = None) -> list[str]:
         """Cases still to decide here, in work order: most urgent first, then SLA deadline."""
         sql = "SELECT id FROM cases WHERE local_state = 'open'"

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlite_utils
 
 from reviewer.actions import DECISION_KINDS, ActionId
-from reviewer.domain import Decision, to_iso, utc_now
+from reviewer.domain import Decision, parse_iso, to_iso, utc_now
 from reviewer.store import transaction
 
 TERMINAL_STATES = ("accepted", "conflict", "rejected")
@@ -35,21 +36,47 @@ class Outbox:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
 
-    def record(self, decision: Decision) -> None:
-        """Commit the decision and take its case out of the local work list, atomically."""
+    def record(self, decision: Decision, hold_seconds: float = 0.0) -> None:
+        """Commit the decision and take its case out of the local work list, atomically.
+        `hold_seconds` keeps it unsent for a grace window in which it can still be undone."""
         final = DECISION_KINDS[decision.action].final
-        now = to_iso(utc_now())
+        now = utc_now()
         with transaction(self.db) as conn:
             conn.execute(
                 "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
-                "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+                "state, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
                 (decision.decision_id, decision.case_id, decision.action.value,
-                 decision.policy, decision.note, decision.decided_at, now),
+                 decision.policy, decision.note, decision.decided_at,
+                 to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now)),
             )
             conn.execute(
                 "UPDATE cases SET local_state = ? WHERE id = ?",
                 ("decided" if final else "escalated", decision.case_id),
             )
+
+    def undo(self, decision_id: str) -> bool:
+        """Withdraw a decision that has not left this machine (still in its grace window).
+        The row stays, marked `withdrawn`, and its case is open here again."""
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            row = conn.execute(
+                "SELECT case_id FROM outbox WHERE decision_id = ? AND state = 'pending' "
+                "AND attempts = 0 AND next_attempt_at > ?", (decision_id, now)).fetchone()
+            if row is None:
+                return False
+            conn.execute("UPDATE outbox SET state = 'withdrawn', updated_at = ? WHERE decision_id = ?",
+                         (now, decision_id))
+            conn.execute("UPDATE cases SET local_state = 'open' WHERE id = ?", (row[0],))
+        return True
+
+    def seconds_until_due(self) -> float | None:
+        """How long until the earliest held or backed-off decision is due (None: nothing waits)."""
+        row = self.db.execute("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'").fetchone()
+        if not row or row[0] is None:
+            return None
+        if not row[0]:
+            return 0.0
+        return max(0.0, (parse_iso(row[0]) - utc_now()).total_seconds())
 
     def due(self, limit: int = 100) -> list[Decision]:
         """Decisions to send now: pending ones whose backoff has passed, and any left `sending`
@@ -111,7 +138,7 @@ class Outbox:
         return row[0] if row else 0
 
     def counts(self) -> dict[str, int]:
-        counts = {s: 0 for s in ("pending", "sending", *TERMINAL_STATES)}
+        counts = {s: 0 for s in ("pending", "sending", *TERMINAL_STATES, "withdrawn")}
         for state, n in self.db.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
             counts[state] = n
         return counts

@@ -23,7 +23,8 @@ class SessionBusy(RuntimeError):
 
 class ReviewSession:
     def __init__(self, db: sqlite_utils.Database,
-                 on_recorded: Callable[[Decision], None] = lambda d: None):
+                 on_recorded: Callable[[Decision], None] = lambda d: None,
+                 undo_grace_s: float = 0.0):
         self.cache = CaseCache(db)
         self.outbox = Outbox(db)
         self.on_recorded = on_recorded
@@ -32,6 +33,8 @@ class ReviewSession:
         self._index = 0
         self._current: Case | None = None
         self._recording = False
+        self.undo_grace_s = undo_grace_s  # decisions wait unsent this long, so Ctrl+Z can withdraw
+        self._undoable: list[Decision] = []
         self.reload()
 
     # --- what is on screen ---------------------------------------------------------------
@@ -96,13 +99,25 @@ class ReviewSession:
         decision = Decision.new(case.id, action, policy or self.default_policy(case), note)
         self._recording = True
         try:
-            self.outbox.record(decision)  # durable before anything shows it as made
+            self.outbox.record(decision, self.undo_grace_s)  # durable before it shows as made
         finally:
             self._recording = False
+        self._undoable.append(decision)
         self._ids.pop(self._index)
         self._index = min(self._index, max(0, len(self._ids) - 1))
         self.on_recorded(decision)
         return decision
+
+    def undo_last(self) -> Decision | None:
+        """Withdraw the latest decision still in its grace window and put its case back on
+        screen. Returns it, or None if nothing can be undone any more."""
+        while self._undoable:
+            decision = self._undoable.pop()
+            if self.outbox.undo(decision.decision_id):
+                self.reload()
+                self.go_to(decision.case_id)
+                return decision
+        return None
 
     def follow_up(self, case_id: str, action: ActionId, note: str, policy: str) -> Decision:
         """A new decision on a case that is no longer on screen (after a conflict): recorded like

@@ -96,8 +96,11 @@ class SyncEngine:
             self._offline_rounds += 1
             return backoff_delay(self._offline_rounds - 1, base=1.0, cap=15.0)
         self._offline_rounds = 0
-        more = self._outbox().due(1) or status.new_media >= self.settings.media_per_round
-        return 0.0 if more else self.settings.idle_interval
+        if status.new_media >= self.settings.media_per_round:
+            return 0.0
+        # Wake when the next held (grace window) or backed-off decision becomes due.
+        until_due = self._outbox().seconds_until_due()
+        return min(self.settings.idle_interval, until_due if until_due is not None else 1e9)
 
     # --- one round ----------------------------------------------------------------------
     def run_once(self) -> SyncStatus:
@@ -161,7 +164,7 @@ class SyncEngine:
             wanted = not active or queue.id in active
             if wanted and have < self.settings.low_watermark and queue.open_count > 0:
                 cases, lease = self.client.claim(queue.id, self.settings.prefetch_per_queue - have)
-                cache.save_cases(cases, lease)
+                cache.save_claimed(cases, lease)
                 added += len(cases)
         return added, self._fetch_media(cache)
 

@@ -17,13 +17,19 @@ from fastapi import APIRouter, Body, FastAPI, Header, Query, Request, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from server import admin_api, escalations, sync_api
 from server import cases as case_store
-from server import sync_api
+from server.access import (
+    may_work_queue, record_lease_grants, require_case_access, require_media_access,
+)
+from server.audit import record_audit
 from server.auth import Reviewer
 from server.db import open_database
 from server.decisions import StoredResponse, list_decisions, record_decision
-from server.deps import AUTH_ERRORS, INVALID, NOT_FOUND, AnyReviewer, Db, Lead, database_of
-from server.errors import ApiError, install_error_handlers
+from server.deps import (
+    AUTH_ERRORS, INVALID, NOT_FOUND, READ_ERRORS, AnyReviewer, Db, Lead, database_of,
+)
+from server.errors import ApiError, ContentFreeErrors, install_error_handlers
 from server.ingest import insert_case
 from server.lifecycle import delete_case, set_priority, withdraw_case
 from server.models import (
@@ -31,16 +37,18 @@ from server.models import (
     ErrorBody, Health, InvalidRequest, Me, QueueList,
 )
 from server.queue_catalog import ensure_default_queues
+from server.rate_limit import RateLimit, RateLimitMiddleware, TokenBuckets
 from server.retention import DEFAULT_PURGE_EVERY, KeyRetention, retention_days_from_env
 from server.schema import media
+from server.strict_json import StrictJsonRoute
 from server.sync_models import PriorityIn, decision_in_schema
 from server.timeutil import to_iso, utcnow
 
-API_VERSION = "1.1.0"  # 1.1: batch decisions, lease renewal, change feed
+API_VERSION = "1.2.0"  # 1.1: batch decisions, lease renewal, change feed; 1.2: authorization
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 _GONE = {409: {"model": ErrorBody, "description": "`deleted`: a deleted case is final"}}
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", route_class=StrictJsonRoute)
 
 
 def create_app(
@@ -49,13 +57,17 @@ def create_app(
     *,
     key_purge_every: int = DEFAULT_PURGE_EVERY,
     clock: Callable[[], datetime] = utcnow,
+    rate_limit_per_second: float | None = None,
+    rate_limit_burst: int | None = None,
 ) -> FastAPI:
     """The API over the SQLite file at `db_path` (created, with the five queues, if missing).
 
     Idempotency keys are kept `key_retention_days` (default: $REVIEWER_KEY_RETENTION_DAYS, else
     7) and purged at start-up and every `key_purge_every` decisions; `clock` only drives that
-    purge, so tests can move it days ahead. `app.state.database` holds the open Database;
-    whoever stops serving should `close()` it.
+    purge, so tests can move it days ahead. Each token may send `rate_limit_burst` requests at
+    once and `rate_limit_per_second` after that (defaults: rate_limit.py, or the environment;
+    0 per second turns the limit off). `app.state.database` holds the open Database; whoever
+    stops serving should `close()` it.
     """
     database = open_database(db_path)
     with database.write() as conn:
@@ -73,7 +85,12 @@ def create_app(
     app.state.key_retention = retention
     install_error_handlers(app)
     app.include_router(router)
-    app.include_router(sync_api.router)
+    for extra in (sync_api, escalations, admin_api):
+        app.include_router(extra.router)
+    app.add_middleware(ContentFreeErrors)
+    rate_limit = RateLimit.resolve(rate_limit_per_second, rate_limit_burst)
+    if rate_limit.enabled:  # added last, so it runs first: a limited request costs nothing
+        app.add_middleware(RateLimitMiddleware, buckets=TokenBuckets(rate_limit))
     return app
 
 
@@ -88,13 +105,15 @@ def me(reviewer: AnyReviewer) -> dict:
 
 
 @router.get("/queues", response_model=QueueList, responses=AUTH_ERRORS, tags=["queues"])
-def get_queues(database: Db, _reviewer: AnyReviewer) -> dict:
+def get_queues(database: Db, reviewer: AnyReviewer) -> dict:
+    """The queues the caller may claim from (a reviewer: those assigned to them)."""
     with database.read() as conn:
-        return {"queues": case_store.list_queues(conn)}
+        queues = case_store.list_queues(conn)
+        return {"queues": [q for q in queues if may_work_queue(reviewer, q["id"])]}
 
 
 @router.post("/queues/{queue_id}/claim", response_model=ClaimResult, tags=["queues"],
-             responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID})
+             responses={**READ_ERRORS, **NOT_FOUND, **INVALID})
 def claim(queue_id: str, database: Db, reviewer: AnyReviewer,
           request: Annotated[ClaimRequest | None, Body()] = None) -> dict:
     """Lease up to `count` open, unheld cases, most urgent first, for 30 minutes."""
@@ -103,19 +122,21 @@ def claim(queue_id: str, database: Db, reviewer: AnyReviewer,
     with database.write() as conn:
         if not case_store.queue_exists(conn, queue_id):
             raise ApiError(404, "unknown_queue")
+        if not may_work_queue(reviewer, queue_id):
+            raise ApiError(403, "not_your_queue")
         lease_expires_at, case_ids = case_store.claim_cases(conn, queue_id, reviewer.id, count, now)
+        record_lease_grants(conn, reviewer.id, case_ids, now)
         claimed = case_store.load_cases(conn, case_ids, now)
     return {"queue_id": queue_id, "lease_expires_at": to_iso(lease_expires_at), "cases": claimed}
 
 
 @router.get("/cases/{case_id}", response_model=Case, tags=["cases"],
-            responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID})
-def get_case(case_id: str, database: Db, _reviewer: AnyReviewer) -> dict:
+            responses={**READ_ERRORS, **NOT_FOUND, **INVALID})
+def get_case(case_id: str, database: Db, reviewer: AnyReviewer) -> dict:
+    now = utcnow()
     with database.read() as conn:
-        case = case_store.get_case(conn, case_id, utcnow())
-    if case is None:
-        raise ApiError(404, "unknown_case")
-    return case
+        require_case_access(conn, reviewer, case_id, now)
+        return case_store.get_case(conn, case_id, now)
 
 
 @router.post("/cases", response_model=Case, status_code=201, tags=["cases"],
@@ -124,58 +145,61 @@ def get_case(case_id: str, database: Db, _reviewer: AnyReviewer) -> dict:
                         422: {"model": InvalidRequest,
                               "description": "`unknown_queue`, `unknown_media`, `invalid_media`, "
                                              "`invalid_request`"}})
-def post_case(case_in: CaseIn, database: Db, _lead: Lead) -> dict:
+def post_case(case_in: CaseIn, database: Db, lead: Lead) -> dict:
     """Ingest one case (with author, reports and media). Lead only."""
     now = utcnow()
     with database.write() as conn:
         case_id = insert_case(conn, case_in, now)
+        record_audit(conn, lead, "case_ingest", now, case_id, {"queue_id": case_in.queue_id})
         return case_store.get_case(conn, case_id, now)
 
 
 @router.post("/cases/{case_id}/withdraw", response_model=Case, tags=["cases"],
              responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID,
                         409: {"model": ErrorBody, "description": "`already_decided`, `deleted`"}})
-def post_withdraw(case_id: str, database: Db, _lead: Lead) -> dict:
+def post_withdraw(case_id: str, database: Db, lead: Lead) -> dict:
     """Mark a case withdrawn (the content is gone); later decisions get 409 `withdrawn`."""
     now = utcnow()
     with database.write() as conn:
-        withdraw_case(conn, case_id, now)
+        withdraw_case(conn, case_id, now, lead)
         return case_store.get_case(conn, case_id, now)
 
 
 @router.post("/cases/{case_id}/priority", response_model=Case, tags=["cases"],
              responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID, **_GONE})
-def post_priority(case_id: str, change: PriorityIn, database: Db, _lead: Lead) -> dict:
+def post_priority(case_id: str, change: PriorityIn, database: Db, lead: Lead) -> dict:
     """Set a case's priority (1 most urgent .. 4); the change feed carries it. Lead only."""
     now = utcnow()
     with database.write() as conn:
-        set_priority(conn, case_id, change.priority, now)
+        set_priority(conn, case_id, change.priority, now, lead)
         return case_store.get_case(conn, case_id, now)
 
 
 @router.delete("/cases/{case_id}", response_model=Case, tags=["cases"],
                responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID})
-def delete_case_endpoint(case_id: str, database: Db, _lead: Lead) -> dict:
+def delete_case_endpoint(case_id: str, database: Db, lead: Lead) -> dict:
     """Mark a case deleted (status `deleted`): never claimed again, decisions get 409
     `withdrawn`. Its decisions are kept. Lead only."""
     now = utcnow()
     with database.write() as conn:
-        delete_case(conn, case_id, now)
+        delete_case(conn, case_id, now, lead)
         return case_store.get_case(conn, case_id, now)
 
 
 @router.get("/media/{sha256}", response_class=Response, tags=["cases"],
-            responses={**AUTH_ERRORS, **NOT_FOUND, **INVALID,
+            responses={**READ_ERRORS, **NOT_FOUND, **INVALID,
                        200: {"content": {"image/*": {}}, "description": "the media bytes"}})
-def get_media(sha256: str, database: Db, _reviewer: AnyReviewer) -> Response:
+def get_media(sha256: str, database: Db, reviewer: AnyReviewer) -> Response:
+    """The bytes of media that belongs to a case the caller may read."""
     if not _SHA256_HEX.match(sha256):
         raise ApiError(404, "unknown_media")
     with database.read() as conn:
         row = conn.execute(
             select(media.c.mime, media.c.bytes).where(media.c.sha256 == sha256)
         ).first()
-    if row is None:
-        raise ApiError(404, "unknown_media")
+        if row is None:
+            raise ApiError(404, "unknown_media")
+        require_media_access(conn, reviewer, sha256, utcnow())
     headers = {
         # Content-addressed, so it never changes; "private" keeps shared caches out of it.
         "Cache-Control": "private, max-age=31536000, immutable",
@@ -195,7 +219,7 @@ def _decision_request_body() -> dict:
     "/decisions", response_model=DecisionAccepted, status_code=201, tags=["decisions"],
     openapi_extra=_decision_request_body(),
     responses={
-        **AUTH_ERRORS,
+        **READ_ERRORS,
         404: {"model": ErrorBody, "description": "`unknown_case` (not stored)"},
         409: {"model": DecisionConflict, "description": "already decided, or withdrawn (stored)"},
         422: {"model": InvalidRequest,

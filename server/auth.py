@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from server.errors import ApiError
-from server.schema import reviewers
+from server.schema import reviewer_queues, reviewers
 
 ROLE_RANKS = {"reviewer": 1, "senior": 2, "lead": 3}
 ROLES = tuple(ROLE_RANKS)
@@ -29,6 +29,12 @@ class Reviewer:
     id: int
     name: str
     role: str
+    # The queues assigned to a `reviewer`; None means every queue (the default, and always so
+    # for seniors and leads). Loaded per request, so a new assignment counts from the next one.
+    queues: frozenset[str] | None = None
+
+    def at_least(self, role: str) -> bool:
+        return ROLE_RANKS.get(self.role, 0) >= ROLE_RANKS[role]
 
 
 def hash_token(token: str) -> str:
@@ -45,7 +51,7 @@ def require_role(minimum_role: str):
         credentials: HTTPAuthorizationCredentials | None = Depends(_bearer_scheme),
     ) -> Reviewer:
         reviewer = _authenticate(request, credentials)
-        if ROLE_RANKS.get(reviewer.role, 0) < ROLE_RANKS[minimum_role]:
+        if not reviewer.at_least(minimum_role):
             raise ApiError(403, "forbidden", required_role=minimum_role)
         return reviewer
 
@@ -59,12 +65,21 @@ def _authenticate(request: Request, credentials: HTTPAuthorizationCredentials | 
     with database.read() as conn:
         row = conn.execute(
             select(reviewers.c.id, reviewers.c.name, reviewers.c.role).where(
-                reviewers.c.token_hash == hash_token(credentials.credentials)
+                reviewers.c.token_hash == hash_token(credentials.credentials),
+                reviewers.c.revoked_at.is_(None),  # a revoked token reads as unknown
             )
         ).first()
-    if row is None:
-        raise _unauthorized()
-    return Reviewer(id=row.id, name=row.name, role=row.role)
+        if row is None:
+            raise _unauthorized()
+        queues = None if row.role != "reviewer" else _assigned_queues(conn, row.id)
+    return Reviewer(id=row.id, name=row.name, role=row.role, queues=queues)
+
+
+def _assigned_queues(conn: Connection, reviewer_id: int) -> frozenset[str] | None:
+    assigned = frozenset(conn.execute(
+        select(reviewer_queues.c.queue_id).where(reviewer_queues.c.reviewer_id == reviewer_id)
+    ).scalars())
+    return assigned or None  # no rows: every queue
 
 
 def _unauthorized() -> ApiError:

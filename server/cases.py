@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, and_, func, or_, select, update
+from sqlalchemy import Connection, and_, exists, func, or_, select, true, update
 
-from server.schema import authors, case_media, cases, media, queues, reports
+from server.queue_catalog import ESCALATIONS_QUEUE_ID
+from server.schema import authors, case_media, cases, decisions, media, queues, reports
 from server.timeutil import to_iso
 
 LEASE_DURATION = timedelta(minutes=30)
@@ -77,7 +78,9 @@ def claim_cases(
     case_ids = list(
         conn.execute(
             select(cases.c.id)
-            .where(and_(cases.c.queue_id == queue_id, cases.c.status == "open", unheld))
+            .where(and_(cases.c.queue_id == queue_id, cases.c.status == "open", unheld,
+                        _not_escalated_by(reviewer_id) if queue_id == ESCALATIONS_QUEUE_ID
+                        else true()))
             .order_by(cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)
             .limit(count)
         ).scalars()
@@ -89,6 +92,14 @@ def claim_cases(
             .values(lease_holder=reviewer_id, lease_expires_at=lease_expires_at)
         )
     return lease_expires_at, case_ids
+
+
+def _not_escalated_by(reviewer_id: int):
+    """An escalation waits for someone else (four eyes): the reviewer who escalated a case is
+    not handed it back, or it would sit under their lease, on nobody else's screen."""
+    return ~exists().where(decisions.c.case_id == cases.c.id,
+                           decisions.c.reviewer_id == reviewer_id,
+                           decisions.c.action == "escalate")
 
 
 def _reports_by_case(conn: Connection, case_ids: list[str]) -> dict[str, list[dict]]:

@@ -9,6 +9,7 @@ therefore run one after the other, and the second sees the first one's result.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from server.schema import SCHEMA_VERSION, metadata
 
 _WRITE_LOCK = threading.Lock()  # process-wide: several Database objects may share one file
+_ENGINE_LOGGING_NAME = "central_api"  # our engines log to sqlalchemy.engine.Engine.central_api
 
 
 class Database:
@@ -56,6 +58,8 @@ def open_database(path: str | Path) -> Database:
         metadata.create_all(conn)
         if version < SCHEMA_VERSION:
             _add_missing_indexes(conn)
+        if 0 < version < 3:
+            _upgrade_to_3(conn)
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return database
 
@@ -67,6 +71,18 @@ def _add_missing_indexes(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _upgrade_to_3(conn: Connection) -> None:
+    # create_all never adds columns to an existing table.
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(reviewers)")}
+    if "revoked_at" not in columns:
+        conn.exec_driver_sql("ALTER TABLE reviewers ADD COLUMN revoked_at DATETIME")
+    # Leases taken before grants were recorded still count as held by their holder.
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO lease_grants (case_id, reviewer_id, granted_at) "
+        "SELECT id, lease_holder, CURRENT_TIMESTAMP FROM cases WHERE lease_holder IS NOT NULL"
+    )
+
+
 def _make_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
@@ -74,10 +90,28 @@ def _make_engine(path: Path) -> Engine:
         connect_args={"check_same_thread": False, "timeout": 30},
         pool_size=8,
         max_overflow=16,
+        # Bound values are case text, notes and token hashes: keep them out of SQL logging and
+        # out of the messages of database errors (which end up in the server log).
+        hide_parameters=True,
+        logging_name=_ENGINE_LOGGING_NAME,
     )
+    _drop_row_logging()
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+class _NoRows(logging.Filter):
+    """Keep SQL statements loggable but never result rows: rows are case text and notes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG  # SQLAlchemy logs rows (only) at DEBUG
+
+
+def _drop_row_logging() -> None:
+    logger = logging.getLogger(f"sqlalchemy.engine.Engine.{_ENGINE_LOGGING_NAME}")
+    if not any(isinstance(existing, _NoRows) for existing in logger.filters):
+        logger.addFilter(_NoRows())
 
 
 def _on_connect(dbapi_connection, _record) -> None:

@@ -2,8 +2,9 @@
 
 `decide_one` decides one keyed decision inside a write transaction and gives every answer the
 single endpoint can give; both endpoints go through it, so they share one set of rules and one
-key space. The idempotency record, the decision and its change-feed row are written in the same
-transaction, so a retry finds all of them or none. A replay answers the stored status and the
+key space. Who may decide which case is access.py's rule (403 `not_your_case`, not stored). The
+idempotency record, the decision, its change-feed row and its audit entry are written in the
+same transaction, so a retry finds all of them or none. A replay answers the stored status and the
 stored body bytes, unchanged. Only answers that describe the case's state (201, 409) are stored;
 404 and 422 are not, so a client may fix its request and retry, and a 5xx rolls the whole
 transaction back (for a batch: every item of it).
@@ -19,6 +20,8 @@ from datetime import datetime
 from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from server.access import CASE_ACCESS_COLUMNS, forget_lease_grants, may_access_case, not_your_case
+from server.audit import record_audit
 from server.auth import Reviewer
 from server.changes import record_change
 from server.db import Database
@@ -26,6 +29,7 @@ from server.errors import ApiError
 from server.models import FINAL_ACTIONS, DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
 from server.schema import cases, decisions, idempotency_keys
+from server.strict_json import parse_json_strictly
 from server.timeutil import to_iso, to_naive_utc, utcnow
 
 # Answers that describe the case's state; only these are kept under the key and replayed.
@@ -37,7 +41,8 @@ _GONE_STATUSES = frozenset({"withdrawn", "deleted"})
 # building a statement (and its cache key) costs more than SQLite takes to execute it.
 _SELECT_KEY = select(idempotency_keys).where(idempotency_keys.c.key == bindparam("key_"))
 _INSERT_KEY = insert(idempotency_keys)
-_SELECT_CASE = select(cases.c.id, cases.c.status).where(cases.c.id == bindparam("case_id_"))
+_SELECT_CASE = select(*CASE_ACCESS_COLUMNS, cases.c.status).where(
+    cases.c.id == bindparam("case_id_"))
 _UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
 _INSERT_DECISION = insert(decisions)
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
@@ -158,8 +163,8 @@ def decision_dict(row) -> dict:
 
 def _parse_json(raw_body: bytes) -> object:
     try:
-        return json.loads(raw_body)
-    except (ValueError, UnicodeDecodeError):
+        return parse_json_strictly(raw_body)
+    except ValueError:  # not JSON, not UTF-8, or a lone surrogate SQLite could not store
         raise ApiError(422, "invalid_body", detail=[{"msg": "body is not valid JSON"}]) from None
 
 
@@ -233,19 +238,27 @@ def _apply_decision(
     case = conn.execute(_SELECT_CASE, {"case_id_": decision_in.case_id}).first()
     if case is None:
         raise ApiError(404, "unknown_case")
+    # Before the state checks: a 409 names the winning decision, which is not for everyone.
+    if not may_access_case(conn, reviewer, case, now):
+        raise not_your_case()  # not stored: an assignment may change, the retry then works
     if case.status in _GONE_STATUSES:
         return StoredResponse(409, encode_body({"error": "withdrawn", "winning_decision": None}))
     # Escalating a decided case asks a senior for a second look (e.g. after a conflict): it
     # reopens the case in the escalations queue; the decision that closed it stays on record.
     if case.status == "decided" and decision_in.action.value in FINAL_ACTIONS:
-        winner = _winning_decision(conn, case.id)
+        winner = winning_decision(conn, case.id)
         return StoredResponse(409, encode_body({"error": "conflict", "winning_decision": winner}))
-    decision = _insert_decision(conn, reviewer, decision_in, now)
-    _apply_effect_on_case(conn, decision, now)
+    decision = insert_decision(conn, reviewer, decision_in, now)
+    apply_effect_on_case(conn, decision, now)
+    final = decision["action"] in FINAL_ACTIONS
+    detail = {key: decision[key] for key in ("decision_id", "action", "policy")}
+    if case.status == "decided":
+        detail["reopened"] = True  # a second look at a closed case
+    record_audit(conn, reviewer, "decision" if final else "escalation", now, case.id, detail)
     return StoredResponse(201, encode_body({"status": "accepted", "decision": decision}))
 
 
-def _insert_decision(
+def insert_decision(
     conn: Connection, reviewer: Reviewer, decision_in: DecisionIn, now: datetime
 ) -> dict:
     values = {
@@ -263,7 +276,7 @@ def _insert_decision(
     return decision_dict(_Row(values))
 
 
-def _apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> None:
+def apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> None:
     """Close or move the case, and tell the change feed, in the decision's transaction."""
     case_id = decision["case_id"]
     released = {"lease_holder": None, "lease_expires_at": None}
@@ -276,10 +289,11 @@ def _apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> No
     else:  # escalate: open (again), now waiting for a specialist in the escalations queue
         effect = {"status": "open", "queue_id": ESCALATIONS_QUEUE_ID, **released}
         record_change(conn, case_id, "escalated", now, {"queue_id": ESCALATIONS_QUEUE_ID})
+        forget_lease_grants(conn, case_id)
     conn.execute(_UPDATE_CASE, {"case_id_": case_id, **effect})
 
 
-def _winning_decision(conn: Connection, case_id: str) -> dict | None:
+def winning_decision(conn: Connection, case_id: str) -> dict | None:
     row = conn.execute(_SELECT_WINNER, {"case_id_": case_id}).first()
     return decision_dict(row) if row is not None else None
 

@@ -17,11 +17,18 @@ def database_of(request: Request) -> Database:
 
 Db = Annotated[Database, Depends(database_of)]
 AnyReviewer = Annotated[Reviewer, Depends(require_role("reviewer"))]
+Senior = Annotated[Reviewer, Depends(require_role("senior"))]
 Lead = Annotated[Reviewer, Depends(require_role("lead"))]
 
 AUTH_ERRORS = {
     401: {"model": ErrorBody, "description": "missing or unknown token"},
     403: {"model": ErrorBody, "description": "role too low; body names `required_role`"},
+}
+# Reading or deciding a case (or its media), and claiming, also check queues and leases.
+READ_ERRORS = {
+    **AUTH_ERRORS,
+    403: {"model": ErrorBody,
+          "description": "role too low (`forbidden`), or `not_your_case` / `not_your_queue`"},
 }
 NOT_FOUND = {404: {"model": ErrorBody, "description": "unknown id"}}
 # Declared so FastAPI does not document its own `{"detail": ...}` shape, which we never send.

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import traceback
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger("server.errors")
+_INTERNAL_ERROR = json.dumps({"error": "internal_error"}).encode()
 
 _CODES_BY_STATUS = {
     400: "bad_request",
@@ -46,6 +53,10 @@ async def _validation_error(_request: Request, exc: RequestValidationError) -> J
 
 async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
     # Unknown routes and wrong methods, raised by the router itself.
+    if exc.status_code == 400:  # FastAPI's "error parsing the body" (e.g. not UTF-8)
+        return JSONResponse({"error": "invalid_request", "detail": [
+            {"loc": ["body"], "msg": "body is not valid JSON", "type": "json_invalid"}]},
+            status_code=422)
     code = _CODES_BY_STATUS.get(exc.status_code, "error")
     return JSONResponse({"error": code}, status_code=exc.status_code, headers=exc.headers)
 
@@ -56,3 +67,49 @@ def _plain_errors(errors) -> list[dict]:
         {"loc": list(err.get("loc", ())), "msg": err.get("msg", ""), "type": err.get("type", "")}
         for err in errors
     ]
+
+
+class ContentFreeErrors:
+    """ASGI middleware: an unexpected exception becomes a 500 logged without its message.
+
+    Exception messages carry values (a database error quotes the row it could not write, a
+    validation error the input), and the row may be case text. The log gets the exception's
+    type, the route and the stack of code locations, which is what fixing the bug needs;
+    Starlette's own handler would log (and uvicorn print) the whole message.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 - the point is to catch everything
+            _log_without_values(scope, exc)
+            if not started:
+                await _send_internal_error(send)
+
+
+def _log_without_values(scope, exc: Exception) -> None:
+    route = scope.get("route")
+    where = getattr(route, "path", "?")  # the template (/v1/cases/{case_id}), not the ids
+    stack = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+    logger.error("unhandled %s in %s %s\n%s", type(exc).__name__, scope.get("method"), where,
+                 stack.rstrip())
+
+
+async def _send_internal_error(send) -> None:
+    headers = [(b"content-type", b"application/json"),
+               (b"content-length", str(len(_INTERNAL_ERROR)).encode())]
+    await send({"type": "http.response.start", "status": 500, "headers": headers})
+    await send({"type": "http.response.body", "body": _INTERNAL_ERROR})

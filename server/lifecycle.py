@@ -1,8 +1,9 @@
 """Lead-side changes to existing cases: withdraw, delete, reprioritise.
 
-Each one writes its change-feed row in the same transaction as the change, so workstations
-learn about it from GET /v1/changes. A request that changes nothing (withdrawing a withdrawn
-case, deleting a deleted one, setting the priority it already has) writes no row.
+Each one writes its change-feed row and its audit entry in the same transaction as the change,
+so workstations learn about it from GET /v1/changes and leads from GET /v1/audit. A request that
+changes nothing (withdrawing a withdrawn case, deleting a deleted one, setting the priority it
+already has) writes neither.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select, update
 
+from server.audit import record_audit
+from server.auth import Reviewer
 from server.changes import record_change
 from server.errors import ApiError
 from server.schema import cases
@@ -18,7 +21,7 @@ from server.schema import cases
 _RELEASED = {"lease_holder": None, "lease_expires_at": None}
 
 
-def withdraw_case(conn: Connection, case_id: str, now: datetime) -> None:
+def withdraw_case(conn: Connection, case_id: str, now: datetime, actor: Reviewer) -> None:
     """Mark an open case withdrawn (the reported content is gone); leases are released."""
     status = _status_of(conn, case_id)
     if status == "decided":
@@ -29,20 +32,24 @@ def withdraw_case(conn: Connection, case_id: str, now: datetime) -> None:
         return
     _set(conn, case_id, status="withdrawn", **_RELEASED)
     record_change(conn, case_id, "withdrawn", now)
+    record_audit(conn, actor, "withdraw", now, case_id)
 
 
-def delete_case(conn: Connection, case_id: str, now: datetime) -> None:
+def delete_case(conn: Connection, case_id: str, now: datetime, actor: Reviewer) -> None:
     """Mark a case deleted, whatever its status: never claimable, never decided again.
 
     The row and its decisions stay (they are the audit trail); only its status changes.
     """
-    if _status_of(conn, case_id) == "deleted":
+    status = _status_of(conn, case_id)
+    if status == "deleted":
         return
     _set(conn, case_id, status="deleted", **_RELEASED)
     record_change(conn, case_id, "deleted", now)
+    record_audit(conn, actor, "delete", now, case_id, {"previous_status": status})
 
 
-def set_priority(conn: Connection, case_id: str, priority: int, now: datetime) -> None:
+def set_priority(conn: Connection, case_id: str, priority: int, now: datetime,
+                 actor: Reviewer) -> None:
     if _status_of(conn, case_id) == "deleted":
         raise ApiError(409, "deleted")
     current = conn.execute(select(cases.c.priority).where(cases.c.id == case_id)).scalar_one()
@@ -50,6 +57,8 @@ def set_priority(conn: Connection, case_id: str, priority: int, now: datetime) -
         return
     _set(conn, case_id, priority=priority)
     record_change(conn, case_id, "priority_changed", now, {"priority": priority})
+    record_audit(conn, actor, "priority_change", now, case_id,
+                 {"priority": priority, "previous_priority": current})
 
 
 def _status_of(conn: Connection, case_id: str) -> str:

@@ -21,6 +21,9 @@ Timestamp = Annotated[
     ),
 ]
 CaseStatus = Literal["open", "decided", "withdrawn", "deleted"]
+# The largest integer SQLite stores; a larger one fails in the driver (a 500), so inputs that
+# reach a column or a comparison are bounded by it and answer 422 instead.
+MAX_INT64 = 2**63 - 1
 
 
 class Action(str, Enum):
@@ -190,7 +193,7 @@ class AuthorIn(BaseModel):
     handle: str = Field(min_length=1, max_length=200)
     display_name: str | None = Field(default=None, description="default: the handle")
     created_at: datetime | None = Field(default=None, description="default: now")
-    followers: int = Field(default=0, ge=0)
+    followers: int = Field(default=0, ge=0, le=MAX_INT64)
     high_profile: bool = False
     history: list[HistoryEntryIn] = Field(default_factory=list)
 
@@ -205,8 +208,8 @@ class MediaIn(BaseModel):
     data_base64: str | None = None
     sha256: str | None = Field(default=None, pattern="^[0-9a-f]{64}$")
     mime: str | None = Field(default=None, max_length=100)
-    width: int | None = Field(default=None, ge=0)
-    height: int | None = Field(default=None, ge=0)
+    width: int | None = Field(default=None, ge=0, le=MAX_INT64)
+    height: int | None = Field(default=None, ge=0, le=MAX_INT64)
     category: str = Field(default="benign", max_length=64)
     label: str = Field(default="", max_length=500)
 

@@ -23,7 +23,8 @@ from sqlalchemy import (
 
 # Bumped when a table changes; db.open_database refuses a newer file than it knows.
 # 2: the `changes` table and the index that purges old idempotency keys.
-SCHEMA_VERSION = 2
+# 3: authorization: `reviewers.revoked_at`, `reviewer_queues`, `lease_grants`, `audit_log`.
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -111,6 +112,27 @@ reviewers = Table(
     # sha256 hex of the bearer token; the token itself is never stored.
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime, nullable=False),
+    # Set by admin.revoke_reviewer: the token stops working, the row stays for the audit trail.
+    Column("revoked_at", DateTime, nullable=True),
+)
+
+reviewer_queues = Table(
+    "reviewer_queues",
+    metadata,
+    # No row for a reviewer means every queue (the default); rows narrow it to those queues.
+    Column("reviewer_id", Integer, ForeignKey("reviewers.id"), primary_key=True),
+    Column("queue_id", String(64), ForeignKey("queues.id"), primary_key=True),
+)
+
+lease_grants = Table(
+    "lease_grants",
+    metadata,
+    # Every reviewer a case was ever leased to (claim), until an escalation hands the case on.
+    # `cases.lease_holder` only names the latest; this is what "held a lease on it" means
+    # for a decision pushed late from an offline workstation (access.py).
+    Column("case_id", String(64), ForeignKey("cases.id"), primary_key=True),
+    Column("reviewer_id", Integer, ForeignKey("reviewers.id"), primary_key=True),
+    Column("granted_at", DateTime, nullable=False),
 )
 
 decisions = Table(
@@ -151,5 +173,19 @@ changes = Table(
     Column("kind", String(32), nullable=False),  # withdrawn|deleted|priority_changed|decided|...
     Column("at", DateTime, nullable=False),
     Column("data", JSON, nullable=False),
+    sqlite_autoincrement=True,
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    # Who did what, written in the transaction of the change itself (audit.py). Append-only.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(200), nullable=False),  # reviewer name, or "admin-cli"
+    Column("role", String(16), nullable=False),  # reviewer|senior|lead|admin
+    Column("action", String(40), nullable=False),
+    Column("case_id", String(64), nullable=True),
+    Column("detail", JSON, nullable=False),  # ids and codes only, never case text or notes
     sqlite_autoincrement=True,
 )

@@ -14,12 +14,14 @@ from server.changes import DEFAULT_PAGE, MAX_PAGE, list_changes
 from server.decisions import KeyedDecision, encode_batch_results, record_decision_batch
 from server.deps import AUTH_ERRORS, INVALID, AnyReviewer, Db, database_of
 from server.leases import renew_leases
+from server.models import MAX_INT64
+from server.strict_json import StrictJsonRoute
 from server.sync_models import (
     BatchDecisionsIn, BatchDecisionsResult, ChangeFeed, LeaseRenewal, LeaseRenewRequest,
 )
 from server.timeutil import utcnow
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", route_class=StrictJsonRoute)
 
 
 @router.post("/decisions/batch", response_model=BatchDecisionsResult, tags=["decisions"],
@@ -51,7 +53,8 @@ def post_lease_renewal(renewal: LeaseRenewRequest, database: Db, reviewer: AnyRe
 def get_changes(
     database: Db,
     _reviewer: AnyReviewer,
-    since: Annotated[int, Query(ge=0, description="the last seq already seen")] = 0,
+    since: Annotated[int, Query(ge=0, le=MAX_INT64,
+                                description="the last seq already seen")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
 ) -> dict:
     """Changes to cases after `since`, oldest first: withdrawals, deletions, priorities,

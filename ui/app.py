@@ -22,8 +22,12 @@ from ui.media_service import MediaService
 from ui.sync_bridge import SyncBridge
 
 
+UNDO_GRACE_S = 10.0  # a decision waits unsent this long, so Ctrl+Z can still withdraw it
+
+
 def build_workstation(profile: Profile, server_url: str | None, token: str | None,
-                      settings: SyncSettings | None = None) -> MainWindow:
+                      settings: SyncSettings | None = None,
+                      undo_grace_s: float = UNDO_GRACE_S) -> MainWindow:
     """Everything but the event loop; tests and benchmarks drive the window this returns."""
     profile.ensure()
     keymap, problems = _keymap(profile)
@@ -36,7 +40,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     bridge = SyncBridge(engine)
     db = open_store(profile.store_path)
     CaseCache(db).purge_media_of(frozenset(presets.never_rendered()))
-    session = ReviewSession(db)
+    session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, presets, ExposureMeter(db))
     if problems:

@@ -18,7 +18,6 @@ from reviewer.keymap import Keymap
 from reviewer.exposure import BREAK, ExposureMeter
 from reviewer.media_presets import PresetBook
 from reviewer.session import ReviewSession
-from reviewer.store import StoreError
 from reviewer.sync_engine import SyncStatus
 from ui.action_registry import ActionRegistry
 from ui.case_panel import CasePanel
@@ -29,7 +28,9 @@ from ui.media_view import MediaGrid
 from ui.reveal_controller import RevealController
 from ui.wellness_bar import ExposureLabel, PromptBanner
 from ui.zoom_view import ZoomDialog
-from ui.note_dialog import NoteDialog
+from ui.cheat_sheet import CheatSheet
+from ui.decision_flow import DecisionFlow
+from ui.palette import CommandPalette
 from ui.queue_panel import ALL_QUEUES, QueuePanel
 from ui.sync_bridge import SyncBridge
 from ui.sync_indicator import SyncIndicator
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self.presets = presets or PresetBook.load()
         self.meter = meter or ExposureMeter(session.cache.db)
         self.registry = ActionRegistry(self, keymap)
-        self._recording = False
+        self.flow = DecisionFlow(self, session)
         self._build_widgets()
         self.reveal = RevealController(self, self.media_grid, keymap, self.meter,
                                        lambda: self._shown_case_id)
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.PANIC, self.reveal.toggle_panic)
         r.connect(ActionId.ZOOM, self.zoom)
         r.connect(ActionId.TOOK_BREAK, self._took_break)
+        r.connect(ActionId.UNDO, self.undo)
+        r.connect(ActionId.PALETTE, self.open_palette)
+        r.connect(ActionId.CHEAT_SHEET, self.show_cheat_sheet)
 
     # --- showing cases ---------------------------------------------------------------------
     def show_current(self) -> None:
@@ -173,38 +177,31 @@ class MainWindow(QMainWindow):
 
     # --- decisions ---------------------------------------------------------------------------
     def decide(self, action: ActionId) -> None:
-        if self._recording:
+        if self.flow.recording:
             return  # a key pressed while the previous decision was being recorded: dropped
         case = self.session.current()
         if case is None:
             self.last_decision.setText("No case on screen to decide.")
             return
-        note = ""
-        if DECISION_KINDS[action].needs_note:
-            self.conceal()
-            dialog = NoteDialog(DECISION_KINDS[action].label,
-                                f"{DECISION_KINDS[action].label} {case.id}: write a note.", self)
-            accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
-            self.activateWindow()  # keys go back to the review actions, not to nowhere
-            if not accepted:
-                return
-            note = dialog.note()
-        self._recording = True
-        try:
-            decision = self.session.decide(action, note)
-            self.show_current()
-            # Keys that arrived while the commit was in flight were pressed before the next
-            # case was on screen: deliver them now, while _recording is set, so they are
-            # dropped instead of deciding a case the reviewer has not seen.
-            QApplication.processEvents()
-        except StoreError as exc:
-            self.last_decision.setText(f"NOT recorded — {exc}. The case stays on screen.")
+        self.conceal()
+        asked = self.flow.ask(action, case)
+        if asked is None or self.session.current() is None or self.session.current().id != case.id:
+            return  # cancelled, or the case left the list while the reviewer was choosing
+        outcome = self.flow.commit(action, *asked, show_next=self.show_current)
+        self.last_decision.setText(outcome.message)
+        if outcome.decision is not None:
+            self.bridge.wake()
+            self._update_indicator()
+
+    def undo(self) -> None:
+        undone = self.session.undo_last()
+        if undone is None:
+            self.last_decision.setText("Nothing to undo: decisions already sent cannot be "
+                                       "withdrawn (record a new decision instead).")
             return
-        finally:
-            self._recording = False
-        self.bridge.wake()
-        self.last_decision.setText(
-            f"Recorded {DECISION_KINDS[action].label} on {decision.case_id} — saved here, syncing")
+        self.show_current()
+        self.last_decision.setText(f"Undone: {undone.action.value} on {undone.case_id} was "
+                                   "withdrawn before it was sent.")
         self._update_indicator()
 
     def _skip(self) -> None:
@@ -217,11 +214,26 @@ class MainWindow(QMainWindow):
             self.show_current()
 
     def _on_case_clicked(self, case_id: str) -> None:
+        self.go_to_case(case_id)
+
+    def go_to_case(self, case_id: str) -> None:
         self._navigate(lambda: self.session.go_to(case_id))
 
     def _on_queue_selected(self, queue_id: str) -> None:
         self.session.select_queue(queue_id or None)
         self.show_current()
+
+    def open_palette(self) -> None:
+        self.conceal()
+        palette = CommandPalette(self, self.registry, self.session)
+        palette.exec()
+        self.activateWindow()
+        palette.run_chosen()
+
+    def show_cheat_sheet(self) -> None:
+        self.conceal()
+        CheatSheet(self.keymap, self).exec()
+        self.activateWindow()
 
     # --- reveal and wellness ------------------------------------------------------------------
     def conceal(self) -> None:

@@ -7,9 +7,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from reviewer.actions import ActionId
+from reviewer.keymap import Keymap, load_keymap
+
+
+def _submit_keys(keymap: Keymap | None) -> list[str]:
+    keymap = keymap or load_keymap()
+    return keymap.keys_for("note", ActionId.SUBMIT_NOTE) or ["Ctrl+Return"]
+
 
 class NoteDialog(QDialog):
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None):
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None,
+                 keymap: Keymap | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -21,10 +30,11 @@ class NoteDialog(QDialog):
         self.editor.setPlaceholderText("Reason and proposed plan of action…")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record (Ctrl+Enter)")
+        submit = _submit_keys(keymap if keymap is not None else getattr(parent, "keymap", None))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Record ({submit[0]})")
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys in submit:  # from the keymap's note mode, like every other binding
             QShortcut(QKeySequence(keys), self, activated=self._submit)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #ff8a80;")

@@ -167,6 +167,11 @@ class QueuePanel(QWidget):
             if not self.cases.viewport().rect().contains(self.cases.visualRect(index)):
                 self.cases.scrollTo(index)
 
+    def select_queue(self, queue_id: str) -> None:
+        for row in range(self.queues.count()):
+            if self.queues.item(row).data(Qt.ItemDataRole.UserRole) == queue_id:
+                self.queues.setCurrentRow(row)
+
     def step_queue(self, delta: int) -> None:
         count = self.queues.count()
         if count:

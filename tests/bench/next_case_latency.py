@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +31,7 @@ from tests.bench.refcount_guard import RefcountGuard
 from tests.bench.results import FRAME_MS, Figure
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
+from ui.policy_picker import PolicyPicker
 from ui.main_window import MainWindow
 
 CASES = 10_000
@@ -85,7 +86,7 @@ def pump_until_on_screen(window: MainWindow, watch: HeaderPaintWatch) -> None:
 def open_window(profile: Profile) -> tuple[MainWindow, HeaderPaintWatch, float]:
     """Build and show the window; returns it with the ms from store open to first case painted."""
     start = time.perf_counter()
-    window = build_workstation(profile, None, None)
+    window = build_workstation(profile, None, None, undo_grace_s=10)
     watch = HeaderPaintWatch(window.case_panel.header)
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -95,13 +96,39 @@ def open_window(profile: Profile) -> tuple[MainWindow, HeaderPaintWatch, float]:
     return window, watch, (time.perf_counter() - start) * 1000
 
 
+class _PickerEnter:
+    """Answers the policy picker with Enter (the default policy) and notes when: for decisions
+    that ask for a policy, the key that records the decision is that Enter."""
+
+    def __init__(self):
+        self.pressed_at: float | None = None
+        self._timer = QTimer(interval=1)
+        self._timer.timeout.connect(self._answer)
+
+    def _answer(self) -> None:
+        picker = PolicyPicker.current
+        if picker is not None and picker.isVisible() and self.pressed_at is None:
+            self.pressed_at = time.perf_counter()
+            QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+
+    def __enter__(self) -> "_PickerEnter":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.stop()
+
+
 def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> float:
+    """Milliseconds from the key that records the decision to the next case painted."""
     before = window.session.current().id
     start = time.perf_counter()
-    QTest.keyClick(window, key)
+    with _PickerEnter() as picker:
+        QTest.keyClick(window, key)
     if window.session.current().id == before:
         raise AssertionError(f"key {key} did not record a decision on {before}")
     pump_until_on_screen(window, watch)
+    start = picker.pressed_at or start
     return (time.perf_counter() - start) * 1000
 
 

@@ -64,6 +64,8 @@ def test_openapi_lists_every_path(reader_for):
         "/v1/media/{sha256}", "/v1/decisions",
         # sync additions
         "/v1/decisions/batch", "/v1/leases/renew", "/v1/changes", "/v1/cases/{case_id}/priority",
+        # authorization additions
+        "/v1/escalations/{case_id}/approve", "/v1/audit",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}

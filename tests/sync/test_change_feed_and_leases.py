@@ -41,7 +41,7 @@ def test_withdrawn_case_leaves_the_work_list_with_a_reason(tmp_path, central_api
 def test_decision_by_another_reviewer_closes_the_cached_copy(tmp_path, central_api):
     engine, cache = _engine(tmp_path, central_api)
     taken = cache.open_case_ids()[1]
-    with _as(central_api, "reviewer2") as other:
+    with _as(central_api, "senior") as other:  # a senior may decide any case
         body = {"decision_id": "other-1", "case_id": taken, "action": "remove", "policy": "p",
                 "note": "", "decided_at": "2026-11-22T10:00:00Z"}
         other.post("/v1/decisions", json=body, headers={"Idempotency-Key": "other-1"}).raise_for_status()

@@ -67,7 +67,7 @@ def test_resending_after_a_crash_does_not_duplicate(tmp_path, central_api):
 
 def test_a_case_decided_elsewhere_first_ends_as_a_visible_conflict(tmp_path, central_api):
     one, path_one = _engine(tmp_path, central_api, "reviewer", "one")
-    two, path_two = _engine(tmp_path, central_api, "reviewer2", "two")
+    two, path_two = _engine(tmp_path, central_api, "senior", "two")  # may decide any case
     one.run_once()
     s1 = ReviewSession(open_store(path_one))
     case_id = s1.current().id

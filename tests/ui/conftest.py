@@ -39,7 +39,7 @@ def prepare_store(profile: Profile) -> None:
 def offline_window(qtbot, tmp_path):
     profile = Profile(tmp_path / "profile").ensure()
     prepare_store(profile)
-    window = build_workstation(profile, None, None)
+    window = build_workstation(profile, None, None, undo_grace_s=0)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

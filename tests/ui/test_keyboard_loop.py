@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from reviewer.profile import Profile
 from reviewer.sync_engine import SyncSettings
 from tests.qt_wait import pump_until
+from tests.ui.keys import decide_by_keys
 from ui.app import build_workstation
 
 KEY_TO_ACTION = {Qt.Key.Key_1: "no_violation", Qt.Key.Key_2: "remove", Qt.Key.Key_3: "label_sensitive",
@@ -18,7 +19,8 @@ KEY_TO_ACTION = {Qt.Key.Key_1: "no_violation", Qt.Key.Key_2: "remove", Qt.Key.Ke
 def _window(qtbot, tmp_path, central_api, token_role="reviewer"):
     window = build_workstation(Profile(tmp_path / "profile"), central_api.url,
                                central_api.tokens[token_role],
-                               SyncSettings(prefetch_per_queue=20, low_watermark=5, idle_interval=0.5))
+                               SyncSettings(prefetch_per_queue=20, low_watermark=5, idle_interval=0.5),
+                               undo_grace_s=0)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -44,11 +46,11 @@ def test_ten_decisions_by_keyboard_land_exactly_once_on_the_server(qtbot, tmp_pa
     for i in range(10):
         case_id = window.session.current().id
         if i == 6:  # one escalation, with its note typed into the dialog
-            _type_note_when_dialog_opens(qtbot, "Needs a specialist: possible coordinated campaign")
-            QTest.keyClick(window, Qt.Key.Key_E)
+            assert decide_by_keys(window, Qt.Key.Key_E,
+                                  "Needs a specialist: possible coordinated campaign") == ["note"]
             made[case_id] = "escalate"
         else:
-            QTest.keyClick(window, keys[i])
+            decide_by_keys(window, keys[i])
             made[case_id] = KEY_TO_ACTION[keys[i]]
         pump_until(lambda: window.session.current() is None or window.session.current().id != case_id,
                    what="next case")
@@ -89,4 +91,4 @@ def test_navigation_keys_move_between_cases_without_deciding(qtbot, tmp_path, ce
     QTest.keyClick(window, Qt.Key.Key_S)  # skip
     assert window.session.current().id != second
     assert window.session.outbox.counts() == {"pending": 0, "sending": 0, "accepted": 0,
-                                              "conflict": 0, "rejected": 0}
+                                              "conflict": 0, "rejected": 0, "withdrawn": 0}

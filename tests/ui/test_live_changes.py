@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.keys import decide_by_keys
 from tests.qt_wait import pump_until
 from tests.ui.test_keyboard_loop import _window
 
@@ -31,9 +32,9 @@ def test_lost_conflict_is_escalated_for_a_second_look_and_lands(qtbot, tmp_path,
     window = _window(qtbot, tmp_path, central_api)
     case_id = window.session.current().id
     window.bridge.stop()  # our decision waits in the outbox while another reviewer wins
-    QTest.keyClick(window, Qt.Key.Key_2)
+    decide_by_keys(window, Qt.Key.Key_2)
     with httpx.Client(base_url=central_api.url, timeout=10,
-                      headers={"Authorization": f"Bearer {central_api.tokens['reviewer2']}"}) as other:
+                      headers={"Authorization": f"Bearer {central_api.tokens['senior']}"}) as other:
         body = {"decision_id": "other-win", "case_id": case_id, "action": "no_violation",
                 "policy": "p", "note": "", "decided_at": "2026-11-22T10:00:00Z"}
         other.post("/v1/decisions", json=body, headers={"Idempotency-Key": "other-win"}).raise_for_status()

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from reviewer.api_client import ApiClient
 from reviewer.profile import Profile
 from reviewer.sync_engine import SyncEngine, SyncSettings
+from tests.ui.keys import decide_by_keys
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
 
@@ -18,7 +19,7 @@ def test_window_opens_offline_on_cached_cases_and_keeps_deciding(qtbot, tmp_path
                settings=SyncSettings(prefetch_per_queue=10, low_watermark=3)).run_once()
     central_api.server.stop()
 
-    window = build_workstation(profile, central_api.url, central_api.tokens["reviewer"])
+    window = build_workstation(profile, central_api.url, central_api.tokens["reviewer"], undo_grace_s=0)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -29,7 +30,7 @@ def test_window_opens_offline_on_cached_cases_and_keeps_deciding(qtbot, tmp_path
     assert "Offline" in window.sync_indicator.text()
 
     first = window.session.current().id
-    QTest.keyClick(window, Qt.Key.Key_2)
+    decide_by_keys(window, Qt.Key.Key_2)
     assert window.session.current().id != first
     pump_until(lambda: "1 waiting to sync" in window.sync_indicator.text(), what="waiting count")
 

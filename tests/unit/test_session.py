@@ -50,3 +50,28 @@ def test_reload_keeps_the_case_on_screen(session):
     session.reload()
     assert session.current().id == "c1"
     assert session.case_ids[0] == "urgent"
+
+
+def test_undo_within_the_grace_window_withdraws_and_brings_the_case_back(tmp_path):
+    db = open_store(tmp_path / "store.sqlite3")
+    CaseCache(db).save_cases([Case.from_api(case_dict(f"c{i}", hours_left=i + 1)) for i in range(3)], None)
+    session = ReviewSession(db, undo_grace_s=10)
+    first = session.decide(ActionId.REMOVE)
+    session.decide(ActionId.NO_VIOLATION)
+    assert session.outbox.due() == []  # held: nothing may leave during the grace window
+    assert session.outbox.seconds_until_due() > 9
+    undone = session.undo_last()
+    assert undone.case_id == "c1" and session.current().id == "c1"
+    assert session.undo_last() == first and session.current().id == "c0"
+    assert session.undo_last() is None
+    counts = session.outbox.counts()
+    assert counts["withdrawn"] == 2 and counts["pending"] == 0  # kept, marked, never sent
+
+
+def test_nothing_to_undo_after_the_grace_window(tmp_path):
+    db = open_store(tmp_path / "store.sqlite3")
+    CaseCache(db).save_cases([Case.from_api(case_dict("c0"))], None)
+    session = ReviewSession(db, undo_grace_s=0)
+    session.decide(ActionId.REMOVE)
+    assert session.undo_last() is None
+    assert session.outbox.counts()["pending"] == 1

@@ -1,0 +1,57 @@
+"""The audit log: who did what to which case, for leads (GET /v1/audit).
+
+`record_audit` is always called inside the write transaction of the action it describes, so an
+entry exists exactly when the action committed (never for a rejected or rolled-back request).
+Entries hold ids and codes only, never case text, notes or tokens: the audit log is read more
+widely than the cases themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, insert, select
+
+from server.auth import Reviewer
+from server.schema import audit_log
+from server.timeutil import to_iso
+
+ACTIONS = (
+    "decision", "escalation", "escalation_approval",  # decisions and their review
+    "case_ingest", "withdraw", "delete", "priority_change",  # lead changes to cases
+    "reviewer_create", "reviewer_revoke", "queue_assignment",  # administration
+)
+ADMIN_ACTOR = "admin-cli"  # server.admin functions run from a shell, not as a reviewer
+ADMIN_ROLE = "admin"
+DEFAULT_PAGE = 500
+MAX_PAGE = 1000
+_INSERT_ENTRY = insert(audit_log)  # built once: a decision batch writes hundreds of these
+
+
+def record_audit(conn: Connection, actor: Reviewer | None, action: str, at: datetime,
+                 case_id: str | None = None, detail: dict | None = None) -> None:
+    """Append one entry; `actor` None means the admin CLI."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    name, role = (ADMIN_ACTOR, ADMIN_ROLE) if actor is None else (actor.name, actor.role)
+    conn.execute(_INSERT_ENTRY, {"at": at, "actor": name, "role": role, "action": action,
+                                 "case_id": case_id, "detail": detail or {}})
+
+
+def list_audit(conn: Connection, since: int, limit: int) -> dict:
+    """The AuditPage answer: up to `limit` entries after seq `since`, oldest first."""
+    rows = conn.execute(
+        # One row more than asked tells whether another page follows, without a count.
+        select(audit_log).where(audit_log.c.seq > since).order_by(audit_log.c.seq)
+        .limit(limit + 1)
+    ).all()
+    page = rows[:limit]
+    return {
+        "entries": [
+            {"seq": row.seq, "at": to_iso(row.at), "actor": row.actor, "role": row.role,
+             "action": row.action, "case_id": row.case_id, "detail": dict(row.detail)}
+            for row in page
+        ],
+        "cursor": page[-1].seq if page else since,
+        "more": len(rows) > limit,
+    }

@@ -1,0 +1,231 @@
+"""Outbox drain: 10,000 queued decisions pushed to the local reference server.
+
+The server is the real one (`ServerThread` on 127.0.0.1, in this process) over a seeded SQLite
+file; the client is the real push path (`SyncEngine.push` -> `OutboxPusher`, batches of 200)
+over a profile store whose outbox holds 10,000 decisions on 10,000 distinct claimed cases.
+
+The drain rate alone says little on another machine, so the same run also times a bare loop of
+10,000 minimal requests (`GET /v1/health`, one keep-alive connection) against the same server:
+the ratio of the two is the figure to compare across machines. It is well above 1 because one
+batch request carries 200 decisions; it falls when per-decision work (SQLite writes, JSON, the
+server's per-item checks) grows.
+
+Run alone with `python -m tests.bench.outbox_drain [--profile]` (saves its own figures too);
+`--profile` prints where the client thread spends the drain instead (cProfile sees only the
+thread it runs on, not the server's threads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import httpx
+
+from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.api_client import ApiClient
+from reviewer.case_cache import CaseCache
+from reviewer.domain import Case, Decision
+from reviewer.outbox import Outbox
+from reviewer.profile import Profile
+from reviewer.push import BATCH_SIZE
+from reviewer.store import open_store
+from reviewer.sync_engine import SyncEngine
+from server.admin import add_reviewer
+from server.runner import ServerThread
+from server.seed import seed_database
+from tests.bench.results import RESULTS_PATH, Figure, save, table
+
+DECISIONS = 10_000
+# A few more cases than decisions: seed_database's four awkward cases are among them, and the
+# claim order must not run short if a queue ends up with fewer claimable cases than expected.
+SEEDED_CASES = 10_200
+CLAIM_CHUNK = 200  # the server's per-claim maximum (ClaimRequest.count)
+BARE_REQUESTS = 10_000
+# Final actions in turn; every 20th decision escalates (with the note it needs), so the server
+# also takes its other per-item path (case moved to the escalations queue, still open).
+FINAL_ACTIONS = (ActionId.REMOVE, ActionId.NO_VIOLATION, ActionId.LABEL_SENSITIVE,
+                 ActionId.RESTRICT_REACH, ActionId.SUSPEND)
+ESCALATE_EVERY = 20
+
+
+def start_server(workdir: Path) -> tuple[ServerThread, str]:
+    """Seed a fresh central database (about 4 s for 10,200 cases) and serve it on loopback.
+
+    Shipped server defaults, rate limiting included: the run sends about 100 authenticated
+    requests (50 claims, 50 batches), well inside the default burst, so none is throttled.
+    """
+    db_path = workdir / "central.sqlite3"
+    seed_database(db_path, cases=SEEDED_CASES)
+    token = add_reviewer(db_path, "bench-reviewer", "reviewer")
+    return ServerThread(db_path).start(), token
+
+
+def claim_cases(client: ApiClient, cache: CaseCache, wanted: int) -> list[Case]:
+    """Claim `wanted` cases queue by queue in chunks of 200, caching each chunk as the sync
+    engine's pull does."""
+    claimed: list[Case] = []
+    queues = client.queues()
+    cache.save_queues(queues)
+    for queue in queues:
+        while len(claimed) < wanted:
+            cases, lease = client.claim(queue.id, min(CLAIM_CHUNK, wanted - len(claimed)))
+            if not cases:
+                break  # this queue has nothing unheld left: go on to the next one
+            cache.save_cases(cases, lease)
+            claimed += cases
+    if len(claimed) < wanted:
+        raise AssertionError(f"claimed only {len(claimed)} of {wanted} cases")
+    return claimed
+
+
+def decision_for(index: int, case: Case) -> Decision:
+    escalate = index % ESCALATE_EVERY == ESCALATE_EVERY - 1
+    action = ActionId.ESCALATE if escalate else FINAL_ACTIONS[index % len(FINAL_ACTIONS)]
+    # A note wherever the UI asks for one, so the bodies are the size real ones are.
+    note = "Reason and plan for the specialist." if DECISION_KINDS[action].needs_note else ""
+    return Decision.new(case.id, action, case.policy_area, note)
+
+
+def queue_decisions(store_path: Path, client: ApiClient, count: int) -> None:
+    """Claim `count` cases and record one decision on each through `Outbox.record`.
+
+    Setup, not measured: exactly what the UI writes, one synchronous=FULL transaction per
+    decision (about 0.25 ms each on this machine's disk, so 10,000 take a few seconds).
+    """
+    db = open_store(store_path)
+    try:
+        cases = claim_cases(client, CaseCache(db), count)
+        outbox = Outbox(db)
+        for index, case in enumerate(cases):
+            outbox.record(decision_for(index, case))
+        waiting = outbox.waiting()
+    finally:
+        db.conn.close()
+    if waiting != count:
+        raise AssertionError(f"{waiting} decisions queued, expected {count}")
+
+
+def time_drain(store_path: Path, client: ApiClient,
+               profiler: cProfile.Profile | None = None) -> tuple[float, int]:
+    """Seconds for one `SyncEngine.push()` to send the whole outbox, and how many it sent."""
+    engine = SyncEngine(store_path, client)
+    engine.status(None)  # opens the engine's store connection outside the clock
+    if profiler:
+        profiler.enable()
+    start = time.perf_counter()
+    sent = engine.push()
+    elapsed = time.perf_counter() - start
+    if profiler:
+        profiler.disable()
+    return elapsed, sent
+
+
+def time_bare_requests(url: str, count: int) -> float:
+    """Seconds for `count` GET /v1/health on one keep-alive connection: the floor any request
+    to this server pays (HTTP parsing, routing, response) on this machine in this run."""
+    with httpx.Client(base_url=url, timeout=10) as http:
+        http.get("/v1/health").raise_for_status()  # connect outside the clock
+        start = time.perf_counter()
+        for _ in range(count):
+            if http.get("/v1/health").status_code != 200:
+                raise AssertionError("GET /v1/health failed during the bare loop")
+        return time.perf_counter() - start
+
+
+def verify_drained(store_path: Path, server_db: Path, count: int) -> None:
+    """Every local entry accepted, and the server holds exactly those decisions, once each."""
+    db = open_store(store_path)
+    try:
+        counts = Outbox(db).counts()
+        local_ids = {r[0] for r in db.execute("SELECT decision_id FROM outbox")}
+    finally:
+        db.conn.close()
+    if counts["accepted"] != count or sum(counts.values()) != count:
+        raise AssertionError(f"outbox after the drain: {counts}")
+    # Read-only, outside the server's own connections: only a count and the ids are needed.
+    conn = sqlite3.connect(f"file:{server_db}?mode=ro", uri=True)
+    try:
+        server_ids = {r[0] for r in conn.execute("SELECT decision_id FROM decisions")}
+    finally:
+        conn.close()
+    if len(server_ids) != count or server_ids != local_ids:
+        raise AssertionError(f"server holds {len(server_ids)} decisions, "
+                             f"{len(server_ids & local_ids)} of the {count} sent")
+
+
+def run(workdir: Path, profiler: cProfile.Profile | None = None,
+        log: Callable[[str], None] = lambda _line: None) -> list[Figure]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    server, token = start_server(workdir)
+    client = ApiClient(server.url, token)
+    store_path = Profile(workdir / "profile").ensure().store_path
+    try:
+        log("server seeded and started")
+        queue_decisions(store_path, client, DECISIONS)
+        log(f"{DECISIONS} decisions queued")
+        # The bare loop runs half before and half after the drain: this 2-core VM has slow
+        # spells lasting seconds, and bracketing the drain lets one hit both sides of the ratio.
+        bare_s = time_bare_requests(server.url, BARE_REQUESTS // 2)
+        drain_s, sent = time_drain(store_path, client, profiler)
+        log(f"drain: {drain_s:.2f} s")
+        bare_s += time_bare_requests(server.url, BARE_REQUESTS - BARE_REQUESTS // 2)
+        log(f"bare loop: {bare_s:.2f} s")
+    finally:
+        client.close()
+        server.stop()
+    if sent != DECISIONS:
+        raise AssertionError(f"push sent {sent} decisions, expected {DECISIONS}")
+    verify_drained(store_path, server.db_path, DECISIONS)
+    drain_rate, bare_rate = DECISIONS / drain_s, BARE_REQUESTS / bare_s
+    # Rates have no target: results.py targets are upper bounds, and no sound floor exists yet.
+    return [
+        Figure("outbox_drain_10k", drain_s, "s"),
+        Figure("outbox_drain_decisions_per_s", drain_rate, "decisions/s"),
+        Figure("bare_http_requests_per_s", bare_rate, "requests/s"),
+        Figure("outbox_drain_ratio_to_bare_http", drain_rate / bare_rate,
+               f"× bare (>1: {BATCH_SIZE} decisions/request)"),
+    ]
+
+
+def profile_report(profiler: cProfile.Profile, top: int = 35) -> str:
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.outbox_drain")
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile the client thread during the drain; figures are not saved")
+    args = parser.parse_args(argv)
+    profiler = cProfile.Profile() if args.profile else None
+    started = time.perf_counter()
+
+    def log(line: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f} s] {line}", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory(prefix="reviewer-drain-") as tmp:
+        figures = run(Path(tmp), profiler, log)
+    print(table(figures))
+    if profiler:  # cProfile slows the client side down: such figures are not kept
+        print("\n(profiled run: figures were not saved)\n")
+        print(profile_report(profiler))
+    else:
+        save(figures)  # replaces only this benchmark's entries
+        print(f"\nwritten to {RESULTS_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
