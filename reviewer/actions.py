@@ -22,6 +22,7 @@ class ActionId(str, Enum):
     PANIC = "panic"  # blank all media at once
     ZOOM = "zoom"  # the first media item large, through the same filter
     TOOK_BREAK = "took_break"  # the reviewer is back from a break: the break prompt goes
+    RELAX_ITEM = "relax_item"  # the organisation's presets for the media on screen only
     UNDO = "undo"  # withdraw the last decision while it still waits unsent (grace window)
     PALETTE = "palette"
     CHEAT_SHEET = "cheat_sheet"
@@ -69,6 +70,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.PANIC: "Hide all media now",
     ActionId.ZOOM: "Zoom media",
     ActionId.TOOK_BREAK: "I took a break",
+    ActionId.RELAX_ITEM: "Relax my stricter media settings for this case",
     ActionId.UNDO: "Undo last decision",
     ActionId.PALETTE: "Command palette…",
     ActionId.CHEAT_SHEET: "Keyboard cheat sheet",

@@ -139,6 +139,16 @@ class ApiClient:
         data = self._json("GET", "/v1/changes", params={"since": since, "limit": limit})
         return _field(data, "changes", list), _field(data, "cursor", int), bool(data.get("more"))
 
+    def media_presets(self) -> dict:
+        """The organisation's media presets ({} from a server that has none)."""
+        try:
+            data = self._json("GET", "/v1/media-presets")
+        except ApiRejected as exc:
+            if exc.status == 404:  # an older central API: no organisation presets
+                return {}
+            raise
+        return {k: v for k, v in data.items() if k in ("default", "category")}
+
     # --- plumbing -----------------------------------------------------------------------
     def _json(self, method: str, path: str, **kwargs: Any) -> dict:
         response = self._send(method, path, **kwargs)

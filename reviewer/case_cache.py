@@ -151,13 +151,15 @@ class CaseCache:
         return bytes(row[0]) if row else None
 
     def missing_media(self, limit: int = 50, never_fetch: frozenset[str] = frozenset()) -> list[str]:
-        """Media of open cases not yet fetched, most urgent cases first. Categories in
-        `never_fetch` are skipped: their bytes must never reach this disk."""
+        """Media of open cases not yet fetched, most urgent cases first. Media linked to any
+        case under a category in `never_fetch` is skipped: its bytes must never reach this
+        disk, even if another case files the same bytes under a harmless category."""
         skip = ",".join("?" * len(never_fetch)) or "''"
         rows = self.db.execute(
             "SELECT DISTINCT cm.sha256 FROM case_media cm JOIN cases c ON c.id = cm.case_id "
             "LEFT JOIN media m ON m.sha256 = cm.sha256 "
-            f"WHERE c.local_state = 'open' AND m.sha256 IS NULL AND cm.category NOT IN ({skip}) "
+            "WHERE c.local_state = 'open' AND m.sha256 IS NULL AND NOT EXISTS ("
+            f"  SELECT 1 FROM case_media x WHERE x.sha256 = cm.sha256 AND x.category IN ({skip})) "
             "ORDER BY c.priority, c.sla_deadline LIMIT ?",
             (*sorted(never_fetch), limit),
         ).fetchall()

@@ -10,11 +10,13 @@ of them, but never below the organisation's line.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from reviewer.resources import RESOURCES_DIR
+from reviewer.store import read_state, write_state
 
 PRESETS_FILE = RESOURCES_DIR / "media_presets.toml"
 
@@ -90,3 +92,32 @@ def relaxed_for_item(mine: MediaPreset, org: MediaPreset, **relax) -> MediaPrese
     """Loosen the reviewer's preset for one item, but never past the organisation's line."""
     wanted = replace(mine, **relax)
     return wanted.stricter(org)
+
+
+ORG_PRESETS_KEY = "org_presets"
+
+
+def load_org(db) -> dict:
+    """The organisation's presets as last fetched from the central API ({} before the first)."""
+    try:
+        org = json.loads(read_state(db, ORG_PRESETS_KEY, "{}"))
+    except ValueError:
+        return {}
+    return org if isinstance(org, dict) else {}
+
+
+def save_org(db, org: dict) -> bool:
+    """Store fetched org presets; True if they changed. Refuses (raises) presets it cannot apply."""
+    PresetBook.load().with_org(org)  # validate before storing: a bad answer changes nothing
+    text = json.dumps(org, sort_keys=True)
+    if text == json.dumps(load_org(db), sort_keys=True):
+        return False
+    write_state(db, ORG_PRESETS_KEY, text)
+    return True
+
+
+def effective_books(db, user: MediaPreset | None) -> tuple[PresetBook, PresetBook]:
+    """(the reviewer's book, the organisation's book): shipped <- org, then <- the reviewer's
+    own stricter settings. The org book is the floor a per-item relax may go down to."""
+    org = PresetBook.load().with_org(load_org(db))
+    return (org.with_user(user) if user else org), org

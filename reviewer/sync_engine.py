@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -20,7 +20,7 @@ from reviewer.api_client import ApiClient, ApiRejected, Unavailable
 from reviewer.backoff import backoff_delay
 from reviewer.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
-from reviewer.media_presets import PresetBook
+from reviewer.media_presets import PresetBook, PresetError, load_org, save_org
 from reviewer.outbox import Outbox
 from reviewer.push import OutboxPusher
 from reviewer.store import open_store
@@ -39,6 +39,7 @@ class SyncStatus:
     new_cases: int = 0  # cases added to the local cache by this round
     new_media: int = 0  # media items fetched by this round
     closed_cases: tuple[str, ...] = ()  # open cases taken off the list (withdrawn, decided elsewhere)
+    presets_changed: bool = False  # the organisation's media presets changed this round
 
 
 @dataclass
@@ -49,7 +50,8 @@ class SyncSettings:
     media_per_round: int = 100
     lease_renew_interval: float = 300.0  # leases last 30 min on the server; renew well before
     queues: tuple[str, ...] = field(default_factory=tuple)  # active queues; empty: all
-    # Media categories whose bytes are never fetched (presets marked never_render).
+    # Media categories whose bytes are never fetched (presets marked never_render); the
+    # organisation's never-render categories are added as they arrive.
     never_fetch: frozenset[str] = field(default_factory=lambda: PresetBook.load().never_rendered())
 
 
@@ -107,8 +109,10 @@ class SyncEngine:
         """Push, then pull. Never raises for network trouble: it reports it in the status."""
         new_cases = new_media = 0
         closed: list[str] = []
+        presets_changed = False
         try:
             self.push()
+            presets_changed = self.follow_presets()
             closed = self.follow_changes()
             self.renew_leases(closed)
             new_cases, new_media = self.pull()
@@ -118,13 +122,29 @@ class SyncEngine:
         except (ApiRejected, MalformedAnswer) as exc:
             online, error = True, f"central API answered badly: {exc}"
         log.debug("sync round done: online=%s error=%s", online, error)
-        return self.status(online, error, new_cases, new_media, tuple(closed))
+        status = self.status(online, error, new_cases, new_media, tuple(closed))
+        return replace(status, presets_changed=presets_changed)
 
     def status(self, online: bool | None, error: str = "", new_cases: int = 0,
                new_media: int = 0, closed: tuple[str, ...] = ()) -> SyncStatus:
         c = self._outbox().counts()
         return SyncStatus(online, c["pending"] + c["sending"], c["accepted"], c["conflict"],
                           c["rejected"], error, new_cases, new_media, closed)
+
+    def follow_presets(self) -> bool:
+        """Fetch the organisation's media presets; a category that became never-render has its
+        cached bytes deleted at once and is never fetched again."""
+        db = self._database()
+        try:
+            changed = save_org(db, self.client.media_presets())
+        except PresetError as exc:
+            log.warning("ignoring the organisation's media presets: %s", exc)
+            return False
+        never = PresetBook.load().with_org(load_org(db)).never_rendered()
+        self.settings.never_fetch = frozenset(self.settings.never_fetch) | never
+        if changed:
+            CaseCache(db).purge_media_of(frozenset(never))
+        return changed
 
     def push(self) -> int:
         """Send every due decision; stops at the first sign the server is unreachable."""

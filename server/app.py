@@ -18,6 +18,8 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from server import admin_api, escalations, sync_api
+from server import org_presets as org_presets_api
+from server.org_presets import load_org_presets
 from server import cases as case_store
 from server.access import (
     may_work_queue, record_lease_grants, require_case_access, require_media_access,
@@ -59,6 +61,7 @@ def create_app(
     clock: Callable[[], datetime] = utcnow,
     rate_limit_per_second: float | None = None,
     rate_limit_burst: int | None = None,
+    org_presets: dict | None = None,
 ) -> FastAPI:
     """The API over the SQLite file at `db_path` (created, with the five queues, if missing).
 
@@ -83,9 +86,10 @@ def create_app(
     )
     app.state.database = database
     app.state.key_retention = retention
+    app.state.org_presets = load_org_presets(org_presets)
     install_error_handlers(app)
     app.include_router(router)
-    for extra in (sync_api, escalations, admin_api):
+    for extra in (sync_api, escalations, admin_api, org_presets_api):
         app.include_router(extra.router)
     app.add_middleware(ContentFreeErrors)
     rate_limit = RateLimit.resolve(rate_limit_per_second, rate_limit_burst)

@@ -11,7 +11,7 @@ from reviewer.api_client import ApiClient
 from reviewer.case_cache import CaseCache
 from reviewer.exposure import ExposureMeter
 from reviewer.keymap import Keymap, KeymapError, load_keymap
-from reviewer.media_presets import MediaPreset, PresetBook
+from reviewer.media_presets import MediaPreset, effective_books
 from reviewer.profile import Profile
 from reviewer.resources import RESOURCES_DIR
 from reviewer.session import ReviewSession
@@ -31,18 +31,19 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     """Everything but the event loop; tests and benchmarks drive the window this returns."""
     profile.ensure()
     keymap, problems = _keymap(profile)
-    presets = user_presets(profile)
+    mine = user_preset(profile)
+    db = open_store(profile.store_path)
+    never = effective_books(db, mine)[0].never_rendered()
     settings = settings or SyncSettings()
-    settings.never_fetch = frozenset(settings.never_fetch) | presets.never_rendered()
+    settings.never_fetch = frozenset(settings.never_fetch) | never
     engine = None
     if server_url and token:
         engine = SyncEngine(profile.store_path, ApiClient(server_url, token), settings=settings)
     bridge = SyncBridge(engine)
-    db = open_store(profile.store_path)
-    CaseCache(db).purge_media_of(frozenset(presets.never_rendered()))
+    CaseCache(db).purge_media_of(frozenset(never))
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
-    window = MainWindow(session, media, bridge, keymap, presets, ExposureMeter(db))
+    window = MainWindow(session, media, bridge, keymap, mine, ExposureMeter(db))
     if problems:
         window.last_decision.setText("Key bindings: " + "; ".join(problems))
     # Objects made at start-up live all shift: freezing them keeps the garbage collector from
@@ -65,16 +66,15 @@ def _keymap(profile: Profile) -> tuple[Keymap, list[str]]:
     return keymap, problems
 
 
-def user_presets(profile: Profile) -> PresetBook:
-    """Shipped presets made stricter by the reviewer's own "media" setting, if any."""
-    book = PresetBook.load()
+def user_preset(profile: Profile) -> MediaPreset | None:
+    """The reviewer's own stricter media setting ("media" in settings.json), if any."""
     mine = profile.settings().get("media")
     if isinstance(mine, dict):
         try:
-            book = book.with_user(MediaPreset(**mine))
+            return MediaPreset(**mine)
         except TypeError as exc:
             print(f"settings: ignoring media setting ({exc})", file=sys.stderr)
-    return book
+    return None
 
 
 def apply_stylesheet(app: QApplication) -> None:

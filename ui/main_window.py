@@ -16,7 +16,7 @@ from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
 from reviewer.exposure import BREAK, ExposureMeter
-from reviewer.media_presets import PresetBook
+from reviewer.media_presets import MediaPreset, effective_books
 from reviewer.session import ReviewSession
 from reviewer.sync_engine import SyncStatus
 from ui.action_registry import ActionRegistry
@@ -45,12 +45,13 @@ class MainWindow(QMainWindow):
     case_shown = Signal(str)  # case id, or "" when there is nothing to review
 
     def __init__(self, session: ReviewSession, media: MediaService, bridge: SyncBridge,
-                 keymap: Keymap, presets: PresetBook | None = None,
+                 keymap: Keymap, user_preset: MediaPreset | None = None,
                  meter: ExposureMeter | None = None):
         super().__init__()
         self.setWindowTitle("Reviewer Workstation")
         self.session, self.media, self.bridge, self.keymap = session, media, bridge, keymap
-        self.presets = presets or PresetBook.load()
+        self.user_preset = user_preset
+        self.presets, self.org_presets = effective_books(session.cache.db, user_preset)
         self.meter = meter or ExposureMeter(session.cache.db)
         self.registry = ActionRegistry(self, keymap)
         self.flow = DecisionFlow(self, session)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
             go.addAction(acts[action_id])
         view = self.menuBar().addMenu("&Media")
         for action_id in (ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL,
-                          ActionId.PANIC, ActionId.ZOOM, ActionId.TOOK_BREAK):
+                          ActionId.PANIC, ActionId.ZOOM, ActionId.RELAX_ITEM, ActionId.TOOK_BREAK):
             view.addAction(acts[action_id])
         sync = self.menuBar().addMenu("&Sync")
         sync.addAction(acts[ActionId.SYNC_NOW])
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.ZOOM, self.zoom)
         r.connect(ActionId.TOOK_BREAK, self._took_break)
         r.connect(ActionId.UNDO, self.undo)
+        r.connect(ActionId.RELAX_ITEM, self.relax_item)
         r.connect(ActionId.PALETTE, self.open_palette)
         r.connect(ActionId.CHEAT_SHEET, self.show_cheat_sheet)
 
@@ -248,6 +250,17 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self._show_exposure()
 
+    def relax_item(self) -> None:
+        """Back to the organisation's presets for the media on screen only (until case change)."""
+        if self.media_grid.relax_to(self.org_presets):
+            self.last_decision.setText("Media of this case shown with the organisation's presets "
+                                       "(your stricter settings return on the next case).")
+
+    def _apply_org_presets(self) -> None:
+        self.presets, self.org_presets = effective_books(self.session.cache.db, self.user_preset)
+        self.media_grid.presets = self.presets
+        self.media_grid.set_media(self.media_grid.media)  # re-shown, concealed, with new presets
+
     def _show_reveal_hint(self, reveal) -> None:
         key = self.registry.key_text(ActionId.REVEAL) or "reveal"
         if reveal.blanked:
@@ -283,6 +296,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _on_sync_status(self, status: SyncStatus) -> None:
+        if status.presets_changed:
+            self._apply_org_presets()
         current = self.session.current()
         if current is not None and current.id in status.closed_cases:
             note = self.session.cache.local_note(current.id)

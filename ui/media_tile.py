@@ -47,6 +47,7 @@ class MediaTile(QWidget):
         self.reveal_key: RenderKey | None = None
         self.revealed: RenderResult | None = None
         self.painted: tuple = ()  # the keys the last paint actually showed
+        self.relaxed = False
         self.setMouseTracking(True)
 
     # --- what to show ----------------------------------------------------------------------
@@ -54,6 +55,7 @@ class MediaTile(QWidget):
         if media is None or self.media is None or media.sha256 != self.media.sha256:
             self.base = self.revealed = None  # never leave another item's pixels on screen
         self.media, self.preset, self.reveal = media, preset, RevealState()
+        self.relaxed = False  # set again by MediaGrid.relax_to, for this case only
         self.want(box)
 
     def set_reveal(self, reveal: RevealState, box: tuple[int, int]) -> None:
@@ -195,6 +197,8 @@ class MediaTile(QWidget):
             return "  ·  NEVER RENDERED"
         if not self.preset.reveal:
             return "  ·  REVEAL NOT ALLOWED"
+        if self.relaxed:
+            return "  ·  ORG PRESET FOR THIS CASE" + ("  ·  REVEALED" if self.showing_revealed() else "")
         return "  ·  REVEALED" if self.showing_revealed() else ""
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802

@@ -56,6 +56,18 @@ class MediaGrid(QWidget):
         self.reveal_changed.emit(self.reveal)
         self.update()
 
+    def relax_to(self, org: PresetBook) -> bool:
+        """Show this case's media with the organisation's presets instead of the reviewer's
+        stricter ones; returns whether anything changed. Undone by the next set_media."""
+        changed = False
+        for tile, cell in zip(self.visible_tiles(), self.cells_for(len(self.media))):
+            floor = org.for_category(tile.media.category)
+            if floor != tile.preset:
+                tile.show_media(tile.media, floor, box_of(cell))
+                tile.set_reveal(self.reveal, box_of(cell))
+                tile.relaxed = changed = True
+        return changed
+
     def set_reveal(self, reveal: RevealState) -> None:
         if reveal == self.reveal or (reveal.held and not self.media):
             return

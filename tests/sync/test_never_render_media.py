@@ -35,3 +35,30 @@ def test_never_render_bytes_are_not_fetched_or_cached(tmp_path, central_api):
     assert sha(marker) in cached and sha(stand_in) not in cached
     files = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.is_file())
     assert stand_in[40:120] not in files  # not in the database, its WAL, or anywhere else
+
+
+def test_org_presets_arrive_tighten_and_purge_cached_bytes(tmp_path):
+    from server.admin import add_reviewer
+    from server.runner import ServerThread
+    from server.seed import seed_database
+    db_path = tmp_path / "central.sqlite3"
+    seed_database(db_path, seed=5, cases=40)
+    token = add_reviewer(db_path, "r", "reviewer")
+    org = {"category": {"graphic_violence": {"never_render": True}, "nudity": {"blur_fraction": 0.2}}}
+    server = ServerThread(db_path, app_options={"org_presets": org}).start()
+    try:
+        path = tmp_path / "profile" / "store.sqlite3"
+        engine = SyncEngine(path, ApiClient(server.url, token),
+                            settings=SyncSettings(prefetch_per_queue=40, low_watermark=39))
+        status = engine.run_once()
+        assert status.presets_changed and engine.run_once().presets_changed is False
+        db = open_store(path)
+        from reviewer.media_presets import effective_books
+        book, _ = effective_books(db, None)
+        assert book.for_category("nudity").blur_fraction == 0.2
+        assert "graphic_violence" in book.never_rendered()
+        fetched = db.execute("SELECT count(*) FROM media m JOIN case_media cm ON cm.sha256 = m.sha256 "
+                             "WHERE cm.category = 'graphic_violence'").fetchone()[0]
+        assert fetched == 0
+    finally:
+        server.stop()

@@ -221,3 +221,23 @@ def test_case_text_is_plain_text_and_html_is_shown_not_rendered(offline_window):
     text = window.case_panel.text
     assert text.toPlainText().startswith('<b>bold</b><img src="http://example.invalid/x.png">')
     assert "&lt;img" in text.toHtml()  # escaped: no image element, nothing loaded
+
+
+def test_relax_for_this_case_goes_back_to_the_org_line_only_until_the_next_case(qtbot, tmp_path):
+    from reviewer.profile import Profile
+    from tests.ui.conftest import prepare_store
+    from ui.app import build_workstation
+    profile = Profile(tmp_path / "strict").ensure()
+    profile.save_setting("media", {"blur_fraction": 0.3, "colour": False})  # stricter than org
+    prepare_store(profile)
+    window = build_workstation(profile, None, None, undo_grace_s=0)
+    qtbot.addWidget(window)
+    window.show()
+    pump_until(window.media_grid.is_settled, what="painted")
+    tile = _tiles(window)[0]
+    assert tile.base_key.style.blur_fraction == 0.3
+    QTest.keyClick(window, Qt.Key.Key_R)
+    assert tile.relaxed and tile.base_key.style.blur_fraction == 0.12  # graphic_violence, shipped
+    QTest.keyClick(window, Qt.Key.Key_J)
+    QTest.keyClick(window, Qt.Key.Key_K)
+    assert not _tiles(window)[0].relaxed and _tiles(window)[0].base_key.style.blur_fraction == 0.3
