@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         elif reveal.held:
             text = "REVEALED — release to blur" + ("" if reveal.widened else " · W: whole image")
         else:
-            text = f"Media blurred · hold {key} to reveal, Shift+{key} in colour"
+            text = f"Blurred · hold {key} to reveal"
         self.reveal_hint.setText(text)
 
     def _show_exposure(self) -> None:
