@@ -143,6 +143,7 @@ def cmd_admin(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     from reviewer.api_client import ApiClient
     from reviewer.backoff import backoff_delay
+    from reviewer.cache_guard import unlock_cache
     from reviewer.sync_engine import SyncEngine
 
     profile = _profile(args)
@@ -151,6 +152,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"error: no server or token for this profile (use --server and {TOKEN_ENV})",
               file=sys.stderr)
         return EXIT_USAGE
+    if warning := unlock_cache(profile):  # cached case text is encrypted here too
+        print(f"warning: {warning}", file=sys.stderr)
     engine = SyncEngine(profile.store_path, ApiClient(server, token))
     deadline = time.monotonic() + args.timeout if args.timeout else None
     for attempt in itertools.count():

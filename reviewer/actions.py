@@ -13,6 +13,8 @@ class ActionId(str, Enum):
     RESTRICT_REACH = "restrict_reach"
     SUSPEND = "suspend"
     ESCALATE = "escalate"
+    APPROVE = "approve"  # a senior upholds the decision awaiting approval (four eyes)
+    REVERSE = "reverse"  # a new decision that reopens a case decided earlier (note required)
     SKIP = "skip"
     NEXT_CASE = "next_case"
     PREV_CASE = "prev_case"
@@ -33,6 +35,14 @@ class ActionId(str, Enum):
     NEXT_QUEUE = "next_queue"
     PREV_QUEUE = "prev_queue"
     SHOW_CONFLICTS = "show_conflicts"
+    SWEEP = "sweep"  # open the crisis-sweep grid over the current queue
+    MOVE_LEFT = "move_left"  # sweep mode: the cursor moves in the grid
+    MOVE_RIGHT = "move_right"
+    MOVE_UP = "move_up"
+    MOVE_DOWN = "move_down"
+    TOGGLE_SELECT = "toggle_select"  # sweep mode: select or unselect the item under the cursor
+    SELECT_SAME_HASH = "select_same_hash"  # sweep mode: every item sharing media with the cursor's
+    SELECT_ALL = "select_all"  # sweep mode
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,9 @@ DECISION_KINDS: dict[ActionId, DecisionKind] = {
         DecisionKind(ActionId.RESTRICT_REACH, "Restrict reach"),
         DecisionKind(ActionId.SUSPEND, "Suspend", needs_note=True),
         DecisionKind(ActionId.ESCALATE, "Escalate", needs_note=True, final=False,
+                     needs_policy=False),
+        DecisionKind(ActionId.APPROVE, "Approve", needs_policy=False),
+        DecisionKind(ActionId.REVERSE, "Reverse decision", needs_note=True, final=False,
                      needs_policy=False),
     )
 }
@@ -81,6 +94,14 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.NEXT_QUEUE: "Next queue",
     ActionId.PREV_QUEUE: "Previous queue",
     ActionId.SHOW_CONFLICTS: "Conflicts and rejected decisions…",
+    ActionId.SWEEP: "Crisis sweep of this queue…",
+    ActionId.MOVE_LEFT: "Move left",
+    ActionId.MOVE_RIGHT: "Move right",
+    ActionId.MOVE_UP: "Move up",
+    ActionId.MOVE_DOWN: "Move down",
+    ActionId.TOGGLE_SELECT: "Select / unselect this item",
+    ActionId.SELECT_SAME_HASH: "Select every item with the same media",
+    ActionId.SELECT_ALL: "Select all",
 }
 
 

@@ -1,14 +1,29 @@
-"""Claimed cases, queues and media bytes cached in the local store, so work goes on offline."""
+"""Claimed cases, queues and media bytes cached in the local store, so work goes on offline.
+
+Case content and media bytes go through the store's cipher when it has one (see
+reviewer/cache_crypto.py): only ids, queue, priority, SLA deadline and language stay in clear,
+because the case list sorts and shows them. An item that fails to open is dropped so it is
+fetched again; callers see it as missing (None), never as an error.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 
 import sqlite_utils
 
+from reviewer.cache_crypto import CacheCipher, TamperedItem, case_context, media_context
 from reviewer.domain import Case, Queue, to_iso, utc_now
-from reviewer.store import transaction
+from reviewer.store import store_cipher, transaction
+
+log = logging.getLogger(__name__)
+
+# A case may be deleted from the cache only when no decision on it still waits to be sent: its
+# row (local_state 'decided') is what keeps a re-claim from opening it again meanwhile.
+SETTLED = ("NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = cases.id "
+           "AND o.state IN ('pending', 'sending'))")
 
 
 @dataclass(frozen=True)
@@ -23,8 +38,10 @@ class CaseSummary:
 
 
 class CaseCache:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, cipher: CacheCipher | None = None):
         self.db = db
+        # Default: the cipher open_store attached, so every CaseCache(db) in the app seals.
+        self.cipher = cipher or store_cipher(db)
 
     # --- queues -------------------------------------------------------------------------
     def save_queues(self, queues: list[Queue]) -> None:
@@ -60,7 +77,7 @@ class CaseCache:
             {
                 "id": c.id, "queue_id": c.queue_id, "priority": c.priority,
                 "sla_deadline": c.sla_deadline, "language": c.language,
-                "payload": json.dumps(c.raw, ensure_ascii=False),
+                **self._payload_columns(c.id, json.dumps(c.raw, ensure_ascii=False)),
                 "lease_expires_at": lease_expires_at, "cached_at": now,
             }
             for c in cases
@@ -102,8 +119,42 @@ class CaseCache:
         return {r[0]: r[1] for r in rows}
 
     def case(self, case_id: str) -> Case | None:
-        row = self.db.execute("SELECT payload FROM cases WHERE id = ?", (case_id,)).fetchone()
-        return Case.from_api(json.loads(row[0])) if row else None
+        """The cached case, or None if it is not here (or its sealed copy was damaged)."""
+        row = self.db.execute("SELECT payload, sealed_payload, priority FROM cases WHERE id = ?",
+                              (case_id,)).fetchone()
+        if not row:
+            return None
+        try:
+            text = self._open_payload(case_id, row[0], row[1])
+        except TamperedItem:
+            log.warning("cached case %s failed authentication; dropped", case_id)
+            self._drop_damaged_case(case_id)
+            return None
+        if text is None:
+            return None
+        raw = json.loads(text)
+        raw["priority"] = row[2]  # the clear column is the one the change feed keeps current
+        return Case.from_api(raw)
+
+    def _payload_columns(self, case_id: str, text: str) -> dict:
+        if self.cipher is None:
+            return {"payload": text, "sealed_payload": None}
+        sealed = self.cipher.seal(text.encode("utf-8"), case_context(case_id))
+        return {"payload": "{}", "sealed_payload": sealed}
+
+    def _open_payload(self, case_id: str, payload: str, sealed: bytes | None) -> str | None:
+        if sealed is None:
+            return payload  # written without a key (tests, before the first unlock)
+        if self.cipher is None:
+            return None  # sealed, and this connection has no key to open it
+        return self.cipher.open(sealed, case_context(case_id)).decode("utf-8")
+
+    def _drop_damaged_case(self, case_id: str) -> None:
+        """Forget a case whose sealed copy is damaged; the server hands it out again once our
+        lease lapses. A case with an unsent decision keeps its row (see SETTLED)."""
+        with transaction(self.db) as conn:
+            if conn.execute(f"DELETE FROM cases WHERE id = ? AND {SETTLED}", (case_id,)).rowcount:
+                conn.execute("DELETE FROM case_media WHERE case_id = ?", (case_id,))
 
     def local_note(self, case_id: str) -> str:
         row = self.db.execute("SELECT local_note FROM cases WHERE id = ?", (case_id,)).fetchone()
@@ -141,14 +192,33 @@ class CaseCache:
 
     # --- media --------------------------------------------------------------------------
     def save_media(self, sha256: str, mime: str, data: bytes) -> None:
+        sealed = self.cipher is not None
+        if sealed:
+            data = self.cipher.seal(data, media_context(sha256))
         self.db["media"].upsert(
-            {"sha256": sha256, "mime": mime, "data": data, "fetched_at": to_iso(utc_now())},
+            {"sha256": sha256, "mime": mime, "data": data, "sealed": int(sealed),
+             "fetched_at": to_iso(utc_now())},
             pk="sha256",
         )
 
     def media_bytes(self, sha256: str) -> bytes | None:
-        row = self.db.execute("SELECT data FROM media WHERE sha256 = ?", (sha256,)).fetchone()
-        return bytes(row[0]) if row else None
+        """The media's bytes, or None if they are not here yet (a damaged sealed copy is
+        deleted, so `missing_media` lists it again and the sync worker fetches it anew)."""
+        row = self.db.execute("SELECT data, sealed FROM media WHERE sha256 = ?",
+                              (sha256,)).fetchone()
+        if not row:
+            return None
+        if not row[1]:
+            return bytes(row[0])
+        if self.cipher is None:
+            return None
+        try:
+            return self.cipher.open(row[0], media_context(sha256))
+        except TamperedItem:
+            log.warning("cached media %s failed authentication; will fetch it again", sha256[:12])
+            with transaction(self.db) as conn:
+                conn.execute("DELETE FROM media WHERE sha256 = ?", (sha256,))
+            return None
 
     def missing_media(self, limit: int = 50, never_fetch: frozenset[str] = frozenset()) -> list[str]:
         """Media of open cases not yet fetched, most urgent cases first. Media linked to any

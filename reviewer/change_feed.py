@@ -21,6 +21,7 @@ _CLOSING_KINDS = {
     "deleted": ("withdrawn", "Deleted by the platform"),
     "decided": ("closed_elsewhere", "Decided by another reviewer"),
     "escalated": ("closed_elsewhere", "Escalated by another reviewer"),
+    "awaiting_approval": ("closed_elsewhere", "Decided by another reviewer, awaiting a senior's approval"),
 }
 
 
@@ -28,6 +29,7 @@ _CLOSING_KINDS = {
 class AppliedChanges:
     closed: list[str] = field(default_factory=list)  # open cases taken off the work list
     reprioritised: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)  # seniors' verdicts on our decisions
 
 
 def cursor(db: sqlite_utils.Database) -> int:
@@ -47,6 +49,10 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict], new_cursor: in
                     "WHERE id = ? AND local_state = 'open'", (state, why, case_id)).rowcount
                 if done:
                     applied.closed.append(case_id)
+            elif kind == "approval":
+                outcome = _our_outcome(conn, case_id, change.get("data") or {})
+                if outcome:
+                    applied.outcomes.append(outcome)
             elif kind == "priority_changed":
                 priority = int((change.get("data") or {}).get("priority", 0))
                 if 1 <= priority <= 9 and conn.execute(
@@ -56,3 +62,14 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict], new_cursor: in
         conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) "
                      "DO UPDATE SET value = excluded.value", (CURSOR_KEY, str(new_cursor)))
     return applied
+
+
+def _our_outcome(conn, case_id: str, data: dict) -> str:
+    """"A senior approved your remove on case-1", if the decision they ruled on was ours."""
+    original = data.get("original_decision_id")
+    row = conn.execute("SELECT action FROM outbox WHERE decision_id = ?", (original,)).fetchone()
+    if row is None:
+        return ""
+    outcome = data.get("outcome", "ruled on")
+    result = f" (now {data.get('action')})" if outcome != "approved" else ""
+    return f"{data.get('reviewer', 'A senior')} {outcome} your {row[0]} on {case_id}{result}"

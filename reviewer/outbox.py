@@ -32,6 +32,14 @@ class OutboxEntry:
     acknowledged: bool = False
 
 
+def _local_state_after(action: ActionId) -> str:
+    """A final decision takes the case off this reviewer's list; an escalation hands it on; a
+    reversal reopens it here (the central API leases it back so it can be decided again)."""
+    if action == ActionId.REVERSE:
+        return "open"
+    return "decided" if DECISION_KINDS[action].final else "escalated"
+
+
 class Outbox:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
@@ -39,7 +47,6 @@ class Outbox:
     def record(self, decision: Decision, hold_seconds: float = 0.0) -> None:
         """Commit the decision and take its case out of the local work list, atomically.
         `hold_seconds` keeps it unsent for a grace window in which it can still be undone."""
-        final = DECISION_KINDS[decision.action].final
         now = utc_now()
         with transaction(self.db) as conn:
             conn.execute(
@@ -49,10 +56,8 @@ class Outbox:
                  decision.policy, decision.note, decision.decided_at,
                  to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now)),
             )
-            conn.execute(
-                "UPDATE cases SET local_state = ? WHERE id = ?",
-                ("decided" if final else "escalated", decision.case_id),
-            )
+            conn.execute("UPDATE cases SET local_state = ? WHERE id = ?",
+                         (_local_state_after(decision.action), decision.case_id))
 
     def undo(self, decision_id: str) -> bool:
         """Withdraw a decision that has not left this machine (still in its grace window).
@@ -68,6 +73,18 @@ class Outbox:
                          (now, decision_id))
             conn.execute("UPDATE cases SET local_state = 'open' WHERE id = ?", (row[0],))
         return True
+
+    def latest_accepted_final(self) -> Decision | None:
+        """The most recent decision of ours the central API accepted and that closed a case
+        (what "reverse decision" reverses)."""
+        finals = [a.value for a, k in DECISION_KINDS.items() if k.final]
+        marks = ",".join("?" * len(finals))
+        row = self.db.execute(
+            "SELECT decision_id, case_id, action, policy, note, decided_at FROM outbox "
+            f"WHERE state = 'accepted' AND action IN ({marks}) AND case_id NOT IN ("
+            "  SELECT case_id FROM outbox WHERE action = 'reverse' AND state != 'withdrawn') "
+            "ORDER BY seq DESC LIMIT 1", finals).fetchone()
+        return Decision(row[0], row[1], ActionId(row[2]), row[3], row[4], row[5]) if row else None
 
     def seconds_until_due(self) -> float | None:
         """How long until the earliest held or backed-off decision is due (None: nothing waits)."""

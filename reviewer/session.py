@@ -47,10 +47,18 @@ class ReviewSession:
         return self._index
 
     def current(self) -> Case | None:
-        case_id = self._ids[self._index] if self._ids else None
-        if self._current is None or self._current.id != case_id:
-            self._current = self.cache.case(case_id) if case_id else None
-        return self._current
+        while self._ids:
+            case_id = self._ids[self._index]
+            if self._current is not None and self._current.id == case_id:
+                return self._current
+            self._current = self.cache.case(case_id)
+            if self._current is not None:
+                return self._current
+            # Gone from the cache (purged, or dropped as damaged): move on to the next one.
+            self._ids.pop(self._index)
+            self._index = min(self._index, max(0, len(self._ids) - 1))
+        self._current = None
+        return None
 
     def upcoming(self, count: int) -> list[Case]:
         """The next cases after the current one, for prefetching their media."""

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 import sqlite_utils
+
+if TYPE_CHECKING:
+    from reviewer.cache_crypto import CacheCipher
 
 
 class StoreError(RuntimeError):
@@ -69,13 +74,40 @@ CREATE TABLE exposure (
 ALTER TABLE case_media ADD COLUMN category TEXT NOT NULL DEFAULT '';
 """
 
+# v4: case content and media bytes sealed at rest (reviewer/cache_crypto.py). A sealed case
+# keeps '{}' in `payload` (the change feed still json_set()s the priority into it) and its
+# content in `sealed_payload`; a sealed media row says so in `sealed`. NULL / 0: written by a
+# store opened without a key (tests, older versions), sealed at the next unlock.
+_V4 = """
+ALTER TABLE cases ADD COLUMN sealed_payload BLOB;
+ALTER TABLE media ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def open_store(path: Path) -> sqlite_utils.Database:
-    """Open (creating and upgrading if needed) the store. Call once per thread."""
+# Store files whose cache has been unlocked in this process, and the cipher that seals it.
+# The key travels with the store *path*: the sync worker and the decode pool open the store by
+# path on their own threads, so registering it once at start reaches every connection.
+_unlocked: dict[Path, "CacheCipher"] = {}
+
+
+def unlock_store(path: Path, cipher: "CacheCipher") -> None:
+    """Every later `open_store(path)` in this process, on any thread, seals with `cipher`."""
+    _unlocked[Path(path).resolve()] = cipher
+
+
+def store_cipher(db: sqlite_utils.Database) -> "CacheCipher | None":
+    """The cipher `open_store` attached to this connection; None: the cache is kept in clear."""
+    return getattr(db, "cache_cipher", None)
+
+
+def open_store(path: Path, cipher: "CacheCipher | None" = None) -> sqlite_utils.Database:
+    """Open (creating and upgrading if needed) the store. Call once per thread.
+
+    Without `cipher`, the one registered by `unlock_store` for this file is used, if any."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +118,9 @@ def open_store(path: Path) -> sqlite_utils.Database:
         _migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open the local store {path}: {exc}") from exc
-    return sqlite_utils.Database(conn)
+    db = sqlite_utils.Database(conn)
+    db.cache_cipher = cipher or _unlocked.get(path.resolve())
+    return db
 
 
 def read_state(db: sqlite_utils.Database, key: str, default: str = "") -> str:

@@ -40,6 +40,7 @@ class SyncStatus:
     new_media: int = 0  # media items fetched by this round
     closed_cases: tuple[str, ...] = ()  # open cases taken off the list (withdrawn, decided elsewhere)
     presets_changed: bool = False  # the organisation's media presets changed this round
+    outcomes: tuple[str, ...] = ()  # seniors' verdicts on decisions of ours awaiting approval
 
 
 @dataclass
@@ -49,6 +50,7 @@ class SyncSettings:
     idle_interval: float = 10.0  # seconds between rounds when nothing wakes the worker
     media_per_round: int = 100
     lease_renew_interval: float = 300.0  # leases last 30 min on the server; renew well before
+    presets_interval: float = 60.0  # how often the organisation's media presets are checked
     queues: tuple[str, ...] = field(default_factory=tuple)  # active queues; empty: all
     # Media categories whose bytes are never fetched (presets marked never_render); the
     # organisation's never-render categories are added as they arrive.
@@ -68,7 +70,8 @@ class SyncEngine:
         self._thread: threading.Thread | None = None
         self._offline_rounds = 0
         self._failed_media: set[str] = set()
-        self._last_renewal = 0.0
+        self._last_renewal = self._last_presets = -1e9  # both due in the first round
+        self._outcomes: list[str] = []
         self._db = None
 
     # --- thread control -----------------------------------------------------------------
@@ -111,10 +114,13 @@ class SyncEngine:
         closed: list[str] = []
         presets_changed = False
         try:
+            # Most important first: on a flaky network a round may end early at any request.
+            # Presets (checked once a minute) come before any media fetch, so a category the
+            # organisation marks never-render is known before its bytes could be fetched.
             self.push()
             presets_changed = self.follow_presets()
             closed = self.follow_changes()
-            self.renew_leases(closed)
+            self.renew_leases(closed)  # before claiming, so a lost lease is replaced at once
             new_cases, new_media = self.pull()
             online, error = True, ""
         except Unavailable as exc:
@@ -123,7 +129,8 @@ class SyncEngine:
             online, error = True, f"central API answered badly: {exc}"
         log.debug("sync round done: online=%s error=%s", online, error)
         status = self.status(online, error, new_cases, new_media, tuple(closed))
-        return replace(status, presets_changed=presets_changed)
+        outcomes, self._outcomes = tuple(self._outcomes), []
+        return replace(status, presets_changed=presets_changed, outcomes=outcomes)
 
     def status(self, online: bool | None, error: str = "", new_cases: int = 0,
                new_media: int = 0, closed: tuple[str, ...] = ()) -> SyncStatus:
@@ -134,6 +141,8 @@ class SyncEngine:
     def follow_presets(self) -> bool:
         """Fetch the organisation's media presets; a category that became never-render has its
         cached bytes deleted at once and is never fetched again."""
+        if time.monotonic() - self._last_presets < self.settings.presets_interval:
+            return False
         db = self._database()
         try:
             changed = save_org(db, self.client.media_presets())
@@ -144,6 +153,7 @@ class SyncEngine:
         self.settings.never_fetch = frozenset(self.settings.never_fetch) | never
         if changed:
             CaseCache(db).purge_media_of(frozenset(never))
+        self._last_presets = time.monotonic()
         return changed
 
     def push(self) -> int:
@@ -151,11 +161,14 @@ class SyncEngine:
         return OutboxPusher(self._outbox(), self.client).push_all()
 
     def follow_changes(self) -> list[str]:
-        """Read the change feed to its end; returns the open cases it took off the list."""
+        """Read the change feed to its end; returns the open cases it took off the list (the
+        seniors' verdicts on our decisions are kept for the next status)."""
         db, closed, more = self._database(), [], True
         while more:
             changes, cursor, more = self.client.changes(change_feed.cursor(db))
-            closed += change_feed.apply_changes(db, changes, cursor).closed
+            applied = change_feed.apply_changes(db, changes, cursor)
+            closed += applied.closed
+            self._outcomes += applied.outcomes
         return closed
 
     def renew_leases(self, closed: list[str]) -> None:

@@ -46,7 +46,8 @@ from server.strict_json import StrictJsonRoute
 from server.sync_models import PriorityIn, decision_in_schema
 from server.timeutil import to_iso, utcnow
 
-API_VERSION = "1.2.0"  # 1.1: batch decisions, lease renewal, change feed; 1.2: authorization
+API_VERSION = "1.3.0"  # 1.1: batch decisions, lease renewal, change feed; 1.2: authorization;
+# 1.3: four eyes on high-profile accounts and reversal
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 _GONE = {409: {"model": ErrorBody, "description": "`deleted`: a deleted case is final"}}
 
@@ -128,7 +129,8 @@ def claim(queue_id: str, database: Db, reviewer: AnyReviewer,
             raise ApiError(404, "unknown_queue")
         if not may_work_queue(reviewer, queue_id):
             raise ApiError(403, "not_your_queue")
-        lease_expires_at, case_ids = case_store.claim_cases(conn, queue_id, reviewer.id, count, now)
+        lease_expires_at, case_ids = case_store.claim_cases(
+            conn, queue_id, reviewer.id, count, now, may_approve=reviewer.at_least("senior"))
         record_lease_grants(conn, reviewer.id, case_ids, now)
         claimed = case_store.load_cases(conn, case_ids, now)
     return {"queue_id": queue_id, "lease_expires_at": to_iso(lease_expires_at), "cases": claimed}
@@ -225,10 +227,13 @@ def _decision_request_body() -> dict:
     responses={
         **READ_ERRORS,
         404: {"model": ErrorBody, "description": "`unknown_case` (not stored)"},
-        409: {"model": DecisionConflict, "description": "already decided, or withdrawn (stored)"},
+        409: {"model": DecisionConflict,
+              "description": "already decided (or awaiting approval), withdrawn, "
+                             "`nothing_to_approve`, `nothing_to_reverse` (stored)"},
         422: {"model": InvalidRequest,
               "description": "`idempotency_key_reused`, `missing_idempotency_key`, "
-                             "`idempotency_key_mismatch`, `invalid_body` (not stored)"},
+                             "`idempotency_key_mismatch`, `invalid_body`, `note_required` "
+                             "(not stored)"},
     },
 )
 async def post_decision(
@@ -238,7 +243,10 @@ async def post_decision(
         str | None, Header(alias="Idempotency-Key", description="must equal `decision_id`")
     ] = None,
 ) -> Response:
-    """Record a decision exactly once; a retry with the same key replays the stored answer."""
+    """Record a decision exactly once; a retry with the same key replays the stored answer.
+
+    A reviewer's enforcement on a high-profile author answers `pending_approval` (four eyes);
+    403 also means `own_decision` or `not_your_decision` (not stored)."""
     raw_body = await request.body()
     stored = await run_in_threadpool(
         _record_and_count, request, reviewer, idempotency_key, raw_body

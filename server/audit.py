@@ -18,6 +18,7 @@ from server.timeutil import to_iso
 
 ACTIONS = (
     "decision", "escalation", "escalation_approval",  # decisions and their review
+    "approval", "amendment", "overturn", "reversal",  # four eyes and reversal
     "case_ingest", "withdraw", "delete", "priority_change",  # lead changes to cases
     "reviewer_create", "reviewer_revoke", "queue_assignment",  # administration
 )

@@ -12,13 +12,15 @@ from server.schema import authors, case_media, cases, decisions, media, queues, 
 from server.timeutil import to_iso
 
 LEASE_DURATION = timedelta(minutes=30)
+AWAITING_APPROVAL = "awaiting_approval"  # four eyes: a reviewer's decision waits for a senior
 
 
 def list_queues(conn: Connection) -> list[dict]:
     open_counts = dict(
         conn.execute(
             select(cases.c.queue_id, func.count())
-            .where(cases.c.status == "open")
+            # Awaiting cases are work too: for the seniors of the escalations queue.
+            .where(cases.c.status.in_(["open", AWAITING_APPROVAL]))
             .group_by(cases.c.queue_id)
         ).all()
     )
@@ -58,29 +60,34 @@ def load_cases(conn: Connection, case_ids: list[str], now: datetime) -> list[dic
     ).all()
     reports_by_case = _reports_by_case(conn, case_ids)
     media_by_case = _media_by_case(conn, case_ids)
+    pending_by_case = _pending_by_case(conn, rows)
     by_id = {
-        row.id: _case_dict(row, reports_by_case[row.id], media_by_case[row.id], now)
+        row.id: {**_case_dict(row, reports_by_case[row.id], media_by_case[row.id], now),
+                 "pending_decision": pending_by_case.get(row.id)}
         for row in rows
     }
     return [by_id[case_id] for case_id in case_ids if case_id in by_id]
 
 
 def claim_cases(
-    conn: Connection, queue_id: str, reviewer_id: int, count: int, now: datetime
+    conn: Connection, queue_id: str, reviewer_id: int, count: int, now: datetime,
+    may_approve: bool = False,
 ) -> tuple[datetime, list[str]]:
-    """Lease up to `count` unheld open cases of the queue, most urgent first.
+    """Lease up to `count` unheld open cases of the queue, most urgent first; with
+    `may_approve` (seniors, leads) the escalations queue also hands out awaiting_approval cases.
 
     Must run inside a write transaction: the select and the update have to be atomic, or two
     reviewers could be handed the same case.
     """
     lease_expires_at = now + LEASE_DURATION
     unheld = or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
+    escalations = queue_id == ESCALATIONS_QUEUE_ID
+    statuses = ["open", AWAITING_APPROVAL] if escalations and may_approve else ["open"]
     case_ids = list(
         conn.execute(
             select(cases.c.id)
-            .where(and_(cases.c.queue_id == queue_id, cases.c.status == "open", unheld,
-                        _not_escalated_by(reviewer_id) if queue_id == ESCALATIONS_QUEUE_ID
-                        else true()))
+            .where(and_(cases.c.queue_id == queue_id, cases.c.status.in_(statuses), unheld,
+                        _not_escalated_by(reviewer_id) if escalations else true()))
             .order_by(cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)
             .limit(count)
         ).scalars()
@@ -95,11 +102,34 @@ def claim_cases(
 
 
 def _not_escalated_by(reviewer_id: int):
-    """An escalation waits for someone else (four eyes): the reviewer who escalated a case is
-    not handed it back, or it would sit under their lease, on nobody else's screen."""
+    """An escalation, or a decision awaiting approval, waits for someone else (four eyes): the
+    reviewer who made it is not handed the case back, or it would sit under their lease, on
+    nobody else's screen."""
     return ~exists().where(decisions.c.case_id == cases.c.id,
                            decisions.c.reviewer_id == reviewer_id,
-                           decisions.c.action == "escalate")
+                           or_(decisions.c.action == "escalate", decisions.c.pending.is_(True)))
+
+
+def _pending_by_case(conn: Connection, rows) -> dict[str, dict]:
+    """Case id -> what a senior is asked to look at: the decision awaiting approval, or the
+    escalation an open escalations case is waiting on (its note holds the reason and plan)."""
+    waiting = [row.id for row in rows if row.status == AWAITING_APPROVAL
+               or (row.status == "open" and row.queue_id == ESCALATIONS_QUEUE_ID)]
+    if not waiting:
+        return {}
+    latest = {}
+    for row in conn.execute(select(decisions).where(decisions.c.case_id.in_(waiting))
+                            .order_by(decisions.c.seq)):
+        latest[row.case_id] = row  # ordered by seq: the last one written wins
+    status_of = {row.id: row.status for row in rows}
+    return {
+        case_id: {"decision_id": row.decision_id, "action": row.action, "policy": row.policy,
+                  "note": row.note, "reviewer": row.reviewer_name,
+                  "recorded_at": to_iso(row.recorded_at)}
+        for case_id, row in latest.items()
+        if (row.pending if status_of[case_id] == AWAITING_APPROVAL
+            else row.action == "escalate")
+    }
 
 
 def _reports_by_case(conn: Connection, case_ids: list[str]) -> dict[str, list[dict]]:

@@ -60,6 +60,8 @@ def open_database(path: str | Path) -> Database:
             _add_missing_indexes(conn)
         if 0 < version < 3:
             _upgrade_to_3(conn)
+        if 0 < version < 4:
+            _upgrade_to_4(conn)
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return database
 
@@ -81,6 +83,15 @@ def _upgrade_to_3(conn: Connection) -> None:
         "INSERT OR IGNORE INTO lease_grants (case_id, reviewer_id, granted_at) "
         "SELECT id, lease_holder, CURRENT_TIMESTAMP FROM cases WHERE lease_holder IS NOT NULL"
     )
+
+
+def _upgrade_to_4(conn: Connection) -> None:
+    # Older decisions were all final at once and neither approve nor reverse anything.
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(decisions)")}
+    for name, ddl in (("pending", "BOOLEAN NOT NULL DEFAULT 0"),
+                      ("approves", "VARCHAR(200)"), ("reverses", "VARCHAR(200)")):
+        if name not in columns:
+            conn.exec_driver_sql(f"ALTER TABLE decisions ADD COLUMN {name} {ddl}")
 
 
 def _make_engine(path: Path) -> Engine:

@@ -7,7 +7,8 @@ idempotency record, the decision, its change-feed row and its audit entry are wr
 same transaction, so a retry finds all of them or none. A replay answers the stored status and the
 stored body bytes, unchanged. Only answers that describe the case's state (201, 409) are stored;
 404 and 422 are not, so a client may fix its request and retry, and a 5xx rolls the whole
-transaction back (for a batch: every item of it).
+transaction back (for a batch: every item of it). `approve`, `reverse` and a reviewer's
+enforcement on a high-profile author are handed to four_eyes.py inside the same transaction.
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ from datetime import datetime
 from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from server import four_eyes
 from server.access import CASE_ACCESS_COLUMNS, forget_lease_grants, may_access_case, not_your_case
 from server.audit import record_audit
 from server.auth import Reviewer
 from server.changes import record_change
 from server.db import Database
+from server.decision_rows import (  # noqa: F401  (insert_decision: escalations.py imports it)
+    decision_dict, insert_decision, winning_decision,
+)
 from server.errors import ApiError
 from server.models import FINAL_ACTIONS, DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
-from server.schema import cases, decisions, idempotency_keys
+from server.schema import authors, cases, decisions, idempotency_keys
 from server.strict_json import parse_json_strictly
-from server.timeutil import to_iso, to_naive_utc, utcnow
+from server.timeutil import to_naive_utc, utcnow
 
 # Answers that describe the case's state; only these are kept under the key and replayed.
 STORED_STATUSES = frozenset({201, 409})
@@ -41,18 +46,11 @@ _GONE_STATUSES = frozenset({"withdrawn", "deleted"})
 # building a statement (and its cache key) costs more than SQLite takes to execute it.
 _SELECT_KEY = select(idempotency_keys).where(idempotency_keys.c.key == bindparam("key_"))
 _INSERT_KEY = insert(idempotency_keys)
-_SELECT_CASE = select(*CASE_ACCESS_COLUMNS, cases.c.status).where(
-    cases.c.id == bindparam("case_id_"))
+_SELECT_CASE = (select(*CASE_ACCESS_COLUMNS, cases.c.status, authors.c.high_profile)
+                .join(authors, authors.c.id == cases.c.author_id)
+                .where(cases.c.id == bindparam("case_id_")))
 _UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
-_INSERT_DECISION = insert(decisions)
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
-_SELECT_WINNER = (  # the final decision that closed the case: the latest one, because an
-    select(decisions)  # escalation after a decision reopens the case for a second look
-    .where(decisions.c.case_id == bindparam("case_id_"),
-           decisions.c.action.in_(sorted(FINAL_ACTIONS)))
-    .order_by(decisions.c.seq.desc())
-    .limit(1)
-)
 
 
 @dataclass(frozen=True)
@@ -148,19 +146,6 @@ def list_decisions(conn: Connection, case_id: str | None = None) -> list[dict]:
     return [decision_dict(row) for row in conn.execute(query)]
 
 
-def decision_dict(row) -> dict:
-    return {
-        "decision_id": row.decision_id,
-        "case_id": row.case_id,
-        "action": row.action,
-        "policy": row.policy,
-        "note": row.note,
-        "decided_at": to_iso(row.decided_at),
-        "reviewer": row.reviewer_name,
-        "recorded_at": to_iso(row.recorded_at),
-    }
-
-
 def _parse_json(raw_body: bytes) -> object:
     try:
         return parse_json_strictly(raw_body)
@@ -224,12 +209,23 @@ def _replay_recorded(row, decision_in: DecisionIn) -> StoredResponse:
     fail with a 5xx forever (and take its whole batch down with it). The hash went with the
     key, so the body is compared field by field; extra fields can no longer be checked.
     """
-    same_body = (row.case_id, row.action, row.policy, row.note, row.decided_at) == (
-        decision_in.case_id, decision_in.action.value, decision_in.policy, decision_in.note,
-        to_naive_utc(decision_in.decided_at))
-    if not same_body:
+    same_body = (row.case_id, row.note, row.decided_at) == (
+        decision_in.case_id, decision_in.note, to_naive_utc(decision_in.decided_at))
+    if not (same_body and _same_action(row, decision_in)):
         raise ApiError(422, "idempotency_key_reused")
-    return StoredResponse(201, encode_body({"status": "accepted", "decision": decision_dict(row)}))
+    status = "pending_approval" if row.pending else "accepted"
+    return StoredResponse(201, encode_body({"status": status, "decision": decision_dict(row)}))
+
+
+def _same_action(row, decision_in: DecisionIn) -> bool:
+    """An `approve` was stored with the approved decision's action and policy; a `reverse`
+    without a policy with the reversed decision's."""
+    if decision_in.action.value == "approve":
+        return row.approves is not None
+    if (row.action, row.policy) == (decision_in.action.value, decision_in.policy):
+        return True
+    return row.reverses is not None and decision_in.action.value == "reverse" \
+        and not decision_in.policy
 
 
 def _apply_decision(
@@ -243,14 +239,21 @@ def _apply_decision(
         raise not_your_case()  # not stored: an assignment may change, the retry then works
     if case.status in _GONE_STATUSES:
         return StoredResponse(409, encode_body({"error": "withdrawn", "winning_decision": None}))
+    action = decision_in.action.value
+    if action == "reverse":
+        return _answer(four_eyes.reverse(conn, reviewer, case, decision_in, now))
+    if action == "approve" or case.status == four_eyes.AWAITING:
+        return _answer(four_eyes.answer_awaiting(conn, reviewer, case, decision_in, now))
     # Escalating a decided case asks a senior for a second look (e.g. after a conflict): it
     # reopens the case in the escalations queue; the decision that closed it stays on record.
-    if case.status == "decided" and decision_in.action.value in FINAL_ACTIONS:
+    if case.status == "decided" and action in FINAL_ACTIONS:
         winner = winning_decision(conn, case.id)
         return StoredResponse(409, encode_body({"error": "conflict", "winning_decision": winner}))
+    if four_eyes.needs_approval(reviewer, case, action):
+        return _answer(four_eyes.record_pending(conn, reviewer, decision_in, now))
     decision = insert_decision(conn, reviewer, decision_in, now)
     apply_effect_on_case(conn, decision, now)
-    final = decision["action"] in FINAL_ACTIONS
+    final = action in FINAL_ACTIONS
     detail = {key: decision[key] for key in ("decision_id", "action", "policy")}
     if case.status == "decided":
         detail["reopened"] = True  # a second look at a closed case
@@ -258,22 +261,9 @@ def _apply_decision(
     return StoredResponse(201, encode_body({"status": "accepted", "decision": decision}))
 
 
-def insert_decision(
-    conn: Connection, reviewer: Reviewer, decision_in: DecisionIn, now: datetime
-) -> dict:
-    values = {
-        "decision_id": decision_in.decision_id,
-        "case_id": decision_in.case_id,
-        "action": decision_in.action.value,
-        "policy": decision_in.policy,
-        "note": decision_in.note,
-        "decided_at": to_naive_utc(decision_in.decided_at),
-        "reviewer_id": reviewer.id,
-        "reviewer_name": reviewer.name,
-        "recorded_at": now,
-    }
-    conn.execute(_INSERT_DECISION, values)
-    return decision_dict(_Row(values))
+def _answer(answer: four_eyes.Answer) -> StoredResponse:
+    status_code, body = answer
+    return StoredResponse(status_code, encode_body(body))
 
 
 def apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> None:
@@ -291,15 +281,3 @@ def apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> Non
         record_change(conn, case_id, "escalated", now, {"queue_id": ESCALATIONS_QUEUE_ID})
         forget_lease_grants(conn, case_id)
     conn.execute(_UPDATE_CASE, {"case_id_": case_id, **effect})
-
-
-def winning_decision(conn: Connection, case_id: str) -> dict | None:
-    row = conn.execute(_SELECT_WINNER, {"case_id_": case_id}).first()
-    return decision_dict(row) if row is not None else None
-
-
-class _Row:
-    """Attribute access over a dict, so a just-inserted decision renders like a fetched one."""
-
-    def __init__(self, values: dict) -> None:
-        self.__dict__.update(values)

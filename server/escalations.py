@@ -3,7 +3,8 @@
 A senior (or lead) answers one `escalate` decision with an outcome and records the final
 decision in their own name: the case closes, the change feed says `decided`, the audit log
 says `escalation_approval`. Four eyes in its simplest form: nobody approves their own
-escalation. The full flow (plans of action, high-profile rules, a second approver) comes later.
+escalation. A `decision_id` naming a decision awaiting approval (four_eyes.py) is answered
+exactly as POST /v1/decisions would answer an `approve` or final action on that case.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from sqlalchemy import Connection, select
 
 from server.audit import record_audit
 from server.auth import Reviewer
-from server.decisions import apply_effect_on_case, insert_decision, winning_decision
+from server import four_eyes
+from server.cases import AWAITING_APPROVAL
+from server.decision_rows import insert_decision, latest_decision_row, winning_decision
+from server.decisions import apply_effect_on_case
 from server.deps import AUTH_ERRORS, INVALID, Db, Senior
 from server.errors import ApiError
 from server.models import (
@@ -66,6 +70,9 @@ def approve_escalation(case_id: str, approval: EscalationApprovalIn, database: D
     """Answer an escalation with a final decision in the caller's name. Senior or lead."""
     now = utcnow()
     with database.write() as conn:
+        pending = _awaiting(conn, case_id, approval.decision_id)
+        if pending is not None:
+            return _answer_pending(conn, senior, pending, approval, now)
         escalation = _open_escalation(conn, case_id, approval.decision_id)
         if escalation.reviewer_id == senior.id:
             raise ApiError(403, "own_escalation")  # four eyes: someone else must look
@@ -76,6 +83,33 @@ def approve_escalation(case_id: str, approval: EscalationApprovalIn, database: D
             "decision_id": decision["decision_id"], "action": action,
             "policy": decision["policy"]})
     return {"status": "accepted", "decision": decision}
+
+
+def _awaiting(conn: Connection, case_id: str, decision_id: str):
+    """The pending decision named, if the case is waiting for approval of exactly it."""
+    status = conn.execute(select(cases.c.status).where(cases.c.id == case_id)).scalar()
+    if status != AWAITING_APPROVAL:
+        return None
+    pending = latest_decision_row(conn, case_id)
+    return pending if pending.decision_id == decision_id and pending.pending else None
+
+
+def _answer_pending(conn: Connection, senior: Reviewer, pending,
+                    approval: EscalationApprovalIn, now: datetime) -> dict:
+    """Route through the one four-eyes rule that POST /v1/decisions uses."""
+    action = approval.action or {"approve": "approve", "overturn": "no_violation"}.get(
+        approval.outcome)
+    if action is None:
+        raise ApiError(422, "action_required")
+    decision_in = DecisionIn(
+        decision_id=f"approval-{uuid.uuid4()}", case_id=pending.case_id, action=action,
+        policy=approval.policy or pending.policy, note=approval.note, decided_at=now)
+    case = conn.execute(select(cases.c.id, cases.c.status)
+                        .where(cases.c.id == pending.case_id)).first()
+    status_code, body = four_eyes.answer_awaiting(conn, senior, case, decision_in, now)
+    if status_code != 201:
+        raise ApiError(status_code, **body)
+    return body
 
 
 def _open_escalation(conn: Connection, case_id: str, escalation_id: str):

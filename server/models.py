@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 Timestamp = Annotated[
     str,
@@ -20,7 +20,7 @@ Timestamp = Annotated[
         description="ISO 8601 UTC with a trailing Z",
     ),
 ]
-CaseStatus = Literal["open", "decided", "withdrawn", "deleted"]
+CaseStatus = Literal["open", "awaiting_approval", "decided", "withdrawn", "deleted"]
 # The largest integer SQLite stores; a larger one fails in the driver (a 500), so inputs that
 # reach a column or a comparison are bounded by it and answer 422 instead.
 MAX_INT64 = 2**63 - 1
@@ -33,9 +33,17 @@ class Action(str, Enum):
     restrict_reach = "restrict_reach"
     suspend = "suspend"
     escalate = "escalate"
+    approve = "approve"  # a senior upholds the decision awaiting approval (four eyes)
+    reverse = "reverse"  # undo the decision that closed a case; it reopens
 
 
-FINAL_ACTIONS = frozenset(a.value for a in Action if a is not Action.escalate)
+# Spelled out: approve and reverse are neither final actions of their own nor escalations.
+FINAL_ACTIONS = frozenset({"no_violation", "remove", "label_sensitive", "restrict_reach",
+                           "suspend"})
+# A reviewer's enforcement on a high-profile author waits for a senior (four eyes).
+ENFORCEMENT_ACTIONS = FINAL_ACTIONS - {"no_violation"}
+# These may omit `policy`: approve copies the pending one's, reverse the reversed one's.
+POLICY_OPTIONAL_ACTIONS = frozenset({"approve", "reverse"})
 
 
 class ErrorBody(BaseModel):
@@ -104,6 +112,17 @@ class MediaRef(BaseModel):
     label: str = Field(description="brief non-graphic description, shown before any reveal")
 
 
+class PendingDecision(BaseModel):
+    """What a senior looks at: the decision awaiting approval, or the escalation's reason."""
+
+    decision_id: str
+    action: str
+    policy: str
+    note: str
+    reviewer: str
+    recorded_at: Timestamp
+
+
 class Case(BaseModel):
     id: str
     queue_id: str
@@ -119,6 +138,9 @@ class Case(BaseModel):
     author: Author
     media: list[MediaRef]
     lease_expires_at: Timestamp | None
+    pending_decision: PendingDecision | None = Field(
+        description="status awaiting_approval: the decision awaiting approval; an open case in "
+                    "`escalations` whose latest decision is an escalate: that escalation")
 
 
 class ClaimRequest(BaseModel):
@@ -140,9 +162,21 @@ class DecisionIn(BaseModel):
     decision_id: str = Field(min_length=1, max_length=200)
     case_id: str = Field(min_length=1, max_length=64)
     action: Action
-    policy: str = Field(max_length=200)
+    policy: str = Field(default="", max_length=200,
+                        description="required except for `approve` and `reverse`")
     note: str = Field(default="", max_length=20_000)
     decided_at: datetime
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _policy_required(cls, data, handler):
+        decision = handler(data)
+        # Optional only where the server copies it; a missing policy elsewhere stays a 422.
+        if ("policy" not in decision.model_fields_set
+                and decision.action.value not in POLICY_OPTIONAL_ACTIONS):
+            raise ValidationError.from_exception_data(cls.__name__, [
+                {"type": "missing", "loc": ("policy",), "input": data}])
+        return decision
 
 
 class Decision(BaseModel):
@@ -157,13 +191,14 @@ class Decision(BaseModel):
 
 
 class DecisionAccepted(BaseModel):
-    status: Literal["accepted"]
+    status: Literal["accepted", "pending_approval"] = Field(
+        description="pending_approval: stored, waiting for a senior (four eyes)")
     decision: Decision
 
 
 class DecisionConflict(BaseModel):
-    error: Literal["conflict", "withdrawn"]
-    winning_decision: Decision | None
+    error: Literal["conflict", "withdrawn", "nothing_to_approve", "nothing_to_reverse"]
+    winning_decision: Decision | None = None
 
 
 class DecisionList(BaseModel):

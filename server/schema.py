@@ -24,7 +24,8 @@ from sqlalchemy import (
 # Bumped when a table changes; db.open_database refuses a newer file than it knows.
 # 2: the `changes` table and the index that purges old idempotency keys.
 # 3: authorization: `reviewers.revoked_at`, `reviewer_queues`, `lease_grants`, `audit_log`.
-SCHEMA_VERSION = 3
+# 4: four eyes and reversal: `decisions.pending`, `decisions.approves`, `decisions.reverses`.
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -65,7 +66,8 @@ cases = Table(
     Column("priority", Integer, nullable=False),
     Column("sla_deadline", DateTime, nullable=False),
     Column("created_at", DateTime, nullable=False),
-    Column("status", String(16), nullable=False, default="open"),  # open|decided|withdrawn|deleted
+    # open|awaiting_approval|decided|withdrawn|deleted
+    Column("status", String(32), nullable=False, default="open"),
     Column("lease_holder", Integer, ForeignKey("reviewers.id"), nullable=True),
     Column("lease_expires_at", DateTime, nullable=True),
 )
@@ -149,6 +151,13 @@ decisions = Table(
     Column("reviewer_id", Integer, ForeignKey("reviewers.id"), nullable=False),
     Column("reviewer_name", String(200), nullable=False),
     Column("recorded_at", DateTime, nullable=False),
+    # Four eyes (four_eyes.py): an enforcement decision that waited for a senior keeps
+    # pending=True for good (it never closed the case itself); the senior's answer names it
+    # in `approves`. A reversal names the decision it undoes in `reverses`; the reversed row
+    # itself is never edited, winner selection skips it.
+    Column("pending", Boolean, nullable=False, default=False, server_default="0"),
+    Column("approves", String(200), nullable=True),
+    Column("reverses", String(200), nullable=True),
 )
 
 idempotency_keys = Table(

@@ -68,7 +68,8 @@ class LeaseRenewal(BaseModel):
     lost: list[LostLease]
 
 
-ChangeKind = Literal["withdrawn", "deleted", "priority_changed", "decided", "escalated"]
+ChangeKind = Literal["withdrawn", "deleted", "priority_changed", "decided", "escalated",
+                     "awaiting_approval", "approval", "reversed"]
 
 
 class Change(BaseModel):
@@ -78,7 +79,10 @@ class Change(BaseModel):
     at: Timestamp
     data: dict[str, Any] = Field(
         description="priority_changed: {priority}; decided: {action, reviewer, decision_id}; "
-                    "escalated: {queue_id}; withdrawn, deleted: {}"
+                    "escalated: {queue_id}; withdrawn, deleted: {}; awaiting_approval: "
+                    "{decision_id, action, policy, reviewer}; approval: {outcome, action, "
+                    "reviewer, original_decision_id, original_reviewer}; reversed: "
+                    "{decision_id, reverses, reviewer}"
     )
 
 

@@ -8,6 +8,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from reviewer.api_client import ApiClient
+from reviewer.cache_guard import unlock_cache
 from reviewer.case_cache import CaseCache
 from reviewer.exposure import ExposureMeter
 from reviewer.keymap import Keymap, KeymapError, load_keymap
@@ -30,6 +31,8 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
                       undo_grace_s: float = UNDO_GRACE_S) -> MainWindow:
     """Everything but the event loop; tests and benchmarks drive the window this returns."""
     profile.ensure()
+    # First, before any store connection: every connection after this one seals the cache.
+    cache_warning = unlock_cache(profile)
     keymap, problems = _keymap(profile)
     mine = user_preset(profile)
     db = open_store(profile.store_path)
@@ -44,8 +47,10 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine, ExposureMeter(db))
-    if problems:
-        window.last_decision.setText("Key bindings: " + "; ".join(problems))
+    notes = ([cache_warning] if cache_warning else []) + (
+        ["Key bindings: " + "; ".join(problems)] if problems else [])
+    if notes:
+        window.last_decision.setText(" · ".join(notes))
     # Objects made at start-up live all shift: freezing them keeps the garbage collector from
     # walking them again and again, which otherwise shows up as pauses between key presses.
     gc.collect()

@@ -40,6 +40,7 @@ class CasePanel(QWidget):
         self.author = _plain_label("caseAuthor")
         self.reports = _plain_label("caseReports")
         self.history = _plain_label("caseHistory")
+        self.pending = _plain_label("casePending")  # four eyes: what awaits a senior's approval
         self.text = QTextEdit()
         self.text.setObjectName("caseText")
         self.text.setReadOnly(True)
@@ -48,7 +49,7 @@ class CasePanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.sla, self.author, self.reports, self.history):
+        for widget in (self.header, self.sla, self.author, self.reports, self.history, self.pending):
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
         self._deadline = ""
@@ -58,7 +59,7 @@ class CasePanel(QWidget):
     def show_case(self, case: Case | None) -> None:
         if case is None:
             self.header.setText("No case to review. New cases appear here as soon as they are claimed.")
-            for label in (self.sla, self.author, self.reports, self.history):
+            for label in (self.sla, self.author, self.reports, self.history, self.pending):
                 label.setText("")
             self.text.setPlainText("")
             self._deadline = ""
@@ -73,6 +74,8 @@ class CasePanel(QWidget):
         self.author.setText(self._author_line(case))
         self.reports.setText(self._reports_line(case))
         self.history.setText(self._history_line(case))
+        self.pending.setText(self._pending_line(case))
+        self.pending.setVisible(bool(self.pending.text()))
         self.text.setPlainText(case.text)
 
     def refresh_sla(self) -> None:
@@ -97,6 +100,19 @@ class CasePanel(QWidget):
         reasons = Counter(str(r.get("reason", "unspecified")) for r in case.reports)
         listed = ", ".join(f"{reason} ×{n}" if n > 1 else reason for reason, n in reasons.most_common())
         return f"{len(case.reports)} report(s): {listed}" if case.reports else "No reports attached"
+
+    @staticmethod
+    def _pending_line(case: Case) -> str:
+        pending = case.raw.get("pending_decision")
+        if not isinstance(pending, dict):
+            return ""
+        what = f"{pending.get('action', '?')} ({pending.get('policy', '?')})"
+        who = pending.get("reviewer", "a reviewer")
+        note = f" — “{pending.get('note')}”" if pending.get("note") else ""
+        if pending.get("action") == "escalate":
+            return f"Escalated by {who}{note}. Decide with 1–5."
+        return (f"Awaiting approval: {what} by {who}{note}. A approves · 1 overturns · "
+                "2–5 amend")
 
     @staticmethod
     def _history_line(case: Case) -> str:

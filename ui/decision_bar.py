@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 from reviewer.actions import DECISION_KINDS, ActionId
 from ui.action_registry import ActionRegistry
 
-BAR_ACTIONS = [*DECISION_KINDS, ActionId.SKIP, ActionId.PREV_CASE, ActionId.NEXT_CASE]
+# Approve and reverse are keyboard and menu actions: they apply only to some cases.
+BAR_ACTIONS = [*(a for a in DECISION_KINDS if a not in (ActionId.APPROVE, ActionId.REVERSE)),
+               ActionId.SKIP, ActionId.PREV_CASE, ActionId.NEXT_CASE]
 
 
 class DecisionBar(QWidget):

@@ -29,6 +29,8 @@ from ui.reveal_controller import RevealController
 from ui.wellness_bar import ExposureLabel, PromptBanner
 from ui.zoom_view import ZoomDialog
 from ui.cheat_sheet import CheatSheet
+from ui.note_dialog import NoteDialog
+from ui.sweep_view import SweepView
 from ui.decision_flow import DecisionFlow
 from ui.palette import CommandPalette
 from ui.queue_panel import ALL_QUEUES, QueuePanel
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         acts = self.registry.actions
         decide = self.menuBar().addMenu("&Decide")
-        for action_id in DECISION_KINDS:
+        for action_id in (*DECISION_KINDS, ActionId.UNDO, ActionId.SWEEP):
             decide.addAction(acts[action_id])
         go = self.menuBar().addMenu("&Go")
         for action_id in (ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP,
@@ -127,7 +129,10 @@ class MainWindow(QMainWindow):
     def _wire_actions(self) -> None:
         r = self.registry
         for action_id in DECISION_KINDS:
-            r.connect(action_id, lambda a=action_id: self.decide(a))
+            if action_id != ActionId.REVERSE:
+                r.connect(action_id, lambda a=action_id: self.decide(a))
+        r.connect(ActionId.REVERSE, self.reverse_last)
+        r.connect(ActionId.SWEEP, self.open_sweep)
         r.connect(ActionId.SKIP, self._skip)
         r.connect(ActionId.NEXT_CASE, lambda: self._navigate(self.session.next))
         r.connect(ActionId.PREV_CASE, lambda: self._navigate(self.session.previous))
@@ -185,6 +190,9 @@ class MainWindow(QMainWindow):
         if case is None:
             self.last_decision.setText("No case on screen to decide.")
             return
+        if action == ActionId.APPROVE and not case.raw.get("pending_decision"):
+            self.last_decision.setText("Nothing on this case awaits approval.")
+            return
         self.conceal()
         asked = self.flow.ask(action, case)
         if asked is None or self.session.current() is None or self.session.current().id != case.id:
@@ -194,6 +202,41 @@ class MainWindow(QMainWindow):
         if outcome.decision is not None:
             self.bridge.wake()
             self._update_indicator()
+
+    def open_sweep(self) -> None:
+        """The sweep grid over the current work list (select Crisis sweep first for a crisis)."""
+        self.conceal()
+        recorded = SweepView.run(self.media, self.presets, self.keymap, self.session, self)
+        self.activateWindow()
+        if recorded:
+            self.session.reload()
+            self.show_current()
+            self.bridge.wake()
+            self.last_decision.setText(f"Sweep: {recorded} decisions recorded, each on its own")
+            self._update_indicator()
+
+    def reverse_last(self) -> None:
+        """Reverse our latest decision the central API accepted: a new decision with a note
+        (the original is never edited); the case comes back to be decided again."""
+        target = self.session.outbox.latest_accepted_final()
+        if target is None:
+            self.last_decision.setText("No sent decision to reverse (Ctrl+Z undoes one not yet sent).")
+            return
+        self.conceal()
+        dialog = NoteDialog(f"Reverse {target.action.value} on {target.case_id}",
+                            "Why reverse it? The note goes on record with the reversal.", self)
+        accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
+        self.activateWindow()
+        if not accepted:
+            return
+        self.session.follow_up(target.case_id, ActionId.REVERSE, dialog.note(), target.policy)
+        self.session.reload()
+        self.session.go_to(target.case_id)
+        self.show_current()
+        self.bridge.wake()
+        self.last_decision.setText(f"Reversal of {target.action.value} on {target.case_id} recorded; "
+                                   "decide the case again.")
+        self._update_indicator()
 
     def undo(self) -> None:
         undone = self.session.undo_last()
@@ -298,6 +341,8 @@ class MainWindow(QMainWindow):
     def _on_sync_status(self, status: SyncStatus) -> None:
         if status.presets_changed:
             self._apply_org_presets()
+        if status.outcomes:
+            self.last_decision.setText("; ".join(status.outcomes))
         current = self.session.current()
         if current is not None and current.id in status.closed_cases:
             note = self.session.cache.local_note(current.id)

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402 (after the platform is chosen)
 
-from tests.bench import next_case_latency  # noqa: E402
+from tests.bench import keystrokes, next_case_latency  # noqa: E402
 from tests.bench.profiling import ProfiledDecisions  # noqa: E402
 from tests.bench.results import RESULTS_PATH, save, table  # noqa: E402
 from ui.app import apply_stylesheet  # noqa: E402
@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="reviewer-bench-") as tmp:
         measure = profiled or next_case_latency.time_decision
         figures = next_case_latency.run(Path(tmp), measure)
+        figures += keystrokes.run(Path(tmp) / "keys")
         # Imported and run only now: the server stack it loads (FastAPI, SQLAlchemy, uvicorn,
         # ~50 MB) must not count in the next-case benchmark's peak_rss.
         from tests.bench import outbox_drain

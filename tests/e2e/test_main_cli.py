@@ -48,23 +48,26 @@ def test_serve_admin_sync_and_status_from_the_command_line(tmp_path):
         token = added.stdout.strip()
         assert len(token) > 30 and token not in db.read_bytes().decode("latin-1")  # stored hashed
         profile = tmp_path / "profile"
+        keyring_env = {"PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+                       "TEST_KEYRING_FILE": str(tmp_path / "keyring.json")}
         synced = _run("sync", "--profile", str(profile), "--server", url, "--once",
-                      env={"REVIEWER_TOKEN": token})
+                      env={"REVIEWER_TOKEN": token, **keyring_env})
         assert synced.returncode == 0, synced.stderr
         assert "online=True" in synced.stdout
         status = _run("status", "--profile", str(profile))
         assert status.stdout.strip() == "pending=0 sending=0 accepted=0 conflict=0 rejected=0 withdrawn=0"
         assert token not in synced.stdout + synced.stderr  # never echoed
-        _decide_three(profile)
+        _decide_three(profile, tmp_path / "keyring.json")
         assert _run("status", "--profile", str(profile)).stdout.startswith("pending=3 ")
         server.terminate()
         server.wait(10)
-        offline = _run("sync", "--profile", str(profile), "--timeout", "1", env={"REVIEWER_TOKEN": token})
+        offline = _run("sync", "--profile", str(profile), "--timeout", "1",
+                       env={"REVIEWER_TOKEN": token, **keyring_env})
         assert offline.returncode == 1 and "online=False waiting=3" in offline.stdout
         server = subprocess.Popen([sys.executable, "main.py", "serve", "--db", str(db), "--port", str(port)],
                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         _wait_healthy(url)
-        back = _run("sync", "--profile", str(profile), env={"REVIEWER_TOKEN": token})
+        back = _run("sync", "--profile", str(profile), env={"REVIEWER_TOKEN": token, **keyring_env})
         assert back.returncode == 0, back.stdout
         assert _run("status", "--profile", str(profile)).stdout.strip() == \
             "pending=0 sending=0 accepted=3 conflict=0 rejected=0 withdrawn=0"
@@ -73,10 +76,23 @@ def test_serve_admin_sync_and_status_from_the_command_line(tmp_path):
         server.wait(10)
 
 
-def _decide_three(profile: Path) -> None:
+def _decide_three(profile: Path, keyring_file: Path) -> None:
+    """Decide in this process with the cache key the `sync` process stored (encrypted cache)."""
+    import keyring
+
     from reviewer.actions import ActionId
+    from reviewer.cache_guard import unlock_cache
+    from reviewer.profile import Profile
     from reviewer.session import ReviewSession
     from reviewer.store import open_store
+    from tests.file_keyring import FileKeyring
+    os.environ["TEST_KEYRING_FILE"] = str(keyring_file)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        assert unlock_cache(Profile(profile)) == ""  # the key was found: nothing wiped
+    finally:
+        keyring.set_keyring(previous)
     session = ReviewSession(open_store(profile / "store.sqlite3"))
     for action in (ActionId.REMOVE, ActionId.NO_VIOLATION, ActionId.SUSPEND):
         session.decide(action)

@@ -30,7 +30,7 @@ def test_only_leads_read_the_audit_log(reader_for):
 def test_every_kind_of_action_is_recorded(client_for, db_path, decision_body, post_decision):
     alice, lena = client_for("alice"), client_for("lena")
     start = _entries(lena)[-1]["seq"]
-    decided = decision_body("case-00002", "remove", note=NOTE)
+    decided = decision_body("case-00006", "remove", note=NOTE)  # not high-profile
     assert post_decision(alice, decided).status_code == 201
     assert post_decision(alice, decision_body("case-00003", "escalate")).status_code == 201
     lena.post("/v1/cases/case-00004/withdraw").raise_for_status()
@@ -43,7 +43,7 @@ def test_every_kind_of_action_is_recorded(client_for, db_path, decision_body, po
     revoke_reviewer(db_path, "newbie")
     entries = _entries(lena, since=start)
     assert _summary(entries) == [
-        ("alice", "reviewer", "decision", "case-00002"),
+        ("alice", "reviewer", "decision", "case-00006"),
         ("alice", "reviewer", "escalation", "case-00003"),
         ("lena", "lead", "withdraw", "case-00004"),
         ("lena", "lead", "delete", "case-00005"),

@@ -65,7 +65,7 @@ def test_openapi_lists_every_path(reader_for):
         # sync additions
         "/v1/decisions/batch", "/v1/leases/renew", "/v1/changes", "/v1/cases/{case_id}/priority",
         # authorization additions
-        "/v1/escalations/{case_id}/approve", "/v1/audit",
+        "/v1/escalations/{case_id}/approve", "/v1/audit", "/v1/media-presets",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}

@@ -1,0 +1,57 @@
+"""Sealing cached case content and media bytes with AES-GCM before they reach the disk.
+
+Reported content is private: a copied profile directory or a stolen laptop disk must not give
+it away. Every write gets a fresh random 96-bit nonce, stored in front of the ciphertext. The
+item's id is bound in as associated data, so a sealed blob moved to another row (one case's
+payload into another case, a payload into a media slot) fails to open instead of showing the
+wrong content. A blob that fails to open is treated as missing and fetched again.
+"""
+
+from __future__ import annotations
+
+import os
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+KEY_BYTES = 32  # AES-256
+NONCE_BYTES = 12  # the size GCM is designed for; random per write, never reused on purpose
+
+
+class TamperedItem(ValueError):
+    """A sealed blob did not authenticate: flipped bits, a wrong key, or another row's blob."""
+
+
+def new_key() -> bytes:
+    return AESGCM.generate_key(bit_length=KEY_BYTES * 8)
+
+
+def case_context(case_id: str) -> bytes:
+    # A kind prefix keeps a case id and a media hash from ever meaning the same thing.
+    return b"case\0" + case_id.encode("utf-8")
+
+
+def media_context(sha256: str) -> bytes:
+    return b"media\0" + sha256.encode("ascii")
+
+
+class CacheCipher:
+    """Seals and opens cache items under one key. Safe to share between threads."""
+
+    def __init__(self, key: bytes):
+        if len(key) != KEY_BYTES:
+            raise ValueError(f"a cache key is {KEY_BYTES} bytes, not {len(key)}")
+        self._aead = AESGCM(key)
+
+    def seal(self, data: bytes, context: bytes) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, data, context)
+
+    def open(self, blob: bytes, context: bytes) -> bytes:
+        blob = bytes(blob)
+        if len(blob) < NONCE_BYTES + 16:  # shorter than a nonce and a tag: cut off
+            raise TamperedItem("sealed item is truncated")
+        try:
+            return self._aead.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], context)
+        except InvalidTag as exc:
+            raise TamperedItem("sealed item failed authentication") from exc

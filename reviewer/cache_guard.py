@@ -1,0 +1,98 @@
+"""Keeping the local cache private: unlocking it at start, and letting go of what is done.
+
+Reported content stays on this machine only as long as the work needs it. A case that is
+settled here (decided and synced, withdrawn, decided elsewhere) is deleted, and so is anything
+cached longer than a TTL; media goes with the last case that uses it. Sealing is in
+reviewer/cache_crypto.py; the key lives in the keyring (reviewer/credentials.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from reviewer.actions import DECISION_KINDS
+from reviewer.cache_crypto import CacheCipher, case_context, media_context
+from reviewer.case_cache import SETTLED
+from reviewer.credentials import cache_key
+from reviewer.domain import to_iso, utc_now
+from reviewer.profile import Profile
+from reviewer.store import open_store, transaction, unlock_store
+
+CACHE_TTL = timedelta(hours=24)
+
+
+def unlock_cache(profile: Profile, ttl: timedelta = CACHE_TTL) -> str:
+    """Make every store connection of this process seal with the profile's key, bring the
+    cached content in line with that key, and purge. Call once at start, before any other
+    connection to the store. Returns a warning for the status line, or ''."""
+    found = cache_key(profile.root)
+    cipher = CacheCipher(found.key)
+    unlock_store(profile.store_path, cipher)
+    db = open_store(profile.store_path, cipher)
+    try:
+        if found.fresh:
+            forget_sealed_content(db)  # sealed under a key we no longer have: unreadable
+        if seal_clear_content(db, cipher):
+            scrub_free_space(db)
+        purge_stale(db, ttl)
+    finally:
+        db.conn.close()
+    return found.warning
+
+
+def purge_stale(db: sqlite_utils.Database, ttl: timedelta = CACHE_TTL,
+                now: datetime | None = None) -> int:
+    """Delete settled cases, anything cached longer than `ttl`, and media no cached case uses
+    any more. Cheap enough to run every sync round. Returns the number of rows deleted."""
+    cutoff = to_iso((now or utc_now()) - ttl)
+    finals = [a.value for a, kind in DECISION_KINDS.items() if kind.final]
+    marks = ",".join("?" * len(finals))
+    # Too old, or not open here any more -- except the case of our newest accepted final
+    # decision, which the reviewer may still reverse -- and no decision on it waits to be sent.
+    done = (f"(cached_at < ? OR (local_state != 'open' AND id NOT IN (SELECT case_id FROM outbox "
+            f"WHERE state = 'accepted' AND action IN ({marks}) ORDER BY seq DESC LIMIT 1))) "
+            f"AND {SETTLED}")
+    params = (cutoff, *finals)
+    with transaction(db) as conn:
+        conn.execute(f"DELETE FROM case_media WHERE case_id IN (SELECT id FROM cases WHERE {done})",
+                     params)
+        deleted = conn.execute(f"DELETE FROM cases WHERE {done}", params).rowcount
+        deleted += conn.execute(
+            "DELETE FROM media WHERE fetched_at < ? OR sha256 NOT IN (SELECT cm.sha256 "
+            "FROM case_media cm JOIN cases c ON c.id = cm.case_id)", (cutoff,)).rowcount
+    return deleted
+
+
+def forget_sealed_content(db: sqlite_utils.Database) -> None:
+    """Drop sealed cases and media. A case with an unsent decision keeps its row, so a
+    re-claim cannot open it again before that decision reaches the server."""
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM case_media WHERE case_id IN (SELECT id FROM cases "
+                     f"WHERE sealed_payload IS NOT NULL AND {SETTLED})")
+        conn.execute(f"DELETE FROM cases WHERE sealed_payload IS NOT NULL AND {SETTLED}")
+        conn.execute("DELETE FROM media WHERE sealed = 1")
+
+
+def seal_clear_content(db: sqlite_utils.Database, cipher: CacheCipher) -> int:
+    """Seal case content and media written in clear (by an older version, or a store opened
+    without a key). Returns how many items it sealed."""
+    cases = db.execute("SELECT id, payload FROM cases WHERE sealed_payload IS NULL").fetchall()
+    media = [r[0] for r in db.execute("SELECT sha256 FROM media WHERE sealed = 0")]
+    with transaction(db) as conn:
+        for case_id, payload in cases:
+            conn.execute("UPDATE cases SET payload = '{}', sealed_payload = ? WHERE id = ?",
+                         (cipher.seal(payload.encode("utf-8"), case_context(case_id)), case_id))
+        for sha in media:  # one at a time: media can be large
+            data = conn.execute("SELECT data FROM media WHERE sha256 = ?", (sha,)).fetchone()[0]
+            conn.execute("UPDATE media SET data = ?, sealed = 1 WHERE sha256 = ?",
+                         (cipher.seal(bytes(data), media_context(sha)), sha))
+    return len(cases) + len(media)
+
+
+def scrub_free_space(db: sqlite_utils.Database) -> None:
+    """Overwritten clear text lingers in free pages and in the WAL: rebuild the file and empty
+    the WAL so no copy of it is left on disk."""
+    db.execute("VACUUM")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,94 @@
+"""Decision rows: inserting one, rendering one, and finding the one that currently stands.
+
+Shared by decisions.py (the idempotent endpoints), four_eyes.py (approval and reversal) and
+escalations.py. A decision row is never edited once written: a reversal or an approval is a
+new row naming the earlier one (`reverses`, `approves`), so the record stays complete.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, bindparam, insert, select
+
+from server.auth import Reviewer
+from server.models import FINAL_ACTIONS, DecisionIn
+from server.schema import decisions
+from server.timeutil import to_iso, to_naive_utc
+
+_INSERT_DECISION = insert(decisions)
+_REVERSED_IDS = (select(decisions.c.reverses)
+                 .where(decisions.c.case_id == bindparam("case_id_"),
+                        decisions.c.reverses.is_not(None))
+                 .scalar_subquery())
+# Built once: the 409 path of a batch runs it per item.
+_SELECT_WINNER = (  # the final decision that closed the case: the latest one, because an
+    select(decisions)  # escalation or a reversal after a decision reopens the case
+    .where(decisions.c.case_id == bindparam("case_id_"),
+           decisions.c.action.in_(sorted(FINAL_ACTIONS)),
+           decisions.c.pending.is_(False),  # it waited for a senior; it never closed anything
+           decisions.c.decision_id.not_in(_REVERSED_IDS))
+    .order_by(decisions.c.seq.desc())
+    .limit(1)
+)
+_SELECT_LATEST = (select(decisions).where(decisions.c.case_id == bindparam("case_id_"))
+                  .order_by(decisions.c.seq.desc()).limit(1))
+
+
+def decision_dict(row) -> dict:
+    return {
+        "decision_id": row.decision_id,
+        "case_id": row.case_id,
+        "action": row.action,
+        "policy": row.policy,
+        "note": row.note,
+        "decided_at": to_iso(row.decided_at),
+        "reviewer": row.reviewer_name,
+        "recorded_at": to_iso(row.recorded_at),
+    }
+
+
+def insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionIn,
+                    now: datetime, **links) -> dict:
+    """Write one decision row; `links` may set `pending`, `approves`, `reverses`, and
+    override `action` / `policy` (an approval copies them from the decision it approves)."""
+    values = {
+        "decision_id": decision_in.decision_id,
+        "case_id": decision_in.case_id,
+        "action": decision_in.action.value,
+        "policy": decision_in.policy,
+        "note": decision_in.note,
+        "decided_at": to_naive_utc(decision_in.decided_at),
+        "reviewer_id": reviewer.id,
+        "reviewer_name": reviewer.name,
+        "recorded_at": now,
+        "pending": False,
+        "approves": None,
+        "reverses": None,
+        **links,
+    }
+    conn.execute(_INSERT_DECISION, values)
+    return decision_dict(_Row(values))
+
+
+def winning_row(conn: Connection, case_id: str):
+    """The latest final decision that is neither reversed nor still waiting for approval."""
+    return conn.execute(_SELECT_WINNER, {"case_id_": case_id}).first()
+
+
+def winning_decision(conn: Connection, case_id: str) -> dict | None:
+    row = winning_row(conn, case_id)
+    return decision_dict(row) if row is not None else None
+
+
+def latest_decision_row(conn: Connection, case_id: str):
+    """On an awaiting_approval case this is the pending decision: nothing else is recorded
+    on it until a senior answers (conflicts are not decisions)."""
+    return conn.execute(_SELECT_LATEST, {"case_id_": case_id}).first()
+
+
+class _Row:
+    """Attribute access over a dict, so a just-inserted decision renders like a fetched one."""
+
+    def __init__(self, values: dict) -> None:
+        self.__dict__.update(values)

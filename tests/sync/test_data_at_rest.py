@@ -1,0 +1,140 @@
+"""Data at rest: case text and media reach the profile directory only sealed (AES-GCM), and a
+damaged sealed item is noticed and fetched again. Real server, real store, real window."""
+
+from __future__ import annotations
+
+import base64
+import io
+import threading
+
+import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+from reviewer.api_client import ApiClient
+from reviewer.cache_guard import unlock_cache
+from reviewer.case_cache import CaseCache
+from reviewer.domain import Case
+from reviewer.media_render import RenderStyle
+from reviewer.profile import Profile
+from reviewer.session import ReviewSession
+from reviewer.store import open_store
+from reviewer.sync_engine import SyncEngine, SyncSettings
+from tests.factories import case_dict, sha, synthetic_png
+from tests.qt_wait import pump_until
+from ui.app import build_workstation
+from ui.media_service import RenderKey
+
+MARKER = "MARKER-at-rest-4e1d7b"
+CASE_ID = "case-at-rest"
+CLAIM_ALL = dict(prefetch_per_queue=200, low_watermark=199)  # claims every graphic_media case
+
+
+def marked_png() -> bytes:
+    """A synthetic image that also carries the marker in a PNG text chunk."""
+    info = PngInfo()
+    info.add_text("Comment", MARKER)
+    out = io.BytesIO()
+    Image.open(io.BytesIO(synthetic_png(240, 180, seed=21))).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+IMAGE = marked_png()
+
+
+@pytest.fixture
+def marked_case(central_api):
+    with central_api.lead() as lead:
+        lead.post("/v1/cases", json={
+            "id": CASE_ID, "queue_id": "graphic_media", "priority": 1,
+            "text": f"Reported post quoting {MARKER} in full",
+            "media": [{"data_base64": base64.b64encode(IMAGE).decode(), "mime": "image/png",
+                       "category": "graphic_violence", "label": "Synthetic marked pattern"}],
+        }).raise_for_status()
+    return central_api
+
+
+def leaked(root) -> list[str]:
+    """Which secrets appear in clear in any file under the profile directory."""
+    files = b"".join(p.read_bytes() for p in root.rglob("*") if p.is_file())
+    secrets = {"case-text marker": MARKER.encode(), "image bytes": IMAGE[60:140],
+               "marker in UTF-16": MARKER.encode("utf-16-le")}
+    return [name for name, needle in secrets.items() if needle in files]
+
+
+def test_the_workstation_keeps_case_text_and_media_sealed_on_disk(qtbot, tmp_path, marked_case):
+    profile = Profile(tmp_path / "profile").ensure()
+    window = build_workstation(profile, marked_case.url, marked_case.tokens["reviewer"],
+                               SyncSettings(**CLAIM_ALL, idle_interval=0.5), undo_grace_s=0)
+    qtbot.addWidget(window)
+    # This machine has no keyring: the status line says the cache lasts this session only.
+    assert "session only" in window.last_decision.text()
+    window.bridge.start()  # the sync worker writes from its own thread
+    cache = window.session.cache
+    pump_until(lambda: cache.media_bytes(sha(IMAGE)) is not None, timeout=30, what="media cached")
+    window.session.reload()
+    window.session.go_to(CASE_ID)
+    assert MARKER in window.session.current().text  # the UI thread reads it back
+    key = RenderKey(sha(IMAGE), (200, 150), RenderStyle())  # blurred, grayscale
+    window.media.request(key)  # the decode pool reads it back on its own threads
+    pump_until(lambda: window.media.result(key) is not None, what="rendered")
+    assert window.media.result(key).image is not None
+
+    assert leaked(profile.root) == []  # before any checkpoint: nothing in clear in the WAL
+    open_store(profile.store_path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert leaked(profile.root) == []
+
+
+def test_a_flipped_byte_is_detected_and_the_item_fetched_again(tmp_path, marked_case):
+    profile = Profile(tmp_path / "profile").ensure()
+    unlock_cache(profile)
+    client = ApiClient(marked_case.url, marked_case.tokens["reviewer"])
+    engine = SyncEngine(profile.store_path, client, settings=SyncSettings(**CLAIM_ALL))
+    _on_another_thread(engine.run_once)
+    cache = CaseCache(open_store(profile.store_path))
+
+    _flip_one_byte(cache.db, "media", "data", "sha256", sha(IMAGE))
+    assert cache.media_bytes(sha(IMAGE)) is None  # detected: treated as not fetched yet
+    assert sha(IMAGE) in cache.missing_media(500)
+    _on_another_thread(engine.run_once)  # the next round fetches it again
+    assert cache.media_bytes(sha(IMAGE)) == IMAGE
+
+    _flip_one_byte(cache.db, "cases", "sealed_payload", "id", CASE_ID)
+    session = ReviewSession(cache.db)
+    session.go_to(CASE_ID)
+    shown = session.current()  # detected: skipped, never garbage on screen and never a crash
+    assert shown is None or shown.id != CASE_ID
+    assert CASE_ID not in session.case_ids
+    session.reload()
+    assert CASE_ID not in session.case_ids
+    # Fetched again from the central API (GET /v1/cases/{id}), it is cached sealed once more.
+    cache.save_cases([client.case(CASE_ID)], None)
+    assert MARKER in cache.case(CASE_ID).text
+
+
+def test_content_cached_in_clear_before_the_upgrade_leaves_no_trace(tmp_path):
+    profile = Profile(tmp_path / "profile").ensure()
+    clear = CaseCache(open_store(profile.store_path))  # a store written without a key
+    clear.save_cases([Case.from_api(case_dict("old", text=MARKER, media=[IMAGE]))], None)
+    clear.save_media(sha(IMAGE), "image/png", IMAGE)
+    clear.save_cases([Case.from_api(case_dict("old", text=MARKER + " again", media=[IMAGE]))], None)
+    assert leaked(profile.root)  # the premise: it is in clear, in the WAL
+
+    unlock_cache(profile)
+    assert leaked(profile.root) == []  # sealed, free pages dropped, WAL emptied
+    assert CaseCache(open_store(profile.store_path)).case("old").text == MARKER + " again"
+
+
+def _on_another_thread(work) -> None:
+    """Run as the sync worker does: a thread with its own store connection."""
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(60)
+
+
+def _flip_one_byte(db, table: str, column: str, where: str, key: str) -> None:
+    blob = bytearray(db.execute(f"SELECT {column} FROM {table} WHERE {where} = ?",
+                                (key,)).fetchone()[0])
+    blob[len(blob) // 2] ^= 0x01
+    db.execute(f"UPDATE {table} SET {column} = ? WHERE {where} = ?", (bytes(blob), key))
+    db.conn.commit()
