@@ -64,6 +64,10 @@ def _add_client_options(parser: argparse.ArgumentParser) -> None:
                         help="central API URL (https://..., or http:// to this machine)")
     parser.add_argument("--profile", type=Path, default=argparse.SUPPRESS,
                         help="directory for all local state (default: the user data dir)")
+    parser.add_argument("--ca-bundle", type=Path, default=argparse.SUPPRESS,
+                        help="CA bundle (PEM) to verify the central API's certificate with, "
+                             "instead of the system store; remembered in the profile. TLS is "
+                             "always verified")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _profile(args: argparse.Namespace) -> Profile:
     return Profile(getattr(args, "profile", None) or default_profile_dir()).ensure()
+
+
+def _ca_bundle(args: argparse.Namespace, profile: Profile) -> str | None:
+    if getattr(args, "ca_bundle", None):
+        profile.save_setting("ca_bundle", str(Path(args.ca_bundle).resolve()))
+    return profile.settings().get("ca_bundle")
 
 
 def _server_and_token(args: argparse.Namespace, profile: Profile) -> tuple[str | None, str | None]:
@@ -102,7 +112,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         print(f"error: no token for {server}: store one in the OS keyring or set {TOKEN_ENV}",
               file=sys.stderr)
         return EXIT_USAGE
-    return run_workstation(profile, server, token)
+    return run_workstation(profile, server, token, _ca_bundle(args, profile))
 
 
 def _run_demo(profile: Profile) -> int:
@@ -154,7 +164,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if warning := unlock_cache(profile):  # cached case text is encrypted here too
         print(f"warning: {warning}", file=sys.stderr)
-    engine = SyncEngine(profile.store_path, ApiClient(server, token))
+    engine = SyncEngine(profile.store_path, ApiClient(server, token, ca_bundle=_ca_bundle(args, profile)))
     deadline = time.monotonic() + args.timeout if args.timeout else None
     for attempt in itertools.count():
         status = engine.run_once()

@@ -8,6 +8,7 @@ answer we cannot use — do not retry the same request). Malformed JSON is `Malf
 from __future__ import annotations
 
 import ipaddress
+import ssl
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -77,7 +78,7 @@ class ApiClient:
             base_url=self.base_url,
             headers={"Authorization": f"Bearer {token}", "User-Agent": USER_AGENT},
             timeout=httpx.Timeout(timeout, connect=min(3.0, timeout)),
-            verify=ca_bundle or True,
+            verify=ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True,
         )
 
     def close(self) -> None:

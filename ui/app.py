@@ -28,7 +28,8 @@ UNDO_GRACE_S = 10.0  # a decision waits unsent this long, so Ctrl+Z can still wi
 
 def build_workstation(profile: Profile, server_url: str | None, token: str | None,
                       settings: SyncSettings | None = None,
-                      undo_grace_s: float = UNDO_GRACE_S) -> MainWindow:
+                      undo_grace_s: float = UNDO_GRACE_S,
+                      ca_bundle: str | None = None) -> MainWindow:
     """Everything but the event loop; tests and benchmarks drive the window this returns."""
     profile.ensure()
     # First, before any store connection: every connection after this one seals the cache.
@@ -41,7 +42,8 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     settings.never_fetch = frozenset(settings.never_fetch) | never
     engine = None
     if server_url and token:
-        engine = SyncEngine(profile.store_path, ApiClient(server_url, token), settings=settings)
+        engine = SyncEngine(profile.store_path, ApiClient(server_url, token, ca_bundle=ca_bundle),
+                            settings=settings)
     bridge = SyncBridge(engine)
     CaseCache(db).purge_media_of(frozenset(never))
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
@@ -88,12 +90,13 @@ def apply_stylesheet(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
-def run_workstation(profile: Profile, server_url: str | None, token: str | None) -> int:
+def run_workstation(profile: Profile, server_url: str | None, token: str | None,
+                    ca_bundle: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reviewer Workstation")
     app.setDesktopFileName("reviewer-workstation")
     apply_stylesheet(app)
-    window = build_workstation(profile, server_url, token)
+    window = build_workstation(profile, server_url, token, ca_bundle=ca_bundle)
     window.show()
     window.bridge.start()
     return app.exec()
