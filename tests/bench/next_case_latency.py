@@ -31,6 +31,7 @@ from tests.bench.refcount_guard import RefcountGuard
 from tests.bench.results import FRAME_MS, Figure
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
+from ui.palette import CommandPalette
 from ui.policy_picker import PolicyPicker
 from ui.main_window import MainWindow
 
@@ -132,6 +133,31 @@ def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> f
     return (time.perf_counter() - start) * 1000
 
 
+PALETTE_DECISIONS = 60
+
+
+def time_palette_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> float:
+    """A decision made from the command palette: Ctrl+K, type "no viol", Enter. Timed from
+    that Enter (the key that records the decision) to the next case painted."""
+    before = window.session.current().id
+    pressed: list[float] = []
+
+    def answer():
+        palette = CommandPalette.current
+        if palette is None or not palette.isVisible():
+            QTimer.singleShot(1, answer)
+            return
+        QTest.keyClicks(palette.search, "no viol")
+        pressed.append(time.perf_counter())
+        QTest.keyClick(palette.search, Qt.Key.Key_Return)
+    QTimer.singleShot(1, answer)
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    if window.session.current().id == before:
+        raise AssertionError("the palette did not record a decision")
+    pump_until_on_screen(window, watch)
+    return (time.perf_counter() - pressed[0]) * 1000
+
+
 def run_decisions(window: MainWindow, watch: HeaderPaintWatch, guard: RefcountGuard, count: int,
                   wait_for_prefetch: bool, measure: Callable = time_decision) -> list[float]:
     samples = []
@@ -172,11 +198,13 @@ def run(workdir: Path, measure: Callable = time_decision) -> list[Figure]:
         warm = run_decisions(window, watch, guard, DECISIONS, True, measure)
         cold = run_decisions(window, watch, guard, DECISIONS, False, measure)
         lost_per_decision = (guard.net_lost() - lost_before) / (len(warm) + len(cold))
+        palette = run_decisions(window, watch, guard, PALETTE_DECISIONS, True, time_palette_decision)
     finally:
         window.close()
     return [
         *latency_figures("next_case_warm", warm, FRAME_MS),
         *latency_figures("next_case_cold", cold, None),
+        *latency_figures("next_case_via_palette", palette, FRAME_MS),
         Figure("startup_first_case_10k", startup_ms, "ms", None),
         Figure("peak_rss", peak_rss_mb(), "MB", None),
         # Steady loss means a crash ("none_dealloc") after a few thousand refs; see refcount_guard.
