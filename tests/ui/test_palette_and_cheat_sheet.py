@@ -46,9 +46,15 @@ def test_cheat_sheet_is_generated_from_the_live_keymap(offline_window):
     assert ("case", "2", "Remove") in rows
     assert any(mode == "note" for mode, _, _ in rows) and any(mode == "sweep" for mode, _, _ in rows)
 
+    seen = []
+
     def close():
         sheet = QApplication.activeModalWidget()
-        assert sheet.table.rowCount() == len(rows)
+        if sheet is None:
+            QTimer.singleShot(10, close)
+            return
+        seen.append(sheet.table.rowCount())
         sheet.reject()
-    QTimer.singleShot(50, close)
-    QTest.keyClick(offline_window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    QTimer.singleShot(10, close)
+    QTest.keyClick(offline_window, "?")  # as typed: Shift+/ on most layouts
+    assert seen == [len(rows)]
