@@ -63,6 +63,7 @@ class ExposureMeter:
         self._shift_s = self._since_break_s = 0.0
         self._case_s: dict[str, float] = {}
         self._unsaved: dict[str, float] = {}
+        self._saved_day, self._saved_s = "", 0.0  # today's saved total, read once a day
         self._shown: set[str] = set()
 
     def add(self, case_id: str, seconds: float, area_fraction: float) -> None:
@@ -84,14 +85,24 @@ class ExposureMeter:
                 "INSERT INTO exposure (day, case_id, exposure_s) VALUES (?, ?, ?) "
                 "ON CONFLICT(day, case_id) DO UPDATE SET exposure_s = exposure_s + excluded.exposure_s",
                 [(day, case_id, s) for case_id, s in self._unsaved.items()])
+        if day == self._saved_day:
+            self._saved_s += sum(self._unsaved.values())
         self._unsaved.clear()
 
     def reading(self, case_id: str | None) -> ExposureReading:
-        saved = self.db.execute("SELECT coalesce(sum(exposure_s), 0) FROM exposure WHERE day = ?",
-                                (self._today(),)).fetchone()[0]
-        day = saved + sum(self._unsaved.values())
+        """No query on the way: called on every case change, on the UI thread."""
+        day = self._saved_today() + sum(self._unsaved.values())
         return ExposureReading(self._case_s.get(case_id, 0.0) if case_id else 0.0,
                                self._shift_s, day, self.settings.daily_cap_s)
+
+    def _saved_today(self) -> float:
+        today = self._today()
+        if today != self._saved_day:  # first reading, or past midnight: the store says
+            self._saved_s = self.db.execute(
+                "SELECT coalesce(sum(exposure_s), 0) FROM exposure WHERE day = ?",
+                (today,)).fetchone()[0]
+            self._saved_day = today
+        return self._saved_s
 
     def new_prompts(self) -> list[str]:
         """Prompts that became due since they were last shown, each shown once."""

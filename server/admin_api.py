@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from server.audit import ACTIONS, DEFAULT_PAGE, MAX_PAGE, list_audit
+from server.audit import ACTIONS, list_audit
+from server.paging import DEFAULT_PAGE, PageLimit, SinceSeq
 from server.deps import AUTH_ERRORS, INVALID, Db, Lead
-from server.models import MAX_INT64, Timestamp
+from server.models import Timestamp
 from server.strict_json import StrictJsonRoute
 
 router = APIRouter(prefix="/v1", route_class=StrictJsonRoute)
@@ -36,9 +37,8 @@ class AuditPage(BaseModel):
 def get_audit(
     database: Db,
     _lead: Lead,
-    since: Annotated[int, Query(ge=0, le=MAX_INT64,
-                                description="the last seq already seen")] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    since: SinceSeq = 0,
+    limit: PageLimit = DEFAULT_PAGE,
 ) -> dict:
     """Who did what, oldest first: decisions, escalations and their approval, lead changes
     to cases, reviewer accounts and queue assignments. Lead only."""

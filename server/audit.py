@@ -24,8 +24,6 @@ ACTIONS = (
 )
 ADMIN_ACTOR = "admin-cli"  # server.admin functions run from a shell, not as a reviewer
 ADMIN_ROLE = "admin"
-DEFAULT_PAGE = 500
-MAX_PAGE = 1000
 _INSERT_ENTRY = insert(audit_log)  # built once: a decision batch writes hundreds of these
 
 

@@ -17,8 +17,6 @@ from server.timeutil import to_iso
 
 KINDS = ("withdrawn", "deleted", "priority_changed", "decided", "escalated",
          "awaiting_approval", "approval", "reversed")  # the last three: four eyes, reversal
-DEFAULT_PAGE = 500
-MAX_PAGE = 1000
 _INSERT_CHANGE = insert(changes)  # built once: a decision batch writes hundreds of these
 
 

@@ -6,15 +6,14 @@ and learn what changed in a few requests instead of one per case.
 
 from __future__ import annotations
 
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
-from server.changes import DEFAULT_PAGE, MAX_PAGE, list_changes
+from server.changes import list_changes
+from server.paging import DEFAULT_PAGE, PageLimit, SinceSeq
 from server.decisions import KeyedDecision, encode_batch_results, record_decision_batch
 from server.deps import AUTH_ERRORS, INVALID, AnyReviewer, Db, database_of
 from server.leases import renew_leases
-from server.models import MAX_INT64
 from server.strict_json import StrictJsonRoute
 from server.sync_models import (
     BatchDecisionsIn, BatchDecisionsResult, ChangeFeed, LeaseRenewal, LeaseRenewRequest,
@@ -53,9 +52,8 @@ def post_lease_renewal(renewal: LeaseRenewRequest, database: Db, reviewer: AnyRe
 def get_changes(
     database: Db,
     _reviewer: AnyReviewer,
-    since: Annotated[int, Query(ge=0, le=MAX_INT64,
-                                description="the last seq already seen")] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    since: SinceSeq = 0,
+    limit: PageLimit = DEFAULT_PAGE,
 ) -> dict:
     """Changes to cases after `since`, oldest first: withdrawals, deletions, priorities,
     decisions and escalations."""
