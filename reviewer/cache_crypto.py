@@ -9,6 +9,8 @@ wrong content. A blob that fails to open is treated as missing and fetched again
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 
 from cryptography.exceptions import InvalidTag
@@ -42,6 +44,13 @@ class CacheCipher:
         if len(key) != KEY_BYTES:
             raise ValueError(f"a cache key is {KEY_BYTES} bytes, not {len(key)}")
         self._aead = AESGCM(key)
+        # A separate key for blind indexes, derived so that it never doubles as the AES key.
+        self._blind_key = hmac.new(key, b"blind-index", hashlib.sha256).digest()
+
+    def blind(self, value: str) -> str:
+        """A keyed hash of `value`: equal values match, but the value cannot be read back or
+        guessed from the hash without the key (an author id is not kept in clear)."""
+        return hmac.new(self._blind_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
     def seal(self, data: bytes, context: bytes) -> bytes:
         nonce = os.urandom(NONCE_BYTES)

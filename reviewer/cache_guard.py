@@ -8,6 +8,7 @@ reviewer/cache_crypto.py; the key lives in the keyring (reviewer/credentials.py)
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 
 import sqlite_utils
@@ -82,8 +83,12 @@ def seal_clear_content(db: sqlite_utils.Database, cipher: CacheCipher) -> int:
     media = [r[0] for r in db.execute("SELECT sha256 FROM media WHERE sealed = 0")]
     with transaction(db) as conn:
         for case_id, payload in cases:
-            conn.execute("UPDATE cases SET payload = '{}', sealed_payload = ? WHERE id = ?",
-                         (cipher.seal(payload.encode("utf-8"), case_context(case_id)), case_id))
+            # The clear store kept the author id itself as author_key; sealed, it is blinded.
+            author_id = str((json.loads(payload).get("author") or {}).get("id", ""))
+            conn.execute("UPDATE cases SET payload = '{}', sealed_payload = ?, author_key = ? "
+                         "WHERE id = ?",
+                         (cipher.seal(payload.encode("utf-8"), case_context(case_id)),
+                          cipher.blind(author_id), case_id))
         for sha in media:  # one at a time: media can be large
             data = conn.execute("SELECT data FROM media WHERE sha256 = ?", (sha,)).fetchone()[0]
             conn.execute("UPDATE media SET data = ?, sealed = 1 WHERE sha256 = ?",

@@ -35,6 +35,9 @@ class CaseSummary:
     priority: int
     sla_deadline: str
     language: str
+    region: str = ""
+    policy_area: str = ""
+    report_count: int = 0
 
 
 class CaseCache:
@@ -77,6 +80,8 @@ class CaseCache:
             {
                 "id": c.id, "queue_id": c.queue_id, "priority": c.priority,
                 "sla_deadline": c.sla_deadline, "language": c.language,
+                "region": c.region, "policy_area": c.policy_area,
+                "report_count": len(c.reports), "author_key": self.author_key(c.author.id),
                 **self._payload_columns(c.id, json.dumps(c.raw, ensure_ascii=False)),
                 "lease_expires_at": lease_expires_at, "cached_at": now,
             }
@@ -156,13 +161,19 @@ class CaseCache:
             if conn.execute(f"DELETE FROM cases WHERE id = ? AND {SETTLED}", (case_id,)).rowcount:
                 conn.execute("DELETE FROM case_media WHERE case_id = ?", (case_id,))
 
+    def author_key(self, author_id: str) -> str:
+        """What the `author_key` column holds for an author: a keyed hash when the cache is
+        sealed (the id itself is content), the id when it is kept in clear (tests)."""
+        return self.cipher.blind(author_id) if self.cipher is not None else author_id
+
     def local_note(self, case_id: str) -> str:
         row = self.db.execute("SELECT local_note FROM cases WHERE id = ?", (case_id,)).fetchone()
         return row[0] if row and row[0] else "no longer open"
 
     def summary(self, case_id: str) -> CaseSummary | None:
         row = self.db.execute(
-            "SELECT id, queue_id, priority, sla_deadline, language FROM cases WHERE id = ?",
+            "SELECT id, queue_id, priority, sla_deadline, language, region, policy_area, "
+            "report_count FROM cases WHERE id = ?",
             (case_id,),
         ).fetchone()
         return CaseSummary(*row) if row else None

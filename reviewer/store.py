@@ -83,8 +83,31 @@ ALTER TABLE cases ADD COLUMN sealed_payload BLOB;
 ALTER TABLE media ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
 """
 
+# v5: what the case list filters and sorts on, in clear beside priority and deadline (metadata,
+# not content): region, policy area, report count. `author_key` is a keyed hash of the author
+# id (reviewer/case_index.py), so related cases are found by index without the id in clear.
+_V5 = """
+ALTER TABLE cases ADD COLUMN region TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN policy_area TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN report_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN author_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_by_deadline ON cases (local_state, sla_deadline);
+CREATE INDEX cases_by_reports ON cases (local_state, report_count);
+CREATE INDEX cases_by_author ON cases (author_key);
+"""
+
+# v6: investigation context (account context, account notes, perceptual hashes).
+_V6 = ""
+
+# v7: guidelines and bulletins; the guideline version each decision was made under.
+_V7 = ""
+
+# v8: sign-in and purging settled cases every sync round.
+_V8 = ""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+# (v6-v8 are being written this session and are not shipped yet.)
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

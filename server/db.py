@@ -62,6 +62,8 @@ def open_database(path: str | Path) -> Database:
             _upgrade_to_3(conn)
         if 0 < version < 4:
             _upgrade_to_4(conn)
+        if 0 < version < 5:
+            _upgrade_to_5(conn)
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return database
 
@@ -92,6 +94,14 @@ def _upgrade_to_4(conn: Connection) -> None:
                       ("approves", "VARCHAR(200)"), ("reverses", "VARCHAR(200)")):
         if name not in columns:
             conn.exec_driver_sql(f"ALTER TABLE decisions ADD COLUMN {name} {ddl}")
+
+
+def _upgrade_to_5(conn: Connection) -> None:
+    for table, name, ddl in (("reviewers", "password_hash", "VARCHAR(300)"),
+                             ("decisions", "guideline_version", "VARCHAR(64) NOT NULL DEFAULT ''")):
+        columns = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+        if name not in columns:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {ddl}")
 
 
 def _make_engine(path: Path) -> Engine:

@@ -25,7 +25,9 @@ from sqlalchemy import (
 # 2: the `changes` table and the index that purges old idempotency keys.
 # 3: authorization: `reviewers.revoked_at`, `reviewer_queues`, `lease_grants`, `audit_log`.
 # 4: four eyes and reversal: `decisions.pending`, `decisions.approves`, `decisions.reverses`.
-SCHEMA_VERSION = 4
+# 5: `reviewers.password_hash` (sign-in), `decisions.guideline_version`, guidelines, account
+#    notes and reporter statistics (new tables are added below by create_all).
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -116,6 +118,8 @@ reviewers = Table(
     Column("created_at", DateTime, nullable=False),
     # Set by admin.revoke_reviewer: the token stops working, the row stays for the audit trail.
     Column("revoked_at", DateTime, nullable=True),
+    # Sign-in with a password (POST /v1/login): "scrypt$<salt hex>$<hash hex>"; NULL: token only.
+    Column("password_hash", String(300), nullable=True),
 )
 
 reviewer_queues = Table(
@@ -158,6 +162,8 @@ decisions = Table(
     Column("pending", Boolean, nullable=False, default=False, server_default="0"),
     Column("approves", String(200), nullable=True),
     Column("reverses", String(200), nullable=True),
+    # The guideline version the reviewer had when deciding ("" from older clients).
+    Column("guideline_version", String(64), nullable=False, default="", server_default=""),
 )
 
 idempotency_keys = Table(
