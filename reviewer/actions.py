@@ -43,6 +43,16 @@ class ActionId(str, Enum):
     TOGGLE_SELECT = "toggle_select"  # sweep mode: select or unselect the item under the cursor
     SELECT_SAME_HASH = "select_same_hash"  # sweep mode: every item sharing media with the cursor's
     SELECT_ALL = "select_all"  # sweep mode
+    # Issue 6: finding cases, context, guidelines
+    SEARCH = "search"  # focus the case-list search box (full text over cached cases and notes)
+    FILTER_SORT = "filter_sort"  # focus the case-list filter and sort controls
+    CLEAR_FILTERS = "clear_filters"
+    INVESTIGATE = "investigate"  # show / hide the investigation panel
+    ACCOUNT_NOTE = "account_note"  # write a note that follows the account from case to case
+    GUIDELINES = "guidelines"  # the policy library and guidelines, offline, with what changed
+    ACKNOWLEDGE_BULLETIN = "acknowledge_bulletin"
+    # Issue 7
+    SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,14 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.TOGGLE_SELECT: "Select / unselect this item",
     ActionId.SELECT_SAME_HASH: "Select every item with the same media",
     ActionId.SELECT_ALL: "Select all",
+    ActionId.SEARCH: "Search cached cases and notes…",
+    ActionId.FILTER_SORT: "Filter and sort the case list…",
+    ActionId.CLEAR_FILTERS: "Clear search and filters",
+    ActionId.INVESTIGATE: "Show / hide the investigation panel",
+    ActionId.ACCOUNT_NOTE: "Add a note on this account…",
+    ActionId.GUIDELINES: "Policy library and guidelines…",
+    ActionId.ACKNOWLEDGE_BULLETIN: "Acknowledge the bulletin",
+    ActionId.SIGN_OUT: "Sign out and wipe this machine's cache…",
 }
 
 
