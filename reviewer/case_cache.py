@@ -53,6 +53,8 @@ class CaseCache:
                 "id": q.id, "name": q.name, "description": q.description,
                 "open_count": q.open_count, "policies": json.dumps(list(q.policies)),
                 "default_policy": q.default_policy, "position": i,
+                "sla_minutes": q.sla_minutes, "oldest_open_at": q.oldest_open_at,
+                "breached": q.breached, "due_soon": q.due_soon,
             }
             for i, q in enumerate(queues)
         ]
@@ -60,12 +62,13 @@ class CaseCache:
 
     def queues(self) -> list[Queue]:
         rows = self.db.execute(
-            "SELECT id, name, description, open_count, policies, default_policy "
-            "FROM queues ORDER BY position, id"
+            "SELECT id, name, description, open_count, policies, default_policy, sla_minutes, "
+            "oldest_open_at, breached, due_soon FROM queues ORDER BY position, id"
         ).fetchall()
         return [
             Queue(id=r[0], name=r[1], description=r[2], open_count=r[3],
-                  policies=tuple(json.loads(r[4])), default_policy=r[5])
+                  policies=tuple(json.loads(r[4])), default_policy=r[5], sla_minutes=r[6],
+                  oldest_open_at=r[7], breached=r[8], due_soon=r[9])
             for r in rows
         ]
 

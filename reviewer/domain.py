@@ -48,6 +48,12 @@ class Queue:
     policies: tuple[str, ...]
     default_policy: str
     description: str = ""
+    # Figures for the whole queue on the central API (not just what is cached here); an older
+    # server leaves them at their defaults.
+    sla_minutes: int = 0  # the queue's SLA target; 0: not given
+    oldest_open_at: str = ""  # creation time of its oldest open case
+    breached: int = 0  # open cases past their deadline
+    due_soon: int = 0  # open cases reaching their deadline within the hour
 
     @classmethod
     def from_api(cls, data: Any) -> "Queue":
@@ -58,7 +64,20 @@ class Queue:
             policies=tuple(_need(data, "policies", list, "queue")),
             default_policy=_need(data, "default_policy", str, "queue"),
             description=data.get("description") or "",
+            sla_minutes=_optional_int(data, "sla_minutes"),
+            oldest_open_at=str(data.get("oldest_open_at") or ""),
+            breached=_optional_int(data, "breached"),
+            due_soon=_optional_int(data, "due_soon"),
         )
+
+
+def _optional_int(data: dict, key: str) -> int:
+    value = data.get(key)
+    if value is None:
+        return 0
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise MalformedAnswer(f"queue: field {key!r} has the wrong type ({type(value).__name__})")
+    return value
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from fastapi import APIRouter, Body, FastAPI, Header, Query, Request, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from server import admin_api, escalations, sync_api
+from server import admin_api, escalations, guidelines_api, login_api, sync_api
 from server import org_presets as org_presets_api
+from server import investigation_api
 from server.org_presets import load_org_presets
 from server import cases as case_store
 from server.access import (
@@ -92,6 +93,9 @@ def create_app(
     app.include_router(router)
     for extra in (sync_api, escalations, admin_api, org_presets_api):
         app.include_router(extra.router)
+    app.include_router(guidelines_api.router)
+    app.include_router(login_api.router)
+    app.include_router(investigation_api.router)
     app.add_middleware(ContentFreeErrors)
     rate_limit = RateLimit.resolve(rate_limit_per_second, rate_limit_burst)
     if rate_limit.enabled:  # added last, so it runs first: a limited request costs nothing
@@ -113,7 +117,7 @@ def me(reviewer: AnyReviewer) -> dict:
 def get_queues(database: Db, reviewer: AnyReviewer) -> dict:
     """The queues the caller may claim from (a reviewer: those assigned to them)."""
     with database.read() as conn:
-        queues = case_store.list_queues(conn)
+        queues = case_store.list_queues(conn, utcnow())
         return {"queues": [q for q in queues if may_work_queue(reviewer, q["id"])]}
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, and_, exists, func, or_, select, true, update
+from sqlalchemy import Connection, and_, case, exists, func, or_, select, true, update
 
-from server.queue_catalog import ESCALATIONS_QUEUE_ID
+from server.queue_catalog import ESCALATIONS_QUEUE_ID, queue_sla_minutes
 from server.schema import authors, case_media, cases, decisions, media, queues, reports
 from server.timeutil import to_iso
 
@@ -15,27 +15,47 @@ LEASE_DURATION = timedelta(minutes=30)
 AWAITING_APPROVAL = "awaiting_approval"  # four eyes: a reviewer's decision waits for a senior
 
 
-def list_queues(conn: Connection) -> list[dict]:
-    open_counts = dict(
-        conn.execute(
-            select(cases.c.queue_id, func.count())
+DUE_SOON = timedelta(hours=1)  # "due soon" in the queue figures: breaching within the hour
+
+
+def list_queues(conn: Connection, now: datetime) -> list[dict]:
+    """Every queue with its open work: count, oldest open case, and how much is at or near
+    its SLA deadline (what a lead and a specialist look at first)."""
+    soon = now + DUE_SOON
+    figures = {
+        row.queue_id: row
+        for row in conn.execute(
+            select(cases.c.queue_id, func.count().label("open_count"),
+                   func.min(cases.c.created_at).label("oldest"),
+                   func.sum(case_when(cases.c.sla_deadline <= now)).label("breached"),
+                   func.sum(case_when(and_(cases.c.sla_deadline > now,
+                                           cases.c.sla_deadline <= soon))).label("due_soon"))
             # Awaiting cases are work too: for the seniors of the escalations queue.
             .where(cases.c.status.in_(["open", AWAITING_APPROVAL]))
             .group_by(cases.c.queue_id)
         ).all()
-    )
+    }
     rows = conn.execute(select(queues).order_by(queues.c.position, queues.c.id)).all()
-    return [
-        {
-            "id": row.id,
-            "name": row.name,
-            "description": row.description,
-            "open_count": open_counts.get(row.id, 0),
-            "policies": list(row.policies),
-            "default_policy": row.default_policy,
-        }
-        for row in rows
-    ]
+    return [_queue_dict(row, figures.get(row.id)) for row in rows]
+
+
+def case_when(condition) -> object:
+    return case((condition, 1), else_=0)
+
+
+def _queue_dict(row, figures) -> dict:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "description": row.description,
+        "open_count": figures.open_count if figures else 0,
+        "policies": list(row.policies),
+        "default_policy": row.default_policy,
+        "sla_minutes": queue_sla_minutes(row.id),
+        "oldest_open_at": to_iso(figures.oldest) if figures and figures.oldest else None,
+        "breached": int(figures.breached or 0) if figures else 0,
+        "due_soon": int(figures.due_soon or 0) if figures else 0,
+    }
 
 
 def queue_exists(conn: Connection, queue_id: str) -> bool:

@@ -74,6 +74,10 @@ class Queue(BaseModel):
     open_count: int
     policies: list[str]
     default_policy: str
+    sla_minutes: int = 1440  # the queue's SLA target, creation to deadline
+    oldest_open_at: Timestamp | None = None  # creation time of the oldest open case
+    breached: int = 0  # open cases past their SLA deadline
+    due_soon: int = 0  # open cases reaching their deadline within the hour
 
 
 class QueueList(BaseModel):
@@ -166,6 +170,9 @@ class DecisionIn(BaseModel):
                         description="required except for `approve` and `reverse`")
     note: str = Field(default="", max_length=20_000)
     decided_at: datetime
+    guideline_version: str = Field(
+        default="", max_length=64,
+        description="`<guideline id>@<version>` the reviewer decided under; \"\": unknown")
 
     @model_validator(mode="wrap")
     @classmethod
@@ -188,6 +195,7 @@ class Decision(BaseModel):
     decided_at: Timestamp
     reviewer: str
     recorded_at: Timestamp
+    guideline_version: str = Field(default="", description="as sent; \"\" from older clients")
 
 
 class DecisionAccepted(BaseModel):

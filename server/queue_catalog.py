@@ -49,6 +49,17 @@ QUEUE_CATALOG: tuple[dict, ...] = (
 )
 
 
+# Each queue's SLA target: minutes from a case's creation to its deadline. Crisis work is the
+# most urgent; appeals may wait days. Queues outside the catalog get DEFAULT_SLA_MINUTES.
+SLA_MINUTES = {"crisis_sweep": 60, "escalations": 240, "graphic_media": 240,
+               "hate_harassment": 720, "appeals": 2880}
+DEFAULT_SLA_MINUTES = 1440
+
+
+def queue_sla_minutes(queue_id: str) -> int:
+    return SLA_MINUTES.get(queue_id, DEFAULT_SLA_MINUTES)
+
+
 def ensure_default_queues(conn: Connection) -> None:
     """Insert any catalog queue that is missing; existing queues are left as they are."""
     existing = set(conn.execute(select(queues.c.id)).scalars())
