@@ -2,10 +2,13 @@
 
   python main.py [--server URL] [--profile DIR]       the workstation (no server: built-in demo)
   python main.py serve --db PATH [--host H] [--port N] [--seed N]
-  python main.py admin add-reviewer NAME --role reviewer|senior|lead --db PATH
+  python main.py admin add-reviewer NAME --role reviewer|senior|lead --db PATH [--password-stdin]
+  python main.py admin set-password NAME --db PATH   (reads the new password from stdin)
+  python main.py admin publish-guideline --file F.md --id ID --title T [--bulletin] --db PATH
   python main.py sync [--profile DIR] [--server URL] [--once]
   python main.py status [--profile DIR]
   python main.py login --server URL             (reads a token, stores it in the OS keyring)
+  python main.py logout [--profile DIR] [--discard-unsent]   (forgets the token, wipes the cache)
   python main.py render FILE --out OUT.png [--category C] [--size 1024x768]
 """
 
@@ -42,6 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", choices=["reviewer", "senior", "lead"], default="reviewer")
     add.add_argument("--db", required=True, type=Path)
+    add.add_argument("--password-stdin", action="store_true",
+                     help="also set a sign-in password, read from stdin (never echoed)")
+    set_password = admin_sub.add_parser("set-password",
+                                        help="set a reviewer's sign-in password (read from stdin)")
+    set_password.add_argument("name")
+    set_password.add_argument("--db", required=True, type=Path)
+    publish = admin_sub.add_parser("publish-guideline",
+                                   help="publish the next version of a guideline or bulletin")
+    publish.add_argument("--file", required=True, type=Path, help="the text (plain text / .md)")
+    publish.add_argument("--id", required=True, dest="guideline_id", help="e.g. hate_speech")
+    publish.add_argument("--title", required=True)
+    publish.add_argument("--bulletin", action="store_true",
+                         help="a bulletin every reviewer must acknowledge")
+    publish.add_argument("--policy-area", default="", help="the policy it documents")
+    publish.add_argument("--queue", default="", help="the queue a bulletin is for")
+    publish.add_argument("--db", required=True, type=Path)
     sync = sub.add_parser("sync", help="push decisions and pull cases without a window")
     _add_client_options(sync)
     sync.add_argument("--once", action="store_true", help="one round, then exit")
@@ -51,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_client_options(status)
     login = sub.add_parser("login", help="store an API token for a server in the OS keyring")
     _add_client_options(login)
+    logout = sub.add_parser("logout", help="sign out: forget the token and wipe the local cache")
+    _add_client_options(logout)
+    logout.add_argument("--discard-unsent", action="store_true",
+                        help="sign out even if decisions have not reached the central API")
     render = sub.add_parser("render", help="render a media file as the viewer shows it by default")
     render.add_argument("file", type=Path)
     render.add_argument("--out", type=Path, required=True, help="PNG file to write")
@@ -74,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     handlers = {None: cmd_gui, "serve": cmd_serve, "admin": cmd_admin, "sync": cmd_sync,
-                "status": cmd_status, "login": cmd_login, "render": cmd_render}
+                "status": cmd_status, "login": cmd_login, "render": cmd_render,
+                "logout": cmd_logout}
     return handlers[args.command](args)
 
 
@@ -143,11 +167,48 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
-    from server.admin import add_reviewer
+    from server.admin import add_reviewer, set_password
 
-    token = add_reviewer(args.db, args.name, args.role)
+    if args.admin_command == "publish-guideline":
+        return _publish_guideline(args)
+    try:
+        if args.admin_command == "set-password":
+            accounts = set_password(args.db, args.name, _read_new_password())
+            print(f"password set for {args.name} ({accounts} account(s))")
+            return 0
+        password = _read_new_password() if args.password_stdin else None
+        token = add_reviewer(args.db, args.name, args.role, password)
+    except (ValueError, LookupError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(token)  # shown once; only its hash is stored
     return 0
+
+
+def _publish_guideline(args: argparse.Namespace) -> int:
+    from server.guidelines import publish_from_file
+
+    try:
+        published = publish_from_file(args.db, args.file, args.guideline_id, args.title,
+                                      bulletin=args.bulletin, policy_area=args.policy_area,
+                                      queue_id=args.queue)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"published {published['id']}@{published['version']} ({published['kind']})")
+    return 0
+
+
+def _read_new_password() -> str:
+    """From the terminal (asked twice, never echoed) or one line of piped stdin."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("New password: ")
+    if getpass.getpass("Repeat it: ") != password:
+        raise ValueError("the two passwords differ")
+    return password
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -208,6 +269,32 @@ def cmd_login(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     profile.save_setting("server_url", server)
     print(f"token stored in the OS keyring for {server}")
+    return 0
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    """Sign out: send what waits, revoke and forget the token, wipe the cache. Refuses while
+    decisions are unsent, unless --discard-unsent."""
+    from reviewer.api_client import ApiClient
+    from reviewer.sign_out import SignOut
+
+    profile = _profile(args)
+    try:
+        server, token = _server_and_token(args, profile)
+    except InsecureServerUrl as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    client = ApiClient(server, token, ca_bundle=_ca_bundle(args, profile)) if token else None
+    result = SignOut(profile, server, client).run(discard_unsent=args.discard_unsent)
+    if not result.signed_out:
+        print(f"error: {result.unsent} decisions have not reached the central API; still signed "
+              "in. Run `main.py sync` when online, or sign out with --discard-unsent to drop them.",
+              file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    discarded = f" ({result.unsent} unsent decisions discarded)" if result.unsent else ""
+    print(f"signed out{' of ' + server if server else ''}; local cache wiped{discarded}")
     return 0
 
 

@@ -170,6 +170,30 @@ class ApiClient:
         if status >= 400:
             raise ApiRejected(status, response.text[:300])
 
+    # --- sign-in (reviewer/sign_in.py, reviewer/sign_out.py) --------------------------------
+    def login(self, username: str, password: str) -> dict:
+        """Exchange a name and password for a new token: {"token", "reviewer", "role"}.
+        Sent without this client's token. 401: wrong name or password; 429: wait."""
+        request = self._http.build_request("POST", "/v1/login",
+                                           json={"username": username, "password": password})
+        request.headers.pop("Authorization", None)
+        try:
+            response = self._http.send(request)
+        except httpx.TransportError as exc:
+            raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
+        self._raise_for_status(response)
+        data = _decode(response)
+        return {key: _field(data, key, str) for key in ("token", "reviewer", "role")}
+
+    def logout(self) -> bool:
+        """Revoke this client's token on the server; False if it is not one a sign-in issued."""
+        return bool(self._json("POST", "/v1/logout").get("revoked"))
+
+    def me(self) -> dict:
+        """Who this client's token belongs to: {"name", "role"}."""
+        data = self._json("GET", "/v1/me")
+        return {key: _field(data, key, str) for key in ("name", "role")}
+
 
 def _decode(response: httpx.Response) -> dict:
     try:

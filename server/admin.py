@@ -16,12 +16,14 @@ from sqlalchemy import Connection, delete, insert, select, update
 from server.audit import record_audit
 from server.auth import ROLES, hash_token
 from server.db import open_database
+from server.passwords import hash_password
 from server.schema import cases, queues, reviewer_queues, reviewers
 from server.timeutil import utcnow
 
 
-def add_reviewer(db_path: str | Path, name: str, role: str) -> str:
+def add_reviewer(db_path: str | Path, name: str, role: str, password: str | None = None) -> str:
     """Create a reviewer and return their new token; it is shown once and only its hash kept.
+    With `password` they may also sign in with it (POST /v1/login); only its scrypt hash is kept.
 
     The new reviewer works every queue until `assign_queues` narrows that.
     """
@@ -29,19 +31,38 @@ def add_reviewer(db_path: str | Path, name: str, role: str) -> str:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     if not name.strip():
         raise ValueError("name must not be empty")
+    password_hash = hash_password(password) if password is not None else None
     token = secrets.token_urlsafe(32)
     database = open_database(db_path)
     try:
         with database.write() as conn:
             now = utcnow()
             conn.execute(insert(reviewers).values(
-                name=name, role=role, token_hash=hash_token(token), created_at=now
+                name=name, role=role, token_hash=hash_token(token), created_at=now,
+                password_hash=password_hash,
             ))
             record_audit(conn, None, "reviewer_create", now,
                          detail={"reviewer": name, "role": role})
     finally:
         database.close()
     return token
+
+
+def set_password(db_path: str | Path, name: str, password: str) -> int:
+    """Set the sign-in password of every active account named `name`; returns how many.
+    Tokens already issued keep working (revoke the reviewer to stop them)."""
+    password_hash = hash_password(password)  # WeakPassword (a ValueError) before any write
+    database = open_database(db_path)
+    try:
+        with database.write() as conn:
+            reviewer_ids = _active_ids(conn, name)
+            conn.execute(update(reviewers).where(reviewers.c.id.in_(reviewer_ids))
+                         .values(password_hash=password_hash))
+            record_audit(conn, None, "password_set", utcnow(),
+                         detail={"reviewer": name, "accounts": len(reviewer_ids)})
+    finally:
+        database.close()
+    return len(reviewer_ids)
 
 
 def assign_queues(db_path: str | Path, name: str, queue_ids: Iterable[str] | None) -> None:

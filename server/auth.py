@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, select
 
 from server.errors import ApiError
-from server.schema import reviewer_queues, reviewers
+from server.schema import reviewer_queues, reviewers, tokens
 
 ROLE_RANKS = {"reviewer": 1, "senior": 2, "lead": 3}
 ROLES = tuple(ROLE_RANKS)
@@ -62,17 +62,28 @@ def _authenticate(request: Request, credentials: HTTPAuthorizationCredentials | 
     if credentials is None or not credentials.credentials:
         raise _unauthorized()
     database = request.app.state.database
+    token_hash = hash_token(credentials.credentials)
     with database.read() as conn:
         row = conn.execute(
             select(reviewers.c.id, reviewers.c.name, reviewers.c.role).where(
-                reviewers.c.token_hash == hash_token(credentials.credentials),
+                reviewers.c.token_hash == token_hash,
                 reviewers.c.revoked_at.is_(None),  # a revoked token reads as unknown
             )
-        ).first()
+        ).first() or _signed_in_reviewer(conn, token_hash)
         if row is None:
             raise _unauthorized()
         queues = None if row.role != "reviewer" else _assigned_queues(conn, row.id)
     return Reviewer(id=row.id, name=row.name, role=row.role, queues=queues)
+
+
+def _signed_in_reviewer(conn: Connection, token_hash: str):
+    """The reviewer a token from POST /v1/login belongs to, unless it or they are revoked."""
+    return conn.execute(
+        select(reviewers.c.id, reviewers.c.name, reviewers.c.role)
+        .join(tokens, tokens.c.reviewer_id == reviewers.c.id)
+        .where(tokens.c.token_hash == token_hash, tokens.c.revoked_at.is_(None),
+               reviewers.c.revoked_at.is_(None))
+    ).first()
 
 
 def _assigned_queues(conn: Connection, reviewer_id: int) -> frozenset[str] | None:
