@@ -20,7 +20,8 @@ class AuditEntry(BaseModel):
     seq: int = Field(description="increasing; pass the last one seen as `since`")
     at: Timestamp
     actor: str = Field(description="reviewer name, or `admin-cli` for server.admin functions")
-    role: Literal["reviewer", "senior", "lead", "admin"]
+    role: Literal["reviewer", "senior", "lead", "admin", "anonymous"] = Field(
+        description="`anonymous`: a failed sign-in under a name that matches no account")
     action: Literal[ACTIONS]  # type: ignore[valid-type]
     case_id: str | None
     detail: dict[str, Any] = Field(description="ids and codes only; never case text or notes")
