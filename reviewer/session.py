@@ -13,8 +13,10 @@ import sqlite_utils
 
 from reviewer.actions import ActionId, is_decision
 from reviewer.case_cache import CaseCache
+from reviewer.case_list import CaseList, ListQuery
 from reviewer.domain import Case, Decision
 from reviewer.outbox import Outbox
+from reviewer.search_index import SearchIndexer
 
 
 class SessionBusy(RuntimeError):
@@ -28,7 +30,9 @@ class ReviewSession:
         self.cache = CaseCache(db)
         self.outbox = Outbox(db)
         self.on_recorded = on_recorded
-        self.queue_id: str | None = None  # None: every queue, most urgent first
+        self.query = ListQuery()  # queue, search, filters and order of the work list
+        self.case_list = CaseList(db)
+        self.search_index = None  # a reviewer.search_index.SearchIndex, set by the app
         self._ids: list[str] = []
         self._index = 0
         self._current: Case | None = None
@@ -36,6 +40,10 @@ class ReviewSession:
         self.undo_grace_s = undo_grace_s  # decisions wait unsent this long, so Ctrl+Z can withdraw
         self._undoable: list[Decision] = []
         self.reload()
+
+    @property
+    def queue_id(self) -> str | None:  # None: every queue
+        return self.query.queue_id
 
     # --- what is on screen ---------------------------------------------------------------
     @property
@@ -67,17 +75,37 @@ class ReviewSession:
 
     # --- navigation -----------------------------------------------------------------------
     def select_queue(self, queue_id: str | None) -> None:
-        self.queue_id = queue_id
-        self._index = 0
-        self.reload(keep_current=False)
+        self.set_query(self.query.with_queue(queue_id))
+
+    def set_query(self, query: ListQuery) -> None:
+        """Search, filter or re-sort the work list; the case on screen stays if it still
+        qualifies, otherwise the first case of the new list is shown."""
+        self.query = query
+        self._refilter(keep_current=True)
 
     def reload(self, keep_current: bool = True) -> None:
         """Re-read the work list (new cases arrived); the case on screen stays on screen."""
+        self.case_list.reload()
+        self._refilter(keep_current)
+
+    def _refilter(self, keep_current: bool) -> None:
         current_id = self._ids[self._index] if (keep_current and self._ids) else None
-        self._ids = self.cache.open_case_ids(self.queue_id)
+        self._ids = self.case_list.ids(self.query, self._search_hits())
         if current_id in self._ids:
             self._index = self._ids.index(current_id)
+        else:
+            self._index = 0 if current_id is not None else self._index
         self._index = min(self._index, max(0, len(self._ids) - 1))
+
+    def _search_hits(self) -> set[str] | None:
+        if not self.query.text.strip():
+            return None
+        if self.search_index is None:
+            # No background index (tests, scripts): build one here, once, from the store.
+            indexer = SearchIndexer(None)
+            indexer.run_once(self.cache.db)
+            self.search_index = indexer.index
+        return self.search_index.search(self.query.text)
 
     def go_to(self, case_id: str) -> None:
         if case_id in self._ids:
@@ -111,6 +139,7 @@ class ReviewSession:
         finally:
             self._recording = False
         self._undoable.append(decision)
+        self.case_list.remove(case.id)
         self._ids.pop(self._index)
         self._index = min(self._index, max(0, len(self._ids) - 1))
         self.on_recorded(decision)

@@ -1,0 +1,178 @@
+"""Full-text search over cached case text and notes, with an index kept in memory only.
+
+Case content is sealed on disk (reviewer/cache_crypto.py); an FTS index in the store file would
+hold the same content in clear, so the index lives in an in-memory SQLite FTS5 table, built by
+a background thread after start-up and kept current as cases arrive. Nothing of it reaches the
+disk. It is contentless (content=''): the index answers which cases match, the text itself
+stays sealed in the store.
+
+Tokens: FTS5's unicode61 tokenizer splits on spaces and punctuation, which suits most scripts
+but not those written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+Myanmar). Characters of those scripts are indexed one by one and a query in them becomes a
+phrase of single characters, i.e. a substring search. Every query word is a prefix, so
+results follow typing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+from reviewer.case_cache import CaseCache
+from reviewer.store import open_store
+
+log = logging.getLogger(__name__)
+
+# Scripts written without spaces between words: each character becomes its own token.
+_SPACELESS = re.compile(
+    "([\u0e00-\u0eff"  # Thai, Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u1780-\u17ff"  # Khmer
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+    "])"
+)
+_WORD = re.compile(r"\w+")
+BATCH = 500  # cases decrypted and indexed per lock hold: a search waits at most one batch
+
+
+def index_form(text: str) -> str:
+    """Text as it is indexed: spaceless-script characters set apart by spaces."""
+    return _SPACELESS.sub(r" \1 ", text)
+
+
+def fts_query(text: str) -> str:
+    """The reviewer's words as an FTS5 query: every word must match, each as a prefix; a run
+    of spaceless-script characters must appear as written. '' if there is nothing to search."""
+    phrases = []
+    for chunk in text.split():
+        words = _WORD.findall(index_form(chunk))
+        if words:
+            # Quoted, so FTS5 operators typed by the reviewer (AND, NEAR, ^, :) are just text.
+            phrases.append('"' + " ".join(words) + '" *')
+    return " AND ".join(phrases)
+
+
+class SearchIndex:
+    """The in-memory index. Thread-safe: the indexer thread adds while the UI searches."""
+
+    def __init__(self) -> None:
+        self._conn = sqlite3.connect(":memory:", check_same_thread=False)
+        self._conn.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(body, content='', "
+            "tokenize='unicode61 remove_diacritics 2')")
+        self._lock = threading.Lock()
+        self._case_of: list[str] = [""]  # FTS rowid -> case id (rowids count from 1)
+        self.indexed: set[str] = set()  # cases whose text is in the index
+        self.pending = 0  # cases known to need indexing that are not in yet
+
+    def add(self, items: list[tuple[str, str]]) -> None:
+        """Index (case id, text) pairs. A case may be added again (a new note): its hits are
+        the union of its documents."""
+        if not items:
+            return
+        with self._lock:
+            first = len(self._case_of)
+            self._conn.executemany("INSERT INTO docs (rowid, body) VALUES (?, ?)",
+                                   [(first + i, index_form(text)) for i, (_, text) in enumerate(items)])
+            self._case_of.extend(case_id for case_id, _ in items)
+            self.indexed.update(case_id for case_id, _ in items)
+
+    def search(self, text: str) -> set[str] | None:
+        """Ids of cases whose text or notes match every word; None if `text` has no words."""
+        query = fts_query(text)
+        if not query:
+            return None
+        with self._lock:
+            try:
+                rowids = self._conn.execute("SELECT rowid FROM docs WHERE docs MATCH ?",
+                                            (query,)).fetchall()
+            except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
+                log.warning("search query refused: %s", exc)
+                return set()
+            case_of = self._case_of
+            return {case_of[r[0]] for r in rowids}
+
+    @property
+    def ready(self) -> bool:
+        return self.pending == 0
+
+
+def case_search_text(cache: CaseCache, case_id: str) -> str | None:
+    """What a case is found by: its text, the author's names and the report reasons."""
+    case = cache.case(case_id)
+    if case is None:
+        return None
+    reasons = " ".join(str(r.get("reason", "")) for r in case.reports)
+    return "\n".join((case.text, case.author.handle, case.author.display_name, reasons))
+
+
+class SearchIndexer:
+    """Fills a SearchIndex from the store on its own thread and keeps it current.
+
+    `catch_up()` (after a sync round brought cases, or a note was written) indexes whatever open
+    case or note is not in yet. The thread opens its own store connection, which seals and
+    opens with the key registered for the store path (reviewer/store.py unlock_store)."""
+
+    def __init__(self, store_path: Path | None, index: SearchIndex | None = None):
+        self.store_path = store_path  # None: run_once only, on a connection the caller owns
+        self.index = index or SearchIndex()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._notes_seen = 0  # outbox seq of the last decision note indexed
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="search-indexer", daemon=True)
+        self._thread.start()
+        self._wake.set()
+
+    def catch_up(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        db = open_store(self.store_path)
+        try:
+            while not self._stop.is_set():
+                self._wake.wait()
+                self._wake.clear()
+                if not self._stop.is_set():
+                    self.run_once(db)
+        except Exception:  # search must never take the workstation down with it
+            log.exception("search indexer stopped")
+        finally:
+            db.conn.close()
+
+    def run_once(self, db) -> int:
+        """Index every open case and decision note not indexed yet; returns cases added."""
+        cache = CaseCache(db)
+        todo = [case_id for (case_id,) in db.execute(
+                    "SELECT id FROM cases WHERE local_state = 'open' ORDER BY priority, sla_deadline")
+                if case_id not in self.index.indexed]
+        self.index.pending = len(todo)
+        for start in range(0, len(todo), BATCH):
+            if self._stop.is_set():
+                break
+            batch = [(case_id, text) for case_id in todo[start:start + BATCH]
+                     if (text := case_search_text(cache, case_id)) is not None]
+            self.index.add(batch)
+            self.index.pending = max(0, len(todo) - start - BATCH)
+        self.index.pending = 0
+        self._index_notes(db)
+        return len(todo)
+
+    def _index_notes(self, db) -> None:
+        rows = db.execute("SELECT seq, case_id, note FROM outbox WHERE seq > ? AND note != '' "
+                          "ORDER BY seq", (self._notes_seen,)).fetchall()
+        if rows:
+            self.index.add([(case_id, note) for _, case_id, note in rows])
+            self._notes_seen = rows[-1][0]
