@@ -122,21 +122,27 @@ def _server_and_token(args: argparse.Namespace, profile: Profile) -> tuple[str |
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from reviewer.sign_in import StartMode, plan_start
     from ui.app import run_workstation  # Qt is imported only when a window is wanted
 
     profile = _profile(args)
     try:
-        server, token = _server_and_token(args, profile)
+        plan = plan_start(profile, getattr(args, "server", None))
     except InsecureServerUrl as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if server is None:
+    if plan.mode is StartMode.DEMO:
         return _run_demo(profile)
-    if not token:
-        print(f"error: no token for {server}: store one in the OS keyring or set {TOKEN_ENV}",
-              file=sys.stderr)
-        return EXIT_USAGE
-    return run_workstation(profile, server, token, _ca_bundle(args, profile))
+    server, token, ca_bundle = plan.server_url, plan.token, _ca_bundle(args, profile)
+    if plan.mode is StartMode.ASK:  # no token in the keyring or REVIEWER_TOKEN: sign in first
+        from ui.login_dialog import ask_sign_in
+
+        signed_in = ask_sign_in(profile, server, ca_bundle)
+        if signed_in is None:
+            print(f"not signed in to {server}", file=sys.stderr)
+            return 1
+        server, token = signed_in.server_url, signed_in.token
+    return run_workstation(profile, server, token, ca_bundle)
 
 
 def _run_demo(profile: Profile) -> int:

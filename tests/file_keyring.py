@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -37,3 +39,21 @@ class FileKeyring(KeyringBackend):
         data = self._load()
         data.pop(f"{service}/{username}", None)
         self._path().write_text(json.dumps(data))
+
+
+@contextmanager
+def file_keyring(path: Path) -> Iterator[Path]:
+    """Use a FileKeyring at `path` as this process's keyring inside the block (sign-in tests)."""
+    import keyring
+
+    saved_file, previous = os.environ.get("TEST_KEYRING_FILE"), keyring.get_keyring()
+    os.environ["TEST_KEYRING_FILE"] = str(path)
+    keyring.set_keyring(FileKeyring())
+    try:
+        yield path
+    finally:
+        keyring.set_keyring(previous)
+        if saved_file is None:
+            os.environ.pop("TEST_KEYRING_FILE", None)
+        else:
+            os.environ["TEST_KEYRING_FILE"] = saved_file
