@@ -194,6 +194,30 @@ class ApiClient:
         data = self._json("GET", "/v1/me")
         return {key: _field(data, key, str) for key in ("name", "role")}
 
+    # --- investigation context and account notes (reviewer/investigation_sync.py) ----------
+    def case_context(self, case_id: str) -> dict:
+        """The investigation context of one case (docs/api.md); checked by the caller."""
+        data = self._json("GET", f"/v1/cases/{case_id}/context")
+        _field(data, "author", dict)
+        return data
+
+    def case_contexts(self, case_ids: list[str]) -> tuple[list[dict], dict[str, str]]:
+        """Up to 100 contexts in one request: (contexts, {case_id: why it is unavailable})."""
+        data = self._json("POST", "/v1/case-contexts", json={"case_ids": case_ids})
+        contexts = [c for c in _field(data, "contexts", list) if isinstance(c, dict)]
+        unavailable = {str(u.get("case_id")): str(u.get("error"))
+                       for u in _field(data, "unavailable", list) if isinstance(u, dict)}
+        return contexts, unavailable
+
+    def post_account_note(self, author_id: str, note_id: str, body: str) -> dict:
+        """Add a note to an account, once per `note_id` (a retry answers the stored note)."""
+        from urllib.parse import quote  # an author id is free text from the platform
+
+        data = self._json("POST", f"/v1/accounts/{quote(author_id, safe='')}/notes",
+                          json={"note_id": note_id, "body": body})
+        _field(data, "note_id", str)
+        return data
+
 
 def _decode(response: httpx.Response) -> dict:
     try:

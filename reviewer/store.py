@@ -102,8 +102,30 @@ ALTER TABLE queues ADD COLUMN breached INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE queues ADD COLUMN due_soon INTEGER NOT NULL DEFAULT 0;
 """
 
-# v6: investigation context (account context, account notes, perceptual hashes).
-_V6 = ""
+# v6: investigation context (reviewer/investigation.py). `media.dhash`: the perceptual hash
+# (16 hex digits; '' when the bytes are no image we decode; NULL: not hashed yet), in clear like
+# the sha256 beside it: it matches copies but does not show the picture. `media_near`: pairs of
+# near-identical media, both ways round, found once when a hash is stored so that related cases
+# are an index join. Context and notes are sealed (`data`) unless the store has no key.
+_V6 = """
+ALTER TABLE media ADD COLUMN dhash TEXT;
+CREATE TABLE media_near (
+    sha256 TEXT NOT NULL, other TEXT NOT NULL, distance INTEGER NOT NULL,
+    PRIMARY KEY (sha256, other)
+);
+CREATE TABLE case_context (
+    case_id TEXT PRIMARY KEY, author_key TEXT NOT NULL, fetched_at TEXT NOT NULL,
+    error TEXT NOT NULL DEFAULT '', sealed INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL
+);
+CREATE INDEX case_context_by_author ON case_context (author_key, fetched_at);
+CREATE TABLE account_notes (
+    note_id TEXT PRIMARY KEY, author_key TEXT NOT NULL, created_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending', last_error TEXT NOT NULL DEFAULT '',
+    sealed INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL
+);
+CREATE INDEX account_notes_by_author ON account_notes (author_key, created_at);
+CREATE INDEX account_notes_by_state ON account_notes (state);
+"""
 
 # v7: guidelines and bulletins; the guideline version each decision was made under.
 _V7 = ""

@@ -20,6 +20,7 @@ from reviewer.api_client import ApiClient, ApiRejected, Unavailable
 from reviewer.backoff import backoff_delay
 from reviewer.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
+from reviewer.investigation_sync import AccountFollower
 from reviewer.media_presets import PresetBook, PresetError, load_org, save_org
 from reviewer.outbox import Outbox
 from reviewer.push import OutboxPusher
@@ -80,6 +81,7 @@ class SyncEngine:
     # --- thread control -----------------------------------------------------------------
     def start(self) -> None:
         self._stop.clear()  # a stopped engine may be started again (sign-in, tests)
+        self._db = None  # sqlite3 connections are per thread: the new thread opens its own
         self._thread = threading.Thread(target=self._loop, name="sync-worker", daemon=True)
         self._thread.start()
 
@@ -147,8 +149,9 @@ class SyncEngine:
         return False
 
     def follow_accounts(self) -> int:
-        """Fetch investigation context for cached cases' accounts and push account notes."""
-        return 0
+        """Fetch investigation context for cached cases' accounts and push account notes
+        (and hash newly cached media for related cases): reviewer/investigation_sync.py."""
+        return AccountFollower(self._database(), self.client).run()
 
     def purge_settled(self) -> int:
         """Delete cases settled long enough ago and anything past the cache TTL."""

@@ -19,6 +19,9 @@ from server.ingest import store_media_bytes
 from server.queue_catalog import ensure_default_queues, queue_policy_areas
 from server.schema import authors, case_media, cases, reports
 from server.seed_awkward import AWKWARD_CASE_IDS, awkward_cases
+from server.seed_investigation import (
+    insert_account_notes, insert_reporters, pooled_reporter_id,
+)
 from server.synthetic_media import FORMATS, draw_image
 from server.timeutil import to_iso, to_naive_utc, utcnow
 
@@ -54,6 +57,8 @@ def seed_database(db_path: str | Path, *, seed: int = 0, cases: int = 240,
             for index in range(max(0, cases - len(AWKWARD_CASE_IDS))):
                 _insert_generated_case(conn, rng, index, author_ids, pool, now)
             _insert_awkward_cases(conn, rng, author_ids, now)
+            insert_reporters(conn, seed)  # own random streams: the cases above are unchanged
+            insert_account_notes(conn, seed, author_ids, now)
     finally:
         database.close()
 
@@ -147,7 +152,7 @@ def _insert_case_row(conn: Connection, row: dict, rng: random.Random, kind: str,
         report_rows.append({
             "case_id": row["id"],
             "reason": rng.choice(texts.REPORT_REASONS_BY_KIND[kind]),
-            "reporter_id": f"reporter-{rng.randint(1, 99999):05d}",
+            "reporter_id": pooled_reporter_id(rng.randint(1, 99999)),  # a pool of ~300
             "created_at": row["created_at"] + timedelta(seconds=rng.randint(1, span)),
         })
     conn.execute(insert(reports), sorted(report_rows, key=lambda r: r["created_at"]))
