@@ -15,6 +15,7 @@ from reviewer.api_client import ApiClient
 from reviewer.cache_guard import unlock_cache
 from reviewer.case_cache import CaseCache
 from reviewer.domain import Case
+from reviewer.investigation import InvestigationStore
 from reviewer.media_render import RenderStyle
 from reviewer.profile import Profile
 from reviewer.session import ReviewSession
@@ -50,7 +51,10 @@ def marked_case(central_api):
             "text": f"Reported post quoting {MARKER} in full",
             "media": [{"data_base64": base64.b64encode(IMAGE).decode(), "mime": "image/png",
                        "category": "graphic_violence", "label": "Synthetic marked pattern"}],
+            "author": {"id": "author-at-rest", "handle": f"handle_{MARKER}"},  # in the context
         }).raise_for_status()
+        lead.post("/v1/accounts/author-at-rest/notes", json={  # an account note, in the context
+            "note_id": "note-at-rest", "body": f"Server note {MARKER}"}).raise_for_status()
     return central_api
 
 
@@ -75,6 +79,12 @@ def test_the_workstation_keeps_case_text_and_media_sealed_on_disk(qtbot, tmp_pat
     window.session.reload()
     window.session.go_to(CASE_ID)
     assert MARKER in window.session.current().text  # the UI thread reads it back
+    investigation = InvestigationStore(cache.db)  # context and account notes, sealed too
+    pump_until(lambda: investigation.context(CASE_ID)[0] is not None, timeout=30,
+               what="context cached")
+    investigation.add_note(window.session.current(), f"Local note {MARKER}")
+    assert {f"Server note {MARKER}", f"Local note {MARKER}"} <= {
+        n.body for n in investigation.load(window.session.current()).notes}
     key = RenderKey(sha(IMAGE), (200, 150), RenderStyle())  # blurred, grayscale
     window.media.request(key)  # the decode pool reads it back on its own threads
     pump_until(lambda: window.media.result(key) is not None, what="rendered")
