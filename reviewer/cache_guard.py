@@ -22,6 +22,9 @@ from reviewer.profile import Profile
 from reviewer.store import open_store, transaction, unlock_store
 
 CACHE_TTL = timedelta(hours=24)
+# A case that left the work list stays this long before the per-round purge takes it, so the
+# window can still say why it left (its local_note) and the reviewer can still look it up.
+SETTLED_GRACE = timedelta(minutes=10)
 
 
 def unlock_cache(profile: Profile, ttl: timedelta = CACHE_TTL) -> str:
@@ -43,19 +46,30 @@ def unlock_cache(profile: Profile, ttl: timedelta = CACHE_TTL) -> str:
     return found.warning
 
 
+def purge_settled(db: sqlite_utils.Database, now: datetime | None = None,
+                  grace: timedelta = SETTLED_GRACE, ttl: timedelta = CACHE_TTL) -> int:
+    """The purge of every sync round: like `purge_stale`, but a case is taken only once it
+    left the work list `grace` ago (cases.left_at, kept by a trigger of store v8)."""
+    return purge_stale(db, ttl, now, settled_for=grace)
+
+
 def purge_stale(db: sqlite_utils.Database, ttl: timedelta = CACHE_TTL,
-                now: datetime | None = None) -> int:
-    """Delete settled cases, anything cached longer than `ttl`, and media no cached case uses
-    any more. Cheap enough to run every sync round. Returns the number of rows deleted."""
-    cutoff = to_iso((now or utc_now()) - ttl)
+                now: datetime | None = None, settled_for: timedelta = timedelta(0)) -> int:
+    """Delete settled cases (those that left the work list at least `settled_for` ago),
+    anything cached longer than `ttl`, and media no cached case uses any more. Cheap enough to
+    run every sync round. Returns the number of rows deleted."""
+    now = now or utc_now()
+    cutoff = to_iso(now - ttl)
     finals = [a.value for a, kind in DECISION_KINDS.items() if kind.final]
     marks = ",".join("?" * len(finals))
+    # '' (left before store v8 knew when) counts as long ago.
+    left_long_ago = "AND left_at <= ? " if settled_for else ""
     # Too old, or not open here any more -- except the case of our newest accepted final
     # decision, which the reviewer may still reverse -- and no decision on it waits to be sent.
-    done = (f"(cached_at < ? OR (local_state != 'open' AND id NOT IN (SELECT case_id FROM outbox "
-            f"WHERE state = 'accepted' AND action IN ({marks}) ORDER BY seq DESC LIMIT 1))) "
-            f"AND {SETTLED}")
-    params = (cutoff, *finals)
+    done = (f"(cached_at < ? OR (local_state != 'open' {left_long_ago}AND id NOT IN (SELECT "
+            f"case_id FROM outbox WHERE state = 'accepted' AND action IN ({marks}) "
+            f"ORDER BY seq DESC LIMIT 1))) AND {SETTLED}")
+    params = (cutoff, *([to_iso(now - settled_for)] if settled_for else []), *finals)
     with transaction(db) as conn:
         conn.execute(f"DELETE FROM case_media WHERE case_id IN (SELECT id FROM cases WHERE {done})",
                      params)

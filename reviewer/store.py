@@ -130,8 +130,19 @@ CREATE INDEX account_notes_by_state ON account_notes (state);
 # v7: guidelines and bulletins; the guideline version each decision was made under.
 _V7 = ""
 
-# v8: sign-in and purging settled cases every sync round.
-_V8 = ""
+# v8: sign-in and purging settled cases every sync round. `left_at`: when the case left the
+# work list here ('' while open), set by a trigger on every path that changes local_state, so
+# the per-round purge (cache_guard.purge_settled) waits a grace period after it.
+_V8 = """
+ALTER TABLE cases ADD COLUMN left_at TEXT NOT NULL DEFAULT '';
+UPDATE cases SET left_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE local_state != 'open';
+CREATE TRIGGER cases_left_at AFTER UPDATE OF local_state ON cases
+WHEN (OLD.local_state = 'open') != (NEW.local_state = 'open')
+BEGIN
+    UPDATE cases SET left_at = CASE WHEN NEW.local_state = 'open' THEN ''
+        ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END WHERE id = NEW.id;
+END;
+"""
 
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
 # (v6-v8 are being written this session and are not shipped yet.)

@@ -18,6 +18,7 @@ from typing import Callable
 from reviewer import change_feed
 from reviewer.api_client import ApiClient, ApiRejected, Unavailable
 from reviewer.backoff import backoff_delay
+from reviewer.cache_guard import purge_settled
 from reviewer.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
 from reviewer.investigation_sync import AccountFollower
@@ -155,7 +156,7 @@ class SyncEngine:
 
     def purge_settled(self) -> int:
         """Delete cases settled long enough ago and anything past the cache TTL."""
-        return 0
+        return purge_settled(self._database())
 
     def status(self, online: bool | None, error: str = "", new_cases: int = 0,
                new_media: int = 0, closed: tuple[str, ...] = ()) -> SyncStatus:

@@ -19,6 +19,7 @@ from reviewer.session import ReviewSession
 from reviewer.store import open_store
 from reviewer.sync_engine import SyncEngine, SyncSettings
 from ui.main_window import MainWindow
+from ui.sign_out_flow import AccountActions
 from ui.media_service import MediaService
 from ui.sync_bridge import SyncBridge
 
@@ -49,6 +50,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine, ExposureMeter(db))
+    window.account = AccountActions(window, profile, server_url, token, ca_bundle)
     notes = ([cache_warning] if cache_warning else []) + (
         ["Key bindings: " + "; ".join(problems)] if problems else [])
     if notes:

@@ -45,6 +45,7 @@ PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
 
 class MainWindow(QMainWindow):
     case_shown = Signal(str)  # case id, or "" when there is nothing to review
+    account = None  # ui/sign_out_flow.AccountActions, attached by ui/app.py (None: no account)
 
     def __init__(self, session: ReviewSession, media: MediaService, bridge: SyncBridge,
                  keymap: Keymap, user_preset: MediaPreset | None = None,
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         sync = self.menuBar().addMenu("&Sync")
         sync.addAction(acts[ActionId.SYNC_NOW])
         sync.addAction(acts[ActionId.SHOW_CONFLICTS])
+        self.menuBar().addMenu("&Account").addAction(acts[ActionId.SIGN_OUT])
 
     def _wire_actions(self) -> None:
         r = self.registry
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.RELAX_ITEM, self.relax_item)
         r.connect(ActionId.PALETTE, self.open_palette)
         r.connect(ActionId.CHEAT_SHEET, self.show_cheat_sheet)
+        r.connect(ActionId.SIGN_OUT, lambda: self.account and self.account.sign_out())
 
     # --- showing cases ---------------------------------------------------------------------
     def show_current(self) -> None:

@@ -1,0 +1,79 @@
+"""Signing out from the window (ActionId.SIGN_OUT, Ctrl+Shift+Q; the Account menu).
+
+The sync worker stops, decisions that wait are sent once, and if some still cannot be sent the
+reviewer chooses: stay signed in (the default) or sign out and discard them. Signing out then
+revokes the token on the central API, removes it from the keyring, wipes the local cache
+(reviewer/sign_out.py) and closes the window; the next start asks to sign in again. The network
+and disk work runs off the UI thread while the window is disabled, so no key records a decision
+in the middle of it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reviewer.api_client import ApiClient
+from reviewer.profile import Profile
+from reviewer.sign_out import SignOut
+from ui.off_thread import run_off_ui_thread
+
+
+class AccountActions:
+    """What the Account menu does for one window; ui/app.py attaches it as `window.account`."""
+
+    def __init__(self, window, profile: Profile, server_url: str | None, token: str | None,
+                 ca_bundle: str | None = None):
+        self.window = window
+        self.profile, self.server_url, self.token = profile, server_url, token
+        self.ca_bundle = ca_bundle
+        self.signed_out = False
+        self.notes: tuple[str, ...] = ()  # what sign-out could not do, shown before closing
+
+    def sign_out(self) -> bool:
+        """Returns True if signed out (the window is closing), False if still signed in."""
+        window = self.window
+        window.conceal()
+        window.meter.flush()  # today's exposure is carried across the wipe
+        client = (ApiClient(self.server_url, self.token, ca_bundle=self.ca_bundle)
+                  if self.server_url and self.token else None)
+        signing_out = SignOut(self.profile, self.server_url, client)
+        window.setEnabled(False)
+        window.last_decision.setText("Signing out: sending decisions that wait…")
+        try:
+            unsent = run_off_ui_thread(lambda: _stop_then(window.bridge, signing_out.send_unsent))
+            if unsent and not ask_discard(window, unsent):
+                window.bridge.start()
+                window.last_decision.setText(
+                    f"Still signed in: {unsent} decisions wait to reach the central API.")
+                return False
+            window.last_decision.setText("Signing out: wiping this machine's cache…")
+            self.notes = run_off_ui_thread(signing_out.finish)
+        finally:
+            window.setEnabled(True)
+            if client is not None:
+                client.close()
+        self.signed_out = True
+        window.close()
+        return True
+
+
+def ask_discard(parent: QWidget, unsent: int) -> bool:
+    """The one question sign-out asks; staying signed in is the default (Enter, Esc)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Sign out",
+                      f"{unsent} decisions have not reached the central API.", parent=parent)
+    box.setObjectName("signOutUnsent")
+    box.setInformativeText("They are sent as soon as the central API can be reached while you "
+                           "stay signed in. Signing out now discards them for good.")
+    stay = box.addButton("Stay signed in", QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton("Sign out and discard them", QMessageBox.ButtonRole.DestructiveRole)
+    stay.setObjectName("stay")
+    discard.setObjectName("discard")
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+def _stop_then(bridge, work):
+    bridge.stop()  # joins the sync worker: it must not push or write while we do
+    return work()
