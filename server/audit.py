@@ -22,6 +22,7 @@ ACTIONS = (
     "case_ingest", "withdraw", "delete", "priority_change",  # lead changes to cases
     "reviewer_create", "reviewer_revoke", "queue_assignment",  # administration
     "login", "login_failed", "logout", "password_set",  # sign-in (login_api.py, admin.py)
+    "guideline_publish", "guideline_ack",  # guidelines and bulletins (guidelines.py)
     "account_note",  # a note on an account (investigation.py); the body is never here
 )
 ADMIN_ACTOR = "admin-cli"  # server.admin functions run from a shell, not as a reviewer

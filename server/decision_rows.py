@@ -36,7 +36,7 @@ _SELECT_LATEST = (select(decisions).where(decisions.c.case_id == bindparam("case
 
 
 def decision_dict(row) -> dict:
-    return {
+    decision = {
         "decision_id": row.decision_id,
         "case_id": row.case_id,
         "action": row.action,
@@ -46,6 +46,10 @@ def decision_dict(row) -> dict:
         "reviewer": row.reviewer_name,
         "recorded_at": to_iso(row.recorded_at),
     }
+    # Only when the client sent one: an older client's answers stay exactly as they were.
+    if row.guideline_version:
+        decision["guideline_version"] = row.guideline_version
+    return decision
 
 
 def insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionIn,
@@ -65,6 +69,7 @@ def insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionI
         "pending": False,
         "approves": None,
         "reverses": None,
+        "guideline_version": decision_in.guideline_version,
         **links,
     }
     conn.execute(_INSERT_DECISION, values)

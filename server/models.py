@@ -10,7 +10,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, ValidationError, model_serializer, model_validator,
+)
 
 Timestamp = Annotated[
     str,
@@ -195,7 +197,16 @@ class Decision(BaseModel):
     decided_at: Timestamp
     reviewer: str
     recorded_at: Timestamp
-    guideline_version: str = Field(default="", description="as sent; \"\" from older clients")
+    guideline_version: str = Field(
+        default="", description="`<guideline id>@<version>` as sent; absent if none was sent")
+
+    @model_serializer(mode="wrap")
+    def _omit_unknown_guideline(self, handler):
+        # Absent rather than "": an older client's answers stay exactly as they were.
+        data = handler(self)
+        if not data.get("guideline_version"):
+            data.pop("guideline_version", None)
+        return data
 
 
 class DecisionAccepted(BaseModel):

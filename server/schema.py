@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 # Bumped when a table changes; db.open_database refuses a newer file than it knows.
@@ -203,6 +204,36 @@ audit_log = Table(
     Column("case_id", String(64), nullable=True),
     Column("detail", JSON, nullable=False),  # ids and codes only, never case text or notes
     sqlite_autoincrement=True,
+)
+
+guidelines = Table(
+    "guidelines",
+    metadata,
+    # One row per published version, never edited: a new version is a new row (guidelines.py).
+    # seq is the cursor of GET /v1/guidelines, so a workstation fetches only what is new.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("guideline_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),  # 1, 2, ... per guideline_id
+    Column("title", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),  # policy|bulletin
+    Column("policy_area", String(64), nullable=False, default=""),  # "" : not tied to one
+    Column("queue_id", String(64), nullable=False, default=""),  # "" : every queue
+    Column("body", Text, nullable=False),  # plain text (Markdown-ish), shown as plain text
+    Column("requires_ack", Boolean, nullable=False, default=False),
+    Column("published_at", DateTime, nullable=False),
+    Column("published_by", String(200), nullable=False),
+    UniqueConstraint("guideline_id", "version"),
+    sqlite_autoincrement=True,
+)
+
+guideline_acks = Table(
+    "guideline_acks",
+    metadata,
+    # The first acknowledgement of a version by a reviewer; acknowledging again changes nothing.
+    Column("guideline_id", String(64), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("reviewer_id", Integer, ForeignKey("reviewers.id"), primary_key=True),
+    Column("acknowledged_at", DateTime, nullable=False),
 )
 
 tokens = Table(

@@ -22,6 +22,7 @@ from server.seed_awkward import AWKWARD_CASE_IDS, awkward_cases
 from server.seed_investigation import (
     insert_account_notes, insert_reporters, pooled_reporter_id,
 )
+from server.seed_guidelines import seed_guidelines
 from server.synthetic_media import FORMATS, draw_image
 from server.timeutil import to_iso, to_naive_utc, utcnow
 
@@ -59,6 +60,7 @@ def seed_database(db_path: str | Path, *, seed: int = 0, cases: int = 240,
             _insert_awkward_cases(conn, rng, author_ids, now)
             insert_reporters(conn, seed)  # own random streams: the cases above are unchanged
             insert_account_notes(conn, seed, author_ids, now)
+            seed_guidelines(conn, now)
     finally:
         database.close()
 

@@ -66,6 +66,9 @@ def test_openapi_lists_every_path(reader_for):
         "/v1/decisions/batch", "/v1/leases/renew", "/v1/changes", "/v1/cases/{case_id}/priority",
         # authorization additions
         "/v1/escalations/{case_id}/approve", "/v1/audit", "/v1/media-presets",
+        # guidelines and bulletins
+        "/v1/guidelines", "/v1/guidelines/{guideline_id}/versions/{version}/ack",
+        "/v1/guidelines/{guideline_id}/versions/{version}/acks",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}
