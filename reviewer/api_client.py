@@ -218,6 +218,26 @@ class ApiClient:
         _field(data, "note_id", str)
         return data
 
+    # --- guidelines and bulletins (reviewer/guidelines.py) -----------------------------------
+    def guidelines(self, since: int, limit: int = 100) -> tuple[list[dict], int, bool]:
+        """(guideline versions, new cursor, more to fetch); an older central API without
+        guidelines answers as if it had none."""
+        try:
+            data = self._json("GET", "/v1/guidelines", params={"since": since, "limit": limit})
+        except ApiRejected as exc:
+            if exc.status == 404:
+                return [], since, False
+            raise
+        return _field(data, "guidelines", list), _field(data, "cursor", int), bool(data.get("more"))
+
+    def acknowledge_guideline(self, guideline_id: str, version: int) -> str:
+        """Acknowledge one version (idempotent); returns the server's first acknowledgement time."""
+        from urllib.parse import quote
+
+        data = self._json("POST", f"/v1/guidelines/{quote(guideline_id, safe='')}"
+                                  f"/versions/{int(version)}/ack")
+        return _field(data, "acknowledged_at", str)
+
 
 def _decode(response: httpx.Response) -> dict:
     try:

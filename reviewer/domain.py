@@ -165,14 +165,19 @@ class Decision:
     policy: str
     note: str
     decided_at: str
+    # "<guideline id>@<version>" the reviewer decided under (reviewer/guidelines.py); "" when
+    # no guideline for the policy had synced yet.
+    guideline_version: str = ""
 
     @classmethod
-    def new(cls, case_id: str, action: ActionId, policy: str, note: str = "") -> "Decision":
+    def new(cls, case_id: str, action: ActionId, policy: str, note: str = "",
+            guideline_version: str = "") -> "Decision":
         # The client-generated id is also the idempotency key for the central API.
-        return cls(str(uuid.uuid4()), case_id, action, policy, note, to_iso(utc_now()))
+        return cls(str(uuid.uuid4()), case_id, action, policy, note, to_iso(utc_now()),
+                   guideline_version)
 
     def to_api(self) -> dict[str, str]:
-        return {
+        body = {
             "decision_id": self.decision_id,
             "case_id": self.case_id,
             "action": self.action.value,
@@ -180,3 +185,8 @@ class Decision:
             "note": self.note,
             "decided_at": self.decided_at,
         }
+        # Sent only when known: a decision queued before this field existed keeps the exact
+        # body (and so the idempotency hash) it was first sent with.
+        if self.guideline_version:
+            body["guideline_version"] = self.guideline_version
+        return body

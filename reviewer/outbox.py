@@ -16,6 +16,7 @@ import sqlite_utils
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision, parse_iso, to_iso, utc_now
+from reviewer.guidelines import guideline_tag
 from reviewer.store import transaction
 
 TERMINAL_STATES = ("accepted", "conflict", "rejected")
@@ -49,12 +50,16 @@ class Outbox:
         `hold_seconds` keeps it unsent for a grace window in which it can still be undone."""
         now = utc_now()
         with transaction(self.db) as conn:
+            # Every path (sweeps too) records the guideline it was decided under.
+            guideline = decision.guideline_version or guideline_tag(conn, decision.policy)
             conn.execute(
                 "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
-                "state, next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                "state, next_attempt_at, updated_at, guideline_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
                 (decision.decision_id, decision.case_id, decision.action.value,
                  decision.policy, decision.note, decision.decided_at,
-                 to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now)),
+                 to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now),
+                 guideline),
             )
             conn.execute("UPDATE cases SET local_state = ? WHERE id = ?",
                          (_local_state_after(decision.action), decision.case_id))
@@ -99,12 +104,12 @@ class Outbox:
         """Decisions to send now: pending ones whose backoff has passed, and any left `sending`
         by a crash (they are re-sent under the same key)."""
         rows = self.db.execute(
-            "SELECT decision_id, case_id, action, policy, note, decided_at FROM outbox "
-            "WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= ?) "
+            "SELECT decision_id, case_id, action, policy, note, decided_at, guideline_version "
+            "FROM outbox WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= ?) "
             "ORDER BY seq LIMIT ?",
             (to_iso(utc_now()), limit),
         ).fetchall()
-        return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]) for r in rows]
+        return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
 
     def mark_sending(self, decision_ids: list[str]) -> None:
         """Written before the request goes out (see the module docstring), in one commit."""

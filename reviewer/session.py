@@ -15,6 +15,7 @@ from reviewer.actions import ActionId, is_decision
 from reviewer.case_cache import CaseCache
 from reviewer.case_list import CaseList, ListQuery
 from reviewer.domain import Case, Decision
+from reviewer.guidelines import GuidelineStore
 from reviewer.outbox import Outbox
 from reviewer.search_index import SearchIndexer
 
@@ -28,6 +29,7 @@ class ReviewSession:
                  on_recorded: Callable[[Decision], None] = lambda d: None,
                  undo_grace_s: float = 0.0):
         self.cache = CaseCache(db)
+        self.guidelines = GuidelineStore(db)  # which guideline version a decision is made under
         self.outbox = Outbox(db)
         self.on_recorded = on_recorded
         self.query = ListQuery()  # queue, search, filters and order of the work list
@@ -132,7 +134,9 @@ class ReviewSession:
         case = self.current()
         if case is None:
             raise LookupError("no case on screen to decide")
-        decision = Decision.new(case.id, action, policy or self.default_policy(case), note)
+        policy = policy or self.default_policy(case)
+        decision = Decision.new(case.id, action, policy, note,
+                                self.guidelines.tag_for(policy, case.policy_area))
         self._recording = True
         try:
             self.outbox.record(decision, self.undo_grace_s)  # durable before it shows as made
@@ -159,7 +163,10 @@ class ReviewSession:
     def follow_up(self, case_id: str, action: ActionId, note: str, policy: str) -> Decision:
         """A new decision on a case that is no longer on screen (after a conflict): recorded like
         any other, so the original decision stays as it was."""
-        decision = Decision.new(case_id, action, policy, note)
+        case = self.cache.case(case_id)  # may be gone from the cache; its policy area helps
+        fallback = case.policy_area if case is not None else ""
+        decision = Decision.new(case_id, action, policy, note,
+                                self.guidelines.tag_for(policy, fallback))
         self.outbox.record(decision)
         self.on_recorded(decision)
         return decision

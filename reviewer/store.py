@@ -127,8 +127,27 @@ CREATE INDEX account_notes_by_author ON account_notes (author_key, created_at);
 CREATE INDEX account_notes_by_state ON account_notes (state);
 """
 
-# v7: guidelines and bulletins; the guideline version each decision was made under.
-_V7 = ""
+# v7: guidelines and bulletins; the guideline version each decision was made under. Guideline
+# text is organisation policy, not case content, so it is kept in clear (reviewer/guidelines.py).
+# `read_at`: when the reviewer first had this version on screen (acknowledging needs it);
+# an acknowledgement is queued here at once and `sent_at` set when the central API has it.
+_V7 = """
+ALTER TABLE outbox ADD COLUMN guideline_version TEXT NOT NULL DEFAULT '';
+CREATE TABLE guidelines (
+    guideline_id TEXT NOT NULL, version INTEGER NOT NULL, seq INTEGER NOT NULL,
+    title TEXT NOT NULL, kind TEXT NOT NULL, policy_area TEXT NOT NULL DEFAULT '',
+    queue_id TEXT NOT NULL DEFAULT '', body TEXT NOT NULL, requires_ack INTEGER NOT NULL DEFAULT 0,
+    published_at TEXT NOT NULL, published_by TEXT NOT NULL DEFAULT '',
+    read_at TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (guideline_id, version)
+);
+CREATE INDEX guidelines_by_policy ON guidelines (kind, policy_area, seq);
+CREATE TABLE guideline_acks (
+    guideline_id TEXT NOT NULL, version INTEGER NOT NULL, acknowledged_at TEXT NOT NULL,
+    sent_at TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (guideline_id, version)
+);
+"""
 
 # v8: sign-in and purging settled cases every sync round. `left_at`: when the case left the
 # work list here ('' while open), set by a trigger on every path that changes local_state, so

@@ -21,6 +21,7 @@ from reviewer.backoff import backoff_delay
 from reviewer.cache_guard import purge_settled
 from reviewer.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
+from reviewer.guidelines import GuidelineSync
 from reviewer.investigation_sync import AccountFollower
 from reviewer.media_presets import PresetBook, PresetError, load_org, save_org
 from reviewer.outbox import Outbox
@@ -146,8 +147,13 @@ class SyncEngine:
 
     # --- steps added for issues 6 and 7 (each delegates to its own module) ---------------
     def follow_guidelines(self) -> bool:
-        """Fetch new guideline versions and bulletins; True if anything changed."""
-        return False
+        """Push bulletin acknowledgements made here (every round) and fetch new guideline
+        versions and bulletins (once a minute, like the presets): reviewer/guidelines.py.
+        True if new versions arrived."""
+        sync = getattr(self, "_guideline_sync", None)  # made on first use: one per engine
+        if sync is None:
+            sync = self._guideline_sync = GuidelineSync(self.client)
+        return sync.run(self._database(), self.settings.presets_interval)
 
     def follow_accounts(self) -> int:
         """Fetch investigation context for cached cases' accounts and push account notes
