@@ -71,6 +71,7 @@ def ask_discard(parent: QWidget, unsent: int) -> bool:
     box.setDefaultButton(stay)
     box.setEscapeButton(stay)
     box.exec()
+    parent.activateWindow()  # keys go back to the window, as after every dialog
     return box.clickedButton() is discard
 
 
