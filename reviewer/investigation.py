@@ -144,11 +144,15 @@ class InvestigationStore:
                 info[other] = (queue_id, state)
                 reasons.setdefault(other, []).append(why(*extra) if callable(why) else why)
 
-        if author_key:
+        if author_key:  # open ones first, most urgent first: both straight off one index
             add(self.db.execute(
-                "SELECT id, queue_id, local_state FROM cases WHERE author_key = ? AND id != ? "
-                "ORDER BY local_state != 'open', priority, sla_deadline LIMIT ?",
+                "SELECT id, queue_id, local_state FROM cases WHERE author_key = ? AND "
+                "local_state = 'open' AND id != ? ORDER BY priority, sla_deadline LIMIT ?",
                 (author_key, case_id, MAX_RELATED)).fetchall(), "same author")
+            add(self.db.execute(
+                "SELECT id, queue_id, local_state FROM cases WHERE author_key = ? AND "
+                "local_state != 'open' AND id != ? LIMIT ?",
+                (author_key, case_id, MAX_RELATED - len(reasons))).fetchall(), "same author")
         add(self.db.execute(
             "SELECT DISTINCT c.id, c.queue_id, c.local_state FROM case_media a "
             "JOIN case_media b ON b.sha256 = a.sha256 AND b.case_id != a.case_id "

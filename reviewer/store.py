@@ -125,6 +125,7 @@ CREATE TABLE account_notes (
 );
 CREATE INDEX account_notes_by_author ON account_notes (author_key, created_at);
 CREATE INDEX account_notes_by_state ON account_notes (state);
+CREATE INDEX cases_by_author_open ON cases (author_key, local_state, priority, sla_deadline);
 """
 
 # v7: guidelines and bulletins; the guideline version each decision was made under. Guideline

@@ -21,6 +21,7 @@ from reviewer.session import ReviewSession
 from reviewer.sync_engine import SyncStatus
 from ui.action_registry import ActionRegistry
 from ui.case_panel import CasePanel
+from ui.investigation_panel import InvestigationPanel
 from ui.conflicts_view import ConflictsView
 from ui.decision_bar import DecisionBar
 from ui.media_service import MediaService
@@ -90,6 +91,10 @@ class MainWindow(QMainWindow):
         main.addWidget(self.queue_panel)
         main.addWidget(right)
         main.setSizes([300, 1100])
+        self.investigation_panel = InvestigationPanel(  # I shows it beside the case
+            self.session.cache.db, self.registry.key_text(ActionId.ACCOUNT_NOTE))
+        self.investigation_panel.hide()
+        main.addWidget(self.investigation_panel)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.prompt_banner)
@@ -126,6 +131,9 @@ class MainWindow(QMainWindow):
         sync = self.menuBar().addMenu("&Sync")
         sync.addAction(acts[ActionId.SYNC_NOW])
         sync.addAction(acts[ActionId.SHOW_CONFLICTS])
+        investigate = self.menuBar().addMenu("&Investigate")
+        for action_id in (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE):
+            investigate.addAction(acts[action_id])
         self.menuBar().addMenu("&Account").addAction(acts[ActionId.SIGN_OUT])
 
     def _wire_actions(self) -> None:
@@ -154,6 +162,9 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.RELAX_ITEM, self.relax_item)
         r.connect(ActionId.PALETTE, self.open_palette)
         r.connect(ActionId.CHEAT_SHEET, self.show_cheat_sheet)
+        r.connect(ActionId.INVESTIGATE, self.investigation_panel.toggle)
+        r.connect(ActionId.ACCOUNT_NOTE, self.add_account_note)
+        self.investigation_panel.case_requested.connect(self._go_to_related)
         r.connect(ActionId.SIGN_OUT, lambda: self.account and self.account.sign_out())
 
     # --- showing cases ---------------------------------------------------------------------
@@ -162,6 +173,7 @@ class MainWindow(QMainWindow):
         case = self.session.current()
         self._shown_case_id = case.id if case else ""
         self.case_panel.show_case(case)
+        self.investigation_panel.show_case(case)  # reads only once the case has painted
         self.media_grid.set_media(case.media if case else ())
         self.queue_panel.show_cases(self.session.case_ids, self.session.index)
         # Prefetch once this case has painted: decode threads started now would compete with
@@ -283,6 +295,22 @@ class MainWindow(QMainWindow):
         CheatSheet(self.keymap, self).exec()
         self.activateWindow()
 
+    # --- investigation (ui/investigation_panel.py) ------------------------------------------
+    def add_account_note(self) -> None:
+        self.conceal()
+        message = self.investigation_panel.ask_note(self)
+        self.activateWindow()
+        if message:
+            self.last_decision.setText(message)
+            self.bridge.wake()
+
+    def _go_to_related(self, case_id: str) -> None:
+        if case_id in self.session.case_ids:
+            self.go_to_case(case_id)
+        else:
+            self.last_decision.setText(f"{case_id} is not in your work list (closed, or "
+                                       "outside the queue and filters shown).")
+
     # --- reveal and wellness ------------------------------------------------------------------
     def conceal(self) -> None:
         self.reveal.conceal()
@@ -342,6 +370,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _on_sync_status(self, status: SyncStatus) -> None:
+        self.investigation_panel.on_sync(status)
         if status.presets_changed:
             self._apply_org_presets()
         if status.outcomes:
