@@ -155,6 +155,11 @@ class CaseList:
             ids.reverse()
         return ids
 
+    def open_rows(self, sort: SortKey = SortKey.URGENCY):
+        """Open rows in `sort` order, lazily (a caller may stop early)."""
+        gone = self._gone
+        return (r for r in self._sorted_rows(sort) if r.id not in gone)
+
     def facets(self, queue_id: str | None = None) -> Facets:
         facets = Facets()
         for r in self._rows:

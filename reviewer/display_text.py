@@ -37,6 +37,24 @@ def _duration(seconds: int) -> str:
     return f"{minutes}m"
 
 
+def age(iso: str, now: datetime | None = None) -> str:
+    """How long ago `iso` was: '2d 4h', '3h 05m', '12m'."""
+    try:
+        seconds = int(((now or datetime.now(timezone.utc)) - parse_iso(iso)).total_seconds())
+    except ValueError:
+        return "unknown"
+    return _duration(max(0, seconds))
+
+
+def local_and_utc(iso: str) -> str:
+    """'2026-11-22 15:05 CET (14:05 UTC)': the reviewer's own clock first."""
+    try:
+        moment = parse_iso(iso)
+    except ValueError:
+        return iso
+    return f"{moment.astimezone().strftime('%Y-%m-%d %H:%M %Z')} ({moment.strftime('%H:%M')} UTC)"
+
+
 def local_time(iso: str) -> str:
     try:
         return parse_iso(iso).astimezone().strftime("%Y-%m-%d %H:%M %Z")

@@ -15,6 +15,7 @@ from reviewer.keymap import Keymap, KeymapError, load_keymap
 from reviewer.media_presets import MediaPreset, effective_books
 from reviewer.profile import Profile
 from reviewer.resources import RESOURCES_DIR
+from reviewer.search_index import SearchIndexer
 from reviewer.session import ReviewSession
 from reviewer.store import open_store
 from reviewer.sync_engine import SyncEngine, SyncSettings
@@ -50,6 +51,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine, ExposureMeter(db))
+    start_search_index(window, profile)
     window.account = AccountActions(window, profile, server_url, token, ca_bundle)
     notes = ([cache_warning] if cache_warning else []) + (
         ["Key bindings: " + "; ".join(problems)] if problems else [])
@@ -60,6 +62,15 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     gc.collect()
     gc.freeze()
     return window
+
+
+SEARCH_INDEX_DELAY_MS = 1500  # let the first case paint and the first sync round start first
+
+
+def start_search_index(window: MainWindow, profile: Profile) -> None:
+    """Full-text search reads the whole cache on its own thread, shortly after start-up: it
+    decrypts every cached case, which must not delay the first case on screen."""
+    window.work_list.attach_indexer(SearchIndexer(profile.store_path), SEARCH_INDEX_DELAY_MS)
 
 
 def _keymap(profile: Profile) -> tuple[Keymap, list[str]]:

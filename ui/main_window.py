@@ -37,6 +37,7 @@ from ui.palette import CommandPalette
 from ui.queue_panel import ALL_QUEUES, QueuePanel
 from ui.sync_bridge import SyncBridge
 from ui.sync_indicator import SyncIndicator
+from ui.work_list import WorkList
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.media_grid.reveal_changed.connect(self._show_reveal_hint)
         self._build_menus()
         self._wire_actions()
+        self.work_list = WorkList(self)  # search, filters, sort of the case list
         self._shown_case_id = ""
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
@@ -122,7 +124,8 @@ class MainWindow(QMainWindow):
             decide.addAction(acts[action_id])
         go = self.menuBar().addMenu("&Go")
         for action_id in (ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP,
-                          ActionId.NEXT_QUEUE, ActionId.PREV_QUEUE):
+                          ActionId.NEXT_QUEUE, ActionId.PREV_QUEUE, ActionId.SEARCH,
+                          ActionId.FILTER_SORT, ActionId.CLEAR_FILTERS):
             go.addAction(acts[action_id])
         view = self.menuBar().addMenu("&Media")
         for action_id in (ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL,
@@ -175,7 +178,7 @@ class MainWindow(QMainWindow):
         self.case_panel.show_case(case)
         self.investigation_panel.show_case(case)  # reads only once the case has painted
         self.media_grid.set_media(case.media if case else ())
-        self.queue_panel.show_cases(self.session.case_ids, self.session.index)
+        self.work_list.show_list()
         # Prefetch once this case has painted: decode threads started now would compete with
         # the paint for the interpreter and delay the case the reviewer is waiting for.
         self._prefetch_timer.start()
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
     def refresh_queues(self) -> None:
         cache = self.session.cache
         self.queue_panel.show_queues(cache.queues(), cache.open_counts(), self.session.queue_id)
+        self.work_list.refresh_facets()
 
     # --- decisions ---------------------------------------------------------------------------
     def decide(self, action: ActionId) -> None:
@@ -383,7 +387,7 @@ class MainWindow(QMainWindow):
             self.last_decision.setText(f"{current.id} left your list: {note}. Showing the next case.")
         elif status.closed_cases:
             self.session.reload()
-            self.queue_panel.show_cases(self.session.case_ids, self.session.index)
+            self.work_list.show_list()
         if status.new_cases:
             had_case = self.session.current() is not None
             self.session.reload()
@@ -391,7 +395,7 @@ class MainWindow(QMainWindow):
             if not had_case:
                 self.show_current()
             else:
-                self.queue_panel.show_cases(self.session.case_ids, self.session.index)
+                self.work_list.show_list()
         if status.new_media:  # placeholders saying "not downloaded yet" can now be rendered
             self.media_grid.refresh()
             self._prefetch()
@@ -404,6 +408,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._prefetch_timer.stop()
+        self.work_list.shutdown()
         self.reveal.shutdown()
         self.bridge.stop()
         self.media.shutdown()

@@ -1,7 +1,9 @@
-"""Queues with counts, and the work list of the selected queue.
+"""Queues with their figures, the search and filter controls, and the work list.
 
 The case list is a model over the session's id list: a row's text is read from the store only
-when the view asks for that row, so 10,000 cached cases cost 10,000 ids, not 10,000 cases.
+when the view asks for that row, so 100,000 cached cases cost 100,000 ids, not 100,000 cases.
+Rows are coloured as their SLA deadline approaches; hovering shows the deadline in local time
+and in UTC.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reviewer.case_cache import CaseCache, CaseSummary
-from reviewer.display_text import sla_countdown
+from reviewer.case_list import Facets, ListQuery
+from reviewer.display_text import age, local_and_utc, sla_countdown
 from reviewer.domain import Queue
+from ui.case_filters import CaseFilters
 
 ALL_QUEUES = ""  # item data of the "All queues" row
 _DONE_COLOUR = QColor("#7d848e")
+SLA_COLOURS = {"soon": QColor("#ffb347"), "breached": QColor("#ff6b6b")}
 
 
 class CaseListModel(QIdentityProxyModel):
@@ -40,7 +45,7 @@ class CaseListModel(QIdentityProxyModel):
         self._row_of: dict[str, int] = {}
         self._done: set[str] = set()
         self._rows: OrderedDict[str, CaseSummary | None] = OrderedDict()
-        self._texts: dict[str, tuple[int, str]] = {}  # case id -> (minute made, row text)
+        self._texts: dict[str, tuple[int, str, str]] = {}  # id -> (minute, row text, severity)
 
     def id_at(self, row: int) -> str:
         return self._shown[row]
@@ -67,31 +72,38 @@ class CaseListModel(QIdentityProxyModel):
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
         case_id = super().data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.ForegroundRole and case_id in self._done:
-            return _DONE_COLOUR
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if case_id in self._done:
+                return _DONE_COLOUR
+            summary = self._summary(case_id)
+            return SLA_COLOURS.get(self._row(summary)[2]) if summary else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return super().data(index, role)
         summary = self._summary(case_id)
         if summary is None:
             return case_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{summary.id} in {summary.queue_id}, deadline {summary.sla_deadline}"
+            return (f"{summary.id} in {summary.queue_id} · {summary.policy_area}\n"
+                    f"SLA deadline {local_and_utc(summary.sla_deadline)}")
         if case_id in self._done:
             return f"✓ done  {summary.id}"
-        return self._row_text(summary)
+        return self._row(summary)[1]
 
-    def _row_text(self, summary: CaseSummary) -> str:
+    def _row(self, summary: CaseSummary) -> tuple[int, str, str]:
         """Made at most once a minute per row: the countdown shows minutes, and every repaint
         of the list would otherwise re-parse every visible deadline."""
         minute = int(time.time() // 60)
         made = self._texts.get(summary.id)
         if made is None or made[0] != minute:
-            sla, _ = sla_countdown(summary.sla_deadline)
-            made = (minute, f"P{summary.priority}  {summary.id}  {summary.language}  {sla}")
+            sla, severity = sla_countdown(summary.sla_deadline)
+            reports = f"{summary.report_count} report{'s' if summary.report_count != 1 else ''}"
+            text = (f"P{summary.priority}  {summary.id}  {summary.language} · {summary.region}"
+                    f"  ·  {reports}  ·  {sla}")
+            made = (minute, text, severity)
             if len(self._texts) > 2000:
                 self._texts.clear()
             self._texts[summary.id] = made
-        return made[1]
+        return made
 
     def _summary(self, case_id: str) -> CaseSummary | None:
         if case_id not in self._rows:
@@ -114,6 +126,7 @@ def _single_removal(old: list[str], new: list[str]) -> int | None:
 class QueuePanel(QWidget):
     queue_selected = Signal(str)  # ALL_QUEUES or a queue id
     case_selected = Signal(str)
+    query_changed = Signal(object)  # ListQuery (without the queue) from the filter controls
 
     def __init__(self, cache: CaseCache, parent: QWidget | None = None):
         super().__init__(parent)
@@ -131,7 +144,13 @@ class QueuePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Queues"))
         layout.addWidget(self.queues, 1)
+        self.filters = CaseFilters()
+        self.filters.query_changed.connect(self.query_changed)
+        layout.addWidget(self.filters)
         self.case_count = QLabel()
+        self.case_count.setObjectName("caseCount")
+        self.case_count.setTextFormat(Qt.TextFormat.PlainText)  # the search words are typed text
+        self.case_count.setWordWrap(True)
         layout.addWidget(self.case_count)
         layout.addWidget(self.cases, 3)
         self.queues.currentItemChanged.connect(self._on_queue_item)
@@ -141,24 +160,28 @@ class QueuePanel(QWidget):
         self.queues.blockSignals(True)
         self.queues.clear()
         total_here = sum(local_counts.values())
-        self._add_queue_row("All queues", ALL_QUEUES, f"{total_here} here")
+        self._add_queue_row("All queues", ALL_QUEUES, f"{total_here:,} cached here")
         for q in queues:
-            self._add_queue_row(q.name, q.id, f"{local_counts.get(q.id, 0)} here · {q.open_count} open")
+            self._add_queue_row(q.name, q.id, _queue_figures(q, local_counts.get(q.id, 0)),
+                                urgent=q.breached > 0 or q.due_soon > 0)
         for row in range(self.queues.count()):
             if self.queues.item(row).data(Qt.ItemDataRole.UserRole) == (selected or ALL_QUEUES):
                 self.queues.setCurrentRow(row)
         self.queues.blockSignals(False)
 
-    def _add_queue_row(self, name: str, queue_id: str, counts: str) -> None:
-        item = QListWidgetItem(f"{name}   ({counts})")
+    def _add_queue_row(self, name: str, queue_id: str, figures: str, urgent: bool = False) -> None:
+        item = QListWidgetItem(f"{name}\n{figures}")
         item.setData(Qt.ItemDataRole.UserRole, queue_id)
+        if urgent:
+            item.setForeground(SLA_COLOURS["soon"])
         self.queues.addItem(item)
 
-    def show_cases(self, ids: list[str], current: int) -> None:
+    def show_cases(self, ids: list[str], current: int, query: ListQuery | None = None,
+                   total: int | None = None, indexing: int = 0) -> None:
         done_row = self.model.set_ids(ids)
         if done_row is not None:
             self.cases.update(self.model.index(done_row, 0))
-        self.case_count.setText(f"Cases here: {len(ids)}")
+        self.case_count.setText(_count_line(len(ids), query, total, indexing))
         if ids:
             index = self.model.index(self.model.row_of(ids[current]), 0)
             self.cases.setCurrentIndex(index)
@@ -166,6 +189,9 @@ class QueuePanel(QWidget):
             # when the current row is actually out of sight.
             if not self.cases.viewport().rect().contains(self.cases.visualRect(index)):
                 self.cases.scrollTo(index)
+
+    def show_facets(self, facets: Facets) -> None:
+        self.filters.show_facets(facets)
 
     def select_queue(self, queue_id: str) -> None:
         for row in range(self.queues.count()):
@@ -180,3 +206,30 @@ class QueuePanel(QWidget):
     def _on_queue_item(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is not None:
             self.queue_selected.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+def _queue_figures(queue: Queue, here: int) -> str:
+    """'12 here · 340 open · oldest 2d 4h · SLA 4h · 3 breached · 5 due <1h'."""
+    parts = [f"{here:,} here", f"{queue.open_count:,} open"]
+    if queue.oldest_open_at:
+        parts.append(f"oldest {age(queue.oldest_open_at)}")
+    if queue.sla_minutes:
+        hours, minutes = divmod(queue.sla_minutes, 60)
+        parts.append(f"SLA {hours}h" + (f" {minutes:02d}m" if minutes else ""))
+    if queue.breached:
+        parts.append(f"{queue.breached:,} breached")
+    if queue.due_soon:
+        parts.append(f"{queue.due_soon:,} due <1h")
+    return " · ".join(parts)
+
+
+def _count_line(shown: int, query: ListQuery | None, total: int | None, indexing: int) -> str:
+    line = f"Cases here: {shown:,}"
+    described = query.describe() if query else ""
+    if described:
+        line = f"Showing {shown:,} of {total:,} · {described}" if total is not None else \
+            f"Showing {shown:,} · {described}"
+        line += " · Ctrl+Shift+L clears"
+    if query is not None and query.text.strip() and indexing:
+        line += f" · search index still reading {indexing:,} cases, more may match"
+    return line

@@ -1,0 +1,124 @@
+"""Wires the search and filter controls to the review session and keeps the list current.
+
+The keys: `/` (or Ctrl+F) puts the cursor in the search box, Ctrl+L opens the sort menu,
+Ctrl+Shift+L clears search and filters. Enter or Esc in the search box hands the keyboard back
+to the review keys. While the background search index is still reading the cache, an active
+search is refreshed every second, and the count line says more cases may match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reviewer.actions import ActionId
+from reviewer.case_list import ListQuery
+from reviewer.search_index import SearchIndexer
+from reviewer.sync_engine import SyncStatus
+from ui.sla_notifier import SlaNotifier
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+INDEX_POLL_MS = 1000  # refresh an active search this often while the index is being built
+
+
+class WorkList(QObject):
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.panel = window.queue_panel
+        self.indexer: SearchIndexer | None = None
+        self._poll = QTimer(self, interval=INDEX_POLL_MS)
+        self._poll.timeout.connect(self._poll_index)
+        self.panel.query_changed.connect(self._on_filters)
+        self.panel.queue_selected.connect(lambda _queue: self.refresh_facets())
+        self.panel.filters.done.connect(self._hand_back_keys)
+        r = window.registry
+        r.connect(ActionId.SEARCH, self.panel.filters.focus_search)
+        r.connect(ActionId.FILTER_SORT, self.panel.filters.open_sort)
+        r.connect(ActionId.CLEAR_FILTERS, self.clear)
+        window.bridge.status_changed.connect(self._on_sync_status)
+        self.sla = SlaNotifier(window, self.session.case_list, window.last_decision.setText,
+                               self.go_to_case)
+        recorded = self.session.on_recorded
+        self.session.on_recorded = lambda decision: (recorded(decision),
+                                                     self._after_decision(decision))
+
+    def attach_indexer(self, indexer: SearchIndexer, start_after_ms: int = 0) -> None:
+        """Search from now on uses `indexer`'s index, which starts filling after a delay."""
+        self.indexer = indexer
+        self.session.search_index = indexer.index
+        self._start = QTimer(self, singleShot=True, interval=start_after_ms)
+        self._start.timeout.connect(indexer.start)
+        self._start.start()
+
+    def go_to_case(self, case_id: str) -> None:
+        """Show a case, widening the list to every queue without filters if it is hidden."""
+        if case_id not in self.session.case_ids:
+            self.panel.filters.clear()
+            self.panel.select_queue("")  # all queues (emits queue_selected, which reloads)
+            self.set_query(ListQuery())
+        self.window.go_to_case(case_id)
+
+    def shutdown(self) -> None:
+        self.sla.shutdown()
+        self._poll.stop()
+        if self.indexer:
+            self._start.stop()
+            self.indexer.stop(timeout=1.0)
+
+    # --- showing --------------------------------------------------------------------------
+    def show_list(self) -> None:
+        index = self.session.search_index
+        self.panel.show_cases(self.session.case_ids, self.session.index, self.session.query,
+                              len(self.session.case_list), index.pending if index else 0)
+
+    def refresh_facets(self) -> None:
+        self.panel.show_facets(self.session.case_list.facets(self.session.queue_id))
+
+    # --- changing the query ---------------------------------------------------------------
+    def _on_filters(self, query: ListQuery) -> None:
+        self.set_query(replace(query, queue_id=self.session.queue_id))
+
+    def set_query(self, query: ListQuery) -> None:
+        before = self.session.current()
+        self.session.set_query(query)
+        if query.text.strip() and self.indexer and not self.indexer.index.ready:
+            self._poll.start()
+        if self.session.current() != before:
+            self.window.show_current()
+        else:
+            self.show_list()
+
+    def clear(self) -> None:
+        self.panel.filters.clear()
+        self.set_query(self.session.query.cleared())
+        self._hand_back_keys()
+
+    def _hand_back_keys(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.panel.filters.isAncestorOf(focused):
+            focused.clearFocus()  # no input has focus: every key is a review key again
+
+    def _poll_index(self) -> None:
+        index = self.session.search_index
+        if index is None or index.ready or not self.session.query.text.strip():
+            self._poll.stop()
+        self.set_query(self.session.query)  # the hits so far (the last call: all of them)
+
+    # --- keeping the index current ------------------------------------------------------------
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        if status.new_cases or status.closed_cases:
+            self.refresh_facets()
+        if self.indexer and (status.new_cases or status.context_changed):
+            self.indexer.catch_up()
+
+    def _after_decision(self, decision) -> None:
+        if self.indexer and decision.note:
+            self.indexer.catch_up()  # its note is searchable too (no wake-up for the others:
+            # the indexer's pass over the open cases would compete with the next case's paint)
