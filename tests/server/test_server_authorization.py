@@ -20,7 +20,8 @@ from server.schema import SCHEMA_VERSION, cases, lease_grants
 from server.timeutil import utcnow
 
 QUEUE = "appeals"
-OPEN_ROUTES = {"/v1/health", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
+OPEN_ROUTES = {"/v1/health", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
+               "/v1/login"}  # signing in is how a token is had (tests/server/test_server_login.py)
 NOT_YOURS = {"error": "not_your_case"}
 
 
