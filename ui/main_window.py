@@ -33,6 +33,7 @@ from ui.cheat_sheet import CheatSheet
 from ui.note_dialog import NoteDialog
 from ui.sweep_view import SweepView
 from ui.decision_flow import DecisionFlow
+from ui.guidelines_view import GuidelinesDesk
 from ui.palette import CommandPalette
 from ui.queue_panel import ALL_QUEUES, QueuePanel
 from ui.sync_bridge import SyncBridge
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.prompt_banner)
+        self.guidelines = GuidelinesDesk(self, self.session.guidelines)  # library and bulletins
+        layout.addWidget(self.guidelines.banner)
         layout.addWidget(main, 1)
         layout.addWidget(self.decision_bar)
         self.setCentralWidget(central)
@@ -137,6 +140,9 @@ class MainWindow(QMainWindow):
         investigate = self.menuBar().addMenu("&Investigate")
         for action_id in (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE):
             investigate.addAction(acts[action_id])
+        guidelines = self.menuBar().addMenu("&Guidelines")
+        for action_id in (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN):
+            guidelines.addAction(acts[action_id])
         self.menuBar().addMenu("&Account").addAction(acts[ActionId.SIGN_OUT])
 
     def _wire_actions(self) -> None:
@@ -165,6 +171,8 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.RELAX_ITEM, self.relax_item)
         r.connect(ActionId.PALETTE, self.open_palette)
         r.connect(ActionId.CHEAT_SHEET, self.show_cheat_sheet)
+        r.connect(ActionId.GUIDELINES, self.guidelines.open_for_case)
+        r.connect(ActionId.ACKNOWLEDGE_BULLETIN, self.guidelines.acknowledge)
         r.connect(ActionId.INVESTIGATE, self.investigation_panel.toggle)
         r.connect(ActionId.ACCOUNT_NOTE, self.add_account_note)
         self.investigation_panel.case_requested.connect(self._go_to_related)
@@ -377,6 +385,8 @@ class MainWindow(QMainWindow):
         self.investigation_panel.on_sync(status)
         if status.presets_changed:
             self._apply_org_presets()
+        if status.guidelines_changed:  # a new bulletin shows in the banner
+            self.guidelines.refresh()
         if status.outcomes:
             self.last_decision.setText("; ".join(status.outcomes))
         current = self.session.current()
