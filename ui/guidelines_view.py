@@ -46,6 +46,8 @@ class GuidelinesView(QDialog):
         self._guideline_id = ""
         self.documents = QListWidget()
         self.documents.setObjectName("guidelineList")
+        self.documents.setWordWrap(True)
+        self.documents.setMinimumWidth(320)
         self.title = QLabel()
         self.title.setObjectName("guidelineTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
