@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import partial
+from operator import attrgetter
 from typing import NamedTuple
 
 import sqlite_utils
@@ -46,14 +48,15 @@ SORT_LABELS = {
     SortKey.REGION: "Region",
 }
 
-# Ties always fall back to deadline then id, so the order is total and stable between loads.
-_SORT_KEYS = {
-    SortKey.URGENCY: lambda r: (r.priority, r.sla_deadline, r.id),
-    SortKey.DEADLINE: lambda r: (r.sla_deadline, r.priority, r.id),
-    SortKey.REPORTS: lambda r: (-r.report_count, r.priority, r.sla_deadline, r.id),
-    SortKey.PRIORITY: lambda r: (r.priority, -r.report_count, r.sla_deadline, r.id),
-    SortKey.LANGUAGE: lambda r: (r.language, r.priority, r.sla_deadline, r.id),
-    SortKey.REGION: lambda r: (r.region, r.priority, r.sla_deadline, r.id),
+# Each order is a stable sort of the work order (priority, deadline, id) on one more column, so
+# ties keep the work order and every key is a C-level attrgetter: 10-20 ms for 100,000 rows,
+# where a Python key building tuples takes ~100.
+_STABLE_SORTS = {
+    SortKey.DEADLINE: (None, ("sla_deadline",), False),
+    SortKey.REPORTS: (None, ("report_count",), True),
+    SortKey.PRIORITY: (SortKey.REPORTS, ("priority",), False),
+    SortKey.LANGUAGE: (None, ("language",), False),
+    SortKey.REGION: (None, ("region",), False),
 }
 
 
@@ -109,6 +112,11 @@ class Facets:
     policy_areas: Counter = field(default_factory=Counter)
 
 
+# tuple.__new__(CaseRow, row) through partial and map stays in C: a NamedTuple's own __new__ is
+# a Python call per row (0.2 s for 100,000 rows at start-up; this is ~20 ms).
+_as_case_row = partial(tuple.__new__, CaseRow)
+
+
 _LOAD_SQL = (
     "SELECT id, queue_id, priority, sla_deadline, language, region, policy_area, report_count "
     "FROM cases INDEXED BY cases_list WHERE local_state = 'open'"
@@ -118,17 +126,20 @@ _LOAD_SQL = (
 class CaseList:
     """Open cases' list metadata in memory. Not thread-safe: the UI thread owns it."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, load: bool = True):
         self.db = db
         self._rows: list[CaseRow] = []
         self._sorted: dict[SortKey, list[CaseRow]] = {}
+        self._sorted_ids: dict[SortKey, list[str]] = {}
         self._gone: set[str] = set()  # decided here since the last load
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         """Re-read every open case (new cases arrived, cases closed elsewhere)."""
-        self._rows = [CaseRow(*r) for r in self.db.execute(_LOAD_SQL)]
+        self._rows = list(map(_as_case_row, self.db.execute(_LOAD_SQL)))
         self._sorted = {SortKey.URGENCY: self._rows}  # the index already yields work order
+        self._sorted_ids = {}
         self._gone = set()
 
     def __len__(self) -> int:
@@ -145,15 +156,27 @@ class CaseList:
     def ids(self, query: ListQuery, matching: set[str] | None = None) -> list[str]:
         """The ids the query selects, in its order. `matching`: the full-text search's hits
         (None: no search)."""
-        rows = self._sorted_rows(query.sort)
-        # One pass per filter in use, each over what the previous left: cheaper in Python
-        # than one pass calling a combined test (a generator per row costs more than a pass).
-        for keep in _filters(query, matching, self._gone):
-            rows = [r for r in rows if keep(r)]
-        ids = [r.id for r in rows]
+        filters = _filters(query, matching, self._gone)
+        if filters:
+            rows = self._sorted_rows(query.sort)
+            # One pass per filter in use, each over what the previous left: cheaper in Python
+            # than one pass calling a combined test (a generator per row costs more).
+            for keep in filters:
+                rows = [r for r in rows if keep(r)]
+            ids = [r.id for r in rows]
+        else:
+            ids = list(self._ids_in_order(query.sort))  # a copy: the session pops from it
         if query.descending:
             ids.reverse()
         return ids
+
+    def warm(self) -> None:
+        """Compute every order now (from a background thread after start-up, so the first
+        change of order costs a reviewer nothing). Safe beside a reload: it fills the caches
+        of the load it started on, which a reload replaces as a whole."""
+        rows, ids = self._sorted, self._sorted_ids
+        for key in SortKey:
+            _ids_in_order(key, rows, ids)
 
     def open_rows(self, sort: SortKey = SortKey.URGENCY):
         """Open rows in `sort` order, lazily (a caller may stop early)."""
@@ -161,18 +184,35 @@ class CaseList:
         return (r for r in self._sorted_rows(sort) if r.id not in gone)
 
     def facets(self, queue_id: str | None = None) -> Facets:
-        facets = Facets()
-        for r in self._rows:
-            if (queue_id is None or r.queue_id == queue_id) and r.id not in self._gone:
-                facets.languages[r.language] += 1
-                facets.regions[r.region] += 1
-                facets.policy_areas[r.policy_area] += 1
-        return facets
+        rows, gone = self._rows, self._gone
+        if queue_id or gone:
+            rows = [r for r in rows if (not queue_id or r.queue_id == queue_id) and r.id not in gone]
+        return Facets(Counter(map(attrgetter("language"), rows)),
+                      Counter(map(attrgetter("region"), rows)),
+                      Counter(map(attrgetter("policy_area"), rows)))
 
     def _sorted_rows(self, key: SortKey) -> list[CaseRow]:
-        if key not in self._sorted:
-            self._sorted[key] = sorted(self._rows, key=_SORT_KEYS[key])
-        return self._sorted[key]
+        return _sorted_rows(key, self._sorted)
+
+    def _ids_in_order(self, key: SortKey) -> list[str]:
+        return _ids_in_order(key, self._sorted, self._sorted_ids)
+
+
+def _sorted_rows(key: SortKey, cache: dict[SortKey, list[CaseRow]]) -> list[CaseRow]:
+    rows = cache.get(key)
+    if rows is None:
+        base, columns, descending = _STABLE_SORTS[key]
+        rows = sorted(_sorted_rows(base or SortKey.URGENCY, cache), key=attrgetter(*columns),
+                      reverse=descending)
+        cache[key] = rows
+    return rows
+
+
+def _ids_in_order(key: SortKey, rows: dict, ids: dict) -> list[str]:
+    found = ids.get(key)
+    if found is None:
+        found = ids[key] = [r.id for r in _sorted_rows(key, rows)]
+    return found
 
 
 def _filters(query: ListQuery, matching: set[str] | None, gone: set[str]) -> list:

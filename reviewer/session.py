@@ -33,7 +33,7 @@ class ReviewSession:
         self.outbox = Outbox(db)
         self.on_recorded = on_recorded
         self.query = ListQuery()  # queue, search, filters and order of the work list
-        self.case_list = CaseList(db)
+        self.case_list = CaseList(db, load=False)  # loaded by reload() below
         self.search_index = None  # a reviewer.search_index.SearchIndex, set by the app
         self._ids: list[str] = []
         self._index = 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from reviewer.cache_guard import unlock_cache
 from reviewer.case_cache import CaseCache
 from reviewer.domain import Case, Queue
 from reviewer.profile import Profile
@@ -25,6 +26,12 @@ from tests.factories import case_dict, sha, synthetic_png
 POOL_SIZE = 40
 QUEUES = ("graphic_media", "hate_speech", "spam", "self_harm")
 _TEXT_WORDS = "reported post says this that account link video please review now".split()
+# Rarer words, so searches range from a handful of hits to thousands.
+_RARE_WORDS = [f"{stem}{n}" for stem in ("harbour", "ledger", "quarry", "tundra", "violet")
+               for n in range(200)]
+LANGUAGES = ("en", "en", "en", "es", "de", "fr", "pt-BR", "ar", "he", "ja", "zh-Hans", "hi", "th")
+REGIONS = ("NA", "EU", "LATAM", "MENA", "APAC", "SSA")
+POLICIES = ("hate_speech", "harassment", "graphic_violence", "spam", "self_harm", "misinformation")
 
 
 @dataclass(frozen=True)
@@ -61,18 +68,26 @@ def make_case(i: int, rng: random.Random, pool: list) -> Case:
     # Most cases carry 1–4 images; some are text only, as in a real queue.
     count = 0 if rng.random() < 0.1 else rng.randint(1, 4)
     picked = rng.sample(pool, count)
-    text = " ".join(rng.choices(_TEXT_WORDS, k=rng.randint(5, 120)))
+    words = rng.choices(_TEXT_WORDS, k=rng.randint(5, 120)) + [rng.choice(_RARE_WORDS)]
+    text = " ".join(words)
     # Placeholder bytes: the factory hashes what it is given, and hashing megabytes 22,000
     # times would dominate the build. The real digest and format are filled in below.
-    data = case_dict(f"bench-{i:05d}", queue_id=rng.choice(QUEUES), priority=rng.randint(1, 4),
-                     hours_left=rng.uniform(0.5, 48), text=text, media=[b""] * count)
+    data = case_dict(f"bench-{i:06d}", queue_id=rng.choice(QUEUES), priority=rng.randint(1, 4),
+                     hours_left=rng.uniform(0.5, 48), text=text, media=[b""] * count,
+                     language=rng.choice(LANGUAGES))
+    data["region"], data["policy_area"] = rng.choice(REGIONS), rng.choice(POLICIES)
+    data["reports"] = data["reports"] * rng.choice((1, 1, 1, 2, 3, 5, 8, 20))
     for ref, image in zip(data["media"], picked):
         ref.update(sha256=image.sha256, mime=image.mime, width=image.width, height=image.height)
     return Case.from_api(data)
 
 
-def build_profile(root: Path, cases: int, seed: int = 1) -> Profile:
+def build_profile(root: Path, cases: int, seed: int = 1, seal: bool = False) -> Profile:
+    """`seal`: written sealed under the profile's key from the keyring, as the app writes it
+    (the bench then measures a normal start, not a first start sealing a clear cache)."""
     profile = Profile(root).ensure()
+    if seal:
+        unlock_cache(profile)
     rng = random.Random(seed)
     cache = CaseCache(open_store(profile.store_path))
     cache.save_queues([Queue(q, q.replace("_", " ").title(), cases // len(QUEUES), ("p",), "p")
@@ -87,4 +102,4 @@ def build_profile(root: Path, cases: int, seed: int = 1) -> Profile:
 
 
 if __name__ == "__main__":
-    build_profile(Path(sys.argv[1]), int(sys.argv[2]))
+    build_profile(Path(sys.argv[1]), int(sys.argv[2]), seal="--seal" in sys.argv[3:])

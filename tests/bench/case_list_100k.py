@@ -1,0 +1,113 @@
+"""100,000 cached cases: start-up to the first case, then filter, sort and search the list.
+
+Runs in a child process of its own (`python -m tests.bench.case_list_100k DIR`), so its peak
+memory is its own and not the other benchmarks'. The store is built sealed, under a key in a
+file keyring shared by builder and benchmark, as a reviewer's store would be after a shift of
+syncing; start-up therefore measures a normal start (no one-time sealing).
+
+- start-up: from `build_workstation` to the first case painted (header and media tiles).
+- filter / sort / search: the reviewer's change reaching the list as the UI does it
+  (`WorkList.set_query`: session refilter, list model update, next case shown if it changed)
+  plus one round of event processing to paint it. Searches run once the background index has
+  read the whole cache; the time that takes is printed too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.bench.results import Figure
+
+CASES = 100_000
+ROUNDS = 40  # queries per kind, cycled through the lists below
+TARGET_MS = 50.0
+STARTUP_TARGET_MS = 1500.0
+
+
+def run(workdir: Path) -> list[Figure]:
+    """Build the store and run the benchmark, each in a child process; returns its figures."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+           "TEST_KEYRING_FILE": str(workdir / "keyring.json"), "QT_QPA_PLATFORM": "offscreen"}
+    profile = workdir / "profile"
+    subprocess.run([sys.executable, "-m", "tests.bench.profile_store", str(profile), str(CASES),
+                    "--seal"], check=True, env=env)
+    out = subprocess.run([sys.executable, "-m", "tests.bench.case_list_100k", str(profile)],
+                         check=True, env=env, capture_output=True, text=True).stdout
+    return [Figure(**f) for f in json.loads(out.strip().splitlines()[-1])]
+
+
+def _queries():
+    from reviewer.case_list import ListQuery, SortKey
+    from tests.bench.profile_store import LANGUAGES, POLICIES, REGIONS
+    filters = [ListQuery(language=lang) for lang in LANGUAGES[2:]] + \
+        [ListQuery(region=r) for r in REGIONS] + [ListQuery(policy_area=p) for p in POLICIES] + \
+        [ListQuery(priorities=frozenset({p})) for p in (1, 2, 3, 4)] + \
+        [ListQuery(min_reports=n) for n in (2, 5, 10)] + \
+        [ListQuery(region="EU", language="de", min_reports=2), ListQuery(queue_id="spam", region="APAC")]
+    sorts = [ListQuery(sort=k, descending=d) for k in SortKey for d in (False, True)]
+    rng = random.Random(7)
+    searches = [ListQuery(text=t) for t in ("video", "harbour1", "ledger17", "quarr", "tundra 5",
+                                            "link please", "violet42 review", "zzzz-no-match")] + \
+        [ListQuery(text=f"{rng.choice(['harbour', 'ledger', 'quarry'])}{rng.randint(0, 199)}")
+         for _ in range(8)] + [ListQuery(text="video", language="ar", sort=SortKey.DEADLINE)]
+    return {"filter": filters, "sort": sorts, "search": searches}
+
+
+def _measure(window, queries: list, empty) -> list[float]:
+    from PySide6.QtWidgets import QApplication
+    samples = []
+    for i in range(ROUNDS):
+        start = time.perf_counter()
+        window.work_list.set_query(queries[i % len(queries)])
+        QApplication.processEvents()  # the list and, if it changed, the next case painted
+        samples.append((time.perf_counter() - start) * 1000)
+        window.work_list.set_query(empty)  # back to the whole list, not measured
+        QApplication.processEvents()
+    return samples
+
+
+def _child(profile_root: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+    from reviewer.case_list import ListQuery
+    from reviewer.profile import Profile
+    from tests.bench.next_case_latency import latency_figures, open_window
+    from tests.qt_wait import pump_until
+    from ui.app import apply_stylesheet
+
+    app = QApplication.instance() or QApplication(["reviewer-bench-100k"])
+    apply_stylesheet(app)
+    window, _watch, startup_ms = open_window(Profile(profile_root))
+    rss_after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = [Figure("startup_first_case_100k", startup_ms, "ms", STARTUP_TARGET_MS)]
+    # Measured once the search index has read the cache: while it does (the first seconds
+    # after start-up) it competes with the UI thread for the interpreter.
+    start = time.perf_counter()
+    index = window.work_list.indexer.index
+    pump_until(lambda: len(index.indexed) >= len(window.session.case_list) and index.ready,
+               timeout=300, what="search index built")
+    index_s = time.perf_counter() - start + 1.5  # it starts 1.5 s after the window
+    queries = _queries()
+    empty = ListQuery()
+    for kind in ("filter", "sort", "search"):
+        samples = _measure(window, queries[kind], empty)
+        figures += latency_figures(f"list_{kind}_100k", samples, TARGET_MS)
+    figures += [
+        Figure("search_index_ready_after_start_100k", index_s, "s", None),
+        Figure("peak_rss_after_start_100k", rss_after_start, "MB", None),
+        Figure("peak_rss_100k", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB", None),
+    ]
+    window.close()
+    print(json.dumps([{"name": f.name, "value": f.value, "unit": f.unit, "target": f.target,
+                       "per_frame": f.per_frame} for f in figures]))
+
+
+if __name__ == "__main__":
+    _child(Path(sys.argv[1]))
