@@ -69,6 +69,8 @@ def test_openapi_lists_every_path(reader_for):
         # guidelines and bulletins
         "/v1/guidelines", "/v1/guidelines/{guideline_id}/versions/{version}/ack",
         "/v1/guidelines/{guideline_id}/versions/{version}/acks",
+        # sign-in
+        "/v1/login", "/v1/logout",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}
