@@ -29,7 +29,8 @@ from server.timeutil import to_iso, to_naive_utc, utcnow
 QUEUE_WEIGHTS = {"hate_harassment": 30, "graphic_media": 25, "crisis_sweep": 20,
                  "appeals": 15, "escalations": 10}
 LANGUAGE_WEIGHTS = {"en": 30, "es": 8, "de": 6, "fr": 6, "pt-BR": 6, "ar": 8, "he": 5,
-                    "ja": 6, "zh-Hans": 6, "hi": 7, "tr": 4, "ko": 4}
+                    "ja": 6, "zh-Hans": 6, "hi": 7, "tr": 4, "ko": 4,
+                    "th": 3, "fa": 3, "ur": 3, "ta": 3, "bn": 3}
 MEDIA_CATEGORIES_BY_QUEUE = {
     "graphic_media": ["graphic_violence", "nudity", "self_harm", "benign"],
     "crisis_sweep": ["graphic_violence", "benign"],

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reviewer.display_text import isolate, local_time, sla_countdown
+from reviewer.display_text import isolate, local_and_utc, sla_countdown
 from reviewer.domain import Case
 
 _SEVERITY_STYLE = {
@@ -21,6 +21,19 @@ _SEVERITY_STYLE = {
     "soon": "color: #ffb347; font-weight: bold;",
     "breached": "color: #ff6b6b; font-weight: bold;",
 }
+
+
+def language_line(code: str) -> str:
+    """'Text in Arabic · العربية (ar) · right to left', from Qt's locale data; an unknown code
+    is shown as it came."""
+    locale = QLocale(code)
+    if locale.language() == QLocale.Language.C:
+        return f"Text in language “{code}” (not recognised)"
+    native = locale.nativeLanguageName()
+    name = QLocale.languageToString(locale.language())
+    both = name if not native or native == name else f"{name} · {isolate(native)}"
+    rtl = locale.textDirection() == Qt.LayoutDirection.RightToLeft
+    return f"Text in {both} ({code})" + (" · right to left" if rtl else "")
 
 
 def _plain_label(object_name: str) -> QLabel:
@@ -41,6 +54,7 @@ class CasePanel(QWidget):
         self.reports = _plain_label("caseReports")
         self.history = _plain_label("caseHistory")
         self.pending = _plain_label("casePending")  # four eyes: what awaits a senior's approval
+        self.language = _plain_label("caseLanguage")  # the text's language, right above it
         self.text = QTextEdit()
         self.text.setObjectName("caseText")
         self.text.setReadOnly(True)
@@ -49,7 +63,8 @@ class CasePanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.sla, self.author, self.reports, self.history, self.pending):
+        for widget in (self.header, self.sla, self.author, self.reports, self.history, self.pending,
+                       self.language):
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
         self._deadline = ""
@@ -59,7 +74,8 @@ class CasePanel(QWidget):
     def show_case(self, case: Case | None) -> None:
         if case is None:
             self.header.setText("No case to review. New cases appear here as soon as they are claimed.")
-            for label in (self.sla, self.author, self.reports, self.history, self.pending):
+            for label in (self.sla, self.author, self.reports, self.history, self.pending,
+                          self.language):
                 label.setText("")
             self.text.setPlainText("")
             self._deadline = ""
@@ -69,13 +85,14 @@ class CasePanel(QWidget):
             f"language {case.language}  ·  region {case.region}"
         )
         self._deadline = case.sla_deadline
-        self.sla.setToolTip(f"Deadline {local_time(case.sla_deadline)} (UTC {case.sla_deadline})")
+        self.sla.setToolTip(f"Deadline {local_and_utc(case.sla_deadline)}")
         self.refresh_sla()
         self.author.setText(self._author_line(case))
         self.reports.setText(self._reports_line(case))
         self.history.setText(self._history_line(case))
         self.pending.setText(self._pending_line(case))
         self.pending.setVisible(bool(self.pending.text()))
+        self.language.setText(language_line(case.language))
         self.text.setPlainText(case.text)
 
     def refresh_sla(self) -> None:

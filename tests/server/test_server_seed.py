@@ -30,7 +30,8 @@ def test_seed_has_languages_queues_and_awkward_cases(seeded_template):
                                               cases.c.priority))
     assert len(rows) == 60
     assert set(AWKWARD_CASE_IDS) <= {row.id for row in rows}
-    assert {"ar", "he", "ja", "zh-Hans", "en"} <= {row.language for row in rows}
+    assert {"ar", "he", "fa", "ur", "ja", "zh-Hans", "th", "hi", "ta", "bn", "en"} \
+        <= {row.language for row in rows}
     assert len({row.queue_id for row in rows}) == 5
     assert {row.priority for row in rows} <= {1, 2, 3, 4}
 
