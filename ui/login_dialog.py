@@ -9,6 +9,7 @@ to get one and offers to use the token for this session only (in memory).
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -76,11 +77,10 @@ class LoginDialog(QDialog):
         self._pending = None
         url = self.url_edit.text()
         if self.tabs.currentIndex() == TOKEN_TAB:
-            token = self.token_edit.text()
-            work = lambda: sign_in_with_token(url, token, self.ca_bundle)  # noqa: E731
+            work = partial(sign_in_with_token, url, self.token_edit.text(), self.ca_bundle)
         else:
-            username, password = self.username_edit.text(), self.password_edit.text()
-            work = lambda: sign_in_with_password(url, username, password, self.ca_bundle)  # noqa: E731
+            work = partial(sign_in_with_password, url, self.username_edit.text(),
+                           self.password_edit.text(), self.ca_bundle)
         self._set_busy(True)
         try:
             signed_in = run_off_ui_thread(work)

@@ -135,7 +135,8 @@ def test_the_admin_command_reads_the_password_from_stdin(server, db_path, anonym
         return subprocess.run([sys.executable, "main.py", "admin", *args, "--db", str(db_path)],
                               cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=60)
 
-    added = admin("add-reviewer", "nora", "--role", "lead", "--password-stdin", stdin=PASSWORD + "\n")
+    added = admin("add-reviewer", "nora", "--role", "lead", "--password-stdin",
+                  stdin=PASSWORD + "\n")
     assert added.returncode == 0, added.stderr
     assert PASSWORD not in added.stdout + added.stderr  # never echoed
     assert login(anonymous, "nora", PASSWORD).json()["role"] == "lead"

@@ -67,7 +67,8 @@ def test_a_start_uses_the_demo_a_stored_token_or_asks(tmp_path, keyring_file, mo
     profile = Profile(tmp_path / "profile").ensure()
     assert plan_start(profile, None).mode is StartMode.DEMO
     asked = plan_start(profile, "http://127.0.0.1:8765/")
-    assert (asked.mode, asked.server_url, asked.token) == (StartMode.ASK, "http://127.0.0.1:8765", None)
+    assert (asked.mode, asked.server_url, asked.token) == (
+        StartMode.ASK, "http://127.0.0.1:8765", None)
     assert plan_start(profile, None).mode is StartMode.ASK  # the last server is remembered
     keyring.set_password(KEYRING_SERVICE, "http://127.0.0.1:8765", "stored-token")
     ready = plan_start(profile, None)
@@ -92,7 +93,8 @@ def test_signing_in_keeps_the_token_in_the_keyring_or_nowhere(tmp_path, rita, ke
             keep_token(profile, signed_in)
     finally:
         keyring.set_keyring(previous)
-    leaked = [p for p in tmp_path.rglob("*") if p.is_file() and signed_in.token.encode() in p.read_bytes()]
+    leaked = [p for p in tmp_path.rglob("*")
+              if p.is_file() and signed_in.token.encode() in p.read_bytes()]
     assert leaked == []
     keep_token(profile, signed_in)
     assert keyring.get_password(KEYRING_SERVICE, rita.url) == signed_in.token
