@@ -13,6 +13,11 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Cache keys in a file keyring the benchmark's child processes share (this machine has no OS
+# keyring): stores are built sealed and opened as a reviewer's would be, not sealed afresh.
+_KEYRING_DIR = tempfile.mkdtemp(prefix="reviewer-bench-keyring-")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.file_keyring.FileKeyring")
+os.environ.setdefault("TEST_KEYRING_FILE", os.path.join(_KEYRING_DIR, "keyring.json"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402 (after the platform is chosen)
 
@@ -22,24 +27,37 @@ from tests.bench.results import RESULTS_PATH, save, table  # noqa: E402
 from ui.app import apply_stylesheet  # noqa: E402
 
 
+BENCHMARKS = ("next_case", "keystrokes", "drain", "media", "list100k")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile the timed key presses; figures are not saved")
+    parser.add_argument("--only", choices=BENCHMARKS, action="append",
+                        help="run only this benchmark (repeatable); default: all")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(["reviewer-bench"])
     apply_stylesheet(app)  # the shipped stylesheet: painting cost depends on it
     profiled = ProfiledDecisions() if args.profile else None
+    wanted = args.only or BENCHMARKS
+    figures = []
     with tempfile.TemporaryDirectory(prefix="reviewer-bench-") as tmp:
-        measure = profiled or next_case_latency.time_decision
-        figures = next_case_latency.run(Path(tmp), measure)
-        figures += keystrokes.run(Path(tmp) / "keys")
+        if "next_case" in wanted:
+            figures += next_case_latency.run(Path(tmp), profiled or next_case_latency.time_decision)
+        if "keystrokes" in wanted:
+            figures += keystrokes.run(Path(tmp) / "keys")
         # Imported and run only now: the server stack it loads (FastAPI, SQLAlchemy, uvicorn,
         # ~50 MB) must not count in the next-case benchmark's peak_rss.
-        from tests.bench import outbox_drain
-        figures += outbox_drain.run(Path(tmp) / "drain")
-        from tests.bench import media_render
-        figures += media_render.run(Path(tmp) / "media")
+        if "drain" in wanted:
+            from tests.bench import outbox_drain
+            figures += outbox_drain.run(Path(tmp) / "drain")
+        if "media" in wanted:
+            from tests.bench import media_render
+            figures += media_render.run(Path(tmp) / "media")
+        if "list100k" in wanted:
+            from tests.bench import case_list_100k  # a child process: its own peak memory
+            figures += case_list_100k.run(Path(tmp) / "list100k")
     print(table(figures))
     # Other processes on a 2-core machine move p99 by several ms; say how busy it was.
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -35,7 +35,8 @@ def run(workdir: Path) -> list[Figure]:
     """Build the store and run the benchmark, each in a child process; returns its figures."""
     workdir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
-           "TEST_KEYRING_FILE": str(workdir / "keyring.json"), "QT_QPA_PLATFORM": "offscreen"}
+           "TEST_KEYRING_FILE": os.environ.get("TEST_KEYRING_FILE", str(workdir / "keyring.json")),
+           "QT_QPA_PLATFORM": "offscreen"}
     profile = workdir / "profile"
     subprocess.run([sys.executable, "-m", "tests.bench.profile_store", str(profile), str(CASES),
                     "--seal"], check=True, env=env)

@@ -60,8 +60,8 @@ class HeaderPaintWatch(QObject):
 
 def build_store(root: Path, cases: int = CASES) -> Profile:
     # A child process, so the builder's images and 10,000 case objects stay out of peak RSS.
-    subprocess.run([sys.executable, "-m", "tests.bench.profile_store", str(root), str(cases)],
-                   check=True)
+    subprocess.run([sys.executable, "-m", "tests.bench.profile_store", str(root), str(cases),
+                    "--seal"], check=True)
     return Profile(root)
 
 
