@@ -10,6 +10,8 @@ in the middle of it.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.api_client import ApiClient
@@ -53,6 +55,8 @@ class AccountActions:
             if client is not None:
                 client.close()
         self.signed_out = True
+        for note in self.notes:  # the window is going; whoever started it from a shell sees these
+            print(f"sign-out: {note}", file=sys.stderr)
         window.close()
         return True
 
