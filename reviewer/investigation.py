@@ -78,6 +78,11 @@ def check_context(data: object) -> dict:
     return data
 
 
+def _content(context: dict) -> dict:
+    """What the panel shows of a context: all of it but the time the server answered."""
+    return {key: value for key, value in context.items() if key != "generated_at"}
+
+
 class InvestigationStore:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
@@ -209,7 +214,7 @@ class InvestigationStore:
         author = context.get("author") or {}
         text = json.dumps(context, ensure_ascii=False, sort_keys=True)
         before, _fetched, _error = self.context(case_id)
-        changed = before is None or json.dumps(before, ensure_ascii=False, sort_keys=True) != text
+        changed = before is None or _content(before) != _content(context)
         sealed, data = self._seal(text, context_seal_context(case_id))
         self._write_context(case_id, self.cases.author_key(str(author.get("id", ""))),
                             "", sealed, data)

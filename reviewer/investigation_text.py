@@ -20,7 +20,8 @@ MAX_LINES = 8  # per list; the rest is summarised as "+N more"
 def status_line(view: Investigation, online: bool | None) -> str:
     offline = online is False
     if view.error:
-        return f"Context unavailable from the central API ({view.error}); showing what the case carries."
+        return (f"Context unavailable from the central API ({view.error}); showing what the "
+                "case itself carries.")
     if view.context is None:
         return NOT_FETCHED + (" (offline now)" if offline else "")
     when = local_time(view.fetched_at) if view.fetched_at else "earlier"

@@ -17,9 +17,13 @@ render media is never fetched, so it never has a hash either.
 
 from __future__ import annotations
 
+import logging
+
 from PIL import Image
 
 from reviewer.media_decode import MediaUnavailable, check_bytes, decode_still, open_image
+
+log = logging.getLogger(__name__)
 
 HASH_BITS = 64
 # Re-encoding, resizing and a slight brightening move a dHash by 0-5 bits on our synthetic
@@ -46,10 +50,12 @@ def dhash_bytes(data: bytes | None) -> int | None:
     """The hash of media bytes, or None when they are not an image we decode safely
     (videos, damaged files, bombs): such items are only related by identical bytes."""
     try:
-        image = decode_still(open_image(check_bytes(data)), _WORK_BOX)
+        return dhash_image(decode_still(open_image(check_bytes(data)), _WORK_BOX))
     except MediaUnavailable:
         return None
-    return dhash_image(image)
+    except Exception:  # noqa: BLE001 -- hostile bytes may trip any decoder; a hash is optional
+        log.warning("could not hash a media item", exc_info=True)
+        return None
 
 
 def to_hex(value: int) -> str:

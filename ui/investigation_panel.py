@@ -28,6 +28,7 @@ SECTIONS = {"Account": "investigationAccount", "Enforcement & strikes": "investi
             "Related cases": "investigationRelated", "Reporters": "investigationReporters",
             "Account notes": "investigationNotes"}
 REFRESH_DELAY_MS = 30  # after the new case has painted (two frames); see MainWindow prefetch
+MAX_RELATED_SHOWN = 20  # open ones come first; a longer list only costs layout time
 PREFERRED_WIDTH = 380  # taken from the case view when first shown: its text stays readable
 
 
@@ -54,7 +55,6 @@ class InvestigationPanel(QScrollArea):
         self.case: Case | None = None
         self.view: Investigation | None = None
         self.online: bool | None = None
-        self._shown_id = ""
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
@@ -109,7 +109,6 @@ class InvestigationPanel(QScrollArea):
             self.related.clear()
             return
         self.view = view = self.store.load(case)
-        self._shown_id = case.id
         self.status.setText(text.status_line(view, self.online))
         self.sections["Account"].setText(text.account_section(case, view))
         self.sections["Enforcement & strikes"].setText(text.enforcement_section(case, view))
@@ -120,15 +119,16 @@ class InvestigationPanel(QScrollArea):
 
     def _show_related(self, view: Investigation) -> None:
         self.related.clear()
-        for related in view.related:
+        for related in view.related[:MAX_RELATED_SHOWN]:
             item = QListWidgetItem(text.related_line(related.case_id, related.queue_id,
                                                      related.state, related.why))
             item.setData(Qt.ItemDataRole.UserRole, related.case_id)
             self.related.addItem(item)
         self.related.setVisible(bool(view.related))
+        more = len(view.related) - MAX_RELATED_SHOWN
         self.sections["Related cases"].setText(
-            "Click one to go to it (cases in your work list)." if view.related else
-            "No related cases in this machine's cache (same author or same-looking media).")
+            (f"+{more} more. " if more > 0 else "") + "Click one to go to it." if view.related
+            else "No related cases in this machine's cache (same author or same-looking media).")
 
     def _related_clicked(self, item: QListWidgetItem) -> None:
         self.case_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -53,7 +53,8 @@ def test_context_is_sealed_and_read_back_and_a_damaged_copy_is_dropped(sealed):
                                                        "created_at": "2026-01-01T00:00:00Z"}]))
     assert not store.save_context(context_for(case, notes=[{"note_id": "n1", "body": MARKER,
                                                            "reviewer": "sam",
-                                                           "created_at": "2026-01-01T00:00:00Z"}]))
+                                                           "created_at": "2026-01-01T00:00:00Z"}],
+                                              generated_at="later"))  # nothing new to show
     context, fetched_at, error = store.context("c1")
     assert context["strikes"]["count"] == 2 and fetched_at and error == ""
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
