@@ -37,7 +37,8 @@ CURSOR_KEY = "guidelines_cursor"
 FETCH_INTERVAL_S = 60.0
 _COLUMNS = ("guideline_id, version, seq, title, kind, policy_area, queue_id, body, requires_ack, "
             "published_at, published_by")
-_LATEST = "version = (SELECT max(version) FROM guidelines AS v WHERE v.guideline_id = g.guideline_id)"
+_LATEST = ("version = (SELECT max(version) FROM guidelines AS v "
+           "WHERE v.guideline_id = g.guideline_id)")
 
 
 class NotReadYet(RuntimeError):

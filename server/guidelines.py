@@ -37,7 +37,8 @@ def publish(conn: Connection, publisher: Reviewer | None, document: dict, now: d
     (default: true for a bulletin). `publisher` None is the admin CLI.
     """
     queue_id = document.get("queue_id") or ""
-    if queue_id and conn.execute(select(queues.c.id).where(queues.c.id == queue_id)).first() is None:
+    known = select(queues.c.id).where(queues.c.id == queue_id)
+    if queue_id and conn.execute(known).first() is None:
         raise ApiError(422, "unknown_queue")
     guideline_id = document["id"]
     latest = conn.execute(select(func.max(guidelines.c.version))

@@ -95,7 +95,8 @@ def test_a_bulletin_is_acknowledged_once_and_only_after_it_was_read(store):
 
 
 def test_bulletins_for_queues_this_workstation_does_not_work_are_not_shown(store, db):
-    CaseCache(db).save_queues([Queue("hate_harassment", "Hate", 2, ("hate_speech",), "hate_speech")])
+    hate = Queue("hate_harassment", "Hate", 2, ("hate_speech",), "hate_speech")
+    CaseCache(db).save_queues([hate])
     assert store.unacknowledged() == []
     CaseCache(db).save_queues([Queue("crisis_sweep", "Crisis", 2, ("spam",), "spam")])
     assert [g.tag for g in store.unacknowledged()] == ["crisis@1"]
