@@ -106,3 +106,16 @@ def test_decisions_record_the_guideline_version_and_old_clients_still_work(
     assert recorded[batched["decision_id"]] == "spam@2"
     too_long = decision_body("case-00002", "no_violation", guideline_version="x" * 65)
     assert post_decision(alice, too_long).status_code == 422
+
+
+def test_the_admin_cli_publishes_the_next_version_from_a_file(tmp_path, db_path, capsys):
+    import main  # the entry point, as `python main.py admin publish-guideline` runs it
+
+    text = tmp_path / "spam.md"
+    text.write_text("Bulk replies from new accounts are spam.\n\nSelect them in the sweep.")
+    argv = ["admin", "publish-guideline", "--file", str(text), "--id", "spam", "--title",
+            "Spam", "--policy-area", "spam", "--db", str(db_path)]
+    assert main.main(argv) == 0
+    assert "published spam@2 (policy)" in capsys.readouterr().out
+    assert main.main([*argv[:5], "Not An Id", *argv[6:]]) == main.EXIT_USAGE
+    assert "guideline id must match" in capsys.readouterr().err
