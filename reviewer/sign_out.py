@@ -1,8 +1,9 @@
 """Signing out: forget the token, tell the central API, and wipe this machine's cache.
 
-Nothing is lost silently. Decisions that have not reached the central API are sent first (held
-and backed-off ones too: the reviewer is leaving); if some still cannot be sent, sign-out stops
-and says how many, and goes on only if the caller chose to discard them.
+Nothing is lost silently. Work that has not reached the central API (decisions, held and
+backed-off ones too, account notes, guideline acknowledgements) is sent first in one sync round
+that claims nothing new; if some still cannot be sent, sign-out stops and says what, and goes on
+only if the caller chose to discard it.
 
 The wipe deletes the store file with its WAL and shared-memory files and then the cache key in
 the keyring: whatever might linger of the sealed cache elsewhere on the disk (free blocks, a
@@ -25,21 +26,32 @@ import keyring.errors
 from reviewer.api_client import ApiClient, ApiError
 from reviewer.credentials import KEYRING_SERVICE, TOKEN_ENV, cache_key_name
 from reviewer.domain import MalformedAnswer
-from reviewer.outbox import Outbox
 from reviewer.profile import Profile
-from reviewer.push import OutboxPusher
 from reviewer.store import open_store, transaction
+from reviewer.sync_engine import SyncEngine, SyncSettings
 
 log = logging.getLogger(__name__)
 
 STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+# What this machine still owes the central API: (kind, table, condition). Tables of later store
+# versions are skipped where they do not exist yet.
+UNSENT_WORK = (
+    ("decisions", "outbox", "state IN ('pending', 'sending')"),
+    ("account notes", "account_notes", "state = 'pending'"),
+    ("guideline acknowledgements", "guideline_acks", "sent_at = ''"),
+)
+# The sign-out round: push and follow, but claim no case and fetch no media.
+_FINAL_ROUND = dict(low_watermark=0, media_per_round=0)
 
 
 @dataclass(frozen=True)
 class SignOutResult:
     signed_out: bool
-    unsent: int  # decisions the central API has not acknowledged (why we stopped, if we did)
+    unsent: dict[str, int]  # what the central API has not received (why we stopped, if we did)
     notes: tuple[str, ...] = ()  # what could not be done, for the reviewer to know
+
+    def unsent_text(self) -> str:
+        return describe_unsent(self.unsent)
 
 
 class SignOut:
@@ -51,33 +63,33 @@ class SignOut:
         self.server_url = server_url
         self.client = client
 
-    def unsent(self) -> int:
+    def unsent(self) -> dict[str, int]:
         if not self.profile.store_path.exists():
-            return 0
+            return {}
         db = open_store(self.profile.store_path)
         try:
-            return Outbox(db).waiting()
+            return unsent_work(db)
         finally:
             db.conn.close()
 
-    def send_unsent(self) -> int:
-        """One push of everything that waits (network: not on the UI thread). Returns how many
-        decisions are still unsent afterwards."""
-        if self.client is None or not self.profile.store_path.exists():
-            return self.unsent()
+    def send_unsent(self) -> dict[str, int]:
+        """One sync round for everything that waits (network: not on the UI thread). Returns
+        what is still unsent afterwards."""
+        waiting = self.unsent()
+        if self.client is None or not waiting:
+            return waiting
         db = open_store(self.profile.store_path)
         try:
-            outbox = Outbox(db)
-            if outbox.waiting():
-                with transaction(db) as conn:  # due now: grace windows and backoff end here
-                    conn.execute("UPDATE outbox SET next_attempt_at = '' WHERE state = 'pending'")
-                try:
-                    OutboxPusher(outbox, self.client).push_all()
-                except (ApiError, MalformedAnswer) as exc:
-                    log.info("sign-out: decisions not sent (%s)", type(exc).__name__)
-            return outbox.waiting()
+            with transaction(db) as conn:  # due now: grace windows and backoff end here
+                conn.execute("UPDATE outbox SET next_attempt_at = '' WHERE state = 'pending'")
         finally:
             db.conn.close()
+        engine = SyncEngine(self.profile.store_path, self.client,
+                            settings=SyncSettings(**_FINAL_ROUND))
+        status = engine.run_once()  # never raises for network trouble
+        if status.last_error:
+            log.info("sign-out round: online=%s", status.online)
+        return self.unsent()
 
     def finish(self) -> tuple[str, ...]:
         """Revoke the token on the server (if reachable), forget it here, wipe the cache.
@@ -96,12 +108,32 @@ class SignOut:
         return tuple(notes)
 
     def run(self, discard_unsent: bool = False) -> SignOutResult:
-        """The whole sign-out without questions (the CLI): stops if decisions stay unsent,
-        unless `discard_unsent`."""
+        """The whole sign-out without questions (the CLI): stops if work stays unsent, unless
+        `discard_unsent`."""
         unsent = self.send_unsent()
         if unsent and not discard_unsent:
             return SignOutResult(False, unsent)
         return SignOutResult(True, unsent, self.finish())
+
+
+def unsent_work(db) -> dict[str, int]:
+    """{kind: count} of what has not reached the central API; kinds with none left out."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    counts = {}
+    for kind, table, condition in UNSENT_WORK:
+        if table in tables:
+            n = db.execute(f"SELECT count(*) FROM {table} WHERE {condition}").fetchone()[0]
+            if n:
+                counts[kind] = n
+    return counts
+
+
+def describe_unsent(unsent: dict[str, int]) -> str:
+    """'2 decisions', '2 decisions and 1 account notes', ..."""
+    parts = [f"{n} {kind}" for kind, n in unsent.items()]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def wipe_cache(profile: Profile) -> None:

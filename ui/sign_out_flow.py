@@ -1,6 +1,6 @@
 """Signing out from the window (ActionId.SIGN_OUT, Ctrl+Shift+Q; the Account menu).
 
-The sync worker stops, decisions that wait are sent once, and if some still cannot be sent the
+The sync worker stops, what waits is sent in one last round, and if some still cannot be sent the
 reviewer chooses: stay signed in (the default) or sign out and discard them. Signing out then
 revokes the token on the central API, removes it from the keyring, wipes the local cache
 (reviewer/sign_out.py) and closes the window; the next start asks to sign in again. The network
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.api_client import ApiClient
 from reviewer.profile import Profile
-from reviewer.sign_out import SignOut
+from reviewer.sign_out import SignOut, describe_unsent
 from ui.off_thread import run_off_ui_thread
 
 
@@ -40,13 +40,13 @@ class AccountActions:
                   if self.server_url and self.token else None)
         signing_out = SignOut(self.profile, self.server_url, client)
         window.setEnabled(False)
-        window.last_decision.setText("Signing out: sending decisions that wait…")
+        window.last_decision.setText("Signing out: sending what waits…")
         try:
             unsent = run_off_ui_thread(lambda: _stop_then(window.bridge, signing_out.send_unsent))
-            if unsent and not ask_discard(window, unsent):
+            if unsent and not ask_discard(window, describe_unsent(unsent)):
                 window.bridge.start()
                 window.last_decision.setText(
-                    f"Still signed in: {unsent} decisions wait to reach the central API.")
+                    f"Still signed in: {describe_unsent(unsent)} wait to reach the central API.")
                 return False
             window.last_decision.setText("Signing out: wiping this machine's cache…")
             self.notes = run_off_ui_thread(signing_out.finish)
@@ -61,10 +61,10 @@ class AccountActions:
         return True
 
 
-def ask_discard(parent: QWidget, unsent: int) -> bool:
+def ask_discard(parent: QWidget, unsent: str) -> bool:
     """The one question sign-out asks; staying signed in is the default (Enter, Esc)."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Sign out",
-                      f"{unsent} decisions have not reached the central API.", parent=parent)
+                      f"{unsent} have not reached the central API.", parent=parent)
     box.setObjectName("signOutUnsent")
     box.setInformativeText("They are sent as soon as the central API can be reached while you "
                            "stay signed in. Signing out now discards them for good.")

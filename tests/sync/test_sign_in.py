@@ -26,7 +26,7 @@ from reviewer.sign_in import (
     SignInError, StartMode, keep_token, plan_start, sign_in_with_password,
 )
 from reviewer.sign_out import SignOut
-from reviewer.store import open_store
+from reviewer.store import open_store, transaction
 from reviewer.sync_engine import SyncEngine, SyncSettings
 from server.admin import add_reviewer
 from tests.file_keyring import file_keyring
@@ -107,7 +107,7 @@ def test_sign_out_revokes_the_token_and_wipes_the_cache(tmp_path, rita, keyring_
     key_name = cache_key_name(profile.root)
     assert keyring.get_password(KEYRING_SERVICE, key_name)
     result = SignOut(profile, rita.url, ApiClient(rita.url, token)).run()
-    assert result.signed_out and result.unsent == 0 and result.notes == ()
+    assert result.signed_out and result.unsent == {} and result.notes == ()
     assert [d["decision_id"] for d in rita.decisions()] == [decided.decision_id]
     assert [name for name in STORE_FILES if (profile.root / name).exists()] == []
     assert keyring.get_password(KEYRING_SERVICE, key_name) is None  # crypto-shredded
@@ -124,14 +124,19 @@ def test_sign_out_refuses_while_decisions_are_unsent_unless_discarded(tmp_path, 
     session.decide(ActionId.REMOVE)
     session.decide(ActionId.NO_VIOLATION)
     rita.server.stop()  # offline
+    with transaction(session.cache.db) as conn:  # a bulletin acknowledged offline counts too
+        conn.execute("INSERT INTO guideline_acks (guideline_id, version, acknowledged_at) "
+                     "VALUES ('crisis-bulletin', 1, '2026-11-22T07:00:00Z')")
     signing_out = SignOut(profile, rita.url, ApiClient(rita.url, token, timeout=2))
     refused = signing_out.run()
-    assert (refused.signed_out, refused.unsent) == (False, 2)
+    assert (refused.signed_out, refused.unsent) == (
+        False, {"decisions": 2, "guideline acknowledgements": 1})
+    assert refused.unsent_text() == "2 decisions and 1 guideline acknowledgements"
     assert profile.store_path.exists() and Outbox(open_store(profile.store_path)).waiting() == 2
     assert keyring.get_password(KEYRING_SERVICE, rita.url) == token  # still signed in
     assert keyring.get_password(KEYRING_SERVICE, cache_key_name(profile.root))
     discarded = signing_out.run(discard_unsent=True)
-    assert discarded.signed_out and discarded.unsent == 2
+    assert discarded.signed_out and discarded.unsent["decisions"] == 2
     assert "could not be told" in " ".join(discarded.notes)
     assert not profile.store_path.exists()
     assert keyring.get_password(KEYRING_SERVICE, rita.url) is None
@@ -167,6 +172,6 @@ def test_the_logout_command_refuses_then_discards(tmp_path, rita, keyring_file):
     assert profile.store_path.exists()
     done = logout("--discard-unsent")
     assert done.returncode == 0, done.stderr
-    assert "signed out" in done.stdout and "1 unsent decisions discarded" in done.stdout
+    assert "signed out" in done.stdout and "1 decisions discarded, unsent" in done.stdout
     assert not profile.store_path.exists()
     assert token not in keyring_file.read_text()
