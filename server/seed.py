@@ -20,7 +20,7 @@ from server.queue_catalog import ensure_default_queues, queue_policy_areas
 from server.schema import authors, case_media, cases, reports
 from server.seed_awkward import AWKWARD_CASE_IDS, awkward_cases
 from server.seed_investigation import (
-    insert_account_notes, insert_reporters, pooled_reporter_id,
+    attach_near_copies, insert_account_notes, insert_reporters, pooled_reporter_id,
 )
 from server.seed_guidelines import seed_guidelines
 from server.synthetic_media import FORMATS, draw_image
@@ -61,6 +61,7 @@ def seed_database(db_path: str | Path, *, seed: int = 0, cases: int = 240,
             _insert_awkward_cases(conn, rng, author_ids, now)
             insert_reporters(conn, seed)  # own random streams: the cases above are unchanged
             insert_account_notes(conn, seed, author_ids, now)
+            attach_near_copies(conn)  # near-identical media, for the perceptual hash
             seed_guidelines(conn, now)
     finally:
         database.close()

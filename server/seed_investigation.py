@@ -5,19 +5,24 @@ Real reporting is concentrated: a few hundred people file most reports, some of 
 right, some mostly wrong (or reporting in bad faith). The pool has REPORTER_POOL reporters with
 Zipf-like activity; `pooled_reporter_id` maps the seed's existing uniform draw onto it, so the
 main random stream (and with it every other seeded value) is unchanged. Historical totals and
-notes come from their own random stream, deterministic for a given seed.
+notes come from their own random stream, deterministic for a given seed. Some crisis-sweep
+cases get a near-identical copy of their first image (re-encoded, a little brighter): what the
+workstation's perceptual hash finds as related media.
 """
 
 from __future__ import annotations
 
 import bisect
+import io
 import itertools
 import random
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, insert
+from PIL import Image, ImageEnhance
+from sqlalchemy import Connection, insert, select
 
-from server.schema import account_notes, reporters
+from server.ingest import store_media_bytes
+from server.schema import account_notes, case_media, cases, media, reporters
 
 REPORTER_POOL = 300
 _DRAW_RANGE = 99_999  # seed.py draws reporter numbers with rng.randint(1, 99_999)
@@ -82,3 +87,31 @@ def insert_account_notes(conn: Connection, seed: int, author_ids: list[str],
                                               minutes=rng.randint(0, 1439)),
             })
     conn.execute(insert(account_notes), rows)
+
+
+def attach_near_copies(conn: Connection, every: int = 3) -> None:
+    """Every `every`-th crisis-sweep case gets, as an extra item, a re-encoded and slightly
+    brightened copy of its first image: different bytes (another sha256), the same picture."""
+    crisis = conn.execute(select(cases.c.id).where(cases.c.queue_id == "crisis_sweep")
+                          .order_by(cases.c.id)).scalars().all()[::every]
+    copies: dict[str, str] = {}
+    for case_id in crisis:
+        items = conn.execute(select(case_media).where(case_media.c.case_id == case_id)
+                             .order_by(case_media.c.position)).all()
+        if not items:
+            continue
+        first = items[0]
+        if first.sha256 not in copies:
+            copies[first.sha256] = _near_copy(conn, first.sha256)
+        conn.execute(insert(case_media).values(
+            case_id=case_id, position=len(items), sha256=copies[first.sha256],
+            category=first.category, label=first.label))
+
+
+def _near_copy(conn: Connection, sha256: str) -> str:
+    data = conn.execute(select(media.c.bytes).where(media.c.sha256 == sha256)).scalar_one()
+    with Image.open(io.BytesIO(data)) as original:
+        image = ImageEnhance.Brightness(original.convert("RGB")).enhance(1.03)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=75)
+    return store_media_bytes(conn, out.getvalue(), "image/jpeg", image.width, image.height)
