@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from server.admin import add_reviewer, revoke_reviewer, set_password
-from server.passwords import WeakPassword
+from server.login_throttle import LoginThrottle, ThrottleLimits
+from server.passwords import WeakPassword, hash_password, verify_password
 
 PASSWORD = "correct horse battery"
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +146,28 @@ def test_the_admin_command_reads_the_password_from_stdin(server, db_path, anonym
     changed = admin("set-password", "nora", stdin="another long password\n")
     assert changed.returncode == 0, changed.stderr
     assert login(anonymous, "nora", "another long password").status_code == 200
+
+
+def test_the_throttle_lets_a_name_try_again_once_failures_leave_the_window():
+    now = [1000.0]
+    throttle = LoginThrottle(ThrottleLimits(window_s=60, per_name=2, per_address=100),
+                             clock=lambda: now[0])
+    for _ in range(2):
+        assert throttle.retry_after("rita", "10.0.0.1") == 0
+        throttle.failed("rita", "10.0.0.1")
+        now[0] += 10
+    assert throttle.retry_after("rita", "10.0.0.1") == pytest.approx(40)  # first failure + 60
+    now[0] += 41
+    assert throttle.retry_after("rita", "10.0.0.1") == 0
+    throttle.failed("rita", "10.0.0.1")
+    throttle.succeeded("rita")  # the right password clears the name's count
+    assert throttle.retry_after("rita", "10.0.0.1") == 0
+
+
+def test_password_hashes_are_salted_and_never_match_a_mangled_entry():
+    first, second = hash_password(PASSWORD), hash_password(PASSWORD)
+    assert first != second and first.startswith("scrypt$") and PASSWORD not in first
+    assert verify_password(PASSWORD, first) and verify_password(PASSWORD, second)
+    assert not verify_password(PASSWORD + " ", first)
+    for mangled in (None, "", "scrypt$1$2", first.replace("scrypt", "md5"), first[:-2]):
+        assert not verify_password(PASSWORD, mangled)
