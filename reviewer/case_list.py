@@ -132,15 +132,26 @@ class CaseList:
         self._sorted: dict[SortKey, list[CaseRow]] = {}
         self._sorted_ids: dict[SortKey, list[str]] = {}
         self._gone: set[str] = set()  # decided here since the last load
+        self._version = -1  # PRAGMA data_version at the last load
         if load:
             self.reload()
 
     def reload(self) -> None:
         """Re-read every open case (new cases arrived, cases closed elsewhere)."""
+        self._version = self._data_version()
         self._rows = list(map(_as_case_row, self.db.execute(_LOAD_SQL)))
         self._sorted = {SortKey.URGENCY: self._rows}  # the index already yields work order
         self._sorted_ids = {}
         self._gone = set()
+
+    def reload_if_changed(self) -> None:
+        """Re-read only if another connection (the sync worker) committed since the last load:
+        switching queues stays instant when nothing arrived."""
+        if self._data_version() != self._version:
+            self.reload()
+
+    def _data_version(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def __len__(self) -> int:
         return len(self._rows) - len(self._gone)

@@ -13,17 +13,22 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
-def sla_countdown(deadline_iso: str, now: datetime | None = None) -> tuple[str, str]:
-    """('2h 05m left' | 'breached 12m ago', severity) with severity ok | soon | breached."""
+def sla_countdown(deadline_iso: str, now: datetime | None = None,
+                  short: bool = False) -> tuple[str, str]:
+    """('SLA 2h 05m left' | 'SLA breached 12m ago', severity) with severity ok | soon |
+    breached; `short`: '2h 05m left' | '12m late', for the case list."""
     try:
         remaining = parse_iso(deadline_iso) - (now or datetime.now(timezone.utc))
     except ValueError:
         return "SLA unknown", "ok"
     seconds = int(remaining.total_seconds())
     text = _duration(abs(seconds))
+    severity = "breached" if seconds < 0 else "soon" if seconds < 3600 else "ok"
+    if short:
+        return (f"{text} late" if seconds < 0 else f"{text} left"), severity
     if seconds < 0:
-        return f"SLA breached {text} ago", "breached"
-    return f"SLA {text} left", "soon" if seconds < 3600 else "ok"
+        return f"SLA breached {text} ago", severity
+    return f"SLA {text} left", severity
 
 
 def _duration(seconds: int) -> str:

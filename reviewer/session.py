@@ -77,7 +77,11 @@ class ReviewSession:
 
     # --- navigation -----------------------------------------------------------------------
     def select_queue(self, queue_id: str | None) -> None:
-        self.set_query(self.query.with_queue(queue_id))
+        """Another queue (None: all), from its most urgent case."""
+        self.case_list.reload_if_changed()  # the list of a queue is always read fresh
+        self.query = self.query.with_queue(queue_id)
+        self._index = 0
+        self._refilter(keep_current=False)
 
     def set_query(self, query: ListQuery) -> None:
         """Search, filter or re-sort the work list; the case on screen stays if it still

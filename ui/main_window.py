@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.queue_panel)
         main.addWidget(right)
-        main.setSizes([300, 1100])
+        main.setSizes([400, 1000])  # the list's rows carry deadline, language, region, reports
         self.investigation_panel = InvestigationPanel(  # I shows it beside the case
             self.session.cache.db, self.registry.key_text(ActionId.ACCOUNT_NOTE))
         self.investigation_panel.hide()

@@ -102,10 +102,9 @@ class CaseListModel(QIdentityProxyModel):
         minute = int(time.time() // 60)
         made = self._texts.get(summary.id)
         if made is None or made[0] != minute:
-            sla, severity = sla_countdown(summary.sla_deadline)
-            reports = f"{summary.report_count} report{'s' if summary.report_count != 1 else ''}"
-            text = (f"P{summary.priority}  {summary.id}  {summary.language} · {summary.region}"
-                    f"  ·  {reports}  ·  {sla}")
+            sla, severity = sla_countdown(summary.sla_deadline, short=True)
+            text = (f"P{summary.priority}  {summary.id}  {sla}  ·  {summary.language} "
+                    f"{summary.region}  ·  {summary.report_count} rep.")
             made = (minute, text, severity)
             if len(self._texts) > 2000:
                 self._texts.clear()
@@ -139,6 +138,8 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.queues = QListWidget()
         self.queues.setObjectName("queueList")
+        self.queues.setWordWrap(True)  # a queue's figures wrap rather than hide off the edge
+        self.queues.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cases = QListView()
         self.cases.setObjectName("caseList")
         self.model = CaseListModel(cache, self)
@@ -149,12 +150,13 @@ class QueuePanel(QWidget):
         self.cases.setLayoutMode(QListView.LayoutMode.Batched)
         self.cases.setBatchSize(2000)
         self.cases.setAutoScroll(False)  # we scroll only when the current row is out of sight
+        self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for view in (self.queues, self.cases):
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard drives the session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Queues"))
-        layout.addWidget(self.queues, 1)
+        layout.addWidget(self.queues, 2)
         self.filters = CaseFilters()
         self.filters.query_changed.connect(self.query_changed)
         layout.addWidget(self.filters)
