@@ -217,6 +217,10 @@ class MainWindow(QMainWindow):
         if case is None:
             self.last_decision.setText("No case on screen to decide.")
             return
+        if case.id != self._shown_case_id:  # the list moved on and its case is not painted yet
+            self.show_current()
+            self.last_decision.setText(f"Not recorded: {case.id} had not been on screen yet.")
+            return
         if action == ActionId.APPROVE and not case.raw.get("pending_decision"):
             self.last_decision.setText("Nothing on this case awaits approval.")
             return

@@ -34,6 +34,8 @@ class WorkList(QObject):
         self.session = window.session
         self.panel = window.queue_panel
         self.indexer: SearchIndexer | None = None
+        self._show_case = QTimer(self, singleShot=True, interval=0)
+        self._show_case.timeout.connect(window.show_current)
         self._poll = QTimer(self, interval=INDEX_POLL_MS)
         self._poll.timeout.connect(self._poll_index)
         self.panel.query_changed.connect(self._on_filters)
@@ -74,6 +76,7 @@ class WorkList(QObject):
         self.window.go_to_case(case_id)
 
     def shutdown(self) -> None:
+        self._show_case.stop()
         self.sla.shutdown()
         self._poll.stop()
         if self.indexer:
@@ -98,10 +101,12 @@ class WorkList(QObject):
         self.session.set_query(query)
         if query.text.strip() and self.indexer and not self.indexer.index.ready:
             self._poll.start()
+        self.show_list()
         if self.session.current() != before:
-            self.window.show_current()
-        else:
-            self.show_list()
+            # The list answers at once; the case it now starts with follows on the next turn
+            # of the event loop (its media may need decoding), so the list never waits on it.
+            # A decision key in between is refused by MainWindow.decide (not the case shown).
+            self._show_case.start()
 
     def clear(self) -> None:
         self.panel.filters.clear()

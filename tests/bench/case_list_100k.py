@@ -6,10 +6,12 @@ file keyring shared by builder and benchmark, as a reviewer's store would be aft
 syncing; start-up therefore measures a normal start (no one-time sealing).
 
 - start-up: from `build_workstation` to the first case painted (header and media tiles).
-- filter / sort / search: the reviewer's change reaching the list as the UI does it
-  (`WorkList.set_query`: session refilter, list model update, next case shown if it changed)
-  plus one round of event processing to paint it. Searches run once the background index has
-  read the whole cache; the time that takes is printed too.
+- filter / sort / search: the reviewer's change reaching the screen as the UI does it
+  (`WorkList.set_query`: session refilter, list model update) until the list has repainted;
+  the target applies here. The first case of the new list is shown on the next event-loop
+  turn (its media may need decoding); "with first case" includes that too, printed without a
+  target (next-case latency has its own benchmark). Searches run once the background index
+  has read the whole cache; the time that takes is printed too.
 """
 
 from __future__ import annotations
@@ -62,17 +64,26 @@ def _queries():
     return {"filter": filters, "sort": sorts, "search": searches}
 
 
-def _measure(window, queries: list, empty) -> list[float]:
+def _measure(window, queries: list, empty) -> tuple[list[float], list[float]]:
+    """(list shown, list and its first case shown) in ms for each query."""
     from PySide6.QtWidgets import QApplication
-    samples = []
+    from tests.qt_wait import pump_until
+    listed, with_case = [], []
     for i in range(ROUNDS):
         start = time.perf_counter()
         window.work_list.set_query(queries[i % len(queries)])
-        QApplication.processEvents()  # the list and, if it changed, the next case painted
-        samples.append((time.perf_counter() - start) * 1000)
-        window.work_list.set_query(empty)  # back to the whole list, not measured
+        window.queue_panel.cases.viewport().repaint()  # the list painted, synchronously
+        listed.append((time.perf_counter() - start) * 1000)
+        # Then the first case of the new list, if it changed (shown on the next event turn).
+        pump_until(lambda: window._shown_case_id == (window.session.current().id
+                                                      if window.session.current() else ""),
+                   what="first case of the new list shown")
         QApplication.processEvents()
-    return samples
+        with_case.append((time.perf_counter() - start) * 1000)
+        window.work_list.set_query(empty)  # back to the whole list, not measured
+        pump_until(lambda: not window.work_list._show_case.isActive(), what="settled")
+        QApplication.processEvents()
+    return listed, with_case
 
 
 def _child(profile_root: Path) -> None:
@@ -98,8 +109,10 @@ def _child(profile_root: Path) -> None:
     queries = _queries()
     empty = ListQuery()
     for kind in ("filter", "sort", "search"):
-        samples = _measure(window, queries[kind], empty)
-        figures += latency_figures(f"list_{kind}_100k", samples, TARGET_MS)
+        listed, with_case = _measure(window, queries[kind], empty)
+        figures += latency_figures(f"list_{kind}_100k", listed, TARGET_MS)
+        figures.append(Figure(f"list_{kind}_100k_with_first_case_p99",
+                              sorted(with_case)[int(0.99 * (len(with_case) - 1))], "ms", None))
     figures += [
         Figure("search_index_ready_after_start_100k", index_s, "s", None),
         Figure("peak_rss_after_start_100k", rss_after_start, "MB", None),

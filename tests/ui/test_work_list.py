@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reviewer.case_cache import CaseCache
+from reviewer.actions import ActionId
 from reviewer.case_list import ListQuery
 from reviewer.domain import Case, Queue, to_iso
 from reviewer.profile import Profile
@@ -68,7 +69,8 @@ def test_slash_searches_and_enter_hands_the_keys_back_to_the_review(window):
     assert _focused_in_filters(window)
     QTest.keyClicks(QApplication.focusWidget(), "clown")
     pump_until(lambda: _list(window) == ["c-late"], what="list filtered by the search")
-    assert window.session.current().id == "c-late"  # the match is on screen at once
+    pump_until(lambda: window.case_panel.header.text().startswith("c-late "),
+               what="the match on screen")
     assert "Showing 1 of 4" in window.queue_panel.case_count.text()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert not _focused_in_filters(window)
@@ -152,3 +154,13 @@ def test_sla_warnings_reach_the_reviewer_and_lead_to_the_case(window):
     assert "about to breach" in window.last_decision.text()
     notifier._open_alerted_case()  # what clicking the desktop notification does
     assert window.session.current().id == "c-soon"  # filters widened to reach it
+
+
+def test_a_decision_key_before_the_new_lists_case_is_painted_is_refused(window):
+    window.work_list.set_query(ListQuery(region="MENA"))  # the list moves to c-late at once ...
+    assert window.session.current().id == "c-late"
+    assert window.case_panel.header.text().startswith("c-first ")  # ... its case on the next turn
+    window.decide(ActionId.REMOVE)
+    assert window.session.outbox.waiting() == 0  # nobody decides a case they have not seen
+    assert window.case_panel.header.text().startswith("c-late ")
+    assert "had not been on screen" in window.last_decision.text()
