@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import partial
+from itertools import filterfalse
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -115,6 +116,7 @@ class Facets:
 # tuple.__new__(CaseRow, row) through partial and map stays in C: a NamedTuple's own __new__ is
 # a Python call per row (0.2 s for 100,000 rows at start-up; this is ~20 ms).
 _as_case_row = partial(tuple.__new__, CaseRow)
+_row_id = attrgetter("id")
 
 
 _LOAD_SQL = (
@@ -167,16 +169,23 @@ class CaseList:
     def ids(self, query: ListQuery, matching: set[str] | None = None) -> list[str]:
         """The ids the query selects, in its order. `matching`: the full-text search's hits
         (None: no search)."""
-        filters = _filters(query, matching, self._gone)
-        if filters:
+        tests = _row_tests(query)
+        if tests:
             rows = self._sorted_rows(query.sort)
             # One pass per filter in use, each over what the previous left: cheaper in Python
             # than one pass calling a combined test (a generator per row costs more).
-            for keep in filters:
+            for keep in tests:
                 rows = [r for r in rows if keep(r)]
-            ids = [r.id for r in rows]
+            ids = list(map(_row_id, rows))
         else:
-            ids = list(self._ids_in_order(query.sort))  # a copy: the session pops from it
+            ids = self._ids_in_order(query.sort)
+        # Set tests run as C-level filters over ids: a search with 90,000 hits costs ~3 ms.
+        if matching is not None:
+            ids = list(filter(matching.__contains__, ids))
+        if self._gone:
+            ids = list(filterfalse(self._gone.__contains__, ids))
+        if ids is self._sorted_ids.get(query.sort):
+            ids = list(ids)  # a copy: the session pops from its list
         if query.descending:
             ids.reverse()
         return ids
@@ -226,11 +235,9 @@ def _ids_in_order(key: SortKey, rows: dict, ids: dict) -> list[str]:
     return found
 
 
-def _filters(query: ListQuery, matching: set[str] | None, gone: set[str]) -> list:
-    """A test per filter in use; the most selective usually first (search, then queue)."""
+def _row_tests(query: ListQuery) -> list:
+    """A test per column filter in use (search hits and decided cases are tested on ids)."""
     tests = []
-    if matching is not None:
-        tests.append(lambda r: r.id in matching)
     if query.queue_id:
         tests.append(lambda r, q=query.queue_id: r.queue_id == q)
     if query.priorities:
@@ -242,6 +249,4 @@ def _filters(query: ListQuery, matching: set[str] | None, gone: set[str]) -> lis
             tests.append(lambda r, i=index, v=value: r[i] == v)
     if query.min_reports:
         tests.append(lambda r, n=query.min_reports: r.report_count >= n)
-    if gone:
-        tests.append(lambda r: r.id not in gone)
     return tests
