@@ -66,20 +66,42 @@ def purge_stale(db: sqlite_utils.Database, ttl: timedelta = CACHE_TTL,
     left_long_ago = "AND left_at <= ? " if settled_for else ""
     # Too old, or not open here any more -- except the case of our newest accepted final
     # decision, which the reviewer may still reverse -- and no decision on it waits to be sent.
-    done = (f"(cached_at < ? OR (local_state != 'open' {left_long_ago}AND id NOT IN (SELECT "
-            f"case_id FROM outbox WHERE state = 'accepted' AND action IN ({marks}) "
-            f"ORDER BY seq DESC LIMIT 1))) AND {SETTLED}")
+    # Two indexed selects (store v8: cases_cached_at, cases_left) rather than one OR, which
+    # would read all 100,000 rows of a big cache every round.
+    done = (f"id IN (SELECT id FROM cases WHERE cached_at < ? UNION SELECT id FROM cases "
+            f"WHERE local_state != 'open' {left_long_ago}AND id NOT IN (SELECT case_id FROM "
+            f"outbox WHERE state = 'accepted' AND action IN ({marks}) ORDER BY seq DESC "
+            f"LIMIT 1)) AND {SETTLED}")
     params = (cutoff, *([to_iso(now - settled_for)] if settled_for else []), *finals)
+    every_round = bool(settled_for)
+    if every_round and not _anything_to_purge(db, done, params, cutoff):
+        return 0  # the usual round: no write transaction, so no wait for the UI's next commit
     with transaction(db) as conn:
-        conn.execute(f"DELETE FROM case_media WHERE case_id IN (SELECT id FROM cases WHERE {done})",
-                     params)
+        linked = f"FROM case_media WHERE case_id IN (SELECT id FROM cases WHERE {done})"
+        freed = [r[0] for r in conn.execute(f"SELECT DISTINCT sha256 {linked}", params)]
+        conn.execute(f"DELETE {linked}", params)
         deleted = conn.execute(f"DELETE FROM cases WHERE {done}", params).rowcount
-        # Per media row, an index lookup of its links (NOT IN over every link of 100,000
-        # cases built a 250,000-row list each round: 170 ms).
-        deleted += conn.execute(
-            "DELETE FROM media WHERE fetched_at < ? OR NOT EXISTS (SELECT 1 FROM case_media cm "
-            "JOIN cases c ON c.id = cm.case_id WHERE cm.sha256 = media.sha256)", (cutoff,)).rowcount
+        deleted += conn.execute("DELETE FROM media WHERE fetched_at < ?", (cutoff,)).rowcount
+        if every_round:  # only media of the cases deleted just now can have lost its last use
+            deleted += sum(conn.execute(f"DELETE FROM media WHERE sha256 = ? AND {_UNUSED}",
+                                        (sha,)).rowcount for sha in freed)
+        else:  # at start: whatever else left media unused (dropped damaged cases, older runs)
+            # Per media row, an index lookup of its links (NOT IN over every link of 100,000
+            # cases built a 250,000-row list each round: 170 ms).
+            deleted += conn.execute(f"DELETE FROM media WHERE {_UNUSED}").rowcount
     return deleted
+
+
+# No cached case links to it any more.
+_UNUSED = ("NOT EXISTS (SELECT 1 FROM case_media cm JOIN cases c ON c.id = cm.case_id "
+           "WHERE cm.sha256 = media.sha256)")
+
+
+def _anything_to_purge(db: sqlite_utils.Database, done: str, params: tuple, cutoff: str) -> bool:
+    """A read (no lock under WAL) over indexes only: does the round have anything to delete?"""
+    return bool(db.execute(f"SELECT EXISTS (SELECT 1 FROM cases WHERE {done}) OR EXISTS "
+                           "(SELECT 1 FROM media WHERE fetched_at < ?)",
+                           (*params, cutoff)).fetchone()[0])
 
 
 def forget_sealed_content(db: sqlite_utils.Database) -> None:

@@ -159,6 +159,9 @@ CREATE TABLE guideline_acks (
 _V8 = """
 ALTER TABLE cases ADD COLUMN left_at TEXT NOT NULL DEFAULT '';
 UPDATE cases SET left_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE local_state != 'open';
+CREATE INDEX cases_left ON cases (left_at) WHERE local_state != 'open';
+CREATE INDEX cases_cached_at ON cases (cached_at);
+CREATE INDEX media_fetched_at ON media (fetched_at);
 CREATE TRIGGER cases_left_at AFTER UPDATE OF local_state ON cases
 WHEN (OLD.local_state = 'open') != (NEW.local_state = 'open')
 BEGIN
