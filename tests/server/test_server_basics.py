@@ -71,6 +71,8 @@ def test_openapi_lists_every_path(reader_for):
         "/v1/guidelines/{guideline_id}/versions/{version}/acks",
         # sign-in
         "/v1/login", "/v1/logout",
+        # investigation context and account notes
+        "/v1/cases/{case_id}/context", "/v1/case-contexts", "/v1/accounts/{author_id}/notes",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}
