@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 from reviewer.case_cache import CaseCache
+from reviewer.investigation import InvestigationStore
 from reviewer.store import open_store
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,8 @@ class SearchIndexer:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._notes_seen = 0  # outbox seq of the last decision note indexed
+        self._account_seen: set[str] = set()  # ids of account notes indexed
+        self._contexts_seen = ""  # fetched_at of the last investigation context read
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -156,26 +159,58 @@ class SearchIndexer:
             db.conn.close()
 
     def run_once(self, db) -> int:
-        """Index every open case and decision note not indexed yet; returns cases added."""
-        cache = CaseCache(db)
-        todo = [case_id for (case_id,) in db.execute(
-                    "SELECT id FROM cases WHERE local_state = 'open' ORDER BY priority, sla_deadline")
+        """Index every open case and note not indexed yet; returns cases added."""
+        cache, accounts = CaseCache(db), InvestigationStore(db)
+        account_notes = self._account_notes(db, accounts)  # author_key -> their notes' text
+        todo = [(case_id, author_key) for case_id, author_key in db.execute(
+                    "SELECT id, author_key FROM cases WHERE local_state = 'open' "
+                    "ORDER BY priority, sla_deadline")
                 if case_id not in self.index.indexed]
         self.index.pending = len(todo)
         for start in range(0, len(todo), BATCH):
             if self._stop.is_set():
                 break
-            batch = [(case_id, text) for case_id in todo[start:start + BATCH]
+            batch = [(case_id, text + account_notes.get(author_key, ""))
+                     for case_id, author_key in todo[start:start + BATCH]
                      if (text := case_search_text(cache, case_id)) is not None]
             self.index.add(batch)
             self.index.pending = max(0, len(todo) - start - BATCH)
         self.index.pending = 0
-        self._index_notes(db)
+        self._index_decision_notes(db)
+        self._index_server_notes(db, accounts)
         return len(todo)
 
-    def _index_notes(self, db) -> None:
+    def _index_decision_notes(self, db) -> None:
+        """The reviewer's own decision notes (escalation reasons, suspension notes...)."""
         rows = db.execute("SELECT seq, case_id, note FROM outbox WHERE seq > ? AND note != '' "
                           "ORDER BY seq", (self._notes_seen,)).fetchall()
         if rows:
             self.index.add([(case_id, note) for _, case_id, note in rows])
             self._notes_seen = rows[-1][0]
+
+    def _account_notes(self, db, accounts: InvestigationStore) -> dict[str, str]:
+        """Account notes written on this machine, by account. A note new since the last pass
+        is added at once to every open case of its account already in the index."""
+        by_author: dict[str, str] = {}
+        fresh: list[tuple[str, str]] = []
+        for (author_key,) in db.execute("SELECT DISTINCT author_key FROM account_notes").fetchall():
+            notes = accounts.notes(author_key, [])
+            by_author[author_key] = "".join(f"\n{n.body}" for n in notes)
+            fresh += [(author_key, n.body) for n in notes if n.note_id not in self._account_seen]
+            self._account_seen.update(n.note_id for n in notes)
+        for author_key, body in fresh:
+            self.index.add([(case_id, body) for (case_id,) in db.execute(
+                "SELECT id FROM cases WHERE author_key = ? AND local_state = 'open'", (author_key,))
+                if case_id in self.index.indexed])
+        return by_author
+
+    def _index_server_notes(self, db, accounts: InvestigationStore) -> None:
+        """Notes other reviewers wrote, as they arrive in each case's investigation context."""
+        rows = db.execute("SELECT case_id, fetched_at FROM case_context WHERE fetched_at > ? "
+                          "AND error = '' ORDER BY fetched_at", (self._contexts_seen,)).fetchall()
+        for case_id, fetched_at in rows:
+            context = accounts.context(case_id)[0] or {}
+            bodies = [str(n.get("body", "")) for n in context.get("notes", []) if isinstance(n, dict)]
+            if bodies:
+                self.index.add([(case_id, "\n".join(bodies))])
+            self._contexts_seen = fetched_at

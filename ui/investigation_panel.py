@@ -43,6 +43,7 @@ def _plain_label(name: str) -> QLabel:
 
 class InvestigationPanel(QScrollArea):
     case_requested = Signal(str)  # a related case was clicked
+    note_added = Signal()  # an account note was recorded here (search indexes it)
 
     def __init__(self, db: sqlite_utils.Database, note_key: str = "N",
                  parent: QWidget | None = None):
@@ -172,6 +173,7 @@ class InvestigationPanel(QScrollArea):
         if dialog.exec() != NoteDialog.DialogCode.Accepted:
             return ""
         self.store.add_note(case, dialog.note())
+        self.note_added.emit()
         if not self.isVisible():
             self.toggle()  # show the note where it now lives
         self.refresh()

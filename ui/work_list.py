@@ -46,6 +46,7 @@ class WorkList(QObject):
         r.connect(ActionId.FILTER_SORT, self.panel.filters.open_sort)
         r.connect(ActionId.CLEAR_FILTERS, self.clear)
         window.bridge.status_changed.connect(self._on_sync_status)
+        window.investigation_panel.note_added.connect(self._catch_up)
         self.sla = SlaNotifier(window, self.session.case_list, window.last_decision.setText,
                                self.go_to_case)
         recorded = self.session.on_recorded
@@ -131,6 +132,10 @@ class WorkList(QObject):
             if self.indexer:
                 self._warm_sorts()
         if self.indexer and (status.new_cases or status.context_changed):
+            self.indexer.catch_up()
+
+    def _catch_up(self) -> None:
+        if self.indexer:
             self.indexer.catch_up()
 
     def _after_decision(self, decision) -> None:

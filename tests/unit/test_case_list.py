@@ -129,3 +129,23 @@ def test_facets_count_values_of_open_cases(session):
     assert facets.regions["APAC"] == 2
     assert facets.languages["th"] == 1
     assert session.case_list.facets("appeals").policy_areas == {"spam": 1}
+
+
+def test_search_finds_account_notes_written_here_and_by_other_reviewers(session):
+    from reviewer.investigation import InvestigationStore
+    from reviewer.search_index import SearchIndexer
+    db = session.cache.db
+    accounts = InvestigationStore(db)
+    indexer = SearchIndexer(None)
+    indexer.run_once(db)  # the cases are indexed before any note exists
+    session.search_index = indexer.index
+    accounts.add_note(session.cache.case("c-reported"), "Known for brigading during elections")
+    indexer.run_once(db)  # what catch_up does when a note is recorded
+    session.set_query(ListQuery(text="brigading"))
+    assert "c-reported" in session.case_ids and "c-urgent" in session.case_ids  # same account
+    accounts.save_context({"case_id": "c-spam", "author": {"id": "a1"}, "prior_enforcement": [],
+                           "strikes": {"count": 0}, "other_open_cases": [], "reporters": [],
+                           "notes": [{"note_id": "srv-1", "body": "impersonates a ministry"}]})
+    indexer.run_once(db)  # after a sync round brought contexts
+    session.set_query(ListQuery(text="ministry"))
+    assert session.case_ids == ["c-spam"]
