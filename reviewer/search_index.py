@@ -24,6 +24,7 @@ from pathlib import Path
 from reviewer.case_cache import CaseCache
 from reviewer.investigation import InvestigationStore
 from reviewer.store import open_store
+from reviewer.worker_thread import WakeableThread
 
 log = logging.getLogger(__name__)
 
@@ -114,36 +115,29 @@ def case_search_text(cache: CaseCache, case_id: str) -> str | None:
     return "\n".join((case.text, case.author.handle, case.author.display_name, reasons))
 
 
-class SearchIndexer:
+class SearchIndexer(WakeableThread):
     """Fills a SearchIndex from the store on its own thread and keeps it current.
 
     `catch_up()` (after a sync round brought cases, or a note was written) indexes whatever open
     case or note is not in yet. The thread opens its own store connection, which seals and
     opens with the key registered for the store path (reviewer/store.py unlock_store)."""
 
+    thread_name = "search-indexer"
+
     def __init__(self, store_path: Path | None, index: SearchIndex | None = None):
+        super().__init__()
         self.store_path = store_path  # None: run_once only, on a connection the caller owns
         self.index = index or SearchIndex()
-        self._wake = threading.Event()
-        self._stop = threading.Event()
         self._notes_seen = 0  # outbox seq of the last decision note indexed
         self._account_seen: set[str] = set()  # ids of account notes indexed
         self._contexts_seen = ""  # fetched_at of the last investigation context read
-        self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="search-indexer", daemon=True)
-        self._thread.start()
-        self._wake.set()
+        super().start()
+        self.wake()  # the first pass reads the whole cache
 
     def catch_up(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread:
-            self._thread.join(timeout)
+        self.wake()
 
     def _loop(self) -> None:
         db = open_store(self.store_path)

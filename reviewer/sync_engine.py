@@ -9,7 +9,6 @@ waits on it: recording a decision only commits to the outbox and calls `wake()`.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,6 +26,7 @@ from reviewer.media_presets import PresetBook, PresetError, load_org, save_org
 from reviewer.outbox import Outbox
 from reviewer.push import OutboxPusher
 from reviewer.store import open_store
+from reviewer.worker_thread import WakeableThread
 
 log = logging.getLogger(__name__)
 
@@ -63,17 +63,17 @@ class SyncSettings:
     never_fetch: frozenset[str] = field(default_factory=lambda: PresetBook.load().never_rendered())
 
 
-class SyncEngine:
+class SyncEngine(WakeableThread):
+    thread_name = "sync-worker"
+
     def __init__(self, store_path: Path, client: ApiClient,
                  on_status: Callable[[SyncStatus], None] = lambda s: None,
                  settings: SyncSettings | None = None):
+        super().__init__()
         self.store_path = Path(store_path)
         self.client = client
         self.on_status = on_status
         self.settings = settings or SyncSettings()
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._offline_rounds = 0
         self._failed_media: set[str] = set()
         self._last_renewal = self._last_presets = -1e9  # both due in the first round
@@ -82,19 +82,8 @@ class SyncEngine:
 
     # --- thread control -----------------------------------------------------------------
     def start(self) -> None:
-        self._stop.clear()  # a stopped engine may be started again (sign-in, tests)
         self._db = None  # sqlite3 connections are per thread: the new thread opens its own
-        self._thread = threading.Thread(target=self._loop, name="sync-worker", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread:
-            self._thread.join(timeout)
+        super().start()
 
     def _loop(self) -> None:
         while not self._stop.is_set():
