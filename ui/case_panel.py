@@ -13,7 +13,7 @@ from collections import Counter
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reviewer.display_text import isolate, local_and_utc, sla_countdown
+from reviewer.display_text import isolate, local_and_utc, local_time, sla_countdown
 from reviewer.domain import Case
 
 _SEVERITY_STYLE = {
@@ -90,6 +90,9 @@ class CasePanel(QWidget):
         self.author.setText(self._author_line(case))
         self.reports.setText(self._reports_line(case))
         self.history.setText(self._history_line(case))
+        self.history.setToolTip("\n".join(  # the same moments, each also in UTC
+            f"{local_and_utc(str(h.get('at', '')))} {h.get('action', '?')}"
+            for h in case.author.history[:4]))
         self.pending.setText(self._pending_line(case))
         self.pending.setVisible(bool(self.pending.text()))
         self.language.setText(language_line(case.language))
@@ -137,7 +140,7 @@ class CasePanel(QWidget):
         if not history:
             return "No prior enforcement on this account"
         items = "; ".join(
-            f"{str(h.get('at', ''))[:10]} {h.get('action', '?')} ({h.get('policy', '?')})"
+            f"{local_time(str(h.get('at', '')))[:10]} {h.get('action', '?')} ({h.get('policy', '?')})"
             for h in history[:4]
         )
         return f"Prior enforcement ({len(history)}): {items}"
