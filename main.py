@@ -87,6 +87,9 @@ def _add_client_options(parser: argparse.ArgumentParser) -> None:
                         help="central API URL (https://..., or http:// to this machine)")
     parser.add_argument("--profile", type=Path, default=argparse.SUPPRESS,
                         help="directory for all local state (default: the user data dir)")
+    parser.add_argument("--fresh-demo", action="store_true", default=argparse.SUPPRESS,
+                        help="without --server: start the built-in demo over from newly "
+                             "seeded data (by default it carries on from the last run)")
     parser.add_argument("--ca-bundle", type=Path, default=argparse.SUPPRESS,
                         help="CA bundle (PEM) to verify the central API's certificate with, "
                              "instead of the system store; remembered in the profile. TLS is "
@@ -132,7 +135,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if plan.mode is StartMode.DEMO:
-        return _run_demo(profile)
+        return _run_demo(profile, fresh=getattr(args, "fresh_demo", False))
     server, token, ca_bundle = plan.server_url, plan.token, _ca_bundle(args, profile)
     if plan.mode is StartMode.ASK:  # no token in the keyring or REVIEWER_TOKEN: sign in first
         from ui.login_dialog import ask_sign_in
@@ -145,14 +148,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_workstation(profile, server, token, ca_bundle)
 
 
-def _run_demo(profile: Profile) -> int:
-    """The built-in demo: a freshly seeded reference server in-process, its own fresh profile."""
+def _run_demo(profile: Profile, fresh: bool = False) -> int:
+    """The built-in demo: the reference server in-process on a seeded database, with its own
+    profile. A restart carries on where the last demo stopped (decisions, bulletins, unsent
+    work); `--fresh-demo` starts over from a newly seeded world."""
     from server.runner import start_demo_server
     from ui.app import run_workstation
 
     demo_root = profile.root / "demo"
-    shutil.rmtree(demo_root, ignore_errors=True)  # a fresh server needs a fresh cache
-    server, token = start_demo_server(demo_root / "server")
+    if fresh:
+        shutil.rmtree(demo_root, ignore_errors=True)  # a fresh server needs a fresh cache
+    server, token = start_demo_server(demo_root / "server", fresh=fresh)
     print(f"central API: {server.url}", flush=True)
     try:
         # The demo token stays in memory: it dies with the demo server.

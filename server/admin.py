@@ -17,7 +17,7 @@ from server.audit import record_audit
 from server.auth import ROLES, hash_token
 from server.db import open_database
 from server.passwords import hash_password
-from server.schema import cases, queues, reviewer_queues, reviewers
+from server.schema import cases, queues, reviewer_queues, reviewers, tokens
 from server.timeutil import utcnow
 
 
@@ -43,6 +43,23 @@ def add_reviewer(db_path: str | Path, name: str, role: str, password: str | None
             ))
             record_audit(conn, None, "reviewer_create", now,
                          detail={"reviewer": name, "role": role})
+    finally:
+        database.close()
+    return token
+
+
+def issue_token(db_path: str | Path, name: str) -> str:
+    """A new token for the existing reviewer `name` (as a sign-in would give); the built-in
+    demo uses it to come back to its own data after a restart."""
+    database = open_database(db_path)
+    try:
+        with database.write() as conn:
+            ids = _active_ids(conn, name)
+            if not ids:
+                raise LookupError(f"no active reviewer named {name!r}")
+            token = secrets.token_urlsafe(32)
+            conn.execute(insert(tokens).values(token_hash=hash_token(token), reviewer_id=ids[-1],
+                                               created_at=utcnow()))
     finally:
         database.close()
     return token

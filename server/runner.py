@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import uvicorn
 
-from server.admin import add_reviewer
+from server.admin import add_reviewer, issue_token
 from server.app import create_app
 from server.seed import seed_database
 
@@ -120,18 +120,28 @@ def serve_forever(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000
         app.state.database.close()
 
 
-def start_demo_server(workdir: str | Path) -> tuple[ServerThread, str]:
-    """Seed a fresh database in `workdir`, add "demo-reviewer" (role reviewer), start serving.
+DEMO_REVIEWER = "demo-reviewer"
+
+
+def start_demo_server(workdir: str | Path, fresh: bool = True) -> tuple[ServerThread, str]:
+    """Serve the demo database in `workdir` as "demo-reviewer" (role reviewer): seeded anew if
+    `fresh` or if there is none yet, else the one an earlier demo left (its decisions, its
+    acknowledged bulletins), with a new token for the same reviewer.
 
     Returns the running server and the demo reviewer's token.
     """
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     db_path = workdir / DEMO_DB_NAME
+    if not fresh and db_path.exists():
+        try:
+            return ServerThread(db_path).start(), issue_token(db_path, DEMO_REVIEWER)
+        except LookupError:
+            pass  # an unfinished earlier seeding: start over
     for suffix in ("", "-wal", "-shm"):  # fresh means fresh: no stale WAL either
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     seed_database(db_path)
-    token = add_reviewer(db_path, "demo-reviewer", "reviewer")
+    token = add_reviewer(db_path, DEMO_REVIEWER, "reviewer")
     return ServerThread(db_path).start(), token
 
 
