@@ -11,7 +11,7 @@ guideline for the case on screen), and acknowledging.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
@@ -24,6 +24,7 @@ from ui.bulletin_banner import BulletinBanner
 INSERT_BACKGROUND = QColor("#1f5a32")  # dark enough for the light text of the dark theme
 DELETE_BACKGROUND = QColor("#6a2424")
 _ID_ROLE = Qt.ItemDataRole.UserRole
+READ_AFTER_MS = 1500  # on screen this long before a bulletin counts as read
 
 
 def document_line(guideline: Guideline) -> str:
@@ -61,6 +62,8 @@ class GuidelinesView(QDialog):
         self.text.setObjectName("guidelineText")
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
+        self._read_timer = QTimer(self, singleShot=True, interval=READ_AFTER_MS)
+        self._read_timer.timeout.connect(self._mark_read)
         self._build_layout()
         self.documents.currentItemChanged.connect(lambda *_: self._document_chosen())
         self.versions.currentIndexChanged.connect(lambda *_: self._render())
@@ -147,8 +150,15 @@ class GuidelinesView(QDialog):
             self._show_changes(guideline)
         else:
             self.text.setPlainText(guideline.body)
-        self.store.mark_read(guideline.guideline_id, guideline.version)  # it is on screen now
+        # Read once it has stayed on screen a moment: a bulletin flashed past on the way to
+        # another document (the list selects its first row on opening) is not read.
+        self._read_timer.start()
         self._update_ack_button()
+
+    def _mark_read(self) -> None:
+        if self.shown is not None and self.isVisible():
+            self.store.mark_read(self.shown.guideline_id, self.shown.version)
+            self._update_ack_button()
 
     def _show_changes(self, guideline: Guideline) -> None:
         previous = self.store.previous(guideline)
@@ -167,9 +177,11 @@ class GuidelinesView(QDialog):
         needs = (guideline is not None and guideline.requires_ack
                  and guideline.version == self.store.versions(guideline.guideline_id)[0])
         done = needs and self.store.is_acknowledged(guideline.guideline_id, guideline.version)
+        read = needs and self.store.was_read(guideline.guideline_id, guideline.version)
         self.ack_button.setVisible(bool(needs))
-        self.ack_button.setEnabled(bool(needs and not done))
-        self.ack_button.setText("Acknowledged" if done else "Acknowledge")
+        self.ack_button.setEnabled(bool(needs and read and not done))
+        self.ack_button.setText("Acknowledged" if done else "Acknowledge" if read
+                                else "Acknowledge (after reading)")
 
     def acknowledge_shown(self) -> None:
         guideline = self.shown
