@@ -3,8 +3,10 @@ reviewer's overrides), so it can never disagree with what the keys do."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from reviewer.actions import ACTION_LABELS
 from reviewer.keymap import Keymap
@@ -23,7 +25,7 @@ def rows_for(keymap: Keymap) -> list[tuple[str, str, str]]:
 class CheatSheet(QDialog):
     def __init__(self, keymap: Keymap, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keys")
+        self.setWindowTitle("Keys — cheat sheet")
         rows = rows_for(keymap)
         self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("cheatSheet")
@@ -31,7 +33,16 @@ class CheatSheet(QDialog):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)  # a list to read
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        hint = QLabel("Every key, from the keymap in use (your overrides included). Esc closes.")
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
+        layout.addWidget(hint)
         layout.addWidget(self.table)
         self.resize(620, 640)
