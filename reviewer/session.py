@@ -176,5 +176,12 @@ class ReviewSession:
         return decision
 
     def default_policy(self, case: Case) -> str:
+        """The policy preselected for an enforcement: the case's own policy area when its queue
+        enforces it (a misinformation case in the crisis queue is removed for misinformation),
+        else the queue's default."""
         queue = self.cache.queue(case.queue_id)
-        return (queue.default_policy if queue and queue.default_policy else case.policy_area) or "unspecified"
+        if queue is None:
+            return case.policy_area or "unspecified"
+        if case.policy_area in queue.policies:
+            return case.policy_area
+        return queue.default_policy or case.policy_area or "unspecified"

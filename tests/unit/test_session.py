@@ -25,6 +25,16 @@ def test_decision_moves_to_the_next_case_and_uses_the_queue_default_policy(sessi
     assert session.outbox.waiting() == 1
 
 
+def test_the_cases_own_policy_area_is_preselected_when_its_queue_enforces_it(session):
+    data = case_dict("c-other", priority=0, hours_left=0.5)
+    data["policy_area"] = "other"
+    session.cache.save_cases([Case.from_api(data)], None)
+    session.reload()
+    session.go_to("c-other")
+    assert session.current().id == "c-other"
+    assert session.decide(ActionId.REMOVE).policy == "other"
+
+
 def test_skip_puts_the_case_last_and_navigation_stays_in_bounds(session):
     session.skip()
     assert session.case_ids == ["c1", "c2", "c0"]
