@@ -19,6 +19,7 @@ import logging
 import re
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 from reviewer.case_cache import CaseCache
@@ -38,7 +39,8 @@ _SPACELESS = re.compile(
     "])"
 )
 _WORD = re.compile(r"\w+")
-BATCH = 500  # cases decrypted and indexed per lock hold: a search waits at most one batch
+BATCH = 100  # cases decrypted and indexed at a time (~10 ms): a search waits at most one batch
+QUIET_S = 0.3  # after the reviewer's last case change, indexing waits this long (`hold`)
 
 
 def index_form(text: str) -> str:
@@ -131,6 +133,8 @@ class SearchIndexer(WakeableThread):
         self._notes_seen = 0  # outbox seq of the last decision note indexed
         self._account_seen: set[str] = set()  # ids of account notes indexed
         self._contexts_seen = ""  # fetched_at of the last investigation context read
+        self._quiet_until = 0.0  # monotonic time before which indexing waits (see hold)
+        self.after_pass: list = []  # callables run (on this thread) after each pass
 
     def start(self) -> None:
         super().start()
@@ -138,6 +142,17 @@ class SearchIndexer(WakeableThread):
 
     def catch_up(self) -> None:
         self.wake()
+
+    def hold(self, seconds: float = QUIET_S) -> None:
+        """The reviewer is working: keep off the interpreter for a moment. Indexing shares the
+        GIL with the UI thread, and a batch running while the next case is painted would
+        delay it by several ms; between two keys there is always time to spare."""
+        self._quiet_until = time.monotonic() + seconds
+
+    def wait_quiet(self) -> None:
+        """Sleep (releasing the GIL) until the reviewer has been idle for a moment."""
+        while not self._stop.is_set() and (left := self._quiet_until - time.monotonic()) > 0:
+            time.sleep(min(left, 0.05))
 
     def _loop(self) -> None:
         db = open_store(self.store_path)
@@ -147,6 +162,8 @@ class SearchIndexer(WakeableThread):
                 self._wake.clear()
                 if not self._stop.is_set():
                     self.run_once(db)
+                    for job in self.after_pass:
+                        job()
         except Exception:  # search must never take the workstation down with it
             log.exception("search indexer stopped")
         finally:
@@ -162,6 +179,7 @@ class SearchIndexer(WakeableThread):
                 if case_id not in self.index.indexed]
         self.index.pending = len(todo)
         for start in range(0, len(todo), BATCH):
+            self.wait_quiet()
             if self._stop.is_set():
                 break
             batch = [(case_id, text + account_notes.get(author_key, ""))

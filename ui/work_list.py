@@ -8,7 +8,6 @@ search is refreshed every second, and the count line says more cases may match.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -57,16 +56,13 @@ class WorkList(QObject):
         """Search from now on uses `indexer`'s index, which starts filling after a delay."""
         self.indexer = indexer
         self.session.search_index = indexer.index
+        # The indexer's thread also computes every sort order of the list after each pass,
+        # in the reviewer's pauses, so the first change of order is instant.
+        indexer.after_pass.append(lambda: self.session.case_list.warm(indexer.wait_quiet))
+        self.window.case_shown.connect(lambda _case_id: indexer.hold())
         self._start = QTimer(self, singleShot=True, interval=start_after_ms)
         self._start.timeout.connect(indexer.start)
-        self._start.timeout.connect(self._warm_sorts)
         self._start.start()
-
-    def _warm_sorts(self) -> None:
-        """Every sort order of the list computed off the UI thread (attrgetter sorts: the GIL
-        is shared, but a reviewer's key waits a few ms at most, never a whole sort)."""
-        threading.Thread(target=self.session.case_list.warm, name="sort-warmer",
-                         daemon=True).start()
 
     def go_to_case(self, case_id: str) -> None:
         """Show a case, widening the list to every queue without filters if it is hidden."""
@@ -129,10 +125,8 @@ class WorkList(QObject):
     def _on_sync_status(self, status: SyncStatus) -> None:
         if status.new_cases or status.closed_cases:
             self.refresh_facets()
-            if self.indexer:
-                self._warm_sorts()
-        if self.indexer and (status.new_cases or status.context_changed):
-            self.indexer.catch_up()
+        if status.new_cases or status.closed_cases or status.context_changed:
+            self._catch_up()  # index what arrived, then warm the sort orders again
 
     def _catch_up(self) -> None:
         if self.indexer:
