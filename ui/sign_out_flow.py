@@ -35,6 +35,8 @@ class AccountActions:
         """Returns True if signed out (the window is closing), False if still signed in."""
         window = self.window
         window.conceal()
+        if not confirm_sign_out(window):
+            return False
         window.meter.flush()  # today's exposure is carried across the wipe
         client = (ApiClient(self.server_url, self.token, ca_bundle=self.ca_bundle)
                   if self.server_url and self.token else None)
@@ -59,6 +61,25 @@ class AccountActions:
             print(f"sign-out: {note}", file=sys.stderr)
         window.close()
         return True
+
+
+def confirm_sign_out(parent: QWidget) -> bool:
+    """One chord must not end a shift: signing out wipes this machine's cache, so it is asked
+    first; Cancel is the default (Enter, Esc)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
+                      "Sign out and wipe the cases cached on this machine?", parent=parent)
+    box.setObjectName("signOutConfirm")
+    box.setInformativeText("Decisions not yet sent are sent first. You will need to sign in "
+                           "again, and cases are fetched anew.")
+    cancel = box.addButton("Stay signed in", QMessageBox.ButtonRole.RejectRole)
+    sign_out = box.addButton("Sign out", QMessageBox.ButtonRole.DestructiveRole)
+    cancel.setObjectName("cancel")
+    sign_out.setObjectName("signOut")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    parent.activateWindow()
+    return box.clickedButton() is sign_out
 
 
 def ask_discard(parent: QWidget, unsent: str) -> bool:

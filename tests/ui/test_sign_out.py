@@ -46,13 +46,19 @@ def signed_in_window(qtbot, tmp_path, central_api):
         yield window, profile, signed_in.token, central_api
 
 
-def press_sign_out(window, answer: str | None = None) -> list[str]:
-    """Ctrl+Shift+Q; `answer` ("stay" / "discard") clicks that button of the question."""
+def press_sign_out(window, answer: str | None = None, confirm: str = "signOut") -> list[str]:
+    """Ctrl+Shift+Q, confirmed with `confirm` ("signOut" / "cancel"); `answer` ("stay" /
+    "discard") clicks that button of the question about unsent work."""
     asked: list[str] = []
 
     def answer_question() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.objectName() == "signOutUnsent" and not asked:
+        if not isinstance(box, QMessageBox) or box.property("answered"):
+            return
+        box.setProperty("answered", True)
+        if box.objectName() == "signOutConfirm":
+            box.findChild(QPushButton, confirm).click()
+        elif box.objectName() == "signOutUnsent" and not asked:
             asked.append(box.text())
             box.findChild(QPushButton, answer).click()
 
@@ -80,6 +86,16 @@ def test_signing_out_online_sends_the_decision_then_wipes(signed_in_window):
     assert keyring.get_password(KEYRING_SERVICE, cache_key_name(profile.root)) is None
     answer = httpx.get(f"{api.url}/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 401
+
+
+def test_sign_out_asks_first_and_cancelling_changes_nothing(signed_in_window):
+    window, profile, token, api = signed_in_window
+    window.registry.actions[ActionId.NO_VIOLATION].trigger()
+    assert press_sign_out(window, confirm="cancel") == []
+    assert window.isVisible() and profile.store_path.exists()
+    assert keyring.get_password(KEYRING_SERVICE, api.url) == token
+    answer = httpx.get(f"{api.url}/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200
 
 
 def test_offline_the_reviewer_chooses_and_staying_loses_nothing(signed_in_window):
