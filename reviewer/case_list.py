@@ -134,6 +134,8 @@ class CaseList:
         self._sorted: dict[SortKey, list[CaseRow]] = {}
         self._sorted_ids: dict[SortKey, list[str]] = {}
         self._gone: set[str] = set()  # decided here since the last load
+        self._per_queue: Counter | None = None
+        self._gone_per_queue: Counter = Counter()
         self._version = -1  # PRAGMA data_version at the last load
         if load:
             self.reload()
@@ -144,7 +146,9 @@ class CaseList:
         self._rows = list(map(_as_case_row, self.db.execute(_LOAD_SQL)))
         self._sorted = {SortKey.URGENCY: self._rows}  # the index already yields work order
         self._sorted_ids = {}
+        self._per_queue = None  # Counter of queue ids, made on first use
         self._gone = set()
+        self._gone_per_queue = Counter()
 
     def reload_if_changed(self) -> None:
         """Re-read only if another connection (the sync worker) committed since the last load:
@@ -158,13 +162,19 @@ class CaseList:
     def __len__(self) -> int:
         return len(self._rows) - len(self._gone)
 
-    def remove(self, case_id: str) -> None:
-        """A case left the list (decided here): hidden at once, without a reload."""
-        self._gone.add(case_id)
+    def count(self, queue_id: str | None = None) -> int:
+        """Open cases here, in one queue or all of them."""
+        if not queue_id:
+            return len(self)
+        if self._per_queue is None:
+            self._per_queue = Counter(map(attrgetter("queue_id"), self._rows))
+        return self._per_queue[queue_id] - self._gone_per_queue[queue_id]
 
-    def restore(self, case_id: str) -> None:
-        """An undone decision puts its case back."""
-        self._gone.discard(case_id)
+    def remove(self, case_id: str, queue_id: str = "") -> None:
+        """A case left the list (decided here): hidden at once, without a reload."""
+        if case_id not in self._gone:
+            self._gone.add(case_id)
+            self._gone_per_queue[queue_id] += 1
 
     def ids(self, query: ListQuery, matching: set[str] | None = None) -> list[str]:
         """The ids the query selects, in its order. `matching`: the full-text search's hits

@@ -109,12 +109,12 @@ class SearchIndex:
 
 
 def case_search_text(cache: CaseCache, case_id: str) -> str | None:
-    """What a case is found by: its text, the author's names and the report reasons."""
+    """What a case is found by: its id, text, the author's names and the report reasons."""
     case = cache.case(case_id)
     if case is None:
         return None
     reasons = " ".join(str(r.get("reason", "")) for r in case.reports)
-    return "\n".join((case.text, case.author.handle, case.author.display_name, reasons))
+    return "\n".join((case.id, case.text, case.author.handle, case.author.display_name, reasons))
 
 
 class SearchIndexer(WakeableThread):

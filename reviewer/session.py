@@ -147,7 +147,7 @@ class ReviewSession:
         finally:
             self._recording = False
         self._undoable.append(decision)
-        self.case_list.remove(case.id)
+        self.case_list.remove(case.id, case.queue_id)
         self._ids.pop(self._index)
         self._index = min(self._index, max(0, len(self._ids) - 1))
         self.on_recorded(decision)

@@ -16,6 +16,7 @@ from reviewer.display_text import sla_countdown
 from reviewer.domain import to_iso
 
 WARN_BEFORE = timedelta(minutes=15)
+JUST_BREACHED = timedelta(minutes=2)  # a deadline passed this recently is news, not backlog
 NAMED_IN_MESSAGE = 3  # cases named in one notification; the rest are counted
 
 
@@ -31,7 +32,6 @@ class SlaWatch:
         self.cases = cases
         self.warn_before = warn_before
         self._told: set[str] = set()
-        self._started = False
 
     def check(self, now: datetime | None = None) -> SlaAlert | None:
         """The alert to show now, or None. Walks the deadline order only as far as the
@@ -46,21 +46,23 @@ class SlaWatch:
                 continue
             self._told.add(row.id)
             (breached if row.sla_deadline <= now_iso else due).append(row)
-        first_check, self._started = not self._started, True
         if due:
             return _due_alert(due, now)
-        if breached and first_check:
+        # Past their deadline when first seen: at start, or claimed already late. Had they come
+        # due while watched, they would have been announced above, before the deadline.
+        just = [r for r in breached if r.sla_deadline > to_iso(now - JUST_BREACHED)]
+        if just:
+            return _due_alert(just, now)
+        if breached:
             ids = tuple(r.id for r in breached)
             return SlaAlert(ids, f"{len(ids)} cached case(s) already past their SLA",
                             "Sort by SLA deadline (Ctrl+L) to take them first.")
-        if breached:  # went past the deadline between two checks without a warning first
-            return _due_alert(breached, now)
         return None
 
 
 def _due_alert(rows, now: datetime) -> SlaAlert:
     ids = tuple(r.id for r in rows)
-    named = "; ".join(f"{r.id} ({r.queue_id}, {sla_countdown(r.sla_deadline, now)[0]})"
+    named = "; ".join(f"{r.id} ({sla_countdown(r.sla_deadline, now, short=True)[0]})"
                       for r in rows[:NAMED_IN_MESSAGE])
     more = f" and {len(rows) - NAMED_IN_MESSAGE} more" if len(rows) > NAMED_IN_MESSAGE else ""
     title = (f"{len(rows)} case(s) about to breach their SLA" if rows[0].sla_deadline > to_iso(now)

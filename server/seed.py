@@ -89,14 +89,15 @@ def _insert_authors(conn: Connection, rng: random.Random, count: int, now: datet
     for number in range(count):
         followers = int(10 ** rng.uniform(0.5, 7))
         handle = _handle(rng, number)
+        age_days = rng.randint(20, 4000)
         rows.append({
             "id": f"author-{number:04d}",
             "handle": handle,
             "display_name": handle.replace("_", " ").title(),
-            "created_at": now - timedelta(days=rng.randint(20, 4000)),
+            "created_at": now - timedelta(days=age_days),
             "followers": followers,
             "high_profile": followers >= 1_000_000 or number % 23 == 0,
-            "history": _author_history(rng, now),
+            "history": _author_history(rng, now, age_days),
         })
     conn.execute(insert(authors), rows)
     return [row["id"] for row in rows]
@@ -108,11 +109,13 @@ def _handle(rng: random.Random, number: int) -> str:
     return f"{name}_{rng.choice(['daily', 'news', 'fan', 'official', 'x'])}{number}"
 
 
-def _author_history(rng: random.Random, now: datetime) -> list[dict]:
+def _author_history(rng: random.Random, now: datetime, age_days: int) -> list[dict]:
     entries = []
     for _ in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):
         action, policy, summary = rng.choice(texts.HISTORY_SUMMARIES)
-        at = now - timedelta(days=rng.randint(1, 700), minutes=rng.randint(0, 1439))
+        # Within the account's life (an entry before the account existed would be nonsense).
+        at = now - timedelta(days=rng.randint(1, min(700, age_days - 1)),
+                             minutes=rng.randint(0, 1439))
         entries.append({"at": to_iso(at), "action": action, "policy": policy, "summary": summary})
     return sorted(entries, key=lambda entry: entry["at"])
 

@@ -26,11 +26,13 @@ _SEVERITY_STYLE = {
 def language_line(code: str) -> str:
     """'Text in Arabic · العربية (ar) · right to left', from Qt's locale data; an unknown code
     is shown as it came."""
-    locale = QLocale(code)
+    locale = QLocale(code.replace("-", "_"))
     if locale.language() == QLocale.Language.C:
         return f"Text in language “{code}” (not recognised)"
-    native = locale.nativeLanguageName()
     name = QLocale.languageToString(locale.language())
+    # The native name helps where the script is not Latin (العربية, ไทย); for Latin scripts
+    # Qt names a default country's variant ("español de España" for plain "es"): left out.
+    native = "" if locale.script() == QLocale.Script.LatinScript else locale.nativeLanguageName()
     both = name if not native or native == name else f"{name} · {isolate(native)}"
     rtl = locale.textDirection() == Qt.LayoutDirection.RightToLeft
     return f"Text in {both} ({code})" + (" · right to left" if rtl else "")
@@ -71,9 +73,13 @@ class CasePanel(QWidget):
         self._severity = ""
         self.show_case(None)
 
-    def show_case(self, case: Case | None) -> None:
+    NOTHING_CACHED = "No case to review. New cases appear here as soon as they are claimed."
+
+    def show_case(self, case: Case | None, empty_text: str = NOTHING_CACHED) -> None:
+        """Show `case`, or `empty_text` when there is none (the list is empty, or nothing in
+        it matches the reviewer's search and filters)."""
         if case is None:
-            self.header.setText("No case to review. New cases appear here as soon as they are claimed.")
+            self.header.setText(empty_text)
             for label in (self.sla, self.author, self.reports, self.history, self.pending,
                           self.language):
                 label.setText("")
@@ -136,7 +142,8 @@ class CasePanel(QWidget):
 
     @staticmethod
     def _history_line(case: Case) -> str:
-        history = case.author.history
+        # Enforcement only: an earlier "no violation" outcome is not held against the account.
+        history = [h for h in case.author.history if h.get("action") != "no_violation"]
         if not history:
             return "No prior enforcement on this account"
         items = "; ".join(

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.conceal()
         case = self.session.current()
         self._shown_case_id = case.id if case else ""
-        self.case_panel.show_case(case)
+        self.case_panel.show_case(case, self.work_list.empty_text())
         self.investigation_panel.show_case(case)  # reads only once the case has painted
         self.media_grid.set_media(case.media if case else ())
         self.work_list.show_list()

@@ -140,6 +140,7 @@ class QueuePanel(QWidget):
         self.queues.setObjectName("queueList")
         self.queues.setWordWrap(True)  # a queue's figures wrap rather than hide off the edge
         self.queues.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queues.setMinimumHeight(250)  # every queue of the catalog, with its figures
         self.cases = QListView()
         self.cases.setObjectName("caseList")
         self.model = CaseListModel(cache, self)
@@ -175,8 +176,10 @@ class QueuePanel(QWidget):
         total_here = sum(local_counts.values())
         self._add_queue_row("All queues", ALL_QUEUES, f"{total_here:,} cached here")
         for q in queues:
+            # Amber only for what can still be saved: deadlines within the hour. (In a busy
+            # organisation every queue has some breached cases; amber everywhere says nothing.)
             self._add_queue_row(q.name, q.id, _queue_figures(q, local_counts.get(q.id, 0)),
-                                urgent=q.breached > 0 or q.due_soon > 0)
+                                urgent=q.due_soon > 0)
         for row in range(self.queues.count()):
             if self.queues.item(row).data(Qt.ItemDataRole.UserRole) == (selected or ALL_QUEUES):
                 self.queues.setCurrentRow(row)

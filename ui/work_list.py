@@ -23,6 +23,7 @@ from ui.sla_notifier import SlaNotifier
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+RECOUNT_AFTER_MS = 1500  # queue counts follow decisions after this pause (a query per queue)
 INDEX_POLL_MS = 1000  # refresh an active search this often while the index is being built
 
 
@@ -33,6 +34,8 @@ class WorkList(QObject):
         self.session = window.session
         self.panel = window.queue_panel
         self.indexer: SearchIndexer | None = None
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_AFTER_MS)
+        self._recount.timeout.connect(window.refresh_queues)
         self._show_case = QTimer(self, singleShot=True, interval=0)
         self._show_case.timeout.connect(window.show_current)
         self._poll = QTimer(self, interval=INDEX_POLL_MS)
@@ -73,6 +76,7 @@ class WorkList(QObject):
         self.window.go_to_case(case_id)
 
     def shutdown(self) -> None:
+        self._recount.stop()
         self._show_case.stop()
         self.sla.shutdown()
         self._poll.stop()
@@ -83,8 +87,17 @@ class WorkList(QObject):
     # --- showing --------------------------------------------------------------------------
     def show_list(self) -> None:
         index = self.session.search_index
-        self.panel.show_cases(self.session.case_ids, self.session.index, self.session.query,
-                              len(self.session.case_list), index.pending if index else 0)
+        query = self.session.query
+        total = self.session.case_list.count(query.queue_id) if query.is_filtered() else None
+        self.panel.show_cases(self.session.case_ids, self.session.index, query, total,
+                              index.pending if index else 0)
+
+    def empty_text(self) -> str:
+        """What the case panel says when the list is empty."""
+        if self.session.query.is_filtered():
+            return ("No cached case matches the search and filters. Ctrl+Shift+L clears them "
+                    "(the queue stays).")
+        return "No case to review. New cases appear here as soon as they are claimed."
 
     def refresh_facets(self) -> None:
         self.panel.show_facets(self.session.case_list.facets(self.session.queue_id))
@@ -133,6 +146,7 @@ class WorkList(QObject):
             self.indexer.catch_up()
 
     def _after_decision(self, decision) -> None:
+        self._recount.start()  # the queues' counts, once the reviewer pauses
         if self.indexer and decision.note:
             self.indexer.catch_up()  # its note is searchable too (no wake-up for the others:
             # the indexer's pass over the open cases would compete with the next case's paint)

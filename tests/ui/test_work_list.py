@@ -164,3 +164,18 @@ def test_a_decision_key_before_the_new_lists_case_is_painted_is_refused(window):
     assert window.session.outbox.waiting() == 0  # nobody decides a case they have not seen
     assert window.case_panel.header.text().startswith("c-late ")
     assert "had not been on screen" in window.last_decision.text()
+
+
+def test_counts_follow_decisions_and_an_empty_result_says_why(window):
+    hate = lambda: next(window.queue_panel.queues.item(i).text()  # noqa: E731
+                        for i in range(window.queue_panel.queues.count())
+                        if window.queue_panel.queues.item(i).text().startswith("Hate"))
+    assert "4 here" in hate()
+    QTest.keyClick(window, Qt.Key.Key_1)
+    pump_until(lambda: "3 here" in hate(), what="the queue count after a decision")
+    window.queue_panel.select_queue("hate_harassment")
+    window.work_list.set_query(ListQuery(queue_id="hate_harassment", region="APAC"))
+    assert "Showing 1 of 3" in window.queue_panel.case_count.text()  # of the queue's cases
+    window.work_list.set_query(ListQuery(queue_id="hate_harassment", region="nowhere"))
+    pump_until(lambda: "No cached case matches" in window.case_panel.header.text(),
+               what="the empty result explained")

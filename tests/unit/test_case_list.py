@@ -80,6 +80,7 @@ def test_filters(session, query, expected):
     ("タワー", ["c-due"]),  # Japanese, no spaces: found inside the sentence
     ("ตลาด", ["c-thai"]),  # Thai, no spaces
     ("href", ["c-spam"]),  # markup in case text is text like any other
+    ("c-spam", ["c-spam"]),  # a case id
     ('"AND NEAR(', []),  # FTS5 syntax typed by the reviewer is just text, never an error
 ])
 def test_full_text_search(session, text, expected):

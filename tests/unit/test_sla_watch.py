@@ -49,3 +49,11 @@ def test_many_due_cases_name_a_few_and_count_the_rest(tmp_path):
     alert = watch.check()
     assert alert.message.count("(") == 3 and alert.message.endswith("and 3 more")
     assert alert.case_ids[0] == "c-0"
+
+
+def test_a_deadline_passed_between_two_checks_is_news_an_old_one_is_backlog(tmp_path):
+    watch = _watch(tmp_path, {"c-just": -1 / 60, "c-old": -3})
+    alert = watch.check()
+    assert alert.case_ids == ("c-just",) and "just breached" in alert.title
+    assert "1m late" in alert.message
+    assert watch.check() is None  # c-old was counted as seen with it: never called news
