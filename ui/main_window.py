@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
-from reviewer.exposure import BREAK, ExposureMeter
+from reviewer.exposure import ExposureMeter
 from reviewer.media_presets import MediaPreset, effective_books
 from reviewer.session import ReviewSession
 from reviewer.sync_engine import SyncStatus
@@ -26,9 +26,7 @@ from ui.conflicts_view import ConflictsView
 from ui.decision_bar import DecisionBar
 from ui.media_service import MediaService
 from ui.media_view import MediaGrid
-from ui.reveal_controller import RevealController
 from ui.wellness_bar import ExposureLabel, PromptBanner
-from ui.zoom_view import ZoomDialog
 from ui.cheat_sheet import CheatSheet
 from ui.note_dialog import NoteDialog
 from ui.sweep_view import SweepView
@@ -37,6 +35,7 @@ from ui.guidelines_view import GuidelinesDesk
 from ui.palette import CommandPalette
 from ui.queue_panel import ALL_QUEUES, QueuePanel
 from ui.sync_bridge import SyncBridge
+from ui.media_desk import MediaDesk
 from ui.sync_indicator import SyncIndicator
 from ui.work_list import WorkList
 
@@ -62,14 +61,12 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self, keymap)
         self.flow = DecisionFlow(self, session)
         self._build_widgets()
-        self.reveal = RevealController(self, self.media_grid, keymap, self.meter,
-                                       lambda: self._shown_case_id)
-        self.reveal.exposure_changed.connect(self._show_exposure)
-        self.media_grid.reveal_changed.connect(self._show_reveal_hint)
+        self._shown_case_id = ""
+        self.media_desk = MediaDesk(self)  # reveal, zoom, presets, exposure
+        self.reveal = self.media_desk.reveal
         self._build_menus()
         self._wire_actions()
         self.work_list = WorkList(self)  # search, filters, sort of the case list
-        self._shown_case_id = ""
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
         self._sla_timer = QTimer(self, interval=1000)
@@ -160,15 +157,7 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.SYNC_NOW, self.bridge.wake)
         r.connect(ActionId.SHOW_CONFLICTS, self.show_conflicts)
         self.sync_indicator.clicked.connect(self.show_conflicts)
-        # From the menu, reveal is a short peek (until the timeout); from the keyboard it is held.
-        r.connect(ActionId.REVEAL, self.reveal.hold)
-        r.connect(ActionId.REVEAL_COLOUR, lambda: self.reveal.hold(colour=True))
-        r.connect(ActionId.WIDEN_REVEAL, self.reveal.widen)
-        r.connect(ActionId.PANIC, self.reveal.toggle_panic)
-        r.connect(ActionId.ZOOM, self.zoom)
-        r.connect(ActionId.TOOK_BREAK, self._took_break)
         r.connect(ActionId.UNDO, self.undo)
-        r.connect(ActionId.RELAX_ITEM, self.relax_item)
         r.connect(ActionId.PALETTE, self.open_palette)
         r.connect(ActionId.CHEAT_SHEET, self.show_cheat_sheet)
         r.connect(ActionId.GUIDELINES, self.guidelines.open_for_case)
@@ -327,49 +316,14 @@ class MainWindow(QMainWindow):
             self.last_decision.setText(f"{case_id} is not in your work list (closed, or "
                                        "outside the queue and filters shown).")
 
-    # --- reveal and wellness ------------------------------------------------------------------
+    # --- reveal (ui/media_desk.py has the rest of the media actions) -----------------------
+    @property
+    def shown_case_id(self) -> str:
+        """The case whose header and media are on screen ("" for none)."""
+        return self._shown_case_id
+
     def conceal(self) -> None:
         self.reveal.conceal()
-
-    def zoom(self) -> None:
-        case = self.session.current()
-        if case is None or not case.media:
-            return
-        self.conceal()
-        ZoomDialog(self.media, self.presets, self.keymap, self.meter, case, self).exec()
-        self.activateWindow()
-        self._show_exposure()
-
-    def relax_item(self) -> None:
-        """Back to the organisation's presets for the media on screen only (until case change)."""
-        if self.media_grid.relax_to(self.org_presets):
-            self.last_decision.setText("Media of this case shown with the organisation's presets "
-                                       "(your stricter settings return on the next case).")
-
-    def _apply_org_presets(self) -> None:
-        self.presets, self.org_presets = effective_books(self.session.cache.db, self.user_preset)
-        self.media_grid.presets = self.presets
-        self.media_grid.set_media(self.media_grid.media)  # re-shown, concealed, with new presets
-
-    def _show_reveal_hint(self, reveal) -> None:
-        key = self.registry.key_text(ActionId.REVEAL) or "reveal"
-        if reveal.blanked:
-            text = "ALL MEDIA HIDDEN — Esc to show blurred previews"
-        elif reveal.held:
-            text = "REVEALED — release to blur" + ("" if reveal.widened else " · W: whole image")
-        else:
-            text = f"Blurred · hold {key} to reveal"
-        self.reveal_hint.setText(text)
-
-    def _show_exposure(self) -> None:
-        self.exposure_label.show_reading(self.meter.reading(self._shown_case_id))
-        for prompt in self.meter.new_prompts():
-            self.prompt_banner.show_prompt(prompt)
-
-    def _took_break(self) -> None:
-        self.meter.took_break()
-        if self.prompt_banner.prompt == BREAK:
-            self.prompt_banner.dismiss()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
@@ -388,7 +342,7 @@ class MainWindow(QMainWindow):
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.investigation_panel.on_sync(status)
         if status.presets_changed:
-            self._apply_org_presets()
+            self.media_desk.apply_org_presets()
         if status.guidelines_changed:  # a new bulletin shows in the banner
             self.guidelines.refresh()
         if status.outcomes:
