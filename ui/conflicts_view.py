@@ -48,7 +48,11 @@ class ConflictsView(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         help_text = QLabel("A  accept the outcome    E  escalate for a senior's second look    Esc  close")
+        self.empty = QLabel("Nothing needs your attention: every decision sent so far was "
+                            "accepted (those still waiting show in the status bar).")
+        self.empty.setObjectName("conflictsEmpty")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addWidget(help_text)
         QShortcut(QKeySequence("A"), self, activated=self.accept_selected)
@@ -67,6 +71,8 @@ class ConflictsView(QDialog):
                 self.table.setItem(row, col, item)
         if self.entries:
             self.table.selectRow(0)
+        self.empty.setVisible(not self.entries)
+        self.table.setVisible(bool(self.entries))
         self.table.setFocus()
 
     def selected(self) -> OutboxEntry | None:

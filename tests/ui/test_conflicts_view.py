@@ -72,3 +72,10 @@ def test_escalating_a_conflict_records_a_new_decision_and_keeps_the_original(off
     assert entries[0].decision == original  # the original is never edited
     assert entries[1].decision.note == "Winner looks wrong: visible injury"
     assert entries[1].state == "pending" and entries[0].acknowledged
+
+
+def test_with_nothing_to_act_on_the_view_says_so(offline_window):
+    from ui.conflicts_view import ConflictsView
+    view = ConflictsView(offline_window.session, offline_window)
+    assert view.empty.isVisibleTo(view) and not view.table.isVisibleTo(view)
+    assert "Nothing needs your attention" in view.empty.text()
