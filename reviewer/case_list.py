@@ -10,6 +10,7 @@ change, so a filter or a search is one pass over a presorted list. Measured at 1
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import partial
@@ -176,7 +177,7 @@ class CaseList:
             self._gone.add(case_id)
             self._gone_per_queue[queue_id] += 1
 
-    def ids(self, query: ListQuery, matching: set[str] | None = None) -> list[str]:
+    def ids(self, query: ListQuery, matching: AbstractSet[str] | None = None) -> list[str]:
         """The ids the query selects, in its order. `matching`: the full-text search's hits
         (None: no search)."""
         tests = _row_tests(query)

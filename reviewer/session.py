@@ -103,7 +103,7 @@ class ReviewSession:
             self._index = 0 if current_id is not None else self._index
         self._index = min(self._index, max(0, len(self._ids) - 1))
 
-    def _search_hits(self) -> set[str] | None:
+    def _search_hits(self) -> frozenset[str] | None:
         if not self.query.text.strip():
             return None
         if self.search_index is None:
