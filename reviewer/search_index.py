@@ -103,6 +103,11 @@ class SearchIndex:
                     del self._recent[next(iter(self._recent))]
             return hits
 
+    def forget_recent(self) -> None:
+        """Drop the remembered hits (benchmarks time a search as if typed afresh)."""
+        with self._lock:
+            self._recent.clear()
+
     def _match(self, query: str) -> frozenset[str]:
         """Case ids matching an FTS5 query; the caller holds the lock."""
         try:
