@@ -53,6 +53,7 @@ class ActionId(str, Enum):
     ACKNOWLEDGE_BULLETIN = "acknowledge_bulletin"
     # Issue 7
     SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
+    SIGN_IN_AGAIN = "sign_in_again"  # the central API refused the token: a new one, same cache
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.GUIDELINES: "Policy library and guidelines…",
     ActionId.ACKNOWLEDGE_BULLETIN: "Acknowledge the bulletin",
     ActionId.SIGN_OUT: "Sign out and wipe this machine's cache…",
+    ActionId.SIGN_IN_AGAIN: "Sign in again (keeps the cache and what waits to be sent)…",
 }
 
 

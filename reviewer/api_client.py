@@ -38,6 +38,11 @@ class ApiRejected(ApiError):
         self.status = status
 
 
+class SignInNeeded(ApiRejected):
+    """401: the central API no longer accepts this token (signed out elsewhere, revoked,
+    expired). Nothing sent with it counts as refused: it waits for the reviewer to sign in."""
+
+
 class InsecureServerUrl(ValueError):
     """Plain HTTP to anything but this machine would send the token in clear."""
 
@@ -167,6 +172,8 @@ class ApiClient:
         status = response.status_code
         if status == 429 or status >= 500:
             raise Unavailable(f"HTTP {status}", _retry_after(response))
+        if status == 401:
+            raise SignInNeeded(status, response.text[:300])
         if status >= 400:
             raise ApiRejected(status, response.text[:300])
 

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from reviewer.api_client import ApiRejected
+from reviewer.api_client import ApiRejected, SignInNeeded
 from reviewer.domain import MalformedAnswer, to_iso, utc_now
 from reviewer.store import read_state, transaction
 
@@ -297,6 +297,8 @@ class GuidelineSync:
         for guideline_id, version in store.pending_acks():
             try:
                 self.client.acknowledge_guideline(guideline_id, version)
+            except SignInNeeded:
+                raise  # not refused: it waits for the reviewer to sign in again
             except ApiRejected as exc:  # unknown version, or refused: resending will not help
                 log.warning("acknowledgement of %s@%s refused: %s", guideline_id, version,
                             exc.status)

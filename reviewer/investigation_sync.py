@@ -14,7 +14,7 @@ from datetime import timedelta
 
 import sqlite_utils
 
-from reviewer.api_client import ApiClient, ApiRejected
+from reviewer.api_client import ApiClient, ApiRejected, SignInNeeded
 from reviewer.domain import MalformedAnswer, to_iso, utc_now
 from reviewer.investigation import InvestigationStore, check_context
 from reviewer.media_hashes import hash_cached_media
@@ -49,6 +49,8 @@ class AccountFollower:
         for note_id, author_key, author_id, body in self.store.pending_notes():
             try:
                 self.client.post_account_note(author_id, note_id, body)
+            except SignInNeeded:
+                raise  # not refused: it waits for the reviewer to sign in again
             except ApiRejected as exc:
                 # 403/404/409/422 will not change by sending again: shown beside the note.
                 log.warning("account note %s rejected: HTTP %s", note_id[:8], exc.status)

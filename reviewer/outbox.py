@@ -154,6 +154,16 @@ class Outbox:
                 "next_attempt_at = ?, updated_at = ? WHERE decision_id = ?",
                 [(error, next_attempt_at, now, d) for d in decision_ids])
 
+    def mark_waiting(self, decision_ids: list[str], error: str, next_attempt_at: str) -> None:
+        """Back to pending without counting an attempt: not the decisions' fault (the reviewer
+        must sign in again), so they never run out of attempts and end up rejected."""
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ?, "
+                "updated_at = ? WHERE decision_id = ?",
+                [(error, next_attempt_at, now, d) for d in decision_ids])
+
     def attempts(self, decision_id: str) -> int:
         row = self.db.execute("SELECT attempts FROM outbox WHERE decision_id = ?",
                               (decision_id,)).fetchone()

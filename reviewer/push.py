@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from reviewer.api_client import ApiClient, ApiRejected, DecisionAnswer, Unavailable
+from reviewer.api_client import ApiClient, ApiRejected, DecisionAnswer, SignInNeeded, Unavailable
 from reviewer.backoff import backoff_delay
 from reviewer.domain import Decision, MalformedAnswer, to_iso, utc_now
 from reviewer.outbox import Outbox
@@ -19,6 +19,7 @@ BATCH_SIZE = 200
 # given up after this many attempts and shown as rejected, instead of being retried forever.
 # Network outages do not count towards it: those are retried until the server is back.
 MAX_BAD_ATTEMPTS = 8
+SIGN_IN_RETRY_S = 30  # after a 401, decisions wait unsent; tried again this often (uncounted)
 
 
 def state_for(answer: DecisionAnswer) -> str:
@@ -50,6 +51,10 @@ class OutboxPusher:
             answers = self.client.post_decision_batch(batch)
         except Unavailable as exc:
             self._retry_later(ids, str(exc), exc.retry_after)
+            raise
+        except SignInNeeded:
+            when = to_iso(utc_now() + timedelta(seconds=SIGN_IN_RETRY_S))
+            self.outbox.mark_waiting(ids, "waiting for the reviewer to sign in again", when)
             raise
         except (MalformedAnswer, ApiRejected) as exc:
             self._give_up_or_retry(ids, f"central API answered badly: {exc}")

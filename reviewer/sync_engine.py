@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from reviewer import change_feed
-from reviewer.api_client import ApiClient, ApiRejected, Unavailable
+from reviewer.api_client import ApiClient, ApiRejected, SignInNeeded, Unavailable
 from reviewer.backoff import backoff_delay
 from reviewer.cache_guard import purge_settled
 from reviewer.case_cache import CaseCache
@@ -29,6 +29,10 @@ from reviewer.store import open_store
 from reviewer.worker_thread import WakeableThread
 
 log = logging.getLogger(__name__)
+
+
+SIGN_IN_NEEDED = ("the central API no longer accepts this sign-in; decisions wait here until "
+                  "you sign in again (Account menu)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class SyncStatus:
     guidelines_changed: bool = False  # a guideline or bulletin was published or updated
     context_changed: int = 0  # accounts whose investigation context or notes were refreshed
     purged: int = 0  # settled or stale rows deleted from the local cache this round
+    needs_sign_in: bool = False  # the central API refused the token (401): sign in again
 
 
 @dataclass
@@ -108,7 +113,7 @@ class SyncEngine(WakeableThread):
         """Push, then pull. Never raises for network trouble: it reports it in the status."""
         new_cases = new_media = 0
         closed: list[str] = []
-        presets_changed = guidelines_changed = False
+        presets_changed = guidelines_changed = needs_sign_in = False
         context_changed = purged = 0
         try:
             # Most important first: on a flaky network a round may end early at any request.
@@ -124,6 +129,8 @@ class SyncEngine(WakeableThread):
             online, error = True, ""
         except Unavailable as exc:
             online, error = False, f"central API unreachable ({exc})"
+        except SignInNeeded:
+            online, error, needs_sign_in = True, SIGN_IN_NEEDED, True
         except (ApiRejected, MalformedAnswer) as exc:
             online, error = True, f"central API answered badly: {exc}"
         purged = self.purge_settled()  # offline too: the cache shrinks whether or not we are online
@@ -132,7 +139,7 @@ class SyncEngine(WakeableThread):
         outcomes, self._outcomes = tuple(self._outcomes), []
         return replace(status, presets_changed=presets_changed, outcomes=outcomes,
                        guidelines_changed=guidelines_changed, context_changed=context_changed,
-                       purged=purged)
+                       purged=purged, needs_sign_in=needs_sign_in)
 
     # --- steps added for issues 6 and 7 (each delegates to its own module) ---------------
     def follow_guidelines(self) -> bool:
@@ -229,6 +236,8 @@ class SyncEngine(WakeableThread):
         for sha in wanted:
             try:
                 data, mime = self.client.media(sha)
+            except SignInNeeded:
+                raise
             except ApiRejected as exc:
                 # The server does not have it (or will not give it): the viewer shows a
                 # placeholder naming the reason; asking again every round would only add load.

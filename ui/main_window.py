@@ -140,7 +140,9 @@ class MainWindow(QMainWindow):
         guidelines = self.menuBar().addMenu("&Guidelines")
         for action_id in (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN):
             guidelines.addAction(acts[action_id])
-        self.menuBar().addMenu("&Account").addAction(acts[ActionId.SIGN_OUT])
+        account = self.menuBar().addMenu("&Account")
+        account.addAction(acts[ActionId.SIGN_IN_AGAIN])
+        account.addAction(acts[ActionId.SIGN_OUT])
 
     def _wire_actions(self) -> None:
         r = self.registry
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.ACCOUNT_NOTE, self.add_account_note)
         self.investigation_panel.case_requested.connect(self._go_to_related)
         r.connect(ActionId.SIGN_OUT, lambda: self.account and self.account.sign_out())
+        r.connect(ActionId.SIGN_IN_AGAIN, lambda: self.account and self.account.sign_in_again())
 
     # --- showing cases ---------------------------------------------------------------------
     def show_current(self) -> None:
@@ -340,6 +343,10 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _on_sync_status(self, status: SyncStatus) -> None:
+        if status.needs_sign_in:
+            self.last_decision.setText("The central API no longer accepts this sign-in (signed "
+                                       "out elsewhere?). Nothing is lost: decisions wait here. "
+                                       "Account → Sign in again.")
         self.investigation_panel.on_sync(status)
         if status.presets_changed:
             self.media_desk.apply_org_presets()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from reviewer.api_client import ApiClient
 from reviewer.profile import Profile
@@ -30,6 +30,28 @@ class AccountActions:
         self.ca_bundle = ca_bundle
         self.signed_out = False
         self.notes: tuple[str, ...] = ()  # what sign-out could not do, shown before closing
+
+    def sign_in_again(self) -> bool:
+        """A new token for the same central API when it stopped accepting this one (signed out
+        elsewhere, revoked): the cache and every unsent decision stay, and go with the new
+        token. True if signed in."""
+        if not self.server_url:
+            return False
+        from ui.login_dialog import LoginDialog  # the dialog's module starts a QApplication
+        self.window.conceal()
+        dialog = LoginDialog(self.profile, self.server_url, self.ca_bundle)
+        signed_in = dialog.signed_in if dialog.exec() == QDialog.DialogCode.Accepted else None
+        self.window.activateWindow()
+        if signed_in is None:
+            return False
+        self.server_url, self.token = signed_in.server_url, signed_in.token
+        engine = self.window.bridge.engine
+        if engine is not None:
+            engine.client = ApiClient(self.server_url, self.token, ca_bundle=self.ca_bundle)
+        self.window.bridge.wake()
+        self.window.last_decision.setText(f"Signed in again as {signed_in.reviewer}; what "
+                                          "waited is being sent.")
+        return True
 
     def sign_out(self) -> bool:
         """Returns True if signed out (the window is closing), False if still signed in."""

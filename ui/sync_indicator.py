@@ -12,6 +12,8 @@ def describe(status: SyncStatus | None, waiting_here: int, needs_attention: int 
     """(text, state) for the indicator; state is online | offline | connecting | conflict."""
     if status is None or status.online is None:
         parts, state = ["● Connecting…"], "connecting"
+    elif status.needs_sign_in:
+        parts, state = ["● Sign in again (Account menu)"], "offline"
     elif status.online:
         parts, state = ["● Online"], "online"
     else:
