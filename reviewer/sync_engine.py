@@ -149,6 +149,7 @@ class SyncEngine(WakeableThread):
         sync = getattr(self, "_guideline_sync", None)  # made on first use: one per engine
         if sync is None:
             sync = self._guideline_sync = GuidelineSync(self.client)
+        sync.client = self.client  # replaced when the reviewer signs in again
         return sync.run(self._database(), self.settings.presets_interval)
 
     def follow_accounts(self) -> int:

@@ -344,9 +344,8 @@ class MainWindow(QMainWindow):
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         if status.needs_sign_in:
-            self.last_decision.setText("The central API no longer accepts this sign-in (signed "
-                                       "out elsewhere?). Nothing is lost: decisions wait here. "
-                                       "Account → Sign in again.")
+            self.last_decision.setText("Sign-in refused by the central API: decisions wait here "
+                                       "— Account → Sign in again.")
         self.investigation_panel.on_sync(status)
         if status.presets_changed:
             self.media_desk.apply_org_presets()

@@ -17,7 +17,8 @@ from server.admin import issue_token
 def test_decisions_wait_through_a_revoked_token_and_go_once_signed_in_again(tmp_path, central_api):
     store = tmp_path / "store.sqlite3"
     token = issue_token(central_api.db_path, "reviewer-one")
-    settings = SyncSettings(prefetch_per_queue=5, low_watermark=5, media_per_round=0)
+    settings = SyncSettings(prefetch_per_queue=5, low_watermark=5, media_per_round=0,
+                            presets_interval=0.0)  # guidelines fetched every round too
     engine = SyncEngine(store, ApiClient(central_api.url, token), settings=settings)
     assert engine.run_once().online
     session = ReviewSession(open_store(store))
@@ -34,8 +35,8 @@ def test_decisions_wait_through_a_revoked_token_and_go_once_signed_in_again(tmp_
     counts = session.outbox.counts()
     assert counts["pending"] == 1 and counts["rejected"] == 0 and central_api.decisions() == []
     engine.client = ApiClient(central_api.url, issue_token(central_api.db_path, "reviewer-one"))
-    status = engine.run_once()  # signed in again
-    assert not status.needs_sign_in
+    status = engine.run_once()  # signed in again: every step uses the new token
+    assert not status.needs_sign_in and status.last_error == ""
     assert [d["case_id"] for d in central_api.decisions()] == [case_id]
 
 
