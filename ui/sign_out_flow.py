@@ -87,39 +87,39 @@ class AccountActions:
 
 def confirm_sign_out(parent: QWidget) -> bool:
     """One chord must not end a shift: signing out wipes this machine's cache, so it is asked
-    first; Cancel is the default (Enter, Esc)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Sign out",
-                      "Sign out and wipe the cases cached on this machine?", parent=parent)
-    box.setObjectName("signOutConfirm")
-    box.setInformativeText("Decisions not yet sent are sent first. You will need to sign in "
-                           "again, and cases are fetched anew.")
-    cancel = box.addButton("Stay signed in", QMessageBox.ButtonRole.RejectRole)
-    sign_out = box.addButton("Sign out", QMessageBox.ButtonRole.DestructiveRole)
-    cancel.setObjectName("cancel")
-    sign_out.setObjectName("signOut")
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    parent.activateWindow()
-    return box.clickedButton() is sign_out
+    first."""
+    return _ask_to_go(parent, "signOutConfirm", QMessageBox.Icon.Question,
+                      "Sign out and wipe the cases cached on this machine?",
+                      "Decisions not yet sent are sent first. You will need to sign in again, "
+                      "and cases are fetched anew.", ("cancel", "Stay signed in"),
+                      ("signOut", "Sign out"))
 
 
 def ask_discard(parent: QWidget, unsent: str) -> bool:
-    """The one question sign-out asks; staying signed in is the default (Enter, Esc)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Sign out",
-                      f"{unsent} have not reached the central API.", parent=parent)
-    box.setObjectName("signOutUnsent")
-    box.setInformativeText("They are sent as soon as the central API can be reached while you "
-                           "stay signed in. Signing out now discards them for good.")
-    stay = box.addButton("Stay signed in", QMessageBox.ButtonRole.RejectRole)
-    discard = box.addButton("Sign out and discard them", QMessageBox.ButtonRole.DestructiveRole)
-    stay.setObjectName("stay")
-    discard.setObjectName("discard")
-    box.setDefaultButton(stay)
-    box.setEscapeButton(stay)
+    """The question sign-out asks when something could not be sent."""
+    return _ask_to_go(parent, "signOutUnsent", QMessageBox.Icon.Warning,
+                      f"{unsent} have not reached the central API.",
+                      "They are sent as soon as the central API can be reached while you stay "
+                      "signed in. Signing out now discards them for good.",
+                      ("stay", "Stay signed in"), ("discard", "Sign out and discard them"))
+
+
+def _ask_to_go(parent: QWidget, name: str, icon, text: str, detail: str,
+               stay: tuple[str, str], go: tuple[str, str]) -> bool:
+    """A question whose safe answer (staying) is the default for Enter and Esc; True only if
+    the reviewer chose to go. Buttons carry object names (`stay[0]`, `go[0]`) for tests."""
+    box = QMessageBox(icon, "Sign out", text, parent=parent)
+    box.setObjectName(name)
+    box.setInformativeText(detail)
+    stay_button = box.addButton(stay[1], QMessageBox.ButtonRole.RejectRole)
+    go_button = box.addButton(go[1], QMessageBox.ButtonRole.DestructiveRole)
+    stay_button.setObjectName(stay[0])
+    go_button.setObjectName(go[0])
+    box.setDefaultButton(stay_button)
+    box.setEscapeButton(stay_button)
     box.exec()
     parent.activateWindow()  # keys go back to the window, as after every dialog
-    return box.clickedButton() is discard
+    return box.clickedButton() is go_button
 
 
 def _stop_then(bridge, work):
