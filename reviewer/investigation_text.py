@@ -134,3 +134,19 @@ def related_line(case_id: str, queue_id: str, state: str, why: str) -> str:
 
 def _more(total: int) -> list[str]:
     return [f"+{total - MAX_LINES} more"] if total > MAX_LINES else []
+
+
+def hint_line(view: Investigation, key: str = "I") -> str:
+    """One line for the case panel while the investigation panel is hidden: what the panel
+    would show that should not go unseen ("" when there is nothing of the kind)."""
+    parts = []
+    if view.notes:
+        parts.append(f"{len(view.notes)} account note{'s' if len(view.notes) != 1 else ''}")
+    context = view.context or {}
+    strikes = int((context.get("strikes") or {}).get("count", 0) or 0)
+    if strikes:
+        parts.append(f"{strikes} strike{'s' if strikes != 1 else ''} in 90 days")
+    others = int(context.get("other_open_total", 0) or 0)
+    if others:
+        parts.append(f"{others} other open report{'s' if others != 1 else ''}")
+    return f"Investigation: {' · '.join(parts)} — {key} shows it" if parts else ""

@@ -57,6 +57,7 @@ class CasePanel(QWidget):
         self.history = _plain_label("caseHistory")
         self.pending = _plain_label("casePending")  # four eyes: what awaits a senior's approval
         self.language = _plain_label("caseLanguage")  # the text's language, right above it
+        self.context_hint = _plain_label("caseContextHint")  # notes etc. while the panel is shut
         self.text = QTextEdit()
         self.text.setObjectName("caseText")
         self.text.setReadOnly(True)
@@ -65,8 +66,8 @@ class CasePanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.sla, self.author, self.reports, self.history, self.pending,
-                       self.language):
+        for widget in (self.header, self.sla, self.author, self.reports, self.history,
+                       self.context_hint, self.pending, self.language):
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
         self._deadline = ""
@@ -81,7 +82,7 @@ class CasePanel(QWidget):
         if case is None:
             self.header.setText(empty_text)
             for label in (self.sla, self.author, self.reports, self.history, self.pending,
-                          self.language):
+                          self.language, self.context_hint):
                 label.setText("")
             self.text.setPlainText("")
             self._deadline = ""
@@ -101,8 +102,13 @@ class CasePanel(QWidget):
             for h in case.author.history[:4]))
         self.pending.setText(self._pending_line(case))
         self.pending.setVisible(bool(self.pending.text()))
+        self.show_context_hint("")  # the previous account's; this one's follows once painted
         self.language.setText(language_line(case.language))
         self.text.setPlainText(case.text)
+
+    def show_context_hint(self, line: str) -> None:
+        if line != self.context_hint.text():
+            self.context_hint.setText(line)
 
     def refresh_sla(self) -> None:
         if not self._deadline:

@@ -44,6 +44,7 @@ def _plain_label(name: str) -> QLabel:
 class InvestigationPanel(QScrollArea):
     case_requested = Signal(str)  # a related case was clicked
     note_added = Signal()  # an account note was recorded here (search indexes it)
+    hint_changed = Signal(str)  # while hidden: the one-line summary for the case panel
 
     def __init__(self, db: sqlite_utils.Database, note_key: str = "N",
                  parent: QWidget | None = None):
@@ -93,14 +94,15 @@ class InvestigationPanel(QScrollArea):
         """Called on every case change: remembers the case; reads the store only when shown,
         and only after the case itself has painted."""
         self.case = case
-        if self.isVisible():
-            self._timer.start()
+        self._timer.start()  # hidden, it still reads once to say what it would show
 
     def refresh(self) -> None:
         """Read the investigation of the current case from the local store and show it."""
         self._timer.stop()
         if not self.isVisible():
+            self._hint()
             return
+        self.hint_changed.emit("")
         case = self.case
         if case is None:
             self.view = None
@@ -117,6 +119,12 @@ class InvestigationPanel(QScrollArea):
         self.sections["Reporters"].setText(text.reporters_section(view))
         self.sections["Account notes"].setText(text.notes_section(view, self.note_key))
         self._show_related(view)
+
+    def _hint(self) -> None:
+        """The case panel's line about notes, strikes and other reports of the account (so a
+        note written by a colleague is not missed because the panel is closed)."""
+        view = self.store.load(self.case) if self.case is not None else None
+        self.hint_changed.emit(text.hint_line(view) if view else "")
 
     def _show_related(self, view: Investigation) -> None:
         self.related.clear()
@@ -156,7 +164,7 @@ class InvestigationPanel(QScrollArea):
         """Online state for the status line; redraw when contexts or notes changed."""
         changed = status.online != self.online or status.context_changed
         self.online = status.online
-        if changed and self.isVisible():
+        if changed:
             self._timer.start()
 
     # --- account notes ------------------------------------------------------------------

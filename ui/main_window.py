@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         r.connect(ActionId.INVESTIGATE, self.investigation_panel.toggle)
         r.connect(ActionId.ACCOUNT_NOTE, self.add_account_note)
         self.investigation_panel.case_requested.connect(self._go_to_related)
+        self.investigation_panel.hint_changed.connect(self.case_panel.show_context_hint)
         r.connect(ActionId.SIGN_OUT, lambda: self.account and self.account.sign_out())
         r.connect(ActionId.SIGN_IN_AGAIN, lambda: self.account and self.account.sign_in_again())
 

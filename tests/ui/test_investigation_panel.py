@@ -131,3 +131,19 @@ def test_a_seeded_high_profile_case_shows_its_flag_and_strikes(qtbot, tmp_path, 
     assert enforcement.startswith(f"Strikes: {strikes} in the last 90 days")
     assert "% upheld" in _section(window, "investigationReporters").text() or \
         "none decided yet" in _section(window, "investigationReporters").text()
+
+
+def test_with_the_panel_shut_the_case_says_the_account_has_notes(qtbot, tmp_path):
+    window = _offline_window(qtbot, tmp_path)
+    InvestigationStore(window.session.cache.db).add_note(window.session.current(), "watch this")
+    hint = window.case_panel.context_hint
+    QTest.keyClick(window, Qt.Key.Key_J)  # case-1: same author, the panel is shut
+    pump_until(lambda: hint.text().startswith("Investigation: 1 account note"),
+               what="the note mentioned on the case")
+    assert hint.textFormat() == Qt.TextFormat.PlainText and hint.text().endswith("I shows it")
+    QTest.keyClick(window, Qt.Key.Key_J)  # case-2: another account, nothing to mention
+    pump_until(lambda: hint.text() == "", what="the hint gone")
+    QTest.keyClick(window, Qt.Key.Key_K)
+    pump_until(lambda: hint.text() != "", what="back on the noted account")
+    QTest.keyClick(window, Qt.Key.Key_I)  # the panel open: it says it all, the hint goes
+    pump_until(lambda: hint.text() == "", what="the hint gone while the panel shows")
