@@ -226,6 +226,14 @@ class GuidelinesDesk(QObject):
         guideline = self.store.for_policy(case.policy_area) if case is not None else None
         self.open(guideline.guideline_id if guideline else None)
 
+    def open_for_policy(self, policy: str) -> None:
+        """The library on a policy's guideline (from the palette); the library's first
+        document if that policy has none synced yet."""
+        guideline = self.store.for_policy(policy)
+        if guideline is None:
+            self.window.last_decision.setText(f"No guideline for {policy} has synced yet.")
+        self.open(guideline.guideline_id if guideline else None)
+
     def open(self, guideline_id: str | None = None, version: int | None = None) -> None:
         self.window.conceal()
         keys = self.window.registry.actions[ActionId.ACKNOWLEDGE_BULLETIN].shortcuts()

@@ -17,7 +17,12 @@ from ui.action_registry import ActionRegistry
 from ui.list_overlay import ListOverlay
 
 MAX_SHOWN = 50
-_NOT_IN_PALETTE = {ActionId.PALETTE, ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL}
+# Held keys (no use from a list), and actions of other modes (note entry, palette, sweep grid)
+# that do nothing in the case window.
+_NOT_IN_PALETTE = {ActionId.PALETTE, ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL,
+                   ActionId.SUBMIT_NOTE, ActionId.RUN_ENTRY, ActionId.CANCEL, ActionId.MOVE_LEFT,
+                   ActionId.MOVE_RIGHT, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
+                   ActionId.TOGGLE_SELECT, ActionId.SELECT_SAME_HASH, ActionId.SELECT_ALL}
 
 
 @dataclass(frozen=True)
@@ -33,12 +38,13 @@ def entries_for(window, registry: ActionRegistry, session: ReviewSession) -> lis
         if action_id not in _NOT_IN_PALETTE and action.isEnabled():
             key = registry.key_text(action_id)
             found.append(Entry(f"{action.text()}{'   ' + key if key else ''}", "action", action.trigger))
-    for queue in session.cache.queues():
+    queues = session.cache.queues()
+    for queue in queues:
         found.append(Entry(f"Queue: {queue.name}", "queue",
                            lambda q=queue.id: window.queue_panel.select_queue(q)))
-        for policy in queue.policies:
-            found.append(Entry(f"Policy: {policy} ({queue.name})", "policy",
-                               lambda p=policy: window.last_decision.setText(f"Policy {p}: see the guidelines")))
+    for policy in sorted({p for queue in queues for p in queue.policies}):
+        found.append(Entry(f"Policy: {policy} — read its guideline", "policy",
+                           lambda p=policy: window.guidelines.open_for_policy(p)))
     for case_id in session.case_ids:
         found.append(Entry(f"Case {case_id}", "case", lambda c=case_id: window.go_to_case(c)))
     found.append(Entry("Setting: blank all media (panic)", "setting",

@@ -137,3 +137,14 @@ def test_the_banner_is_there_at_start_and_its_text_is_plain(qtbot, tmp_path):
     label = banner.rows[0].label
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>Crisis</b><img" in label.text()
+
+
+def test_the_palette_opens_a_policys_guideline_and_lists_no_other_modes_actions(library_window):
+    from ui.palette import entries_for
+    entries = entries_for(library_window, library_window.registry, library_window.session)
+    texts = [e.text for e in entries]
+    assert not any(t.startswith("Select every item with the same media") for t in texts)
+    policy_entry = next(e for e in entries if e.text.startswith("Policy: violent_graphic"))
+    seen = _in_view(lambda view: view.shown.tag)
+    policy_entry.run()
+    assert seen == ["violent_graphic@2"]
