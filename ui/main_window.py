@@ -198,8 +198,8 @@ class MainWindow(QMainWindow):
             self.media.request(key)
 
     def refresh_queues(self) -> None:
-        cache = self.session.cache
-        self.queue_panel.show_queues(cache.queues(), cache.open_counts(), self.session.queue_id)
+        self.queue_panel.show_queues(self.session.cache.queues(),
+                                     self.session.case_list.counts_by_queue(), self.session.queue_id)
         self.work_list.refresh_facets()
 
     # --- decisions ---------------------------------------------------------------------------
