@@ -22,8 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from reviewer.api_client import InsecureServerUrl, check_server_url
-from reviewer.credentials import TOKEN_ENV, token_for
+from reviewer.sync.api_client import InsecureServerUrl, check_server_url
+from reviewer.account.credentials import TOKEN_ENV, token_for
 from reviewer.profile import Profile, default_profile_dir
 
 EXIT_USAGE = 2
@@ -125,7 +125,7 @@ def _server_and_token(args: argparse.Namespace, profile: Profile) -> tuple[str |
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from reviewer.sign_in import StartMode, plan_start
+    from reviewer.account.sign_in import StartMode, plan_start
     from ui.app import run_workstation  # Qt is imported only when a window is wanted
 
     profile = _profile(args)
@@ -138,7 +138,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return _run_demo(profile, fresh=getattr(args, "fresh_demo", False))
     server, token, ca_bundle = plan.server_url, plan.token, _ca_bundle(args, profile)
     if plan.mode is StartMode.ASK:  # no token in the keyring or REVIEWER_TOKEN: sign in first
-        from ui.login_dialog import ask_sign_in
+        from ui.account.login_dialog import ask_sign_in
 
         signed_in = ask_sign_in(profile, server, ca_bundle)
         if signed_in is None:
@@ -169,7 +169,7 @@ def _run_demo(profile: Profile, fresh: bool = False) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from server.runner import serve_forever
-    from server.seed import seed_database
+    from server.demo.seed import seed_database
 
     if args.seed is not None and not args.db.exists():
         seed_database(args.db, seed=args.seed)
@@ -179,7 +179,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
-    from server.admin import add_reviewer, set_password
+    from server.auth.accounts import add_reviewer, set_password
 
     if args.admin_command == "publish-guideline":
         return _publish_guideline(args)
@@ -224,10 +224,10 @@ def _read_new_password() -> str:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from reviewer.api_client import ApiClient
-    from reviewer.backoff import backoff_delay
-    from reviewer.cache_guard import unlock_cache
-    from reviewer.sync_engine import SyncEngine
+    from reviewer.sync.api_client import ApiClient
+    from reviewer.sync.backoff import backoff_delay
+    from reviewer.store.cache_guard import unlock_cache
+    from reviewer.sync.engine import SyncEngine
 
     profile = _profile(args)
     server, token = _server_and_token(args, profile)
@@ -254,8 +254,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from reviewer.outbox import Outbox
-    from reviewer.store import open_store
+    from reviewer.review.outbox import Outbox
+    from reviewer.store.database import open_store
 
     counts = Outbox(open_store(_profile(args).store_path)).counts()
     print(" ".join(f"{state}={n}" for state, n in counts.items()))
@@ -265,7 +265,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_login(args: argparse.Namespace) -> int:
     import getpass
 
-    from reviewer.credentials import NoKeyring, save_token
+    from reviewer.account.credentials import NoKeyring, save_token
 
     profile = _profile(args)
     server = getattr(args, "server", None) or profile.settings().get("server_url")
@@ -287,8 +287,8 @@ def cmd_login(args: argparse.Namespace) -> int:
 def cmd_logout(args: argparse.Namespace) -> int:
     """Sign out: send what waits, revoke and forget the token, wipe the cache. Refuses while
     decisions are unsent, unless --discard-unsent."""
-    from reviewer.api_client import ApiClient
-    from reviewer.sign_out import SignOut
+    from reviewer.sync.api_client import ApiClient
+    from reviewer.account.sign_out import SignOut
 
     profile = _profile(args)
     try:
@@ -312,8 +312,8 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Exactly the default viewer pipeline (same renderer, same preset); exit 2 on bad input."""
-    from reviewer.media_presets import PresetBook
-    from reviewer.media_render import MediaRenderer, style_for
+    from reviewer.media.presets import PresetBook
+    from reviewer.media.render import MediaRenderer, style_for
 
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))

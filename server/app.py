@@ -17,19 +17,23 @@ from fastapi import APIRouter, Body, FastAPI, Header, Query, Request, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from server import admin_api, escalations, guidelines_api, login_api, sync_api
-from server import org_presets as org_presets_api
-from server import investigation_api
-from server.org_presets import load_org_presets
+from server.api import audit as admin_api
+from server.api import escalations
+from server.api import guidelines as guidelines_api
+from server.api import login as login_api
+from server.api import sync as sync_api
+from server.api import org_presets as org_presets_api
+from server.api import investigation as investigation_api
+from server.api.org_presets import load_org_presets
 from server import cases as case_store
-from server.access import (
+from server.auth.access import (
     may_work_queue, record_lease_grants, require_case_access, require_media_access,
 )
 from server.audit import record_audit
-from server.auth import Reviewer
-from server.db import open_database
+from server.auth.tokens import Reviewer
+from server.store.database import open_database
 from server.decisions import StoredResponse, list_decisions, record_decision
-from server.deps import (
+from server.api.deps import (
     AUTH_ERRORS, INVALID, NOT_FOUND, READ_ERRORS, AnyReviewer, Db, Lead, database_of,
 )
 from server.errors import ApiError, ContentFreeErrors, install_error_handlers
@@ -40,10 +44,10 @@ from server.models import (
     ErrorBody, Health, InvalidRequest, Me, QueueList,
 )
 from server.queue_catalog import ensure_default_queues
-from server.rate_limit import RateLimit, RateLimitMiddleware, TokenBuckets
-from server.retention import DEFAULT_PURGE_EVERY, KeyRetention, retention_days_from_env
-from server.schema import media
-from server.strict_json import StrictJsonRoute
+from server.auth.rate_limit import RateLimit, RateLimitMiddleware, TokenBuckets
+from server.store.retention import DEFAULT_PURGE_EVERY, KeyRetention, retention_days_from_env
+from server.store.schema import media
+from server.api.strict_json import StrictJsonRoute
 from server.sync_models import PriorityIn, decision_in_schema
 from server.timeutil import to_iso, utcnow
 

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
-from server.auth import Reviewer
-from server.schema import audit_log
+from server.auth.tokens import Reviewer
+from server.store.schema import audit_log
 from server.timeutil import to_iso
 
 ACTIONS = (
@@ -25,7 +25,7 @@ ACTIONS = (
     "guideline_publish", "guideline_ack",  # guidelines and bulletins (guidelines.py)
     "account_note",  # a note on an account (investigation.py); the body is never here
 )
-ADMIN_ACTOR = "admin-cli"  # server.admin functions run from a shell, not as a reviewer
+ADMIN_ACTOR = "admin-cli"  # server.auth.accounts functions run from a shell, not as a reviewer
 ADMIN_ROLE = "admin"
 _INSERT_ENTRY = insert(audit_log)  # built once: a decision batch writes hundreds of these
 

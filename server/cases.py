@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, and_, case, exists, func, or_, select, true, update
 
 from server.queue_catalog import ESCALATIONS_QUEUE_ID, queue_sla_minutes
-from server.schema import authors, case_media, cases, decisions, media, queues, reports
+from server.store.schema import authors, case_media, cases, decisions, media, queues, reports
 from server.timeutil import to_iso
 
 LEASE_DURATION = timedelta(minutes=30)

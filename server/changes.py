@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
-from server.schema import changes
+from server.store.schema import changes
 from server.timeutil import to_iso
 
 KINDS = ("withdrawn", "deleted", "priority_changed", "decided", "escalated",

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, insert, select
 
-from server.auth import Reviewer
+from server.auth.tokens import Reviewer
 from server.models import FINAL_ACTIONS, DecisionIn
-from server.schema import decisions
+from server.store.schema import decisions
 from server.timeutil import to_iso, to_naive_utc
 
 _INSERT_DECISION = insert(decisions)

@@ -22,19 +22,19 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from server import four_eyes
-from server.access import CASE_ACCESS_COLUMNS, forget_lease_grants, may_access_case, not_your_case
+from server.auth.access import CASE_ACCESS_COLUMNS, forget_lease_grants, may_access_case, not_your_case
 from server.audit import record_audit
-from server.auth import Reviewer
+from server.auth.tokens import Reviewer
 from server.changes import record_change
-from server.db import Database
+from server.store.database import Database
 from server.decision_rows import (  # noqa: F401  (insert_decision: escalations.py imports it)
     decision_dict, insert_decision, winning_decision,
 )
 from server.errors import ApiError
 from server.models import FINAL_ACTIONS, DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
-from server.schema import authors, cases, decisions, idempotency_keys
-from server.strict_json import parse_json_strictly
+from server.store.schema import authors, cases, decisions, idempotency_keys
+from server.api.strict_json import parse_json_strictly
 from server.timeutil import to_naive_utc, utcnow
 
 # Answers that describe the case's state; only these are kept under the key and replayed.

@@ -16,9 +16,9 @@ from datetime import datetime
 
 from sqlalchemy import Connection, update
 
-from server.access import record_lease_grants
+from server.auth.access import record_lease_grants
 from server.audit import record_audit
-from server.auth import Reviewer
+from server.auth.tokens import Reviewer
 from server.cases import AWAITING_APPROVAL as AWAITING
 from server.cases import LEASE_DURATION
 from server.changes import record_change
@@ -26,7 +26,7 @@ from server.decision_rows import decision_dict, insert_decision, latest_decision
 from server.errors import ApiError
 from server.models import ENFORCEMENT_ACTIONS, FINAL_ACTIONS, DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
-from server.schema import cases
+from server.store.schema import cases
 
 _RELEASED = {"lease_holder": None, "lease_expires_at": None}
 _AUDIT_OF_OUTCOME = {"approved": "approval", "amended": "amendment", "overturned": "overturn"}

@@ -17,11 +17,11 @@ from pathlib import Path
 from sqlalchemy import Connection, and_, func, insert, select
 
 from server.audit import record_audit
-from server.auth import Reviewer
-from server.db import open_database
+from server.auth.tokens import Reviewer
+from server.store.database import open_database
 from server.errors import ApiError
 from server.queue_catalog import ensure_default_queues
-from server.schema import guideline_acks, guidelines, queues, reviewer_queues, reviewers
+from server.store.schema import guideline_acks, guidelines, queues, reviewer_queues, reviewers
 from server.timeutil import to_iso, utcnow
 
 # Short enough that "<id>@<version>" fits decisions.guideline_version (64) with any version.

@@ -15,13 +15,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, and_, case, func, insert, select
 
-from server.access import CASE_ACCESS_COLUMNS, may_access_case
+from server.auth.access import CASE_ACCESS_COLUMNS, may_access_case
 from server.audit import record_audit
-from server.auth import Reviewer
+from server.auth.tokens import Reviewer
 from server.cases import AWAITING_APPROVAL
 from server.errors import ApiError
 from server.models import ENFORCEMENT_ACTIONS, FINAL_ACTIONS
-from server.schema import account_notes, authors, cases, decisions, reporters, reports
+from server.store.schema import account_notes, authors, cases, decisions, reporters, reports
 from server.timeutil import parse_iso, to_iso
 
 # A strike is an enforcement that weighs on the account: content removed, reach restricted or

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from server.cases import LEASE_DURATION
-from server.schema import cases
+from server.store.schema import cases
 from server.timeutil import to_iso
 
 # Case status -> the reason a lease on it is lost. Deleted content reads as withdrawn: for the

@@ -13,10 +13,10 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from server.audit import record_audit
-from server.auth import Reviewer
+from server.auth.tokens import Reviewer
 from server.changes import record_change
 from server.errors import ApiError
-from server.schema import cases
+from server.store.schema import cases
 
 _RELEASED = {"lease_holder": None, "lease_expires_at": None}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, insert, select
 
-from server.schema import queues
+from server.store.schema import queues
 
 ESCALATIONS_QUEUE_ID = "escalations"
 

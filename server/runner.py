@@ -15,9 +15,9 @@ from pathlib import Path
 import httpx
 import uvicorn
 
-from server.admin import add_reviewer, issue_token
+from server.auth.accounts import add_reviewer, issue_token
 from server.app import create_app
-from server.seed import seed_database
+from server.demo.seed import seed_database
 
 DEMO_DB_NAME = "central-api.sqlite3"
 

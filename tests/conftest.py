@@ -33,9 +33,9 @@ class CentralApi:
 
 @pytest.fixture
 def central_api(tmp_path):
-    from server.admin import add_reviewer
+    from server.auth.accounts import add_reviewer
     from server.runner import ServerThread
-    from server.seed import seed_database
+    from server.demo.seed import seed_database
 
     db_path = tmp_path / "central.sqlite3"
     seed_database(db_path, seed=7, cases=80)

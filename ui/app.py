@@ -7,22 +7,22 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from reviewer.api_client import ApiClient
-from reviewer.cache_guard import unlock_cache
-from reviewer.case_cache import CaseCache
-from reviewer.exposure import ExposureMeter
+from reviewer.sync.api_client import ApiClient
+from reviewer.store.cache_guard import unlock_cache
+from reviewer.store.case_cache import CaseCache
+from reviewer.media.exposure import ExposureMeter
 from reviewer.keymap import Keymap, KeymapError, load_keymap
-from reviewer.media_presets import MediaPreset, effective_books
+from reviewer.media.presets import MediaPreset, effective_books
 from reviewer.profile import Profile
 from reviewer.resources import RESOURCES_DIR
-from reviewer.search_index import SearchIndexer
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.review.search_index import SearchIndexer
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 from ui.main_window import MainWindow
-from ui.sign_out_flow import AccountActions
-from ui.media_service import MediaService
-from ui.sync_bridge import SyncBridge
+from ui.account.account_actions import AccountActions
+from ui.media.service import MediaService
+from ui.sync.bridge import SyncBridge
 
 
 UNDO_GRACE_S = 10.0  # a decision waits unsent this long, so Ctrl+Z can still withdraw it

@@ -15,29 +15,29 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
-from reviewer.exposure import ExposureMeter
-from reviewer.media_presets import MediaPreset, effective_books
-from reviewer.session import ReviewSession
-from reviewer.sync_engine import SyncStatus
-from ui.action_registry import ActionRegistry
-from ui.case_panel import CasePanel
-from ui.investigation_panel import InvestigationPanel
-from ui.conflicts_view import ConflictsView
-from ui.decision_bar import DecisionBar
-from ui.media_service import MediaService
-from ui.media_view import MediaGrid
-from ui.wellness_bar import ExposureLabel, PromptBanner
-from ui.cheat_sheet import CheatSheet
-from ui.note_dialog import NoteDialog
-from ui.sweep_view import SweepView
-from ui.decision_flow import DecisionFlow
-from ui.guidelines_view import GuidelinesDesk
-from ui.palette import CommandPalette
-from ui.queue_panel import ALL_QUEUES, QueuePanel
-from ui.sync_bridge import SyncBridge
-from ui.media_desk import MediaDesk
-from ui.sync_indicator import SyncIndicator
-from ui.work_list import WorkList
+from reviewer.media.exposure import ExposureMeter
+from reviewer.media.presets import MediaPreset, effective_books
+from reviewer.review.session import ReviewSession
+from reviewer.sync.engine import SyncStatus
+from ui.keys.action_registry import ActionRegistry
+from ui.cases.case_panel import CasePanel
+from ui.context.investigation_panel import InvestigationPanel
+from ui.sync.conflicts_view import ConflictsView
+from ui.decide.decision_bar import DecisionBar
+from ui.media.service import MediaService
+from ui.media.grid import MediaGrid
+from ui.media.wellness_bar import ExposureLabel, PromptBanner
+from ui.keys.cheat_sheet import CheatSheet
+from ui.widgets.note_dialog import NoteDialog
+from ui.decide.sweep_view import SweepView
+from ui.decide.decision_flow import DecisionFlow
+from ui.context.guidelines_view import GuidelinesDesk
+from ui.keys.palette import CommandPalette
+from ui.cases.queue_panel import ALL_QUEUES, QueuePanel
+from ui.sync.bridge import SyncBridge
+from ui.media.desk import MediaDesk
+from ui.sync.indicator import SyncIndicator
+from ui.cases.work_list import WorkList
 
 log = logging.getLogger(__name__)
 

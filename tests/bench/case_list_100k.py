@@ -49,7 +49,7 @@ def run(workdir: Path) -> list[Figure]:
 
 
 def _queries():
-    from reviewer.case_list import ListQuery, SortKey
+    from reviewer.review.case_list import ListQuery, SortKey
     from tests.bench.profile_store import LANGUAGES, POLICIES, REGIONS
     filters = [ListQuery(language=lang) for lang in LANGUAGES[2:]] + \
         [ListQuery(region=r) for r in REGIONS] + [ListQuery(policy_area=p) for p in POLICIES] + \
@@ -107,7 +107,7 @@ def _measure(window, queries: list, empty) -> tuple[list[float], list[float]]:
 
 def _child(profile_root: Path) -> None:
     from PySide6.QtWidgets import QApplication
-    from reviewer.case_list import ListQuery
+    from reviewer.review.case_list import ListQuery
     from reviewer.profile import Profile
     from tests.bench.next_case_latency import latency_figures, open_window
     from tests.qt_wait import pump_until

@@ -14,14 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from reviewer.actions import ActionId
-from reviewer.case_cache import CaseCache
+from reviewer.store.case_cache import CaseCache
 from reviewer.domain import Case, Queue
 from reviewer.profile import Profile
-from reviewer.store import open_store
+from reviewer.store.database import open_store
 from tests.bench.results import Figure
 from tests.factories import case_dict
 from tests.qt_wait import pump_until
-from tests.ui.keys import decide_by_keys
+from tests.ui.keystrokes import decide_by_keys
 from ui.app import build_workstation
 
 NOTE = "ok"

@@ -39,8 +39,8 @@ def make_photo(path: Path) -> Path:
 
 
 def _filtered(data: bytes) -> None:
-    from reviewer.media_presets import PresetBook
-    from reviewer.media_render import MediaRenderer, style_for
+    from reviewer.media.presets import PresetBook
+    from reviewer.media.render import MediaRenderer, style_for
     preset = PresetBook.load().for_category("graphic_violence")
     MediaRenderer().render("bench", data, VIEW_BOX, style_for(preset))  # fresh: no decode cache
 

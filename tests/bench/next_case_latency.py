@@ -31,8 +31,8 @@ from tests.bench.refcount_guard import RefcountGuard
 from tests.bench.results import FRAME_MS, Figure
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
-from ui.palette import CommandPalette
-from ui.policy_picker import PolicyPicker
+from ui.keys.palette import CommandPalette
+from ui.decide.policy_picker import PolicyPicker
 from ui.main_window import MainWindow
 
 CASES = 10_000

@@ -31,17 +31,17 @@ from typing import Callable
 import httpx
 
 from reviewer.actions import DECISION_KINDS, ActionId
-from reviewer.api_client import ApiClient
-from reviewer.case_cache import CaseCache
+from reviewer.sync.api_client import ApiClient
+from reviewer.store.case_cache import CaseCache
 from reviewer.domain import Case, Decision
-from reviewer.outbox import Outbox
+from reviewer.review.outbox import Outbox
 from reviewer.profile import Profile
-from reviewer.push import BATCH_SIZE
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine
-from server.admin import add_reviewer
+from reviewer.sync.push import BATCH_SIZE
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine
+from server.auth.accounts import add_reviewer
 from server.runner import ServerThread
-from server.seed import seed_database
+from server.demo.seed import seed_database
 from tests.bench.results import RESULTS_PATH, Figure, save, table
 
 DECISIONS = 10_000

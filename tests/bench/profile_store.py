@@ -16,11 +16,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from reviewer.cache_guard import unlock_cache
-from reviewer.case_cache import CaseCache
+from reviewer.store.cache_guard import unlock_cache
+from reviewer.store.case_cache import CaseCache
 from reviewer.domain import Case, Queue
 from reviewer.profile import Profile
-from reviewer.store import open_store
+from reviewer.store.database import open_store
 from tests.factories import case_dict, sha, synthetic_png
 
 POOL_SIZE = 40

@@ -81,10 +81,10 @@ def _decide_three(profile: Path, keyring_file: Path) -> None:
     import keyring
 
     from reviewer.actions import ActionId
-    from reviewer.cache_guard import unlock_cache
+    from reviewer.store.cache_guard import unlock_cache
     from reviewer.profile import Profile
-    from reviewer.session import ReviewSession
-    from reviewer.store import open_store
+    from reviewer.review.session import ReviewSession
+    from reviewer.store.database import open_store
     from tests.file_keyring import FileKeyring
     os.environ["TEST_KEYRING_FILE"] = str(keyring_file)
     previous = keyring.get_keyring()

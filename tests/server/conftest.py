@@ -19,11 +19,11 @@ import httpx
 import pytest
 from sqlalchemy import insert
 
-from server.admin import add_reviewer
-from server.db import Database, open_database
+from server.auth.accounts import add_reviewer
+from server.store.database import Database, open_database
 from server.runner import ServerThread
-from server.schema import authors, cases
-from server.seed import seed_database
+from server.store.schema import authors, cases
+from server.demo.seed import seed_database
 from server.timeutil import to_iso, utcnow
 
 SEEDED_CASES = 60

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import httpx
 
-from server.admin import add_reviewer
+from server.auth.accounts import add_reviewer
 from server.runner import ServerThread
-from server.seed import seed_database
+from server.demo.seed import seed_database
 
 _TEMPLATES: dict[int, Path] = {}
 
@@ -75,7 +75,7 @@ def start_big_server(tmp_path_factory, cases: int, name: str,
 
 def claim_cases(url: str, token: str, count: int) -> tuple[list, list]:
     """(cases, queues): `count` cases claimed over all queues straight from the server."""
-    from reviewer.api_client import ApiClient
+    from reviewer.sync.api_client import ApiClient
 
     client = ApiClient(url, token, timeout=30)
     claimed: list = []
@@ -98,8 +98,8 @@ def claim_cases(url: str, token: str, count: int) -> tuple[list, list]:
 
 def save_claimed(store_path: Path, cases: list, queues: list) -> None:
     """Put claimed cases (and the queue list) into a profile store, as a pull would."""
-    from reviewer.case_cache import CaseCache
-    from reviewer.store import open_store
+    from reviewer.store.case_cache import CaseCache
+    from reviewer.store.database import open_store
 
     db = open_store(store_path)
     try:
@@ -124,7 +124,7 @@ def expire_leases(db_path: Path, case_ids: list[str]) -> None:
 
 def claim_everything(url: str, token: str) -> list:
     """Claim every open case nobody holds, over all queues."""
-    from reviewer.api_client import ApiClient
+    from reviewer.sync.api_client import ApiClient
 
     client = ApiClient(url, token, timeout=30)
     claimed: list = []

@@ -29,13 +29,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root
 
-from reviewer import outbox as outbox_module  # noqa: E402
-from reviewer import store as store_module  # noqa: E402
+from reviewer.review import outbox as outbox_module  # noqa: E402
+from reviewer.store import database as store_module  # noqa: E402
 from reviewer.actions import ActionId  # noqa: E402
-from reviewer.api_client import ApiClient  # noqa: E402
-from reviewer.session import ReviewSession  # noqa: E402
-from reviewer.store import open_store  # noqa: E402
-from reviewer.sync_engine import SyncEngine, SyncSettings  # noqa: E402
+from reviewer.sync.api_client import ApiClient  # noqa: E402
+from reviewer.review.session import ReviewSession  # noqa: E402
+from reviewer.store.database import open_store  # noqa: E402
+from reviewer.sync.engine import SyncEngine, SyncSettings  # noqa: E402
 
 FINAL_ACTIONS = [ActionId.REMOVE, ActionId.NO_VIOLATION, ActionId.LABEL_SENSITIVE,
                  ActionId.RESTRICT_REACH, ActionId.SUSPEND]

@@ -7,11 +7,11 @@ import sqlite3
 import httpx
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
-from reviewer.case_cache import CaseCache
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.sync.api_client import ApiClient
+from reviewer.store.case_cache import CaseCache
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 
 
 def _engine(tmp_path, central_api, **settings):

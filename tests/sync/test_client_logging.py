@@ -11,14 +11,14 @@ import traceback
 import pytest
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient, ApiRejected
+from reviewer.sync.api_client import ApiClient, ApiRejected
 from reviewer.profile import Profile
-from reviewer.session import ReviewSession
-from reviewer.sign_in import SignInError, sign_in_with_password
-from reviewer.sign_out import SignOut
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
-from server.admin import add_reviewer
+from reviewer.review.session import ReviewSession
+from reviewer.account.sign_in import SignInError, sign_in_with_password
+from reviewer.account.sign_out import SignOut
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
+from server.auth.accounts import add_reviewer
 from tests.factories import synthetic_png
 
 CASE_MARKER = "case-text-marker-91c3"

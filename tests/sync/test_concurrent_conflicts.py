@@ -14,12 +14,12 @@ import threading
 
 import pytest
 
-from reviewer import push
+from reviewer.sync import push
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine
+from reviewer.sync.api_client import ApiClient
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine
 from tests.sync.big_server import (
     claim_cases, claim_everything, expire_leases, save_claimed, start_big_server,
 )

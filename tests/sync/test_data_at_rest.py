@@ -11,20 +11,20 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from reviewer.api_client import ApiClient
-from reviewer.cache_guard import unlock_cache
-from reviewer.case_cache import CaseCache
+from reviewer.sync.api_client import ApiClient
+from reviewer.store.cache_guard import unlock_cache
+from reviewer.store.case_cache import CaseCache
 from reviewer.domain import Case
-from reviewer.investigation import InvestigationStore
-from reviewer.media_render import RenderStyle
+from reviewer.context.investigation import InvestigationStore
+from reviewer.media.render import RenderStyle
 from reviewer.profile import Profile
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 from tests.factories import case_dict, sha, synthetic_png
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
-from ui.media_service import RenderKey
+from ui.media.service import RenderKey
 
 MARKER = "MARKER-at-rest-4e1d7b"
 CASE_ID = "case-at-rest"

@@ -17,14 +17,14 @@ import time
 
 import pytest
 
-from reviewer import push
+from reviewer.sync import push
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
+from reviewer.sync.api_client import ApiClient
 from reviewer.domain import parse_iso, utc_now
-from reviewer.outbox import TERMINAL_STATES
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.review.outbox import TERMINAL_STATES
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 from tests.sync.big_server import claim_cases, save_claimed, start_big_server
 from tests.sync.fault_proxy import FAULT_KINDS, FaultPlan, FaultProxy
 

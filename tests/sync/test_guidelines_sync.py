@@ -6,11 +6,11 @@ from __future__ import annotations
 import threading
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
-from reviewer.guidelines import GuidelineStore
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.sync.api_client import ApiClient
+from reviewer.context.guidelines import GuidelineStore
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 
 BULLETIN = {"id": "election-night", "title": "Election night: results claims", "kind": "bulletin",
             "policy_area": "misinformation",

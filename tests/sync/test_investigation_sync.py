@@ -8,11 +8,11 @@ from collections import defaultdict
 
 import httpx
 
-from reviewer.api_client import ApiClient
-from reviewer.cache_crypto import CacheCipher, new_key
-from reviewer.investigation import InvestigationStore
-from reviewer.store import open_store, unlock_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.sync.api_client import ApiClient
+from reviewer.store.crypto import CacheCipher, new_key
+from reviewer.context.investigation import InvestigationStore
+from reviewer.store.database import open_store, unlock_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 
 SETTINGS = SyncSettings(prefetch_per_queue=12, low_watermark=3)
 

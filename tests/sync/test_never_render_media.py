@@ -6,9 +6,9 @@ import base64
 
 import httpx
 
-from reviewer.api_client import ApiClient
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.sync.api_client import ApiClient
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 from tests.factories import sha, synthetic_png
 
 
@@ -38,9 +38,9 @@ def test_never_render_bytes_are_not_fetched_or_cached(tmp_path, central_api):
 
 
 def test_org_presets_arrive_tighten_and_purge_cached_bytes(tmp_path):
-    from server.admin import add_reviewer
+    from server.auth.accounts import add_reviewer
     from server.runner import ServerThread
-    from server.seed import seed_database
+    from server.demo.seed import seed_database
     db_path = tmp_path / "central.sqlite3"
     seed_database(db_path, seed=5, cases=40)
     token = add_reviewer(db_path, "r", "reviewer")
@@ -53,7 +53,7 @@ def test_org_presets_arrive_tighten_and_purge_cached_bytes(tmp_path):
         status = engine.run_once()
         assert status.presets_changed and engine.run_once().presets_changed is False
         db = open_store(path)
-        from reviewer.media_presets import effective_books
+        from reviewer.media.presets import effective_books
         book, _ = effective_books(db, None)
         assert book.for_category("nudity").blur_fraction == 0.2
         assert "graphic_violence" in book.never_rendered()

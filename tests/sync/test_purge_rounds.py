@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
-from reviewer.cache_guard import SETTLED_GRACE, purge_settled
-from reviewer.case_cache import CaseCache
+from reviewer.sync.api_client import ApiClient
+from reviewer.store.cache_guard import SETTLED_GRACE, purge_settled
+from reviewer.store.case_cache import CaseCache
 from reviewer.domain import utc_now
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 
 SMALL = SyncSettings(prefetch_per_queue=6, low_watermark=3)
 

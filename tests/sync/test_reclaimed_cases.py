@@ -20,10 +20,10 @@ import sqlite3
 import httpx
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.sync.api_client import ApiClient
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 
 
 def _leased_to(central_api, role: str, case_id: str) -> bool:

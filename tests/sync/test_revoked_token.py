@@ -6,12 +6,12 @@ from __future__ import annotations
 import httpx
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
-from reviewer.push import MAX_BAD_ATTEMPTS
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SIGN_IN_NEEDED, SyncEngine, SyncSettings
-from server.admin import issue_token
+from reviewer.sync.api_client import ApiClient
+from reviewer.sync.push import MAX_BAD_ATTEMPTS
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SIGN_IN_NEEDED, SyncEngine, SyncSettings
+from server.auth.accounts import issue_token
 
 
 def test_decisions_wait_through_a_revoked_token_and_go_once_signed_in_again(tmp_path, central_api):
@@ -41,8 +41,8 @@ def test_decisions_wait_through_a_revoked_token_and_go_once_signed_in_again(tmp_
 
 
 def test_the_indicator_says_to_sign_in_again():
-    from reviewer.sync_engine import SyncStatus
-    from ui.sync_indicator import describe
+    from reviewer.sync.engine import SyncStatus
+    from ui.sync.indicator import describe
     text, state = describe(SyncStatus(True, 2, 0, 0, 0, needs_sign_in=True), 2)
     assert text.startswith("● Sign in again") and "2 waiting to sync" in text
     assert state == "offline"

@@ -16,19 +16,19 @@ import pytest
 from keyring.backends.fail import Keyring as NoKeyringBackend
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient, InsecureServerUrl
-from reviewer.cache_guard import unlock_cache
-from reviewer.credentials import KEYRING_SERVICE, NoKeyring, cache_key_name
-from reviewer.outbox import Outbox
+from reviewer.sync.api_client import ApiClient, InsecureServerUrl
+from reviewer.store.cache_guard import unlock_cache
+from reviewer.account.credentials import KEYRING_SERVICE, NoKeyring, cache_key_name
+from reviewer.review.outbox import Outbox
 from reviewer.profile import Profile
-from reviewer.session import ReviewSession
-from reviewer.sign_in import (
+from reviewer.review.session import ReviewSession
+from reviewer.account.sign_in import (
     SignInError, StartMode, keep_token, plan_start, sign_in_with_password,
 )
-from reviewer.sign_out import SignOut
-from reviewer.store import open_store, transaction
-from reviewer.sync_engine import SyncEngine, SyncSettings
-from server.admin import add_reviewer
+from reviewer.account.sign_out import SignOut
+from reviewer.store.database import open_store, transaction
+from reviewer.sync.engine import SyncEngine, SyncSettings
+from server.auth.accounts import add_reviewer
 from tests.file_keyring import file_keyring
 
 PASSWORD = "correct horse battery"

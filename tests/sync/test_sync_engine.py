@@ -7,10 +7,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from reviewer.actions import ActionId
-from reviewer.api_client import ApiClient
-from reviewer.session import ReviewSession
-from reviewer.store import open_store
-from reviewer.sync_engine import SyncEngine, SyncSettings
+from reviewer.sync.api_client import ApiClient
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from reviewer.sync.engine import SyncEngine, SyncSettings
 
 SMALL = SyncSettings(prefetch_per_queue=10, low_watermark=3)
 

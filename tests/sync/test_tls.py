@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from reviewer.api_client import ApiClient, Unavailable
+from reviewer.sync.api_client import ApiClient, Unavailable
 from server.app import create_app
 
 

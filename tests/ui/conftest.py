@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.case_cache import CaseCache
+from reviewer.store.case_cache import CaseCache
 from reviewer.domain import Case, Queue
 from reviewer.profile import Profile
-from reviewer.store import open_store
+from reviewer.store.database import open_store
 from tests.factories import case_dict, sha, synthetic_animation, synthetic_png
 from tests.qt_wait import pump_until
 from ui.app import build_workstation

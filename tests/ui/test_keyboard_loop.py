@@ -7,9 +7,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reviewer.profile import Profile
-from reviewer.sync_engine import SyncSettings
+from reviewer.sync.engine import SyncSettings
 from tests.qt_wait import pump_until
-from tests.ui.keys import decide_by_keys
+from tests.ui.keystrokes import decide_by_keys
 from ui.app import build_workstation
 
 KEY_TO_ACTION = {Qt.Key.Key_1: "no_violation", Qt.Key.Key_2: "remove", Qt.Key.Key_3: "label_sensitive",

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.keys import decide_by_keys
+from tests.ui.keystrokes import decide_by_keys
 from tests.qt_wait import pump_until
 from tests.ui.test_keyboard_loop import _window
 

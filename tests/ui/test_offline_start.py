@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reviewer.api_client import ApiClient
+from reviewer.sync.api_client import ApiClient
 from reviewer.profile import Profile
-from reviewer.sync_engine import SyncEngine, SyncSettings
-from tests.ui.keys import decide_by_keys
+from reviewer.sync.engine import SyncEngine, SyncSettings
+from tests.ui.keystrokes import decide_by_keys
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
 

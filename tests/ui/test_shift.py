@@ -17,12 +17,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer.profile import Profile
-from reviewer.sync_engine import SyncSettings
+from reviewer.sync.engine import SyncSettings
 from tests.factories import synthetic_png
 from tests.qt_wait import pump, pump_until
-from tests.ui.keys import decide_by_keys
+from tests.ui.keystrokes import decide_by_keys
 from ui.app import build_workstation
-from ui.policy_picker import PolicyPicker
+from ui.decide.policy_picker import PolicyPicker
 
 KEYS = {Qt.Key.Key_1: "no_violation", Qt.Key.Key_2: "remove", Qt.Key.Key_3: "label_sensitive",
         Qt.Key.Key_4: "restrict_reach", Qt.Key.Key_5: "suspend"}

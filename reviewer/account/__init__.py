@@ -1,0 +1,1 @@
+"""Credentials in the OS keyring, signing in and signing out."""

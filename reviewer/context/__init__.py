@@ -1,0 +1,1 @@
+"""What surrounds a case: investigation context and the guideline library."""

@@ -1,0 +1,1 @@
+"""Reported media: decoding, the one renderer, storyboards, presets, hashes, reveal, exposure."""

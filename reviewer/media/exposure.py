@@ -1,0 +1,126 @@
+"""The exposure meter: how much graphic media a reviewer has actually seen.
+
+Exposure is revealed time × revealed area fraction (a 15% spotlight held for 10 s is 1.5 s),
+kept per case, per shift and per day on this machine only — it is the reviewer's own wellbeing
+record, never sent to the central API. It raises calm prompts: a break after a stretch of work
+or exposure, a warning at 80% of the daily cap and a suggestion to move to a low-exposure queue
+at 100%. Nothing here makes a sound.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+import sqlite_utils
+
+from reviewer.store.database import transaction
+
+
+@dataclass(frozen=True)
+class ExposureSettings:
+    break_after_work_s: float = 50 * 60
+    break_after_exposure_s: float = 5 * 60
+    daily_cap_s: float = 20 * 60
+    warn_fraction: float = 0.8
+
+
+@dataclass(frozen=True)
+class ExposureReading:
+    case_s: float
+    shift_s: float
+    day_s: float
+    day_cap_s: float
+
+    @property
+    def day_fraction(self) -> float:
+        return self.day_s / self.day_cap_s if self.day_cap_s else 0.0
+
+
+BREAK = "break"
+CAP_WARNING = "cap_warning"
+CAP_REACHED = "cap_reached"
+
+PROMPT_TEXT = {
+    BREAK: "You have been at it a while. A short break away from the screen helps — "
+           "press B when you are back.",
+    CAP_WARNING: "You have used 80% of today's media exposure allowance.",
+    CAP_REACHED: "Today's media exposure allowance is used up. Consider moving to a "
+                 "low-exposure queue, such as Appeals, for the rest of the day.",
+}
+
+
+class ExposureMeter:
+    def __init__(self, db: sqlite_utils.Database, settings: ExposureSettings | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 today: Callable[[], str] = lambda: date.today().isoformat()):
+        self.db = db
+        self.settings = settings or ExposureSettings()
+        self._clock, self._today = clock, today
+        self._shift_start = self._since_break = clock()
+        self._shift_s = self._since_break_s = 0.0
+        self._case_s: dict[str, float] = {}
+        self._unsaved: dict[str, float] = {}
+        self._saved_day, self._saved_s = "", 0.0  # today's saved total, read once a day
+        self._shown: set[str] = set()
+
+    def add(self, case_id: str, seconds: float, area_fraction: float) -> None:
+        exposure = max(0.0, seconds) * min(1.0, max(0.0, area_fraction))
+        if exposure == 0:
+            return
+        self._case_s[case_id] = self._case_s.get(case_id, 0.0) + exposure
+        self._unsaved[case_id] = self._unsaved.get(case_id, 0.0) + exposure
+        self._shift_s += exposure
+        self._since_break_s += exposure
+
+    def flush(self) -> None:
+        """Save what was added since the last flush (called on release, not on every tick)."""
+        if not self._unsaved:
+            return
+        day = self._today()
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "INSERT INTO exposure (day, case_id, exposure_s) VALUES (?, ?, ?) "
+                "ON CONFLICT(day, case_id) DO UPDATE SET exposure_s = exposure_s + excluded.exposure_s",
+                [(day, case_id, s) for case_id, s in self._unsaved.items()])
+        if day == self._saved_day:
+            self._saved_s += sum(self._unsaved.values())
+        self._unsaved.clear()
+
+    def reading(self, case_id: str | None) -> ExposureReading:
+        """No query on the way: called on every case change, on the UI thread."""
+        day = self._saved_today() + sum(self._unsaved.values())
+        return ExposureReading(self._case_s.get(case_id, 0.0) if case_id else 0.0,
+                               self._shift_s, day, self.settings.daily_cap_s)
+
+    def _saved_today(self) -> float:
+        today = self._today()
+        if today != self._saved_day:  # first reading, or past midnight: the store says
+            self._saved_s = self.db.execute(
+                "SELECT coalesce(sum(exposure_s), 0) FROM exposure WHERE day = ?",
+                (today,)).fetchone()[0]
+            self._saved_day = today
+        return self._saved_s
+
+    def new_prompts(self) -> list[str]:
+        """Prompts that became due since they were last shown, each shown once."""
+        due = []
+        s = self.settings
+        worked = self._clock() - self._since_break
+        if worked >= s.break_after_work_s or self._since_break_s >= s.break_after_exposure_s:
+            due.append(BREAK)
+        fraction = self.reading(None).day_fraction
+        if fraction >= 1.0:
+            due.append(CAP_REACHED)
+        elif fraction >= s.warn_fraction:
+            due.append(CAP_WARNING)
+        fresh = [p for p in due if p not in self._shown]
+        self._shown.update(fresh)
+        return fresh
+
+    def took_break(self) -> None:
+        self._since_break = self._clock()
+        self._since_break_s = 0.0
+        self._shown.discard(BREAK)

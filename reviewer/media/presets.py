@@ -1,0 +1,123 @@
+"""Per-category media presets: how blurred, whether colour or reveal is allowed, never-render.
+
+Three layers, strictest wins except for one explicit escape hatch:
+  shipped defaults (resources/media_presets.toml)
+  <- organisation presets (from the central API; may relax or tighten the shipped ones)
+  <- the reviewer's own settings (may only make things stricter)
+and `relaxed_for_item` lets a reviewer loosen their own settings for the one item in front
+of them, but never below the organisation's line.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from reviewer.resources import RESOURCES_DIR
+from reviewer.store.database import read_state, write_state
+
+PRESETS_FILE = RESOURCES_DIR / "media_presets.toml"
+
+
+@dataclass(frozen=True)
+class MediaPreset:
+    blur_fraction: float = 0.08
+    grayscale: bool = True
+    reveal: bool = True
+    colour: bool = True
+    never_render: bool = False
+
+    def stricter(self, other: "MediaPreset") -> "MediaPreset":
+        """The stricter of the two on every setting."""
+        return MediaPreset(
+            blur_fraction=max(self.blur_fraction, other.blur_fraction),
+            grayscale=self.grayscale or other.grayscale,
+            reveal=self.reveal and other.reveal,
+            colour=self.colour and other.colour,
+            never_render=self.never_render or other.never_render,
+        )
+
+
+class PresetError(ValueError):
+    pass
+
+
+def _preset_from(table: dict, base: MediaPreset, where: str) -> MediaPreset:
+    known = {f.name: f.type for f in fields(MediaPreset)}
+    unknown = set(table) - set(known)
+    if unknown:
+        raise PresetError(f"{where}: unknown preset setting(s) {sorted(unknown)}")
+    preset = replace(base, **table)
+    if not 0.02 <= preset.blur_fraction <= 0.5:
+        raise PresetError(f"{where}: blur_fraction must be between 0.02 and 0.5")
+    return preset
+
+
+@dataclass
+class PresetBook:
+    default: MediaPreset
+    categories: dict[str, MediaPreset]
+
+    @classmethod
+    def load(cls, path: Path = PRESETS_FILE) -> "PresetBook":
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        default = _preset_from(data.get("default", {}), MediaPreset(), f"{path.name} [default]")
+        cats = {name: _preset_from(t, default, f"{path.name} [category.{name}]")
+                for name, t in data.get("category", {}).items()}
+        return cls(default, cats)
+
+    def for_category(self, category: str) -> MediaPreset:
+        return self.categories.get(category, self.default)
+
+    def with_org(self, org: dict) -> "PresetBook":
+        """Apply the organisation's presets ({"default": {...}, "category": {name: {...}}})."""
+        default = _preset_from(org.get("default", {}), self.default, "organisation default")
+        cats = dict(self.categories)
+        for name, table in org.get("category", {}).items():
+            cats[name] = _preset_from(table, cats.get(name, default), f"organisation {name}")
+        return PresetBook(default, cats)
+
+    def with_user(self, user: MediaPreset) -> "PresetBook":
+        """The reviewer's own settings: they can only tighten, never loosen."""
+        return PresetBook(self.default.stricter(user),
+                          {n: p.stricter(user) for n, p in self.categories.items()})
+
+    def never_rendered(self) -> set[str]:
+        return {name for name, p in self.categories.items() if p.never_render}
+
+
+def relaxed_for_item(mine: MediaPreset, org: MediaPreset, **relax) -> MediaPreset:
+    """Loosen the reviewer's preset for one item, but never past the organisation's line."""
+    wanted = replace(mine, **relax)
+    return wanted.stricter(org)
+
+
+ORG_PRESETS_KEY = "org_presets"
+
+
+def load_org(db) -> dict:
+    """The organisation's presets as last fetched from the central API ({} before the first)."""
+    try:
+        org = json.loads(read_state(db, ORG_PRESETS_KEY, "{}"))
+    except ValueError:
+        return {}
+    return org if isinstance(org, dict) else {}
+
+
+def save_org(db, org: dict) -> bool:
+    """Store fetched org presets; True if they changed. Refuses (raises) presets it cannot apply."""
+    PresetBook.load().with_org(org)  # validate before storing: a bad answer changes nothing
+    text = json.dumps(org, sort_keys=True)
+    if text == json.dumps(load_org(db), sort_keys=True):
+        return False
+    write_state(db, ORG_PRESETS_KEY, text)
+    return True
+
+
+def effective_books(db, user: MediaPreset | None) -> tuple[PresetBook, PresetBook]:
+    """(the reviewer's book, the organisation's book): shipped <- org, then <- the reviewer's
+    own stricter settings. The org book is the floor a per-item relax may go down to."""
+    org = PresetBook.load().with_org(load_org(db))
+    return (org.with_user(user) if user else org), org

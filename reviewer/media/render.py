@@ -1,0 +1,145 @@
+"""The one media renderer: every view of reported media goes through `MediaRenderer.render`.
+
+Default output is blurred and grayscale. The blur radius is a fraction of the rendered longer
+side (8% by default), not a fixed pixel count, so a face or a line of text is unrecognisable at
+any display size. Blurring happens on a small copy that is then scaled up: for a radius this
+large the result looks the same and costs a tiny fraction of a full-size Gaussian.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PIL import Image, ImageFilter, ImageOps
+
+from reviewer.media import storyboard
+from reviewer.media.decode import MediaUnavailable, check_bytes, decode_still, open_image
+from reviewer.media.presets import MediaPreset
+
+DEFAULT_BLUR_FRACTION = 0.08
+_BLUR_WORK_SIDE = 96  # longer side of the copy the blur is computed on
+
+
+@dataclass(frozen=True)
+class RenderStyle:
+    revealed: bool = False  # False: blurred
+    colour: bool = False  # False: grayscale
+    blur_fraction: float = DEFAULT_BLUR_FRACTION
+
+
+def style_for(preset: MediaPreset, revealed: bool = False, colour: bool = False) -> RenderStyle:
+    """The style a category's preset allows: reveal and colour only where the preset permits."""
+    return RenderStyle(revealed=revealed and preset.reveal,
+                       colour=(colour and preset.colour) or not preset.grayscale,
+                       blur_fraction=preset.blur_fraction)
+
+
+@dataclass(frozen=True)
+class RenderedMedia:
+    """Either an image ready to paint (`image`) or the reason none can be shown."""
+
+    image: Image.Image | None
+    reason: str = ""
+    caption: str = ""  # e.g. "Video: 12 keyframes · muted · not playing"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    frames: tuple[Image.Image, ...]  # one for a still image
+    caption: str = ""
+
+
+def apply_filter(image: Image.Image, style: RenderStyle) -> Image.Image:
+    if not style.colour:
+        image = ImageOps.grayscale(image)
+    if style.revealed:
+        return image
+    return _blur(image, style.blur_fraction)
+
+
+def _blur(image: Image.Image, fraction: float) -> Image.Image:
+    width, height = image.size
+    scale = max(1.0, max(width, height) / _BLUR_WORK_SIDE)
+    small_size = (max(1, round(width / scale)), max(1, round(height / scale)))
+    small = image.resize(small_size, Image.Resampling.BOX)
+    radius = max(1.0, fraction * max(small_size))
+    small = small.filter(ImageFilter.GaussianBlur(radius))
+    return small.resize((width, height), Image.Resampling.BILINEAR)
+
+
+def fit_within(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    scale = min(box[0] / size[0], box[1] / size[1], 1.0)
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+class MediaRenderer:
+    """Decode once per (media, size), filter per style. Safe to call from several threads."""
+
+    def __init__(self, cache_items: int = 48):
+        self._decoded: OrderedDict[tuple[str, tuple[int, int]], Decoded] = OrderedDict()
+        self._cache_items = cache_items
+        self._lock = threading.Lock()
+
+    def render(self, key: str, data: bytes | None, box: tuple[int, int],
+               style: RenderStyle = RenderStyle()) -> RenderedMedia:
+        try:
+            decoded = self._decoded_for(key, data, box)
+        except MediaUnavailable as exc:
+            return RenderedMedia(None, exc.reason)
+        if len(decoded.frames) == 1:
+            return RenderedMedia(apply_filter(_fit(decoded.frames[0], box), style))
+        columns, rows = storyboard.grid_shape(len(decoded.frames))
+        cell = (max(1, box[0] // columns - 4), max(1, box[1] // rows - 4))
+        # Each frame is filtered at its own size, so the blur scales with what is shown.
+        frames = [apply_filter(_fit(f, cell), style) for f in decoded.frames]
+        return RenderedMedia(storyboard.compose(frames, box), caption=decoded.caption)
+
+    def _decoded_for(self, key: str, data: bytes | None, box: tuple[int, int]) -> Decoded:
+        cache_key = (key, box)
+        with self._lock:
+            if cache_key in self._decoded:
+                self._decoded.move_to_end(cache_key)
+                return self._decoded[cache_key]
+        decoded = decode_media(check_bytes(data), box)
+        with self._lock:
+            self._decoded[cache_key] = decoded
+            while len(self._decoded) > self._cache_items:
+                self._decoded.popitem(last=False)
+        return decoded
+
+    def forget(self) -> None:
+        with self._lock:
+            self._decoded.clear()
+
+
+def decode_media(data: bytes, box: tuple[int, int]) -> Decoded:
+    """A still, an animation or a video, as frames no larger than needed for `box`."""
+    max_side = max(box)
+    if storyboard.looks_like_video(data):
+        frames = storyboard.video_frames(data)
+        return Decoded(tuple(_shrink(f, max_side) for f in frames),
+                       f"Video: {len(frames)} keyframes · muted · not playing")
+    image = open_image(data)
+    total = getattr(image, "n_frames", 1)
+    if total > 1:
+        try:
+            frames = storyboard.animated_frames(image)
+        except (OSError, ValueError, EOFError) as exc:
+            raise MediaUnavailable(f"Cannot be displayed: the animation is damaged ({exc})") from exc
+        return Decoded(tuple(_shrink(f, max_side) for f in frames),
+                       f"Animation: {len(frames)} of {total} frames · not playing")
+    return Decoded((decode_still(image, box),))
+
+
+def _shrink(image: Image.Image, max_side: int) -> Image.Image:
+    image = image.convert("RGB")
+    image.thumbnail((max_side, max_side), Image.Resampling.BILINEAR)
+    return image
+
+
+def _fit(image: Image.Image, box: tuple[int, int]) -> Image.Image:
+    if image.size[0] > box[0] or image.size[1] > box[1]:
+        return image.resize(fit_within(image.size, box), Image.Resampling.BILINEAR)
+    return image

@@ -1,0 +1,1 @@
+"""The review loop: session, outbox, case list, search, sweeps and SLA watch."""

@@ -1,0 +1,192 @@
+"""The durable outbox: every decision is committed here before the UI shows it as made.
+
+Life cycle of a row: pending -> sending -> accepted | conflict | rejected. `sending` is written
+*before* the request goes out, so after a crash the engine knows the request may have reached
+the server and simply sends it again under the same idempotency key; the server replays its
+stored answer instead of recording the decision twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlite_utils
+
+from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.domain import Decision, parse_iso, to_iso, utc_now
+from reviewer.context.guidelines import guideline_tag
+from reviewer.store.database import transaction
+
+TERMINAL_STATES = ("accepted", "conflict", "rejected")
+_NEEDS_ATTENTION = "state IN ('conflict', 'rejected') AND acknowledged_at = ''"
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    decision: Decision
+    state: str
+    attempts: int
+    last_error: str
+    response: dict | None
+    acknowledged: bool = False
+
+
+def _local_state_after(action: ActionId) -> str:
+    """A final decision takes the case off this reviewer's list; an escalation hands it on; a
+    reversal reopens it here (the central API leases it back so it can be decided again)."""
+    if action == ActionId.REVERSE:
+        return "open"
+    return "decided" if DECISION_KINDS[action].final else "escalated"
+
+
+class Outbox:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def record(self, decision: Decision, hold_seconds: float = 0.0) -> None:
+        """Commit the decision and take its case out of the local work list, atomically.
+        `hold_seconds` keeps it unsent for a grace window in which it can still be undone."""
+        now = utc_now()
+        with transaction(self.db) as conn:
+            # Every path (sweeps too) records the guideline it was decided under.
+            guideline = decision.guideline_version or guideline_tag(conn, decision.policy)
+            conn.execute(
+                "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
+                "state, next_attempt_at, updated_at, guideline_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+                (decision.decision_id, decision.case_id, decision.action.value,
+                 decision.policy, decision.note, decision.decided_at,
+                 to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now),
+                 guideline),
+            )
+            conn.execute("UPDATE cases SET local_state = ? WHERE id = ?",
+                         (_local_state_after(decision.action), decision.case_id))
+
+    def undo(self, decision_id: str) -> bool:
+        """Withdraw a decision that has not left this machine (still in its grace window).
+        The row stays, marked `withdrawn`, and its case is open here again."""
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            row = conn.execute(
+                "SELECT case_id FROM outbox WHERE decision_id = ? AND state = 'pending' "
+                "AND attempts = 0 AND next_attempt_at > ?", (decision_id, now)).fetchone()
+            if row is None:
+                return False
+            conn.execute("UPDATE outbox SET state = 'withdrawn', updated_at = ? WHERE decision_id = ?",
+                         (now, decision_id))
+            conn.execute("UPDATE cases SET local_state = 'open' WHERE id = ?", (row[0],))
+        return True
+
+    def latest_accepted_final(self) -> Decision | None:
+        """The most recent decision of ours the central API accepted and that closed a case
+        (what "reverse decision" reverses)."""
+        finals = [a.value for a, k in DECISION_KINDS.items() if k.final]
+        marks = ",".join("?" * len(finals))
+        row = self.db.execute(
+            "SELECT decision_id, case_id, action, policy, note, decided_at FROM outbox "
+            f"WHERE state = 'accepted' AND action IN ({marks}) AND case_id NOT IN ("
+            "  SELECT case_id FROM outbox WHERE action = 'reverse' AND state != 'withdrawn') "
+            "ORDER BY seq DESC LIMIT 1", finals).fetchone()
+        return Decision(row[0], row[1], ActionId(row[2]), row[3], row[4], row[5]) if row else None
+
+    def seconds_until_due(self) -> float | None:
+        """How long until the earliest held or backed-off decision is due (None: nothing waits)."""
+        row = self.db.execute("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'").fetchone()
+        if not row or row[0] is None:
+            return None
+        if not row[0]:
+            return 0.0
+        return max(0.0, (parse_iso(row[0]) - utc_now()).total_seconds())
+
+    def due(self, limit: int = 100) -> list[Decision]:
+        """Decisions to send now: pending ones whose backoff has passed, and any left `sending`
+        by a crash (they are re-sent under the same key)."""
+        rows = self.db.execute(
+            "SELECT decision_id, case_id, action, policy, note, decided_at, guideline_version "
+            "FROM outbox WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= ?) "
+            "ORDER BY seq LIMIT ?",
+            (to_iso(utc_now()), limit),
+        ).fetchall()
+        return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
+
+    def mark_sending(self, decision_ids: list[str]) -> None:
+        """Written before the request goes out (see the module docstring), in one commit."""
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = 'sending', updated_at = ? WHERE decision_id = ?",
+                [(now, d) for d in decision_ids])
+
+    def record_answers(self, answers: list[tuple[str, str, dict]]) -> None:
+        """Terminal answers for many decisions, (decision_id, state, response), in one commit."""
+        now = to_iso(utc_now())
+        for _, state, _ in answers:
+            assert state in TERMINAL_STATES, state
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = ?, response = ?, updated_at = ? WHERE decision_id = ?",
+                [(state, json.dumps(body, ensure_ascii=False), now, d) for d, state, body in answers])
+
+    def acknowledge(self, decision_id: str) -> None:
+        """The reviewer has seen this conflict or rejection and dealt with it."""
+        with transaction(self.db) as conn:
+            conn.execute("UPDATE outbox SET acknowledged_at = ? WHERE decision_id = ?",
+                         (to_iso(utc_now()), decision_id))
+
+    def unacknowledged(self) -> list[OutboxEntry]:
+        """Conflicts and rejections still waiting for the reviewer, oldest first."""
+        return self.entries(where=_NEEDS_ATTENTION)
+
+    def needs_attention(self) -> int:
+        return self.db.execute(f"SELECT count(*) FROM outbox WHERE {_NEEDS_ATTENTION}").fetchone()[0]
+
+    def is_ours(self, decision_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM outbox WHERE decision_id = ?",
+                               (decision_id,)).fetchone() is not None
+
+    def mark_retry(self, decision_ids: list[str], error: str, next_attempt_at: str) -> None:
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?, "
+                "next_attempt_at = ?, updated_at = ? WHERE decision_id = ?",
+                [(error, next_attempt_at, now, d) for d in decision_ids])
+
+    def mark_waiting(self, decision_ids: list[str], error: str, next_attempt_at: str) -> None:
+        """Back to pending without counting an attempt: not the decisions' fault (the reviewer
+        must sign in again), so they never run out of attempts and end up rejected."""
+        now = to_iso(utc_now())
+        with transaction(self.db) as conn:
+            conn.executemany(
+                "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ?, "
+                "updated_at = ? WHERE decision_id = ?",
+                [(error, next_attempt_at, now, d) for d in decision_ids])
+
+    def attempts(self, decision_id: str) -> int:
+        row = self.db.execute("SELECT attempts FROM outbox WHERE decision_id = ?",
+                              (decision_id,)).fetchone()
+        return row[0] if row else 0
+
+    def counts(self) -> dict[str, int]:
+        counts = {s: 0 for s in ("pending", "sending", *TERMINAL_STATES, "withdrawn")}
+        for state, n in self.db.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
+            counts[state] = n
+        return counts
+
+    def waiting(self) -> int:
+        """Decisions made here that the central API has not acknowledged yet."""
+        c = self.counts()
+        return c["pending"] + c["sending"]
+
+    def entries(self, state: str | None = None, where: str = "1") -> list[OutboxEntry]:
+        sql = ("SELECT decision_id, case_id, action, policy, note, decided_at, state, attempts, "
+               f"last_error, response, acknowledged_at FROM outbox WHERE {where}")
+        rows = self.db.execute(sql + (" AND state = ?" if state else "") + " ORDER BY seq",
+                               (state,) if state else ()).fetchall()
+        return [
+            OutboxEntry(Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]), r[6], r[7], r[8],
+                        json.loads(r[9]) if r[9] else None, bool(r[10]))
+            for r in rows
+        ]

@@ -1,0 +1,187 @@
+"""The review session: which case is in front of the reviewer and what a key does to it.
+
+Runs on the UI thread with the UI thread's own store connection. Everything here is cheap:
+the work list is a list of ids (one indexed query), a case is one row, and recording a
+decision is one small durable commit. Network and decoding happen elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sqlite_utils
+
+from reviewer.actions import ActionId, is_decision
+from reviewer.store.case_cache import CaseCache
+from reviewer.review.case_list import CaseList, ListQuery
+from reviewer.domain import Case, Decision
+from reviewer.context.guidelines import GuidelineStore
+from reviewer.review.outbox import Outbox
+from reviewer.review.search_index import SearchIndexer
+
+
+class SessionBusy(RuntimeError):
+    """A decision is being recorded; the key that asked for another one is dropped."""
+
+
+class ReviewSession:
+    def __init__(self, db: sqlite_utils.Database,
+                 on_recorded: Callable[[Decision], None] = lambda d: None,
+                 undo_grace_s: float = 0.0):
+        self.cache = CaseCache(db)
+        self.guidelines = GuidelineStore(db)  # which guideline version a decision is made under
+        self.outbox = Outbox(db)
+        self.on_recorded = on_recorded
+        self.query = ListQuery()  # queue, search, filters and order of the work list
+        self.case_list = CaseList(db, load=False)  # loaded by reload() below
+        self.search_index = None  # a reviewer.review.search_index.SearchIndex, set by the app
+        self._ids: list[str] = []
+        self._index = 0
+        self._current: Case | None = None
+        self._recording = False
+        self.undo_grace_s = undo_grace_s  # decisions wait unsent this long, so Ctrl+Z can withdraw
+        self._undoable: list[Decision] = []
+        self.reload()
+
+    @property
+    def queue_id(self) -> str | None:  # None: every queue
+        return self.query.queue_id
+
+    # --- what is on screen ---------------------------------------------------------------
+    @property
+    def case_ids(self) -> list[str]:
+        return self._ids
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def current(self) -> Case | None:
+        while self._ids:
+            case_id = self._ids[self._index]
+            if self._current is not None and self._current.id == case_id:
+                return self._current
+            self._current = self.cache.case(case_id)
+            if self._current is not None:
+                return self._current
+            # Gone from the cache (purged, or dropped as damaged): move on to the next one.
+            self._ids.pop(self._index)
+            self._index = min(self._index, max(0, len(self._ids) - 1))
+        self._current = None
+        return None
+
+    def upcoming(self, count: int) -> list[Case]:
+        """The next cases after the current one, for prefetching their media."""
+        ids = self._ids[self._index + 1:self._index + 1 + count]
+        return [c for c in (self.cache.case(i) for i in ids) if c]
+
+    # --- navigation -----------------------------------------------------------------------
+    def select_queue(self, queue_id: str | None) -> None:
+        """Another queue (None: all), from its most urgent case."""
+        self.case_list.reload_if_changed()  # the list of a queue is always read fresh
+        self.query = self.query.with_queue(queue_id)
+        self._index = 0
+        self._refilter(keep_current=False)
+
+    def set_query(self, query: ListQuery) -> None:
+        """Search, filter or re-sort the work list; the case on screen stays if it still
+        qualifies, otherwise the first case of the new list is shown."""
+        self.query = query
+        self._refilter(keep_current=True)
+
+    def reload(self, keep_current: bool = True) -> None:
+        """Re-read the work list (new cases arrived); the case on screen stays on screen."""
+        self.case_list.reload()
+        self._refilter(keep_current)
+
+    def _refilter(self, keep_current: bool) -> None:
+        current_id = self._ids[self._index] if (keep_current and self._ids) else None
+        self._ids = self.case_list.ids(self.query, self._search_hits())
+        if current_id in self._ids:
+            self._index = self._ids.index(current_id)
+        else:
+            self._index = 0 if current_id is not None else self._index
+        self._index = min(self._index, max(0, len(self._ids) - 1))
+
+    def _search_hits(self) -> frozenset[str] | None:
+        if not self.query.text.strip():
+            return None
+        if self.search_index is None:
+            # No background index (tests, scripts): build one here, once, from the store.
+            indexer = SearchIndexer(None)
+            indexer.run_once(self.cache.db)
+            self.search_index = indexer.index
+        return self.search_index.search(self.query.text)
+
+    def go_to(self, case_id: str) -> None:
+        if case_id in self._ids:
+            self._index = self._ids.index(case_id)
+
+    def next(self) -> None:
+        self._index = min(self._index + 1, max(0, len(self._ids) - 1))
+
+    def previous(self) -> None:
+        self._index = max(self._index - 1, 0)
+
+    def skip(self) -> None:
+        """Put the current case at the end of this session's list and move on."""
+        if len(self._ids) > 1:
+            self._ids.append(self._ids.pop(self._index))
+            self._index = min(self._index, len(self._ids) - 1)
+
+    # --- deciding -------------------------------------------------------------------------
+    def decide(self, action: ActionId, note: str = "", policy: str | None = None) -> Decision:
+        if not is_decision(action):
+            raise ValueError(f"{action.value} is not a decision")
+        if self._recording:
+            raise SessionBusy("a decision is already being recorded")
+        case = self.current()
+        if case is None:
+            raise LookupError("no case on screen to decide")
+        policy = policy or self.default_policy(case)
+        decision = Decision.new(case.id, action, policy, note,
+                                self.guidelines.tag_for(policy, case.policy_area))
+        self._recording = True
+        try:
+            self.outbox.record(decision, self.undo_grace_s)  # durable before it shows as made
+        finally:
+            self._recording = False
+        self._undoable.append(decision)
+        self.case_list.remove(case.id, case.queue_id)
+        self._ids.pop(self._index)
+        self._index = min(self._index, max(0, len(self._ids) - 1))
+        self.on_recorded(decision)
+        return decision
+
+    def undo_last(self) -> Decision | None:
+        """Withdraw the latest decision still in its grace window and put its case back on
+        screen. Returns it, or None if nothing can be undone any more."""
+        while self._undoable:
+            decision = self._undoable.pop()
+            if self.outbox.undo(decision.decision_id):
+                self.reload()
+                self.go_to(decision.case_id)
+                return decision
+        return None
+
+    def follow_up(self, case_id: str, action: ActionId, note: str, policy: str) -> Decision:
+        """A new decision on a case that is no longer on screen (after a conflict): recorded like
+        any other, so the original decision stays as it was."""
+        case = self.cache.case(case_id)  # may be gone from the cache; its policy area helps
+        fallback = case.policy_area if case is not None else ""
+        decision = Decision.new(case_id, action, policy, note,
+                                self.guidelines.tag_for(policy, fallback))
+        self.outbox.record(decision)
+        self.on_recorded(decision)
+        return decision
+
+    def default_policy(self, case: Case) -> str:
+        """The policy preselected for an enforcement: the case's own policy area when its queue
+        enforces it (a misinformation case in the crisis queue is removed for misinformation),
+        else the queue's default."""
+        queue = self.cache.queue(case.queue_id)
+        if queue is None:
+            return case.policy_area or "unspecified"
+        if case.policy_area in queue.policies:
+            return case.policy_area
+        return queue.default_policy or case.policy_area or "unspecified"

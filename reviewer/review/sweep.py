@@ -1,0 +1,162 @@
+"""Crisis sweep: many near-identical cases decided in bulk (pure logic, no Qt).
+
+`SweepSelection` is the grid's model: a cursor over a list of cases laid out in rows of
+`columns`, a set of selected case ids, and the summary the confirmation shows before anything
+is recorded. A bulk decision is many ordinary decisions, each with its own client-generated id
+(which is also its idempotency key), so the sync engine and the server treat every one of them
+exactly like a decision made in case mode.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.domain import Case, Decision
+from reviewer.review.outbox import Outbox
+
+# The decisions a sweep can make (keys 1-5 as in case mode). Escalation is one case at a time:
+# it needs a plan of action written for that case.
+SWEEP_DECISIONS = (ActionId.NO_VIOLATION, ActionId.REMOVE, ActionId.LABEL_SENSITIVE,
+                   ActionId.RESTRICT_REACH, ActionId.SUSPEND)
+
+
+@dataclass(frozen=True)
+class SweepSummary:
+    """What a bulk decision would touch: shown to the reviewer before it is recorded."""
+
+    total: int
+    by_queue: dict[str, int]
+    by_category: dict[str, int]
+    high_profile: tuple[str, ...]  # "@handle" of each high-profile author included, once each
+
+    def confirmation_text(self, action: ActionId, policy: str) -> str:
+        label = DECISION_KINDS[action].label
+        noun = "item" if self.total == 1 else "items"
+        under = f" under {policy}" if DECISION_KINDS[action].needs_policy else ""
+        lines = [f"{label} {self.total} {noun}{under}?"]
+        if self.by_category:
+            lines.append("Categories: " + ", ".join(f"{n} {c}" for c, n in self.by_category.items()))
+        if len(self.by_queue) > 1:
+            lines.append("Queues: " + ", ".join(f"{n} {q}" for q, n in self.by_queue.items()))
+        if self.high_profile:
+            lines.append("Includes high-profile accounts: " + ", ".join(self.high_profile))
+        return "\n".join(lines)
+
+
+class SweepSelection:
+    def __init__(self, cases: list[Case], columns: int = 6):
+        self.cases: list[Case] = list(cases)
+        self.columns = max(1, columns)
+        self.cursor = 0
+        self.selected: set[str] = set()
+
+    # --- the cursor -------------------------------------------------------------------------
+    def current(self) -> Case | None:
+        return self.cases[self.cursor] if self.cases else None
+
+    def move(self, dx: int, dy: int, columns: int | None = None) -> None:
+        """Move within the grid; stops at the edges (a row's end does not wrap to the next)."""
+        if not self.cases:
+            return
+        columns = max(1, columns or self.columns)
+        row, col = divmod(self.cursor, columns)
+        col = min(max(col + dx, 0), columns - 1)
+        row = max(row + dy, 0)
+        target = row * columns + col
+        if target < len(self.cases):
+            self.cursor = target
+        elif dy > 0:  # the last row is short: go to its last item rather than nowhere
+            self.cursor = len(self.cases) - 1
+
+    # --- selecting --------------------------------------------------------------------------
+    def toggle(self) -> None:
+        case = self.current()
+        if case is not None:
+            self.selected ^= {case.id}
+
+    def select_same_hash(self) -> int:
+        """Add every case sharing any media sha256 with the case under the cursor; returns how
+        many were added."""
+        case = self.current()
+        if case is None:
+            return 0
+        hashes = {m.sha256 for m in case.media}
+        matching = {c.id for c in self.cases if hashes & {m.sha256 for m in c.media}} | {case.id}
+        added = matching - self.selected
+        self.selected |= matching
+        return len(added)
+
+    def select_all(self) -> None:
+        self.selected = {c.id for c in self.cases}
+
+    def clear(self) -> None:
+        self.selected.clear()
+
+    def is_selected(self, case_id: str) -> bool:
+        return case_id in self.selected
+
+    def targets(self) -> list[Case]:
+        """The cases a decision applies to: the selection, or the cursor's case if none."""
+        chosen = [c for c in self.cases if c.id in self.selected]
+        if chosen:
+            return chosen
+        current = self.current()
+        return [current] if current is not None else []
+
+    def remove(self, case_ids: set[str]) -> None:
+        """Drop decided cases from the grid; the cursor stays near where it was."""
+        before = self.current()
+        self.cases = [c for c in self.cases if c.id not in case_ids]
+        self.selected -= case_ids
+        if before is not None and before.id not in case_ids:
+            self.cursor = self.cases.index(before)
+        self.cursor = min(self.cursor, max(0, len(self.cases) - 1))
+
+    # --- the bulk decision ------------------------------------------------------------------
+    def summary(self) -> SweepSummary:
+        return summarise(self.targets())
+
+    def bulk_decisions(self, action: ActionId, policy: str, note: str = "") -> list[Decision]:
+        return bulk_decisions(self.targets(), action, policy, note)
+
+
+def summarise(cases: list[Case]) -> SweepSummary:
+    categories = Counter(c.media[0].category if c.media else "no media" for c in cases)
+    handles: list[str] = []
+    for case in cases:
+        handle = f"@{case.author.handle}"
+        if case.author.high_profile and handle not in handles:
+            handles.append(handle)
+    return SweepSummary(len(cases), dict(Counter(c.queue_id for c in cases)),
+                        dict(categories.most_common()), tuple(handles))
+
+
+def bulk_decisions(cases: list[Case], action: ActionId, policy: str, note: str = "") -> list[Decision]:
+    """One decision per case, each with a fresh id (its own idempotency key)."""
+    if action not in DECISION_KINDS:
+        raise ValueError(f"{action.value} is not a decision")
+    return [Decision.new(c.id, action, policy, note) for c in cases]
+
+
+class BulkRecordError(RuntimeError):
+    """A write failed part-way: `recorded` are durable, the rest were not recorded."""
+
+    def __init__(self, recorded: list[Decision], cause: Exception):
+        super().__init__(f"{len(recorded)} recorded before the store refused: {cause}")
+        self.recorded = recorded
+
+
+def record_bulk(outbox: Outbox, decisions: list[Decision]) -> list[Decision]:
+    """Commit each decision durably (one Outbox.record each, so each case leaves the local work
+    list atomically with its decision). If a write fails, the ones before it stay recorded and
+    BulkRecordError says which, so the caller never shows a half-made sweep as made or unmade."""
+    recorded: list[Decision] = []
+    for decision in decisions:
+        try:
+            outbox.record(decision)
+        except Exception as exc:
+            raise BulkRecordError(recorded, exc) from exc
+        recorded.append(decision)
+    return recorded

@@ -1,0 +1,141 @@
+"""Keeping the local cache private: unlocking it at start, and letting go of what is done.
+
+Reported content stays on this machine only as long as the work needs it. A case that is
+settled here (decided and synced, withdrawn, decided elsewhere) is deleted, and so is anything
+cached longer than a TTL; media goes with the last case that uses it. Sealing is in
+reviewer/cache_crypto.py; the key lives in the keyring (reviewer/credentials.py).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from reviewer.actions import DECISION_KINDS
+from reviewer.store.crypto import CacheCipher, case_context, media_context
+from reviewer.store.case_cache import SETTLED
+from reviewer.account.credentials import cache_key
+from reviewer.domain import to_iso, utc_now
+from reviewer.profile import Profile
+from reviewer.store.database import open_store, transaction, unlock_store
+
+CACHE_TTL = timedelta(hours=24)
+# A case that left the work list stays this long before the per-round purge takes it, so the
+# window can still say why it left (its local_note) and the reviewer can still look it up.
+SETTLED_GRACE = timedelta(minutes=10)
+
+
+def unlock_cache(profile: Profile, ttl: timedelta = CACHE_TTL) -> str:
+    """Make every store connection of this process seal with the profile's key, bring the
+    cached content in line with that key, and purge. Call once at start, before any other
+    connection to the store. Returns a warning for the status line, or ''."""
+    found = cache_key(profile.root)
+    cipher = CacheCipher(found.key)
+    unlock_store(profile.store_path, cipher)
+    db = open_store(profile.store_path, cipher)
+    try:
+        if found.fresh:
+            forget_sealed_content(db)  # sealed under a key we no longer have: unreadable
+        if seal_clear_content(db, cipher):
+            scrub_free_space(db)
+        purge_stale(db, ttl)
+    finally:
+        db.conn.close()
+    return found.warning
+
+
+def purge_settled(db: sqlite_utils.Database, now: datetime | None = None,
+                  grace: timedelta = SETTLED_GRACE, ttl: timedelta = CACHE_TTL) -> int:
+    """The purge of every sync round: like `purge_stale`, but a case is taken only once it
+    left the work list `grace` ago (cases.left_at, kept by a trigger of store v8)."""
+    return purge_stale(db, ttl, now, settled_for=grace)
+
+
+def purge_stale(db: sqlite_utils.Database, ttl: timedelta = CACHE_TTL,
+                now: datetime | None = None, settled_for: timedelta = timedelta(0)) -> int:
+    """Delete settled cases (those that left the work list at least `settled_for` ago),
+    anything cached longer than `ttl`, and media no cached case uses any more. Cheap enough to
+    run every sync round. Returns the number of rows deleted."""
+    now = now or utc_now()
+    cutoff = to_iso(now - ttl)
+    finals = [a.value for a, kind in DECISION_KINDS.items() if kind.final]
+    marks = ",".join("?" * len(finals))
+    # '' (left before store v8 knew when) counts as long ago.
+    left_long_ago = "AND left_at <= ? " if settled_for else ""
+    # Too old, or not open here any more -- except the case of our newest accepted final
+    # decision, which the reviewer may still reverse -- and no decision on it waits to be sent.
+    # Two indexed selects (store v8: cases_cached_at, cases_left) rather than one OR, which
+    # would read all 100,000 rows of a big cache every round.
+    done = (f"id IN (SELECT id FROM cases WHERE cached_at < ? UNION SELECT id FROM cases "
+            f"WHERE local_state != 'open' {left_long_ago}AND id NOT IN (SELECT case_id FROM "
+            f"outbox WHERE state = 'accepted' AND action IN ({marks}) ORDER BY seq DESC "
+            f"LIMIT 1)) AND {SETTLED}")
+    params = (cutoff, *([to_iso(now - settled_for)] if settled_for else []), *finals)
+    every_round = bool(settled_for)
+    if every_round and not _anything_to_purge(db, done, params, cutoff):
+        return 0  # the usual round: no write transaction, so no wait for the UI's next commit
+    with transaction(db) as conn:
+        linked = f"FROM case_media WHERE case_id IN (SELECT id FROM cases WHERE {done})"
+        freed = [r[0] for r in conn.execute(f"SELECT DISTINCT sha256 {linked}", params)]
+        conn.execute(f"DELETE {linked}", params)
+        deleted = conn.execute(f"DELETE FROM cases WHERE {done}", params).rowcount
+        deleted += conn.execute("DELETE FROM media WHERE fetched_at < ?", (cutoff,)).rowcount
+        if every_round:  # only media of the cases deleted just now can have lost its last use
+            deleted += sum(conn.execute(f"DELETE FROM media WHERE sha256 = ? AND {_UNUSED}",
+                                        (sha,)).rowcount for sha in freed)
+        else:  # at start: whatever else left media unused (dropped damaged cases, older runs)
+            # Per media row, an index lookup of its links (NOT IN over every link of 100,000
+            # cases built a 250,000-row list each round: 170 ms).
+            deleted += conn.execute(f"DELETE FROM media WHERE {_UNUSED}").rowcount
+    return deleted
+
+
+# No cached case links to it any more.
+_UNUSED = ("NOT EXISTS (SELECT 1 FROM case_media cm JOIN cases c ON c.id = cm.case_id "
+           "WHERE cm.sha256 = media.sha256)")
+
+
+def _anything_to_purge(db: sqlite_utils.Database, done: str, params: tuple, cutoff: str) -> bool:
+    """A read (no lock under WAL) over indexes only: does the round have anything to delete?"""
+    return bool(db.execute(f"SELECT EXISTS (SELECT 1 FROM cases WHERE {done}) OR EXISTS "
+                           "(SELECT 1 FROM media WHERE fetched_at < ?)",
+                           (*params, cutoff)).fetchone()[0])
+
+
+def forget_sealed_content(db: sqlite_utils.Database) -> None:
+    """Drop sealed cases and media. A case with an unsent decision keeps its row, so a
+    re-claim cannot open it again before that decision reaches the server."""
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM case_media WHERE case_id IN (SELECT id FROM cases "
+                     f"WHERE sealed_payload IS NOT NULL AND {SETTLED})")
+        conn.execute(f"DELETE FROM cases WHERE sealed_payload IS NOT NULL AND {SETTLED}")
+        conn.execute("DELETE FROM media WHERE sealed = 1")
+
+
+def seal_clear_content(db: sqlite_utils.Database, cipher: CacheCipher) -> int:
+    """Seal case content and media written in clear (by an older version, or a store opened
+    without a key). Returns how many items it sealed."""
+    cases = db.execute("SELECT id, payload FROM cases WHERE sealed_payload IS NULL").fetchall()
+    media = [r[0] for r in db.execute("SELECT sha256 FROM media WHERE sealed = 0")]
+    with transaction(db) as conn:
+        for case_id, payload in cases:
+            # The clear store kept the author id itself as author_key; sealed, it is blinded.
+            author_id = str((json.loads(payload).get("author") or {}).get("id", ""))
+            conn.execute("UPDATE cases SET payload = '{}', sealed_payload = ?, author_key = ? "
+                         "WHERE id = ?",
+                         (cipher.seal(payload.encode("utf-8"), case_context(case_id)),
+                          cipher.blind(author_id), case_id))
+        for sha in media:  # one at a time: media can be large
+            data = conn.execute("SELECT data FROM media WHERE sha256 = ?", (sha,)).fetchone()[0]
+            conn.execute("UPDATE media SET data = ?, sealed = 1 WHERE sha256 = ?",
+                         (cipher.seal(bytes(data), media_context(sha)), sha))
+    return len(cases) + len(media)
+
+
+def scrub_free_space(db: sqlite_utils.Database) -> None:
+    """Overwritten clear text lingers in free pages and in the WAL: rebuild the file and empty
+    the WAL so no copy of it is left on disk."""
+    db.execute("VACUUM")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

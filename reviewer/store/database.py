@@ -1,0 +1,269 @@
+"""The local SQLite store: one file in the profile, opened once per thread.
+
+WAL lets the sync worker write while the UI thread reads. synchronous=FULL makes every commit
+durable before it returns, which is what lets the UI show a decision as made right after
+`Outbox.record` commits. The schema is versioned with PRAGMA user_version and upgraded one
+step at a time, each step inside one transaction (as Anki does), so a crash mid-upgrade leaves
+the previous version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+if TYPE_CHECKING:
+    from reviewer.store.crypto import CacheCipher
+
+
+class StoreError(RuntimeError):
+    """The local store cannot be opened or written (corrupt file, full disk, no permission)."""
+
+
+_V1 = """
+        CREATE TABLE queues (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+            open_count INTEGER NOT NULL DEFAULT 0, policies TEXT NOT NULL DEFAULT '[]',
+            default_policy TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE cases (
+            id TEXT PRIMARY KEY, queue_id TEXT NOT NULL, priority INTEGER NOT NULL,
+            sla_deadline TEXT NOT NULL, language TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL, lease_expires_at TEXT, cached_at TEXT NOT NULL,
+            local_state TEXT NOT NULL DEFAULT 'open'
+        );
+        CREATE INDEX cases_work_order ON cases (local_state, queue_id, priority, sla_deadline, id);
+        CREATE TABLE media (
+            sha256 TEXT PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL, fetched_at TEXT NOT NULL
+        );
+        CREATE TABLE case_media (
+            case_id TEXT NOT NULL, sha256 TEXT NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (case_id, position)
+        );
+        CREATE INDEX case_media_sha ON case_media (sha256);
+        -- Decisions are append-only: the decision columns are written once. Only the sync
+        -- columns (state .. updated_at) change as the decision travels to the central API.
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL UNIQUE,
+            case_id TEXT NOT NULL, action TEXT NOT NULL, policy TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '', decided_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '',
+            response TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX outbox_state ON outbox (state, next_attempt_at);
+"""
+
+# v2: the change-feed cursor and other sync bookkeeping; conflicts the reviewer has dealt with.
+_V2 = """
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+ALTER TABLE outbox ADD COLUMN acknowledged_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN local_note TEXT NOT NULL DEFAULT '';
+"""
+
+# v3: exposure kept per day and case on this machine only; media category beside each link so
+# never-render media can be skipped without parsing case payloads.
+_V3 = """
+CREATE TABLE exposure (
+    day TEXT NOT NULL, case_id TEXT NOT NULL, exposure_s REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, case_id)
+);
+ALTER TABLE case_media ADD COLUMN category TEXT NOT NULL DEFAULT '';
+"""
+
+# v4: case content and media bytes sealed at rest (reviewer/cache_crypto.py). A sealed case
+# keeps '{}' in `payload` (the change feed still json_set()s the priority into it) and its
+# content in `sealed_payload`; a sealed media row says so in `sealed`. NULL / 0: written by a
+# store opened without a key (tests, older versions), sealed at the next unlock.
+_V4 = """
+ALTER TABLE cases ADD COLUMN sealed_payload BLOB;
+ALTER TABLE media ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+"""
+
+# v5: what the case list filters and sorts on, in clear beside priority and deadline (metadata,
+# not content): region, policy area, report count. `author_key` is a keyed hash of the author
+# id (reviewer/case_index.py), so related cases are found by index without the id in clear.
+_V5 = """
+ALTER TABLE cases ADD COLUMN region TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN policy_area TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN report_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN author_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_by_author ON cases (author_key);
+-- Covers everything the case list holds in memory (reviewer/case_list.py), so loading 100,000
+-- rows reads this narrow index instead of the wide rows with their sealed payloads.
+CREATE INDEX cases_list ON cases (local_state, priority, sla_deadline, id, queue_id, language,
+                                  region, policy_area, report_count);
+-- What start-up looks for in a sealed cache (reviewer/cache_guard.py): found without a scan.
+CREATE INDEX cases_unsealed ON cases (id) WHERE sealed_payload IS NULL;
+CREATE INDEX media_unsealed ON media (sha256) WHERE sealed = 0;
+ALTER TABLE queues ADD COLUMN sla_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE queues ADD COLUMN oldest_open_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE queues ADD COLUMN breached INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE queues ADD COLUMN due_soon INTEGER NOT NULL DEFAULT 0;
+"""
+
+# v6: investigation context (reviewer/investigation.py). `media.dhash`: the perceptual hash
+# (16 hex digits; '' when the bytes are no image we decode; NULL: not hashed yet), in clear like
+# the sha256 beside it: it matches copies but does not show the picture. `media_near`: pairs of
+# near-identical media, both ways round, found once when a hash is stored so that related cases
+# are an index join. Context and notes are sealed (`data`) unless the store has no key.
+_V6 = """
+ALTER TABLE media ADD COLUMN dhash TEXT;
+CREATE TABLE media_near (
+    sha256 TEXT NOT NULL, other TEXT NOT NULL, distance INTEGER NOT NULL,
+    PRIMARY KEY (sha256, other)
+);
+CREATE TABLE case_context (
+    case_id TEXT PRIMARY KEY, author_key TEXT NOT NULL, fetched_at TEXT NOT NULL,
+    error TEXT NOT NULL DEFAULT '', sealed INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL
+);
+CREATE INDEX case_context_by_author ON case_context (author_key, fetched_at);
+CREATE TABLE account_notes (
+    note_id TEXT PRIMARY KEY, author_key TEXT NOT NULL, created_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending', last_error TEXT NOT NULL DEFAULT '',
+    sealed INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL
+);
+CREATE INDEX account_notes_by_author ON account_notes (author_key, created_at);
+CREATE INDEX account_notes_by_state ON account_notes (state);
+CREATE INDEX cases_by_author_open ON cases (author_key, local_state, priority, sla_deadline);
+"""
+
+# v7: guidelines and bulletins; the guideline version each decision was made under. Guideline
+# text is organisation policy, not case content, so it is kept in clear (reviewer/guidelines.py).
+# `read_at`: when the reviewer first had this version on screen (acknowledging needs it);
+# an acknowledgement is queued here at once and `sent_at` set when the central API has it.
+_V7 = """
+ALTER TABLE outbox ADD COLUMN guideline_version TEXT NOT NULL DEFAULT '';
+CREATE TABLE guidelines (
+    guideline_id TEXT NOT NULL, version INTEGER NOT NULL, seq INTEGER NOT NULL,
+    title TEXT NOT NULL, kind TEXT NOT NULL, policy_area TEXT NOT NULL DEFAULT '',
+    queue_id TEXT NOT NULL DEFAULT '', body TEXT NOT NULL, requires_ack INTEGER NOT NULL DEFAULT 0,
+    published_at TEXT NOT NULL, published_by TEXT NOT NULL DEFAULT '',
+    read_at TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (guideline_id, version)
+);
+CREATE INDEX guidelines_by_policy ON guidelines (kind, policy_area, seq);
+CREATE TABLE guideline_acks (
+    guideline_id TEXT NOT NULL, version INTEGER NOT NULL, acknowledged_at TEXT NOT NULL,
+    sent_at TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (guideline_id, version)
+);
+"""
+
+# v8: sign-in and purging settled cases every sync round. `left_at`: when the case left the
+# work list here ('' while open), set by a trigger on every path that changes local_state, so
+# the per-round purge (cache_guard.purge_settled) waits a grace period after it.
+_V8 = """
+ALTER TABLE cases ADD COLUMN left_at TEXT NOT NULL DEFAULT '';
+UPDATE cases SET left_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE local_state != 'open';
+CREATE INDEX cases_left ON cases (left_at) WHERE local_state != 'open';
+CREATE INDEX cases_cached_at ON cases (cached_at);
+CREATE INDEX media_fetched_at ON media (fetched_at);
+CREATE TRIGGER cases_left_at AFTER UPDATE OF local_state ON cases
+WHEN (OLD.local_state = 'open') != (NEW.local_state = 'open')
+BEGIN
+    UPDATE cases SET left_at = CASE WHEN NEW.local_state = 'open' THEN ''
+        ELSE strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END WHERE id = NEW.id;
+END;
+"""
+
+# Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
+# (v6-v8 are being written this session and are not shipped yet.)
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# Store files whose cache has been unlocked in this process, and the cipher that seals it.
+# The key travels with the store *path*: the sync worker and the decode pool open the store by
+# path on their own threads, so registering it once at start reaches every connection.
+_unlocked: dict[Path, "CacheCipher"] = {}
+
+
+def unlock_store(path: Path, cipher: "CacheCipher") -> None:
+    """Every later `open_store(path)` in this process, on any thread, seals with `cipher`."""
+    _unlocked[Path(path).resolve()] = cipher
+
+
+def store_cipher(db: sqlite_utils.Database) -> "CacheCipher | None":
+    """The cipher `open_store` attached to this connection; None: the cache is kept in clear."""
+    return getattr(db, "cache_cipher", None)
+
+
+def open_store(path: Path, cipher: "CacheCipher | None" = None) -> sqlite_utils.Database:
+    """Open (creating and upgrading if needed) the store. Call once per thread.
+
+    Without `cipher`, the one registered by `unlock_store` for this file is used, if any."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        _migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the local store {path}: {exc}") from exc
+    db = sqlite_utils.Database(conn)
+    db.cache_cipher = cipher or _unlocked.get(path.resolve())
+    return db
+
+
+def read_state(db: sqlite_utils.Database, key: str, default: str = "") -> str:
+    row = db.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def write_state(db: sqlite_utils.Database, key: str, value: str) -> None:
+    with transaction(db) as conn:
+        conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the local store has schema version {version}, newer than this program's "
+            f"{SCHEMA_VERSION}; update the workstation or choose another --profile"
+        )
+    for step in range(version, SCHEMA_VERSION):
+        # One script per step, BEGIN..COMMIT inside it: executescript would otherwise commit
+        # between statements and a crash could leave a half-upgraded schema.
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[step]}\nPRAGMA user_version = {step + 1};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
+
+class transaction:
+    """`with transaction(db):` — BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error.
+
+    For writes that must land together (a decision and its case's local state). Use raw SQL
+    inside it: sqlite-utils' own write helpers commit on their own.
+    """
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.conn = db.conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as commit_error:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"could not save to the local store: {commit_error}") from commit_error
+        self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"could not save to the local store: {exc}") from exc

@@ -1,0 +1,75 @@
+"""Applying the central API's change feed to the local cache.
+
+Withdrawn or deleted content, decisions and escalations by others, and priority changes reach
+the cache before the reviewer spends time on a case that no longer needs them. Only cases
+still open here are touched: a case this reviewer already decided keeps its own state, and
+its decision meets the change on the server (as a conflict if someone else won).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from reviewer.store.database import read_state, transaction
+
+CURSOR_KEY = "changes_cursor"
+
+_CLOSING_KINDS = {
+    "withdrawn": ("withdrawn", "Withdrawn by the platform"),
+    "deleted": ("withdrawn", "Deleted by the platform"),
+    "decided": ("closed_elsewhere", "Decided by another reviewer"),
+    "escalated": ("closed_elsewhere", "Escalated by another reviewer"),
+    "awaiting_approval": ("closed_elsewhere", "Decided by another reviewer, awaiting a senior's approval"),
+}
+
+
+@dataclass
+class AppliedChanges:
+    closed: list[str] = field(default_factory=list)  # open cases taken off the work list
+    reprioritised: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)  # seniors' verdicts on our decisions
+
+
+def cursor(db: sqlite_utils.Database) -> int:
+    return int(read_state(db, CURSOR_KEY, "0"))
+
+
+def apply_changes(db: sqlite_utils.Database, changes: list[dict], new_cursor: int) -> AppliedChanges:
+    """Apply a page of changes and move the cursor past them, in one transaction."""
+    applied = AppliedChanges()
+    with transaction(db) as conn:
+        for change in changes:
+            case_id, kind = str(change.get("case_id")), change.get("kind")
+            if kind in _CLOSING_KINDS:
+                state, why = _CLOSING_KINDS[kind]
+                done = conn.execute(
+                    "UPDATE cases SET local_state = ?, local_note = ? "
+                    "WHERE id = ? AND local_state = 'open'", (state, why, case_id)).rowcount
+                if done:
+                    applied.closed.append(case_id)
+            elif kind == "approval":
+                outcome = _our_outcome(conn, case_id, change.get("data") or {})
+                if outcome:
+                    applied.outcomes.append(outcome)
+            elif kind == "priority_changed":
+                priority = int((change.get("data") or {}).get("priority", 0))
+                if 1 <= priority <= 9 and conn.execute(
+                    "UPDATE cases SET priority = ?, payload = json_set(payload, '$.priority', ?) "
+                    "WHERE id = ?", (priority, priority, case_id)).rowcount:
+                    applied.reprioritised.append(case_id)
+        conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) "
+                     "DO UPDATE SET value = excluded.value", (CURSOR_KEY, str(new_cursor)))
+    return applied
+
+
+def _our_outcome(conn, case_id: str, data: dict) -> str:
+    """"A senior approved your remove on case-1", if the decision they ruled on was ours."""
+    original = data.get("original_decision_id")
+    row = conn.execute("SELECT action FROM outbox WHERE decision_id = ?", (original,)).fetchone()
+    if row is None:
+        return ""
+    outcome = data.get("outcome", "ruled on")
+    result = f" (now {data.get('action')})" if outcome != "approved" else ""
+    return f"{data.get('reviewer', 'A senior')} {outcome} your {row[0]} on {case_id}{result}"

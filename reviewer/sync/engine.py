@@ -1,0 +1,264 @@
+"""The one sync worker: pushes the outbox, follows the change feed, keeps leases and a supply of
+claimed cases with their media.
+
+It runs on its own thread with its own store connection and reports a `SyncStatus` through a
+plain callback; the UI turns that into a Qt signal in one bridge module. The UI thread never
+waits on it: recording a decision only commits to the outbox and calls `wake()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from reviewer.sync import change_feed
+from reviewer.sync.api_client import ApiClient, ApiRejected, SignInNeeded, Unavailable
+from reviewer.sync.backoff import backoff_delay
+from reviewer.store.cache_guard import purge_settled
+from reviewer.store.case_cache import CaseCache
+from reviewer.domain import MalformedAnswer
+from reviewer.context.guidelines import GuidelineSync
+from reviewer.sync.investigation import AccountFollower
+from reviewer.media.presets import PresetBook, PresetError, load_org, save_org
+from reviewer.review.outbox import Outbox
+from reviewer.sync.push import OutboxPusher
+from reviewer.store.database import open_store
+from reviewer.worker_thread import WakeableThread
+
+log = logging.getLogger(__name__)
+
+
+SIGN_IN_NEEDED = ("the central API no longer accepts this sign-in; decisions wait here until "
+                  "you sign in again (Account menu)")
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool | None  # None until the first contact has been tried
+    waiting: int  # decisions not yet acknowledged by the central API
+    accepted: int
+    conflicts: int
+    rejected: int
+    last_error: str = ""
+    new_cases: int = 0  # cases added to the local cache by this round
+    new_media: int = 0  # media items fetched by this round
+    closed_cases: tuple[str, ...] = ()  # open cases taken off the list (withdrawn, decided elsewhere)
+    presets_changed: bool = False  # the organisation's media presets changed this round
+    outcomes: tuple[str, ...] = ()  # seniors' verdicts on decisions of ours awaiting approval
+    guidelines_changed: bool = False  # a guideline or bulletin was published or updated
+    context_changed: int = 0  # accounts whose investigation context or notes were refreshed
+    purged: int = 0  # settled or stale rows deleted from the local cache this round
+    needs_sign_in: bool = False  # the central API refused the token (401): sign in again
+
+
+@dataclass
+class SyncSettings:
+    prefetch_per_queue: int = 50  # cases kept cached per queue so work goes on offline
+    low_watermark: int = 20  # claim more when a queue's local supply drops below this
+    idle_interval: float = 10.0  # seconds between rounds when nothing wakes the worker
+    media_per_round: int = 100
+    lease_renew_interval: float = 300.0  # leases last 30 min on the server; renew well before
+    presets_interval: float = 60.0  # how often the organisation's media presets are checked
+    queues: tuple[str, ...] = field(default_factory=tuple)  # active queues; empty: all
+    # Media categories whose bytes are never fetched (presets marked never_render); the
+    # organisation's never-render categories are added as they arrive.
+    never_fetch: frozenset[str] = field(default_factory=lambda: PresetBook.load().never_rendered())
+
+
+class SyncEngine(WakeableThread):
+    thread_name = "sync-worker"
+
+    def __init__(self, store_path: Path, client: ApiClient,
+                 on_status: Callable[[SyncStatus], None] = lambda s: None,
+                 settings: SyncSettings | None = None):
+        super().__init__()
+        self.store_path = Path(store_path)
+        self.client = client
+        self.on_status = on_status
+        self.settings = settings or SyncSettings()
+        self._offline_rounds = 0
+        self._failed_media: set[str] = set()
+        self._last_renewal = self._last_presets = -1e9  # both due in the first round
+        self._outcomes: list[str] = []
+        self._db = None
+
+    # --- thread control -----------------------------------------------------------------
+    def start(self) -> None:
+        self._db = None  # sqlite3 connections are per thread: the new thread opens its own
+        super().start()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            status = self.run_once()
+            self._publish(status)
+            self._wake.wait(self._next_delay(status))
+            self._wake.clear()
+
+    def _next_delay(self, status: SyncStatus) -> float:
+        if not status.online:
+            self._offline_rounds += 1
+            return backoff_delay(self._offline_rounds - 1, base=1.0, cap=15.0)
+        self._offline_rounds = 0
+        if status.new_media >= self.settings.media_per_round:
+            return 0.0
+        # Wake when the next held (grace window) or backed-off decision becomes due.
+        until_due = self._outbox().seconds_until_due()
+        return min(self.settings.idle_interval, until_due if until_due is not None else 1e9)
+
+    # --- one round ----------------------------------------------------------------------
+    def run_once(self) -> SyncStatus:
+        """Push, then pull. Never raises for network trouble: it reports it in the status."""
+        new_cases = new_media = 0
+        closed: list[str] = []
+        presets_changed = guidelines_changed = needs_sign_in = False
+        context_changed = purged = 0
+        try:
+            # Most important first: on a flaky network a round may end early at any request.
+            # Presets (checked once a minute) come before any media fetch, so a category the
+            # organisation marks never-render is known before its bytes could be fetched.
+            self.push()
+            presets_changed = self.follow_presets()
+            closed = self.follow_changes()
+            self.renew_leases(closed)  # before claiming, so a lost lease is replaced at once
+            new_cases, new_media = self.pull()
+            guidelines_changed = self.follow_guidelines()
+            context_changed = self.follow_accounts()
+            online, error = True, ""
+        except Unavailable as exc:
+            online, error = False, f"central API unreachable ({exc})"
+        except SignInNeeded:
+            online, error, needs_sign_in = True, SIGN_IN_NEEDED, True
+        except (ApiRejected, MalformedAnswer) as exc:
+            online, error = True, f"central API answered badly: {exc}"
+        purged = self.purge_settled()  # offline too: the cache shrinks whether or not we are online
+        log.debug("sync round done: online=%s error=%s", online, error)
+        status = self.status(online, error, new_cases, new_media, tuple(closed))
+        outcomes, self._outcomes = tuple(self._outcomes), []
+        return replace(status, presets_changed=presets_changed, outcomes=outcomes,
+                       guidelines_changed=guidelines_changed, context_changed=context_changed,
+                       purged=purged, needs_sign_in=needs_sign_in)
+
+    # --- steps added for issues 6 and 7 (each delegates to its own module) ---------------
+    def follow_guidelines(self) -> bool:
+        """Push bulletin acknowledgements made here (every round) and fetch new guideline
+        versions and bulletins (once a minute, like the presets): reviewer/guidelines.py.
+        True if new versions arrived."""
+        sync = getattr(self, "_guideline_sync", None)  # made on first use: one per engine
+        if sync is None:
+            sync = self._guideline_sync = GuidelineSync(self.client)
+        sync.client = self.client  # replaced when the reviewer signs in again
+        return sync.run(self._database(), self.settings.presets_interval)
+
+    def follow_accounts(self) -> int:
+        """Fetch investigation context for cached cases' accounts and push account notes
+        (and hash newly cached media for related cases): reviewer/investigation_sync.py."""
+        return AccountFollower(self._database(), self.client).run()
+
+    def purge_settled(self) -> int:
+        """Delete cases settled long enough ago and anything past the cache TTL."""
+        return purge_settled(self._database())
+
+    def status(self, online: bool | None, error: str = "", new_cases: int = 0,
+               new_media: int = 0, closed: tuple[str, ...] = ()) -> SyncStatus:
+        c = self._outbox().counts()
+        return SyncStatus(online, c["pending"] + c["sending"], c["accepted"], c["conflict"],
+                          c["rejected"], error, new_cases, new_media, closed)
+
+    def follow_presets(self) -> bool:
+        """Fetch the organisation's media presets; a category that became never-render has its
+        cached bytes deleted at once and is never fetched again."""
+        if time.monotonic() - self._last_presets < self.settings.presets_interval:
+            return False
+        db = self._database()
+        try:
+            changed = save_org(db, self.client.media_presets())
+        except PresetError as exc:
+            log.warning("ignoring the organisation's media presets: %s", exc)
+            return False
+        never = PresetBook.load().with_org(load_org(db)).never_rendered()
+        self.settings.never_fetch = frozenset(self.settings.never_fetch) | never
+        if changed:
+            CaseCache(db).purge_media_of(frozenset(never))
+        self._last_presets = time.monotonic()
+        return changed
+
+    def push(self) -> int:
+        """Send every due decision; stops at the first sign the server is unreachable."""
+        return OutboxPusher(self._outbox(), self.client).push_all()
+
+    def follow_changes(self) -> list[str]:
+        """Read the change feed to its end; returns the open cases it took off the list (the
+        seniors' verdicts on our decisions are kept for the next status)."""
+        db, closed, more = self._database(), [], True
+        while more:
+            changes, cursor, more = self.client.changes(change_feed.cursor(db))
+            applied = change_feed.apply_changes(db, changes, cursor)
+            closed += applied.closed
+            self._outcomes += applied.outcomes
+        return closed
+
+    def renew_leases(self, closed: list[str]) -> None:
+        """Keep the leases on cached open cases alive while online (every few minutes)."""
+        if time.monotonic() - self._last_renewal < self.settings.lease_renew_interval:
+            return
+        cache = CaseCache(self._database())
+        ids = cache.open_case_ids()
+        for start in range(0, len(ids), 500):
+            renewed, lost = self.client.renew_leases(ids[start:start + 500])
+            cache.set_leases(renewed)
+            closed += cache.mark_lost(lost)
+        self._last_renewal = time.monotonic()
+
+    def pull(self) -> tuple[int, int]:
+        """Refresh queues, claim more cases where the local supply is low, fetch their media.
+        Returns (cases added, media fetched)."""
+        cache = CaseCache(self._database())
+        queues = self.client.queues()
+        cache.save_queues(queues)
+        local = cache.open_counts()
+        active = set(self.settings.queues)
+        added = 0
+        for queue in queues:
+            have = local.get(queue.id, 0)
+            wanted = not active or queue.id in active
+            if wanted and have < self.settings.low_watermark and queue.open_count > 0:
+                cases, lease = self.client.claim(queue.id, self.settings.prefetch_per_queue - have)
+                cache.save_claimed(cases, lease)
+                added += len(cases)
+        return added, self._fetch_media(cache)
+
+    def _fetch_media(self, cache: CaseCache) -> int:
+        wanted = [s for s in cache.missing_media(self.settings.media_per_round,
+                                                 frozenset(self.settings.never_fetch))
+                  if s not in self._failed_media]
+        for sha in wanted:
+            try:
+                data, mime = self.client.media(sha)
+            except SignInNeeded:
+                raise
+            except ApiRejected as exc:
+                # The server does not have it (or will not give it): the viewer shows a
+                # placeholder naming the reason; asking again every round would only add load.
+                log.warning("media %s unavailable: %s", sha[:12], exc)
+                self._failed_media.add(sha)
+                continue
+            cache.save_media(sha, mime, data)
+        return len(wanted)
+
+    # --- per-thread store ---------------------------------------------------------------
+    def _database(self):
+        if self._db is None:  # opened on the thread that uses it (sqlite3 objects are per-thread)
+            self._db = open_store(self.store_path)
+        return self._db
+
+    def _outbox(self) -> Outbox:
+        return Outbox(self._database())
+
+    def _publish(self, status: SyncStatus) -> None:
+        try:
+            self.on_status(status)
+        except Exception:  # a broken listener must not kill the only sync worker
+            log.exception("sync status listener failed")

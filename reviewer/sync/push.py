@@ -1,0 +1,78 @@
+"""Pushing the outbox to the central API in batches, each decision under its own key.
+
+One request carries up to BATCH_SIZE decisions, so a backlog of thousands drains in a few
+dozen round trips. Every answer is terminal (accepted, conflict, rejected) except trouble
+reaching the server, which puts the batch back to pending with backoff.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from reviewer.sync.api_client import ApiClient, ApiRejected, DecisionAnswer, SignInNeeded, Unavailable
+from reviewer.sync.backoff import backoff_delay
+from reviewer.domain import Decision, MalformedAnswer, to_iso, utc_now
+from reviewer.review.outbox import Outbox
+
+BATCH_SIZE = 200
+# A batch the server keeps refusing as a whole (unreadable answers, a 4xx for the request) is
+# given up after this many attempts and shown as rejected, instead of being retried forever.
+# Network outages do not count towards it: those are retried until the server is back.
+MAX_BAD_ATTEMPTS = 8
+SIGN_IN_RETRY_S = 30  # after a 401, decisions wait unsent; tried again this often (uncounted)
+
+
+def state_for(answer: DecisionAnswer) -> str:
+    if answer.status in (200, 201):
+        return "accepted"
+    if answer.status == 409:
+        return "conflict"
+    return "rejected"
+
+
+class OutboxPusher:
+    def __init__(self, outbox: Outbox, client: ApiClient):
+        self.outbox = outbox
+        self.client = client
+
+    def push_all(self) -> int:
+        """Send every due decision. Raises Unavailable at the first sign of an outage."""
+        sent = 0
+        while batch := self.outbox.due(limit=BATCH_SIZE):
+            if not self.push_batch(batch):
+                break  # answered badly: those wait for their backoff, do not spin on them
+            sent += len(batch)
+        return sent
+
+    def push_batch(self, batch: list[Decision]) -> bool:
+        ids = [d.decision_id for d in batch]
+        self.outbox.mark_sending(ids)
+        try:
+            answers = self.client.post_decision_batch(batch)
+        except Unavailable as exc:
+            self._retry_later(ids, str(exc), exc.retry_after)
+            raise
+        except SignInNeeded:
+            when = to_iso(utc_now() + timedelta(seconds=SIGN_IN_RETRY_S))
+            self.outbox.mark_waiting(ids, "waiting for the reviewer to sign in again", when)
+            raise
+        except (MalformedAnswer, ApiRejected) as exc:
+            self._give_up_or_retry(ids, f"central API answered badly: {exc}")
+            return False
+        self.outbox.record_answers(
+            [(d.decision_id, state_for(a), _with_status(a)) for d, a in zip(batch, answers)])
+        return True
+
+    def _retry_later(self, ids: list[str], error: str, retry_after: float | None) -> None:
+        delay = backoff_delay(self.outbox.attempts(ids[0]), retry_after=retry_after)
+        self.outbox.mark_retry(ids, error, to_iso(utc_now() + timedelta(seconds=delay)))
+
+    def _give_up_or_retry(self, ids: list[str], error: str) -> None:
+        if self.outbox.attempts(ids[0]) + 1 >= MAX_BAD_ATTEMPTS:
+            self.outbox.record_answers([(i, "rejected", {"error": error}) for i in ids])
+        else:
+            self._retry_later(ids, error, None)
+
+
+def _with_status(answer: DecisionAnswer) -> dict:
+    return {"http_status": answer.status, **answer.body}

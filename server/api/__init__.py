@@ -1,0 +1,1 @@
+"""Routers only: HTTP in, the rules called, HTTP out."""

@@ -1,0 +1,1 @@
+"""The server database: engine and transactions, schema, retention."""

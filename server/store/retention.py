@@ -1,0 +1,77 @@
+"""How long idempotency keys are kept, and the purge that forgets older ones.
+
+A key must outlive every retry a client may still send: a workstation that was offline for a
+long weekend pushes its outbox when it is back, and a key forgotten by then would turn a replay
+into a new request (a second 201, or a 409 against the client's own decision). Seven days is
+the default; `REVIEWER_KEY_RETENTION_DAYS` or `create_app(key_retention_days=...)` change it.
+
+The purge runs at start-up and then after every `purge_every` recorded decisions, in its own
+short write transaction, so no request waits on a large delete.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
+
+from server.store.database import Database
+from server.store.schema import idempotency_keys
+from server.timeutil import utcnow
+
+DEFAULT_RETENTION_DAYS = 7.0
+DEFAULT_PURGE_EVERY = 1000  # decisions between purges
+RETENTION_ENV_VAR = "REVIEWER_KEY_RETENTION_DAYS"
+
+
+def retention_days_from_env(default: float = DEFAULT_RETENTION_DAYS) -> float:
+    text = os.environ.get(RETENTION_ENV_VAR, "").strip()
+    if not text:
+        return default
+    try:
+        days = float(text)
+    except ValueError:
+        raise ValueError(f"{RETENTION_ENV_VAR} must be a number of days, not {text!r}") from None
+    return _checked(days)
+
+
+class KeyRetention:
+    """Purges idempotency keys older than `retention_days`; thread-safe."""
+
+    def __init__(self, database: Database, retention_days: float,
+                 purge_every: int = DEFAULT_PURGE_EVERY,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.database = database
+        self.retention = timedelta(days=_checked(retention_days))
+        self.purge_every = max(1, purge_every)
+        self._clock = clock  # injectable, so tests can jump days ahead
+        self._lock = threading.Lock()
+        self._since_purge = 0
+
+    def purge(self) -> int:
+        """Delete keys recorded before now - retention; returns how many went."""
+        cutoff = self._clock() - self.retention
+        with self.database.write() as conn:
+            result = conn.execute(
+                delete(idempotency_keys).where(idempotency_keys.c.created_at < cutoff)
+            )
+        return result.rowcount
+
+    def note_decisions(self, count: int) -> None:
+        """Count `count` handled decisions; purge once `purge_every` have gone by."""
+        with self._lock:
+            self._since_purge += count
+            due = self._since_purge >= self.purge_every
+            if due:
+                self._since_purge = 0
+        if due:
+            self.purge()
+
+
+def _checked(days: float) -> float:
+    if not days > 0:
+        raise ValueError(f"key retention must be a positive number of days, not {days!r}")
+    return days

@@ -1,0 +1,72 @@
+"""Rate limiting per token: 429 with Retry-After past the burst, generous by default."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from server.auth.rate_limit import (
+    BURST_ENV_VAR, DEFAULT_BURST, PER_SECOND_ENV_VAR, RateLimit, TokenBuckets,
+)
+from server.runner import ServerThread
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_bucket_allows_the_burst_then_the_rate():
+    clock = FakeClock()
+    buckets = TokenBuckets(RateLimit(per_second=2, burst=3), clock)
+    assert [buckets.take("a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert buckets.take("a") == pytest.approx(0.5)
+    assert buckets.take("b") == 0.0  # another token has its own bucket
+    clock.now += 0.5
+    assert buckets.take("a") == 0.0
+    assert buckets.take("a") > 0
+    clock.now += 60  # refills up to the burst, not beyond
+    assert [buckets.take("a") for _ in range(4)][-1] > 0
+
+
+def test_limits_come_from_arguments_then_environment(monkeypatch):
+    monkeypatch.delenv(PER_SECOND_ENV_VAR, raising=False)
+    monkeypatch.delenv(BURST_ENV_VAR, raising=False)
+    assert RateLimit.resolve(None, None).burst == DEFAULT_BURST
+    monkeypatch.setenv(PER_SECOND_ENV_VAR, "0")
+    assert not RateLimit.resolve(None, None).enabled
+    monkeypatch.setenv(BURST_ENV_VAR, "7")
+    assert RateLimit.resolve(3, None) == RateLimit(3.0, 7)
+    monkeypatch.setenv(PER_SECOND_ENV_VAR, "fast")
+    with pytest.raises(ValueError):
+        RateLimit.resolve(None, None)
+    with pytest.raises(ValueError):
+        RateLimit.resolve(-1, 5)
+
+
+def test_past_the_burst_a_token_gets_429_with_retry_after(db_path, seeded_template):
+    options = {"rate_limit_per_second": 0.5, "rate_limit_burst": 3}
+    with ServerThread(db_path, app_options=options) as server:
+        def client(name: str) -> httpx.Client:
+            token = seeded_template.tokens[name]
+            return httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"})
+
+        with client("alice") as alice, client("bob") as bob:
+            assert [alice.get("/v1/me").status_code for _ in range(3)] == [200] * 3
+            limited = alice.get("/v1/me")
+            assert (limited.status_code, limited.json()) == (429, {"error": "rate_limited"})
+            assert int(limited.headers["retry-after"]) >= 1
+            assert bob.get("/v1/me").status_code == 200  # per token, not per server
+            assert alice.get("/v1/health").status_code == 200  # liveness is never limited
+
+
+def test_default_limit_lets_a_workstation_burst(reader_for):
+    alice = reader_for("alice")
+    case = alice.get("/v1/cases/case-awkward-corrupt-media").json()
+    sha256 = case["media"][0]["sha256"]
+    # A media prefetch after a big claim: a few hundred requests as fast as they go.
+    statuses = {alice.get(f"/v1/media/{sha256}").status_code for _ in range(300)}
+    assert statuses == {200}

@@ -1,0 +1,102 @@
+"""Idempotency keys are kept for the retention period (default 7 days), then purged."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import func, select, update
+
+from server.app import create_app
+from server.runner import ServerThread
+from server.store.schema import idempotency_keys
+from server.timeutil import utcnow
+
+CASE, OTHER_CASE = "case-awkward-html", "case-awkward-long-text"
+
+
+def _age_key(server_db, key: str, days: float) -> None:
+    with server_db.write() as conn:
+        conn.execute(update(idempotency_keys).where(idempotency_keys.c.key == key)
+                     .values(created_at=utcnow() - timedelta(days=days)))
+
+
+def _key_count(server_db) -> int:
+    with server_db.read() as conn:
+        return conn.execute(select(func.count()).select_from(idempotency_keys)).scalar_one()
+
+
+def test_keys_past_retention_are_purged_at_start_up(server, client_for, server_db,
+                                                     decision_body, post_decision):
+    alice = client_for("alice")
+    old, recent = decision_body(CASE, "remove"), decision_body(OTHER_CASE, "remove")
+    post_decision(alice, old)
+    recent_answer = post_decision(alice, recent)
+    _age_key(server_db, old["decision_id"], days=7.5)
+    _age_key(server_db, recent["decision_id"], days=6.5)
+    server.stop()
+    server.start()
+    with server_db.read() as conn:
+        kept_keys = conn.execute(select(idempotency_keys.c.key)).scalars().all()
+    assert kept_keys == [recent["decision_id"]]
+    kept = post_decision(client_for("alice"), recent)
+    assert (kept.status_code, kept.content) == (201, recent_answer.content)
+
+
+def test_a_retry_after_its_key_was_purged_still_replays(server, client_for, server_db,
+                                                        decision_body, post_decision,
+                                                        post_batch):
+    """The decision row outlives its key: a late retry gets its 201 back, not a 5xx from the
+    unique decision_id (an escalation leaves the case open, so it would get that far)."""
+    alice, lena = client_for("alice"), client_for("lena")
+    final, escalation = decision_body(CASE, "remove"), decision_body(OTHER_CASE, "escalate")
+    answers = [post_decision(alice, body) for body in (final, escalation)]
+    for body in (final, escalation):
+        _age_key(server_db, body["decision_id"], days=30)
+    server.stop()
+    server.start()
+    alice = client_for("alice")
+    for body, answer in zip((final, escalation), answers, strict=True):
+        again = post_decision(alice, body)
+        assert (again.status_code, again.content) == (201, answer.content)
+    changed = post_batch(alice, [{**escalation, "note": "another note"}]).json()["results"]
+    assert (changed[0]["status"], changed[0]["body"]) == (422, {"error": "idempotency_key_reused"})
+    recorded = lena.get("/v1/decisions").json()["decisions"]
+    assert [d["decision_id"] for d in recorded] == [final["decision_id"], escalation["decision_id"]]
+
+
+def test_purge_runs_every_n_decisions(db_path, seeded_template, server_db, decision_body,
+                                      post_decision, post_batch):
+    days_ahead = [0]  # the purge's clock, moved by the test
+    options = {"key_purge_every": 3, "clock": lambda: utcnow() + timedelta(days=days_ahead[0])}
+    headers = {"Authorization": f"Bearer {seeded_template.tokens['alice']}"}
+    with ServerThread(db_path, app_options=options) as running, \
+            httpx.Client(base_url=running.url, headers=headers) as alice:
+        for _ in range(2):
+            assert post_decision(alice, decision_body(CASE, "escalate")).status_code == 201
+        assert _key_count(server_db) == 2
+        days_ahead[0] = 8
+        # The third decision sets off a purge, with the clock 8 days on.
+        assert post_decision(alice, decision_body(CASE, "escalate")).status_code == 201
+        assert _key_count(server_db) == 0
+        # Batch items count one each.
+        post_batch(alice, [decision_body(OTHER_CASE, "escalate") for _ in range(3)])
+        assert _key_count(server_db) == 0
+
+
+def test_retention_comes_from_the_argument_or_the_environment(db_path, monkeypatch):
+    def retention_of(**kwargs) -> timedelta:
+        app = create_app(db_path, **kwargs)
+        app.state.database.close()
+        return app.state.key_retention.retention
+
+    monkeypatch.delenv("REVIEWER_KEY_RETENTION_DAYS", raising=False)
+    assert retention_of() == timedelta(days=7)
+    monkeypatch.setenv("REVIEWER_KEY_RETENTION_DAYS", "30")
+    assert retention_of() == timedelta(days=30)
+    assert retention_of(key_retention_days=10) == timedelta(days=10)
+    for bad in ("soon", "0", "-1"):
+        monkeypatch.setenv("REVIEWER_KEY_RETENTION_DAYS", bad)
+        with pytest.raises(ValueError, match="REVIEWER_KEY_RETENTION_DAYS|positive"):
+            retention_of()

@@ -1,0 +1,84 @@
+"""Case text from every script: direction per paragraph, the language named beside it, bidi
+isolation of names inside our own sentences, and markup shown as characters."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer.display_text import FSI, PDI
+from reviewer.domain import Case
+from tests.factories import case_dict
+from ui.cases.case_panel import CasePanel
+
+SAMPLES = {
+    "ar": ("مرحبا، هذا منشور تم الإبلاغ عنه", "Arabic", True),
+    "he": ("שלום, זה פוסט שדווח", "Hebrew", True),
+    "fa": ("سلام، این یک پست گزارش شده است", "Persian", True),
+    "ur": ("یہ ایک رپورٹ شدہ پوسٹ ہے", "Urdu", True),
+    "th": ("วันนี้เห็นสิ่งนี้ระหว่างทางไปทำงาน", "Thai", False),
+    "hi": ("यह एक रिपोर्ट की गई पोस्ट है", "Hindi", False),
+    "ta": ("இன்று வேலைக்கு செல்லும் வழியில் இதைப் பார்த்தேன்", "Tamil", False),
+    "bn": ("আজ কাজে যাওয়ার পথে এটা দেখলাম", "Bangla", False),
+    "ja": ("今日、駅前でこんなものを見かけました。", "Japanese", False),
+    "zh-Hans": ("今天在路上看到了这个。", "Chinese", False),
+}
+
+
+def _show(qtbot, language: str, text: str, **author) -> CasePanel:
+    data = case_dict(f"case-{language}", text=text, language=language)
+    data["author"].update(author)
+    panel = CasePanel()
+    qtbot.addWidget(panel)
+    panel.show_case(Case.from_api(data))
+    return panel
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_each_script_keeps_its_direction_and_names_its_language(qtbot, language):
+    text, name, rtl = SAMPLES[language]
+    panel = _show(qtbot, language, text)
+    assert panel.text.toPlainText() == text
+    block = panel.text.document().firstBlock()
+    expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    assert block.textDirection() == expected
+    line = panel.language.text()
+    assert name in line and f"({language})" in line
+    assert ("right to left" in line) == rtl
+
+
+def test_mixed_paragraphs_each_take_their_own_direction(qtbot):
+    panel = _show(qtbot, "he", "שלום לכולם\nThe English reply follows\nمرحبا")
+    directions = []
+    block = panel.text.document().firstBlock()
+    while block.isValid():
+        directions.append(block.textDirection())
+        block = block.next()
+    assert directions == [Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight,
+                          Qt.LayoutDirection.RightToLeft]
+
+
+def test_names_are_isolated_so_right_to_left_cannot_reorder_our_sentence(qtbot):
+    panel = _show(qtbot, "ar", "نص", display_name="محمد 123", handle="user_42")
+    line = panel.author.text()
+    assert f"{FSI}محمد 123{PDI}" in line and f"@{FSI}user_42{PDI}" in line
+    assert line.index("followers") > line.index(PDI)  # our words stay after the name
+
+
+def test_markup_in_case_text_is_characters_and_loads_nothing(qtbot):
+    panel = _show(qtbot, "en", '<img src="http://example.invalid/x.png"> <script>x()</script>',
+                  display_name="<b>Bold</b>")
+    assert panel.text.toPlainText().startswith("<img src=")
+    assert "&lt;img" in panel.text.toHtml() and "<img" not in panel.text.toHtml()
+    assert panel.author.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Bold</b>" in panel.author.text()
+
+
+def test_an_unknown_language_code_is_shown_as_it_came(qtbot):
+    panel = _show(qtbot, "xx-unknown", "text")
+    assert "“xx-unknown” (not recognised)" in panel.language.text()
+
+
+def test_the_deadline_tooltip_gives_local_time_and_utc(qtbot):
+    panel = _show(qtbot, "en", "text")
+    assert "UTC)" in panel.sla.toolTip()

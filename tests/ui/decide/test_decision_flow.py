@@ -1,0 +1,42 @@
+"""A decision is made once, or not at all with a clear message: never twice, never half."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+
+from reviewer.actions import ActionId
+from tests.ui.keystrokes import decide_by_keys
+from tests.qt_wait import pump
+
+
+def test_a_second_decision_key_queued_during_recording_is_dropped(offline_window):
+    window = offline_window
+    first = window.session.current().id
+    remove = window.registry.actions[ActionId.NO_VIOLATION]
+    # Two presses queued back to back, as when a reviewer double-taps while the commit runs.
+    QTimer.singleShot(0, remove.trigger)
+    QTimer.singleShot(0, remove.trigger)
+    pump(0.3)
+    assert window.session.outbox.counts()["pending"] == 1
+    assert [e.decision.case_id for e in window.session.outbox.entries()] == [first]
+    assert window.session.current().id != first
+
+
+def test_failed_write_keeps_the_case_on_screen_and_says_it_was_not_recorded(offline_window):
+    window = offline_window
+    db = window.session.outbox.db
+    # A temporary trigger makes the outbox write fail the way a full disk does.
+    db.execute("CREATE TEMP TRIGGER full_disk BEFORE INSERT ON main.outbox "
+               "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    first = window.session.current().id
+    decide_by_keys(window, Qt.Key.Key_2)
+    assert window.session.current().id == first
+    assert "NOT recorded" in window.last_decision.text()
+    assert "disk is full" in window.last_decision.text()
+    assert window.session.outbox.counts()["pending"] == 0
+    assert window.session.cache.open_case_ids()[0] == first  # the case was not marked decided
+    db.execute("DROP TRIGGER full_disk")  # space again: the same key now works
+    decide_by_keys(window, Qt.Key.Key_2)
+    assert window.session.outbox.counts()["pending"] == 1
+    assert window.session.current().id != first

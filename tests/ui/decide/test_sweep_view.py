@@ -1,0 +1,206 @@
+"""The crisis-sweep grid, driven by keys only: blurred thumbnails, selection, one confirmed bulk
+decision that becomes many decisions in the outbox."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reviewer.store.case_cache import CaseCache
+from reviewer.domain import Case, Queue
+from reviewer.keymap import load_keymap
+from reviewer.media.presets import PresetBook
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+from tests.factories import case_dict, sha, synthetic_png
+from tests.qt_wait import pump_until
+from ui.media.service import MediaService
+from ui.decide.policy_picker import PolicyPicker
+from ui.decide.sweep_view import SweepView
+
+MEDIA = [synthetic_png(320, 240, seed=s) for s in (11, 12, 13)]
+NEVER = synthetic_png(200, 150, seed=14)  # never saved: a never-render item has no bytes here
+HIGH_PROFILE = {"s05": "mayor", "s17": "newsdesk"}
+
+
+def _sweep_cases(count: int, never: bool) -> list[Case]:
+    cases = []
+    for i in range(count):
+        data = case_dict(f"s{i:02d}", priority=1, hours_left=i + 1, media=[MEDIA[i % 3]])
+        if f"s{i:02d}" in HIGH_PROFILE:
+            data["author"].update(handle=HIGH_PROFILE[f"s{i:02d}"], high_profile=True)
+        cases.append(Case.from_api(data))
+    if never:
+        cases.append(Case.from_api(case_dict("never", hours_left=99, media=[NEVER],
+                                             category="csam_suspected")))
+    return cases
+
+
+def _open(qtbot, tmp_path, never=False, on_request=None):
+    path = tmp_path / "store.sqlite3"
+    db = open_store(path)
+    cache = CaseCache(db)
+    cache.save_queues([Queue("graphic_media", "Graphic media", 30, ("violent_graphic", "other"),
+                             "violent_graphic")])
+    cache.save_cases(_sweep_cases(30, never), None)
+    for data in MEDIA:
+        cache.save_media(sha(data), "image/png", data)
+    session = ReviewSession(db)
+    service = MediaService(path)
+    if on_request is not None:
+        real = service.request
+        service.request = lambda key: (on_request(key), real(key))[1]
+    cases = [cache.case(i) for i in session.case_ids]
+    view = SweepView(service, PresetBook.load(), load_keymap(), session, cases)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    pump_until(view.isActiveWindow, what="sweep view active")
+    return view, session, service
+
+
+@pytest.fixture
+def sweep(qtbot, tmp_path):
+    view, session, service = _open(qtbot, tmp_path)
+    yield view, session
+    view.close()
+    service.shutdown()
+
+
+def _gray(image: QImage) -> Image.Image:
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    data = bytes(image.constBits())[: image.bytesPerLine() * image.height()]
+    return Image.frombytes("L", (image.width(), image.height()), data, "raw", "L", image.bytesPerLine())
+
+
+def _edge_energy(image: QImage) -> float:
+    gray = _gray(image)
+    shifted = gray.transform(gray.size, Image.Transform.AFFINE, (1, 0, 1, 0, 1, 0))
+    return ImageStat.Stat(ImageChops.difference(gray, shifted)).mean[0]
+
+
+def _key(view, key, modifier=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(view, key, modifier)
+
+
+class _Answers:
+    """Answers the policy picker and then the confirmation with Return, from inside their loops."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+        self._timer = QTimer(interval=5)
+        self._timer.timeout.connect(self._answer)
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._timer.stop()
+
+    def _answer(self):
+        dialog = PolicyPicker.current or QApplication.activeModalWidget()
+        if dialog is None or dialog.property("answered") or not dialog.isVisible():
+            return
+        if isinstance(dialog, PolicyPicker):
+            dialog.setProperty("answered", True)
+            self.seen.append("policy")
+            QTest.keyClick(dialog.filter, Qt.Key.Key_Return)
+        elif isinstance(dialog, QMessageBox) and dialog.window().isActiveWindow():
+            dialog.setProperty("answered", True)
+            self.seen.append("confirm:" + dialog.text())
+            QTest.keyClick(dialog, Qt.Key.Key_Return)
+
+
+def test_keys_select_and_one_confirmed_decision_records_one_decision_per_case(sweep):
+    view, session = sweep
+    sel = view.selection
+    assert len(view.cells) == 30 and sel.current().id == "s00"
+    _key(view, Qt.Key.Key_Right)
+    _key(view, Qt.Key.Key_Down)
+    assert sel.current().id == "s07"
+    _key(view, Qt.Key.Key_Space)
+    _key(view, Qt.Key.Key_Left)
+    _key(view, Qt.Key.Key_X)
+    assert sel.selected == {"s07", "s06"}
+    _key(view, Qt.Key.Key_Space)  # toggles off again
+    assert sel.selected == {"s07"}
+    _key(view, Qt.Key.Key_H)  # s06 carries MEDIA[0]: every third case
+    assert sel.selected == {f"s{i:02d}" for i in range(0, 30, 3)} | {"s07"}
+    assert view.cells["s06"].selected and view.cells["s06"].current
+    _key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(sel.selected) == 30
+
+    with _Answers() as answers:
+        _key(view, Qt.Key.Key_2)
+    assert answers.seen[0] == "policy"
+    confirm = answers.seen[1]
+    assert confirm.startswith("confirm:Remove 30 items under violent_graphic?")
+    assert "Includes high-profile accounts: @mayor, @newsdesk" in confirm
+
+    entries = session.outbox.entries()
+    assert len(entries) == 30
+    assert len({e.decision.decision_id for e in entries}) == 30
+    assert {e.decision.case_id for e in entries} == {f"s{i:02d}" for i in range(30)}
+    assert all(e.decision.action.value == "remove" and e.state == "pending" for e in entries)
+    assert session.cache.open_case_ids() == []
+    assert view.cells == {} and sel.cases == []
+
+
+def test_esc_at_the_confirmation_records_nothing_and_first_esc_clears_the_selection(sweep):
+    view, session = sweep
+    _key(view, Qt.Key.Key_Space)
+
+    def answer():
+        picker = PolicyPicker.current
+        if picker is not None and not picker.property("answered"):
+            picker.setProperty("answered", True)
+            QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible() and box.window().isActiveWindow():
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(answer)
+    timer.start()
+    try:
+        _key(view, Qt.Key.Key_4)
+    finally:
+        timer.stop()
+    pump_until(view.isActiveWindow, what="sweep view active again")
+    assert session.outbox.entries() == [] and len(view.cells) == 30
+    assert view.selection.selected == {"s00"}
+    _key(view, Qt.Key.Key_Escape)
+    assert view.selection.selected == set() and view.isVisible()
+    _key(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+
+
+def test_every_thumbnail_is_blurred_and_grayscale_and_never_render_requests_nothing(qtbot, tmp_path):
+    requested = []
+    view, _, service = _open(qtbot, tmp_path, never=True, on_request=requested.append)
+    try:
+        pump_until(view.is_settled, what="every thumbnail rendered")
+        assert len(view.cells) == 31
+        for case_id, cell in view.cells.items():
+            if case_id == "never":
+                continue
+            assert not cell.key.style.revealed and not cell.key.style.colour
+            assert cell.key.style.blur_fraction >= 0.08
+            assert cell.result.image.allGray()
+            assert _edge_energy(cell.result.image) < 1.5
+            assert cell.media.category == "graphic_violence" and cell.media.label
+        never = view.cells["never"]
+        assert never.key is None and never.result is None
+        view.scroll.ensureWidgetVisible(never)
+        pump_until(lambda: never.painted == ("metadata",), what="never-render cell painted")
+        assert sha(NEVER) not in {k.sha256 for k in requested}
+        assert all(not k.style.revealed for k in requested)  # no reveal anywhere in the sweep
+    finally:
+        view.close()
+        service.shutdown()

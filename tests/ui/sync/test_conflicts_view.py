@@ -1,0 +1,81 @@
+"""A conflict is shown, beside the winning decision, until the reviewer deals with it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from reviewer.actions import ActionId
+from reviewer.domain import Decision
+from tests.qt_wait import pump
+
+
+def _conflict(window, case_id="c1-two-images"):
+    decision = Decision.new(case_id, ActionId.REMOVE, "violent_graphic")
+    outbox = window.session.outbox
+    outbox.record(decision)
+    winner = {"decision_id": "w1", "case_id": case_id, "action": "no_violation",
+              "policy": "violent_graphic", "reviewer": "reviewer-two", "recorded_at": "2026-11-22T10:00:00Z"}
+    outbox.record_answers([(decision.decision_id, "conflict",
+                            {"http_status": 409, "error": "conflict", "winning_decision": winner})])
+    window._update_indicator()
+    return decision
+
+
+def _open_view_then(window, steps):
+    def run():
+        view = QApplication.activeModalWidget()
+        try:
+            steps(view)
+        finally:
+            view.close()
+    QTimer.singleShot(50, run)
+    QTest.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_conflict_shows_in_the_indicator_and_the_view_names_the_winner(offline_window):
+    window = offline_window
+    _conflict(window)
+    assert window.sync_indicator.state == "conflict"
+    assert "1 conflict(s) to review" in window.sync_indicator.text()
+    seen = {}
+
+    def look(view):
+        seen["rows"] = view.table.rowCount()
+        seen["cells"] = [view.table.item(0, c).text() for c in range(4)]
+        QTest.keyClick(view.table, Qt.Key.Key_A)  # accept the outcome
+        seen["after"] = view.table.rowCount()
+    _open_view_then(window, look)
+    assert seen["rows"] == 1
+    assert seen["cells"][0] == "c1-two-images" and seen["cells"][2] == "Conflict"
+    assert "no_violation" in seen["cells"][3] and "reviewer-two" in seen["cells"][3]
+    assert seen["after"] == 0
+    assert window.sync_indicator.state != "conflict"
+
+
+def test_escalating_a_conflict_records_a_new_decision_and_keeps_the_original(offline_window):
+    window = offline_window
+    original = _conflict(window)
+
+    def escalate(view):
+        def write_note():
+            dialog = QApplication.activeModalWidget()
+            QTest.keyClicks(dialog.editor, "Winner looks wrong: visible injury")
+            QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        QTimer.singleShot(50, write_note)
+        QTest.keyClick(view.table, Qt.Key.Key_E)
+    _open_view_then(window, escalate)
+    pump(0.1)
+    entries = window.session.outbox.entries()
+    assert [e.decision.action for e in entries] == [ActionId.REMOVE, ActionId.ESCALATE]
+    assert entries[0].decision == original  # the original is never edited
+    assert entries[1].decision.note == "Winner looks wrong: visible injury"
+    assert entries[1].state == "pending" and entries[0].acknowledged
+
+
+def test_with_nothing_to_act_on_the_view_says_so(offline_window):
+    from ui.sync.conflicts_view import ConflictsView
+    view = ConflictsView(offline_window.session, offline_window)
+    assert view.empty.isVisibleTo(view) and not view.table.isVisibleTo(view)
+    assert "Nothing needs your attention" in view.empty.text()

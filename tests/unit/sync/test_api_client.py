@@ -1,0 +1,35 @@
+import random
+
+import pytest
+
+from reviewer.sync.api_client import ApiClient, InsecureServerUrl, Unavailable, check_server_url
+from reviewer.sync.backoff import backoff_delay
+
+
+def test_backoff_grows_is_capped_and_honours_retry_after():
+    rng = random.Random(1)
+    ceilings = [max(backoff_delay(n, rng=rng) for _ in range(200)) for n in range(8)]
+    assert ceilings[0] <= 0.5 and ceilings[3] > ceilings[0]
+    assert max(backoff_delay(50, rng=rng) for _ in range(100)) <= 30.0
+    assert backoff_delay(0, retry_after=7, rng=rng) >= 7
+
+
+def test_plain_http_is_refused_except_to_this_machine():
+    assert check_server_url("http://127.0.0.1:8000/") == "http://127.0.0.1:8000"
+    assert check_server_url("http://localhost:8000")
+    assert check_server_url("https://api.example.org")
+    with pytest.raises(InsecureServerUrl, match="refusing plain HTTP"):
+        check_server_url("http://api.example.org")
+    with pytest.raises(InsecureServerUrl):
+        check_server_url("ftp://x")
+
+
+def test_dead_server_is_unavailable_not_a_crash():
+    import socket
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()  # nothing listens on this port now
+    client = ApiClient(f"http://127.0.0.1:{port}", "token", timeout=2)
+    with pytest.raises(Unavailable):
+        client.queues()

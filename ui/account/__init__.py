@@ -1,0 +1,1 @@
+"""The login dialog and the account actions (sign in again, sign out)."""

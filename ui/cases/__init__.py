@@ -1,0 +1,1 @@
+"""Queues, the work list, its filters and the case panel."""

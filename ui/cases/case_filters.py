@@ -1,0 +1,174 @@
+"""The search box and the filter and sort controls above the case list.
+
+It only turns what the reviewer typed or picked into a ListQuery (reviewer/case_list.py); the
+session does the filtering. Typing searches after a short pause, so the list follows the words
+without re-filtering 100,000 cases on every key. The controls hand the keyboard back to the
+review keys as soon as a choice is made (Enter or Esc in the search box, a pick in a menu).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QSpinBox, QToolButton, QWidget
+
+from reviewer.review.case_list import SORT_LABELS, Facets, ListQuery, SortKey
+
+SEARCH_PAUSE_MS = 150  # typing pause after which the list follows the search box
+ANY = ""  # item data of the "any ..." entry of a filter menu
+
+
+class SearchBox(QLineEdit):
+    """The search field. Esc leaves it (it would otherwise reach the window's Esc shortcut,
+    which hides all media) and is reported as `escaped`."""
+
+    escaped = Signal()
+
+    def event(self, event) -> bool:  # noqa: A003
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # ours, not the window's shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CaseFilters(QWidget):
+    query_changed = Signal(object)  # a ListQuery without the queue (the queue list owns it)
+    done = Signal()  # the reviewer finished with the controls: keys go back to the review
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.search = SearchBox()
+        self.search.setObjectName("caseSearch")
+        self.search.setPlaceholderText("Search text and notes  ( / )")
+        self.search.setClearButtonEnabled(True)
+        self.sort = self._combo("caseSort", [(SORT_LABELS[k], k) for k in SortKey])
+        self.descending = QToolButton()
+        self.descending.setObjectName("sortDescending")
+        self.descending.setCheckable(True)
+        self.descending.setText("⇅")
+        self.descending.setToolTip("Reverse the order")
+        self.priority = self._combo("filterPriority", [("Any priority", ANY)]
+                                    + [(f"P{p} only", p) for p in (1, 2, 3, 4)])
+        self.language = self._combo("filterLanguage", [("Any language", ANY)])
+        self.region = self._combo("filterRegion", [("Any region", ANY)])
+        self.policy = self._combo("filterPolicy", [("Any policy area", ANY)])
+        self.min_reports = QSpinBox()
+        self.min_reports.setObjectName("filterMinReports")
+        self.min_reports.setRange(0, 999)
+        self.min_reports.setPrefix("≥ ")
+        self.min_reports.setSuffix(" reports")
+        self.min_reports.setSpecialValueText("Any report count")
+        # Click or a key (/) only: a control reached by Tab, or handed the focus when the window
+        # opens, would swallow the review keys (Space, J, 1...) as typing.
+        for widget in (self.search, self.min_reports):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.descending.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._lay_out()
+        self._pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._pause.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._pause.start())
+        self.search.returnPressed.connect(self._finish_search)
+        self.search.escaped.connect(self._finish_search)
+        for combo in (self.sort, self.priority, self.language, self.region, self.policy):
+            combo.activated.connect(self._picked)
+        self.descending.toggled.connect(self._picked)
+        self.min_reports.valueChanged.connect(lambda _v: self._emit())
+        self.min_reports.editingFinished.connect(self.done.emit)
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        grid.addWidget(self.search, 0, 0, 1, 3)
+        grid.addWidget(self.sort, 1, 0, 1, 2)
+        grid.addWidget(self.descending, 1, 2)
+        grid.addWidget(self.priority, 2, 0)
+        grid.addWidget(self.language, 2, 1, 1, 2)
+        grid.addWidget(self.region, 3, 0)
+        grid.addWidget(self.policy, 3, 1, 1, 2)
+        grid.addWidget(self.min_reports, 4, 0, 1, 3)
+
+    @staticmethod
+    def _combo(name: str, entries: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # never reached by Tab mid-review
+        for label, data in entries:
+            combo.addItem(label, data)
+        return combo
+
+    # --- reading and writing the controls ---------------------------------------------------
+    def query(self, queue_id: str | None) -> ListQuery:
+        priority = self.priority.currentData()
+        return ListQuery(
+            queue_id=queue_id,
+            text=self.search.text(),
+            priorities=frozenset({priority}) if priority else frozenset(),
+            language=self.language.currentData() or "",
+            region=self.region.currentData() or "",
+            policy_area=self.policy.currentData() or "",
+            min_reports=self.min_reports.value(),
+            sort=self.sort.currentData(),
+            descending=self.descending.isChecked(),
+        )
+
+    def clear(self) -> None:
+        """Back to every case of the queue in work order."""
+        for widget in (self.search, self.sort, self.priority, self.language, self.region,
+                       self.policy, self.min_reports, self.descending):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.sort, self.priority, self.language, self.region, self.policy):
+            combo.setCurrentIndex(0)
+        self.min_reports.setValue(0)
+        self.descending.setChecked(False)
+        for widget in (self.search, self.sort, self.priority, self.language, self.region,
+                       self.policy, self.min_reports, self.descending):
+            widget.blockSignals(False)
+        self._pause.stop()
+
+    def show_facets(self, facets: Facets) -> None:
+        """Offer the values the cached cases have, with counts; a chosen value stays even if
+        no open case has it any more (so the list can say it is empty, not silently widen)."""
+        for combo, counts, any_label in ((self.language, facets.languages, "Any language"),
+                                         (self.region, facets.regions, "Any region"),
+                                         (self.policy, facets.policy_areas, "Any policy area")):
+            chosen = combo.currentData() or ""
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_label, ANY)
+            values = sorted(v for v in counts if v)
+            if chosen and chosen not in counts:
+                values.append(chosen)
+            for value in values:
+                combo.addItem(f"{value}  ({counts.get(value, 0)})", value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+            combo.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_sort(self) -> None:
+        self.sort.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sort.showPopup()
+
+    # --- emitting ---------------------------------------------------------------------------
+    def _finish_search(self) -> None:
+        self._pause.stop()
+        self._emit()
+        self.done.emit()
+
+    def _picked(self, *_args) -> None:
+        self._emit()
+        self.done.emit()
+
+    def _emit(self) -> None:
+        self.query_changed.emit(replace(self.query(None)))

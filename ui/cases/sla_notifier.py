@@ -1,0 +1,74 @@
+"""Desktop notifications for cases about to breach their SLA, from the system tray.
+
+Checks the cached cases every half minute on a local timer, so it keeps warning while the
+central API is unreachable. Where the desktop has no system tray (some Linux sessions, the
+offscreen test platform), the warning goes to the window's status line instead. Clicking the
+notification brings the window up on the most urgent of the cases it named.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+
+from reviewer.review.case_list import CaseList
+from reviewer.review.sla_watch import SlaAlert, SlaWatch
+
+CHECK_EVERY_MS = 30_000
+SHOW_FOR_MS = 10_000
+
+
+class SlaNotifier(QObject):
+    alerted = Signal(object)  # SlaAlert, whichever way it was shown
+
+    def __init__(self, window: QWidget, cases: CaseList, show_in_window: Callable[[str], None],
+                 go_to_case: Callable[[str], None]):
+        super().__init__(window)
+        self.window = window
+        self.watch = SlaWatch(cases)
+        self.show_in_window, self.go_to_case = show_in_window, go_to_case
+        self.last_alert: SlaAlert | None = None
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(_tray_icon(), self)
+            self.tray.setToolTip("Reviewer Workstation")
+            self.tray.messageClicked.connect(self._open_alerted_case)
+            self.tray.show()
+        self._timer = QTimer(self, interval=CHECK_EVERY_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        QTimer.singleShot(0, self.check)  # cases already due at start are announced at once
+
+    def check(self) -> SlaAlert | None:
+        alert = self.watch.check()
+        if alert is None:
+            return None
+        self.last_alert = alert
+        if self.tray is not None:
+            self.tray.showMessage(alert.title, alert.message,
+                                  QSystemTrayIcon.MessageIcon.Warning, SHOW_FOR_MS)
+        self.show_in_window(f"{alert.title}: {alert.message}")
+        self.alerted.emit(alert)
+        return alert
+
+    def _open_alerted_case(self) -> None:
+        if self.last_alert and self.last_alert.case_ids:
+            self.window.showNormal()
+            self.window.activateWindow()
+            self.go_to_case(self.last_alert.case_ids[0])
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+
+def _tray_icon() -> QIcon:
+    # A plain coloured square: the tray needs some icon, and the packaging icons may not be
+    # installed when running from a checkout.
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(QColor("#3d5a80"))
+    return QIcon(pixmap)

@@ -1,0 +1,152 @@
+"""Wires the search and filter controls to the review session and keeps the list current.
+
+The keys: `/` (or Ctrl+F) puts the cursor in the search box, Ctrl+L opens the sort menu,
+Ctrl+Shift+L clears search and filters. Enter or Esc in the search box hands the keyboard back
+to the review keys. While the background search index is still reading the cache, an active
+search is refreshed every second, and the count line says more cases may match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reviewer.actions import ActionId
+from reviewer.review.case_list import ListQuery
+from reviewer.review.search_index import SearchIndexer
+from reviewer.sync.engine import SyncStatus
+from ui.cases.sla_notifier import SlaNotifier
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+RECOUNT_AFTER_MS = 1500  # queue counts follow decisions after this pause (a query per queue)
+INDEX_POLL_MS = 1000  # refresh an active search this often while the index is being built
+
+
+class WorkList(QObject):
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.panel = window.queue_panel
+        self.indexer: SearchIndexer | None = None
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_AFTER_MS)
+        self._recount.timeout.connect(window.refresh_queues)
+        self._show_case = QTimer(self, singleShot=True, interval=0)
+        self._show_case.timeout.connect(window.show_current)
+        self._poll = QTimer(self, interval=INDEX_POLL_MS)
+        self._poll.timeout.connect(self._poll_index)
+        self.panel.query_changed.connect(self._on_filters)
+        self.panel.queue_selected.connect(lambda _queue: self.refresh_facets())
+        self.panel.filters.done.connect(self._hand_back_keys)
+        r = window.registry
+        r.connect(ActionId.SEARCH, self.panel.filters.focus_search)
+        r.connect(ActionId.FILTER_SORT, self.panel.filters.open_sort)
+        r.connect(ActionId.CLEAR_FILTERS, self.clear)
+        window.bridge.status_changed.connect(self._on_sync_status)
+        window.investigation_panel.note_added.connect(self._catch_up)
+        self.sla = SlaNotifier(window, self.session.case_list, window.last_decision.setText,
+                               self.go_to_case)
+        recorded = self.session.on_recorded
+        self.session.on_recorded = lambda decision: (recorded(decision),
+                                                     self._after_decision(decision))
+
+    def attach_indexer(self, indexer: SearchIndexer, start_after_ms: int = 0) -> None:
+        """Search from now on uses `indexer`'s index, which starts filling after a delay."""
+        self.indexer = indexer
+        self.session.search_index = indexer.index
+        # The indexer's thread also computes every sort order of the list after each pass,
+        # in the reviewer's pauses, so the first change of order is instant.
+        indexer.after_pass.append(lambda: self.session.case_list.warm(indexer.wait_quiet))
+        self.window.case_shown.connect(lambda _case_id: indexer.hold())
+        self._start = QTimer(self, singleShot=True, interval=start_after_ms)
+        self._start.timeout.connect(indexer.start)
+        self._start.start()
+
+    def go_to_case(self, case_id: str) -> None:
+        """Show a case, widening the list to every queue without filters if it is hidden."""
+        if case_id not in self.session.case_ids:
+            self.panel.filters.clear()
+            self.panel.select_queue("")  # all queues (emits queue_selected, which reloads)
+            self.set_query(ListQuery())
+        self.window.go_to_case(case_id)
+
+    def shutdown(self) -> None:
+        self._recount.stop()
+        self._show_case.stop()
+        self.sla.shutdown()
+        self._poll.stop()
+        if self.indexer:
+            self._start.stop()
+            self.indexer.stop(timeout=1.0)
+
+    # --- showing --------------------------------------------------------------------------
+    def show_list(self) -> None:
+        index = self.session.search_index
+        query = self.session.query
+        total = self.session.case_list.count(query.queue_id) if query.is_filtered() else None
+        self.panel.show_cases(self.session.case_ids, self.session.index, query, total,
+                              index.pending if index else 0)
+
+    def empty_text(self) -> str:
+        """What the case panel says when the list is empty."""
+        if self.session.query.is_filtered():
+            return ("No cached case matches the search and filters. Ctrl+Shift+L clears them "
+                    "(the queue stays).")
+        return "No case to review. New cases appear here as soon as they are claimed."
+
+    def refresh_facets(self) -> None:
+        self.panel.show_facets(self.session.case_list.facets(self.session.queue_id))
+
+    # --- changing the query ---------------------------------------------------------------
+    def _on_filters(self, query: ListQuery) -> None:
+        self.set_query(replace(query, queue_id=self.session.queue_id))
+
+    def set_query(self, query: ListQuery) -> None:
+        before = self.session.current()
+        self.session.set_query(query)
+        if query.text.strip() and self.indexer and not self.indexer.index.ready:
+            self._poll.start()
+        self.show_list()
+        if self.session.current() != before:
+            # The list answers at once; the case it now starts with follows on the next turn
+            # of the event loop (its media may need decoding), so the list never waits on it.
+            # A decision key in between is refused by MainWindow.decide (not the case shown).
+            self._show_case.start()
+
+    def clear(self) -> None:
+        self.panel.filters.clear()
+        self.set_query(self.session.query.cleared())
+        self._hand_back_keys()
+
+    def _hand_back_keys(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.panel.filters.isAncestorOf(focused):
+            focused.clearFocus()  # no input has focus: every key is a review key again
+
+    def _poll_index(self) -> None:
+        index = self.session.search_index
+        if index is None or index.ready or not self.session.query.text.strip():
+            self._poll.stop()
+        self.set_query(self.session.query)  # the hits so far (the last call: all of them)
+
+    # --- keeping the index current ------------------------------------------------------------
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        if status.new_cases or status.closed_cases:
+            self.refresh_facets()
+        if status.new_cases or status.closed_cases or status.context_changed:
+            self._catch_up()  # index what arrived, then warm the sort orders again
+
+    def _catch_up(self) -> None:
+        if self.indexer:
+            self.indexer.catch_up()
+
+    def _after_decision(self, decision) -> None:
+        self._recount.start()  # the queues' counts, once the reviewer pauses
+        if self.indexer and decision.note:
+            self.indexer.catch_up()  # its note is searchable too (no wake-up for the others:
+            # the indexer's pass over the open cases would compete with the next case's paint)

@@ -1,0 +1,1 @@
+"""Guidelines, bulletins and the investigation panel."""

@@ -1,0 +1,189 @@
+"""The investigation panel beside the case: account, enforcement and strikes, other open
+reports, related cached cases, reporters and account notes (reviewer/investigation.py).
+
+Cheap on every case change: while hidden it does nothing; while shown it reads the local store
+(a few indexed rows and one AES-GCM open) once the new case has painted, never the network.
+Everything is plain text (labels with Qt.PlainText, list items are plain by nature), so a
+handle or note holding HTML shows those characters and loads nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from reviewer.context import investigation_text as text
+from reviewer.domain import Case
+from reviewer.context.investigation import Investigation, InvestigationStore
+from reviewer.sync.engine import SyncStatus
+from ui.widgets.note_dialog import NoteDialog
+
+# Section title -> the object name of its label (tests and the stylesheet find them by it).
+SECTIONS = {"Account": "investigationAccount", "Enforcement & strikes": "investigationEnforcement",
+            "Other open reports": "investigationOpenReports",
+            "Related cases": "investigationRelated", "Reporters": "investigationReporters",
+            "Account notes": "investigationNotes"}
+REFRESH_DELAY_MS = 30  # after the new case has painted (two frames); see MainWindow prefetch
+MAX_RELATED_SHOWN = 20  # open ones come first; a longer list only costs layout time
+PREFERRED_WIDTH = 380  # taken from the case view when first shown: its text stays readable
+
+
+def _plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # platform and reviewer text: never rich text
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class InvestigationPanel(QScrollArea):
+    case_requested = Signal(str)  # a related case was clicked
+    note_added = Signal()  # an account note was recorded here (search indexes it)
+    hint_changed = Signal(str)  # while hidden: the one-line summary for the case panel
+
+    def __init__(self, db: sqlite_utils.Database, note_key: str = "N",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("investigationPanel")
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the review actions
+        self.setMinimumWidth(300)
+        self.store, self.note_key = InvestigationStore(db), note_key or "N"
+        self.case: Case | None = None
+        self.view: Investigation | None = None
+        self.online: bool | None = None
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.status = _plain_label("investigationStatus")
+        layout.addWidget(self.status)
+        self.sections: dict[str, QLabel] = {}
+        bold = QFont()
+        bold.setBold(True)
+        for title, name in SECTIONS.items():
+            heading = QLabel(title)
+            heading.setTextFormat(Qt.TextFormat.PlainText)
+            heading.setFont(bold)
+            layout.addWidget(heading)
+            if title == "Related cases":
+                self.related = QListWidget()
+                self.related.setObjectName("investigationRelatedList")
+                self.related.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                self.related.setWordWrap(True)
+                self.related.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                self.related.setMaximumHeight(140)
+                self.related.itemClicked.connect(self._related_clicked)
+                layout.addWidget(self.related)
+            label = _plain_label(name)
+            self.sections[title] = label
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    # --- what is shown ------------------------------------------------------------------
+    def show_case(self, case: Case | None) -> None:
+        """Called on every case change: remembers the case; reads the store only when shown,
+        and only after the case itself has painted."""
+        self.case = case
+        self._timer.start()  # hidden, it still reads once to say what it would show
+
+    def refresh(self) -> None:
+        """Read the investigation of the current case from the local store and show it."""
+        self._timer.stop()
+        if not self.isVisible():
+            self._hint()
+            return
+        self.hint_changed.emit("")
+        case = self.case
+        if case is None:
+            self.view = None
+            self.status.setText("No case on screen.")
+            for label in self.sections.values():
+                label.setText("")
+            self.related.clear()
+            return
+        self.view = view = self.store.load(case)
+        self.status.setText(text.status_line(view, self.online))
+        self.sections["Account"].setText(text.account_section(case, view))
+        self.sections["Enforcement & strikes"].setText(text.enforcement_section(case, view))
+        self.sections["Other open reports"].setText(text.open_reports_section(view))
+        self.sections["Reporters"].setText(text.reporters_section(view))
+        self.sections["Account notes"].setText(text.notes_section(view, self.note_key))
+        self._show_related(view)
+
+    def _hint(self) -> None:
+        """The case panel's line about notes, strikes and other reports of the account (so a
+        note written by a colleague is not missed because the panel is closed)."""
+        view = self.store.load(self.case) if self.case is not None else None
+        self.hint_changed.emit(text.hint_line(view) if view else "")
+
+    def _show_related(self, view: Investigation) -> None:
+        self.related.clear()
+        for related in view.related[:MAX_RELATED_SHOWN]:
+            item = QListWidgetItem(text.related_line(related.case_id, related.queue_id,
+                                                     related.state, related.why))
+            item.setData(Qt.ItemDataRole.UserRole, related.case_id)
+            self.related.addItem(item)
+        self.related.setVisible(bool(view.related))
+        more = len(view.related) - MAX_RELATED_SHOWN
+        self.sections["Related cases"].setText(
+            (f"+{more} more. " if more > 0 else "") + "Click one to go to it." if view.related
+            else "No related cases in this machine's cache (same author or same-looking media).")
+
+    def _related_clicked(self, item: QListWidgetItem) -> None:
+        self.case_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def toggle(self) -> None:
+        self.setVisible(not self.isVisible())
+        if self.isVisible():
+            self._take_room()
+        self.refresh()
+
+    def _take_room(self) -> None:
+        """Widen to PREFERRED_WIDTH at the expense of the widget to the left (the case)."""
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter) or splitter.indexOf(self) < 1:
+            return
+        sizes, index = splitter.sizes(), splitter.indexOf(self)
+        grow = min(PREFERRED_WIDTH - sizes[index], sizes[index - 1] // 3)
+        if grow > 0:
+            sizes[index] += grow
+            sizes[index - 1] -= grow
+            splitter.setSizes(sizes)
+
+    def on_sync(self, status: SyncStatus) -> None:
+        """Online state for the status line; redraw when contexts or notes changed."""
+        changed = status.online != self.online or status.context_changed
+        self.online = status.online
+        if changed:
+            self._timer.start()
+
+    # --- account notes ------------------------------------------------------------------
+    def ask_note(self, parent: QWidget) -> str:
+        """Ask for a note on the current case's account and record it here at once; returns
+        what the status line should say."""
+        case = self.case
+        if case is None:
+            return "No case on screen: account notes belong to a case's author."
+        dialog = NoteDialog(f"Note on @{case.author.handle}",
+                            "A note on this account follows it to every case of its author, "
+                            "for every reviewer who may read them.", parent)
+        dialog.editor.setPlaceholderText("What should the next reviewer of this account know?")
+        if dialog.exec() != NoteDialog.DialogCode.Accepted:
+            return ""
+        self.store.add_note(case, dialog.note())
+        self.note_added.emit()
+        if not self.isVisible():
+            self.toggle()  # show the note where it now lives
+        self.refresh()
+        return (f"Note on @{case.author.handle} recorded; it reaches the central API when "
+                "online.")

@@ -1,0 +1,78 @@
+"""From a decision key to a recorded decision: policy picker, note where required, commit.
+
+Keys pressed while a decision is being recorded are dropped (never a second decision on a
+case the reviewer has not seen), and a failed write keeps the case on screen with a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.domain import Case, Decision
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import StoreError
+from ui.widgets.note_dialog import NoteDialog
+from ui.decide.policy_picker import PolicyPicker
+
+
+@dataclass(frozen=True)
+class Outcome:
+    decision: Decision | None
+    message: str
+
+
+class DecisionFlow:
+    def __init__(self, window: QWidget, session: ReviewSession):
+        self.window = window
+        self.session = session
+        self.recording = False
+
+    def ask(self, action: ActionId, case: Case) -> tuple[str, str] | None:
+        """(policy, note) from the reviewer, or None if they cancelled."""
+        kind = DECISION_KINDS[action]
+        policy = self.session.default_policy(case)
+        if kind.needs_policy:
+            queue = self.session.cache.queue(case.queue_id)
+            picker = PolicyPicker(f"{kind.label} {case.id} under which policy?",
+                                  list(queue.policies) if queue else [policy], policy,
+                                  self.window.centralWidget())
+            chosen = picker.choose()
+            if chosen is None:
+                return None
+            policy = chosen
+        note = ""
+        if kind.needs_note:
+            prompt = ("Reason and proposed plan of action for the specialist."
+                      if action == ActionId.ESCALATE else "Why? The note goes with the decision.")
+            dialog = NoteDialog(f"{kind.label} {case.id}", prompt, self.window)
+            if not self._run(dialog):
+                return None
+            note = dialog.note()
+        return policy, note
+
+    def commit(self, action: ActionId, policy: str, note: str, show_next) -> Outcome:
+        """Record durably, show the next case, and drop keys that queued up meanwhile."""
+        self.recording = True
+        try:
+            decision = self.session.decide(action, note, policy)
+            show_next()
+            # Keys that arrived while the commit was in flight were pressed before the next
+            # case was on screen: deliver them now, while `recording` is set, so they are
+            # dropped instead of deciding a case the reviewer has not seen.
+            QApplication.processEvents()
+        except StoreError as exc:
+            return Outcome(None, f"NOT recorded — {exc}. The case stays on screen.")
+        finally:
+            self.recording = False
+        grace = self.session.undo_grace_s
+        undo = f" · Ctrl+Z undoes it for {grace:.0f} s" if grace else ""
+        return Outcome(decision, f"Recorded {DECISION_KINDS[action].label} ({policy}) on "
+                                 f"{decision.case_id} — saved here{undo}")
+
+    def _run(self, dialog) -> bool:
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
+        self.window.activateWindow()  # keys go back to the review actions, not to nowhere
+        return accepted

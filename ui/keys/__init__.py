@@ -1,0 +1,1 @@
+"""Actions as QActions, the palette and the cheat sheet."""

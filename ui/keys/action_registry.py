@@ -1,0 +1,45 @@
+"""One QAction per action id: the menu entry, the decision-bar button and the shortcut are the
+same object, so what a key does and what the screen says it does cannot drift apart."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from reviewer.actions import ACTION_LABELS, ActionId
+from reviewer.keymap import Keymap
+
+# Held actions act on key press *and* release, which a QAction cannot express; their keys are
+# handled by ui.media.reveal_keys and their QAction only carries the label and the menu entry.
+HELD_ACTIONS = {ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL}
+
+
+class ActionRegistry:
+    def __init__(self, window: QWidget, keymap: Keymap, mode: str = "case"):
+        self.actions: dict[ActionId, QAction] = {}
+        for action_id in ActionId:
+            action = QAction(ACTION_LABELS[action_id], window)
+            action.setObjectName(f"action_{action_id.value}")
+            keys = [QKeySequence(k) for k in keymap.keys_for(mode, action_id)]
+            if action_id not in HELD_ACTIONS:
+                action.setShortcuts(keys)
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setData(action_id.value)
+            window.addAction(action)
+            self.actions[action_id] = action
+        self._keymap, self._mode = keymap, mode
+
+    def connect(self, action_id: ActionId, slot: Callable[[], None]) -> None:
+        self.actions[action_id].triggered.connect(lambda _checked=False: slot())
+
+    def key_text(self, action_id: ActionId) -> str:
+        """The first key bound to an action, as the reviewer would read it ("" if unbound)."""
+        keys = self._keymap.keys_for(self._mode, action_id)
+        return QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+
+    def set_enabled(self, ids: list[ActionId], enabled: bool) -> None:
+        for action_id in ids:
+            self.actions[action_id].setEnabled(enabled)

@@ -1,0 +1,82 @@
+"""The command palette (Ctrl+K): one fuzzy search over actions, queues, cases by id, policies
+and settings. Every action entry triggers the very QAction the menu and the key use.
+
+Like the policy picker it is an overlay inside the window (see ui.widgets.list_overlay)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from reviewer.actions import ActionId
+from reviewer.fuzzy import rank
+from reviewer.review.session import ReviewSession
+from ui.keys.action_registry import ActionRegistry
+from ui.widgets.list_overlay import ListOverlay
+
+MAX_SHOWN = 50
+# Held keys (no use from a list), and actions of other modes (note entry, palette, sweep grid)
+# that do nothing in the case window.
+_NOT_IN_PALETTE = {ActionId.PALETTE, ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL,
+                   ActionId.SUBMIT_NOTE, ActionId.RUN_ENTRY, ActionId.CANCEL, ActionId.MOVE_LEFT,
+                   ActionId.MOVE_RIGHT, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
+                   ActionId.TOGGLE_SELECT, ActionId.SELECT_SAME_HASH, ActionId.SELECT_ALL}
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    kind: str  # action | queue | case | policy | setting
+    run: Callable[[], None]
+
+
+def entries_for(window, registry: ActionRegistry, session: ReviewSession) -> list[Entry]:
+    found = []
+    for action_id, action in registry.actions.items():
+        if action_id not in _NOT_IN_PALETTE and action.isEnabled():
+            key = registry.key_text(action_id)
+            found.append(Entry(f"{action.text()}{'   ' + key if key else ''}", "action", action.trigger))
+    queues = session.cache.queues()
+    for queue in queues:
+        found.append(Entry(f"Queue: {queue.name}", "queue",
+                           lambda q=queue.id: window.queue_panel.select_queue(q)))
+    for policy in sorted({p for queue in queues for p in queue.policies}):
+        found.append(Entry(f"Policy: {policy} — read its guideline", "policy",
+                           lambda p=policy: window.guidelines.open_for_policy(p)))
+    for case_id in session.case_ids:
+        found.append(Entry(f"Case {case_id}", "case", lambda c=case_id: window.go_to_case(c)))
+    found.append(Entry("Setting: blank all media (panic)", "setting",
+                       registry.actions[ActionId.PANIC].trigger))
+    return found
+
+
+class CommandPalette(ListOverlay):
+    current: "CommandPalette | None" = None  # the open palette, if any
+
+    def __init__(self, window: QWidget, registry: ActionRegistry, session: ReviewSession):
+        super().__init__(window.centralWidget(), "commandPalette")
+        self.entries = entries_for(window, registry, session)
+        self.search = self.filter
+        self.search.setObjectName("paletteSearch")
+        self.search.setPlaceholderText("Action, queue, case id, policy or setting…")
+        self.list.setObjectName("paletteList")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        self.search.textChanged.connect(self._refilter)
+        self._refilter("")
+
+    def exec(self) -> None:
+        """Show over the window and wait until an entry is chosen or Esc is pressed."""
+        self.ask(560, 420, 1 / 4)
+
+    def _refilter(self, text: str) -> None:
+        shown = rank(text, self.entries, key=lambda e: e.text)[:MAX_SHOWN]
+        self.show_entries(shown, [e.text for e in shown])
+
+    def run_chosen(self) -> None:
+        """Run the chosen entry after the palette has closed, so keys reach the window again."""
+        if self.chosen is not None:
+            self.chosen.run()

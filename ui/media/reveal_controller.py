@@ -1,0 +1,80 @@
+"""Reveal, re-blur and exposure for one media view (the main grid or a zoom window).
+
+Re-blur happens on release, on case change, when the window loses focus, after the timeout
+even if the key is still held, and at once on the panic key. While anything is revealed the
+exposure meter is fed revealed time × revealed area.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reviewer.media.exposure import ExposureMeter
+from reviewer.keymap import Keymap
+from reviewer.media.reveal import RevealState
+from ui.media.grid import MediaGrid
+from ui.media.reveal_keys import RevealHandlers, RevealKeyFilter
+
+REVEAL_TIMEOUT_MS = 10_000  # re-blur even if the key is still held
+EXPOSURE_TICK_MS = 200
+
+
+class RevealController(QObject):
+    exposure_changed = Signal()
+
+    def __init__(self, window: QWidget, grid: MediaGrid, keymap: Keymap,
+                 meter: ExposureMeter | None, case_id=lambda: None):
+        super().__init__(window)
+        self.grid, self.meter, self._case_id = grid, meter, case_id
+        self.keys = RevealKeyFilter(window, keymap, RevealHandlers(
+            hold=self.hold, release=self.conceal, move=self.move, widen=self.widen))
+        QApplication.instance().installEventFilter(self.keys)
+        self.timeout = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
+        self.timeout.timeout.connect(self.conceal)
+        self._tick = QTimer(self, interval=EXPOSURE_TICK_MS)
+        self._tick.timeout.connect(self._meter_tick)
+        self._last_tick = 0.0
+
+    def hold(self, colour: bool = False) -> None:
+        if self.grid.reveal.blanked or not self.grid.media:
+            return
+        self.grid.set_reveal(self.grid.reveal.hold(colour))
+        self.timeout.start()
+        self._last_tick = time.monotonic()
+        self._tick.start()
+
+    def move(self, dx: int, dy: int) -> None:
+        self.grid.set_reveal(self.grid.reveal.move(dx, dy))
+
+    def widen(self) -> None:
+        self.grid.set_reveal(self.grid.reveal.widen())
+
+    def conceal(self) -> None:
+        """Back to blurred, synchronously: the blurred render is already on hand."""
+        self._meter_tick()
+        self._tick.stop()
+        self.timeout.stop()
+        self.keys.release()
+        self.grid.set_reveal(self.grid.reveal.release())
+        if self.meter is not None:
+            self.meter.flush()
+        self.exposure_changed.emit()
+
+    def toggle_panic(self) -> None:
+        self.conceal()
+        self.grid.set_reveal(RevealState(blanked=not self.grid.reveal.blanked))
+
+    def shutdown(self) -> None:
+        self.conceal()
+        QApplication.instance().removeEventFilter(self.keys)
+
+    def _meter_tick(self) -> None:
+        now = time.monotonic()
+        elapsed, self._last_tick = now - self._last_tick, now
+        case_id = self._case_id()
+        if self.meter is not None and case_id and self._tick.isActive():
+            self.meter.add(case_id, elapsed, self.grid.exposed_fraction())
+            self.exposure_changed.emit()

@@ -1,0 +1,100 @@
+"""The decode pool: renders media off the UI thread and hands finished QImages back by signal.
+
+Results are kept in a small cache keyed by (media, box, style), so the media of the next few
+cases is ready before the reviewer gets there and a case change paints without waiting.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+
+from reviewer.store.case_cache import CaseCache
+from reviewer.media.render import MediaRenderer, RenderStyle
+from reviewer.store.database import open_store
+from ui.media.qt_images import to_qimage
+
+
+@dataclass(frozen=True)
+class RenderKey:
+    sha256: str
+    box: tuple[int, int]
+    style: RenderStyle
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    image: QImage | None
+    reason: str = ""
+    final: bool = True  # False: the bytes are not here yet; ask again when they arrive
+    caption: str = ""  # storyboards say what they are ("Video: 12 keyframes · muted")
+
+
+class MediaService(QObject):
+    rendered = Signal(object, object)  # RenderKey, RenderResult — emitted on the UI thread
+
+    _finished = Signal(object, object)  # from pool threads; queued onto the UI thread
+
+    def __init__(self, store_path: Path, workers: int = 2, cache_items: int = 96, parent=None):
+        super().__init__(parent)
+        self._store_path = store_path
+        self._renderer = MediaRenderer()
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="decode")
+        self._local = threading.local()
+        self._results: OrderedDict[RenderKey, RenderResult] = OrderedDict()
+        self._in_flight: set[RenderKey] = set()
+        self._cache_items = cache_items
+        self._closed = False
+        self._finished.connect(self._store_result)
+
+    def result(self, key: RenderKey) -> RenderResult | None:
+        """A finished render, or None after queueing one (`rendered` fires when it is done)."""
+        if key in self._results:
+            self._results.move_to_end(key)
+            return self._results[key]
+        self.request(key)
+        return None
+
+    def request(self, key: RenderKey) -> None:
+        if key in self._results or key in self._in_flight or self._closed:
+            return
+        self._in_flight.add(key)
+        self._pool.submit(self._render, key)
+
+    def idle(self) -> bool:
+        return not self._in_flight
+
+    def shutdown(self) -> None:
+        self._closed = True
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # --- pool side ------------------------------------------------------------------------
+    def _render(self, key: RenderKey) -> None:
+        try:
+            data = self._cache().media_bytes(key.sha256)
+            media = self._renderer.render(key.sha256, data, key.box, key.style)
+            image = to_qimage(media.image) if media.image is not None else None
+            result = RenderResult(image, media.reason, final=data is not None, caption=media.caption)
+        except Exception as exc:  # never let one bad file take the viewer down
+            result = RenderResult(None, f"Cannot be displayed: {type(exc).__name__}")
+        self._finished.emit(key, result)
+
+    def _cache(self) -> CaseCache:
+        if not hasattr(self._local, "cache"):  # one store connection per pool thread
+            self._local.cache = CaseCache(open_store(self._store_path))
+        return self._local.cache
+
+    # --- UI side --------------------------------------------------------------------------
+    def _store_result(self, key: RenderKey, result: RenderResult) -> None:
+        self._in_flight.discard(key)
+        if result.final:
+            self._results[key] = result
+        while len(self._results) > self._cache_items:
+            self._results.popitem(last=False)
+        self.rendered.emit(key, result)

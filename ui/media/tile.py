@@ -1,0 +1,214 @@
+"""One media item on screen: blurred base render, optional revealed render, label on top.
+
+Safety rules kept here: a tile never shows another item's pixels (results are dropped when the
+item changes); while a revealed render is being prepared the blurred one stays; the revealed
+render is only painted while reveal is held, inside the spotlight unless widened; a
+never-render item shows only its hash and metadata, and no render is ever requested for it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from reviewer.domain import MediaRef
+from reviewer.media.presets import MediaPreset
+from reviewer.media.render import style_for
+from reviewer.media.reveal import RevealState
+from ui.media.service import MediaService, RenderKey, RenderResult
+
+LABEL_HEIGHT = 40
+_BOX_STEP = 32  # boxes are rounded down to this step so small resizes reuse cached renders
+
+
+def box_of(cell: QRect) -> tuple[int, int]:
+    """The image box inside a tile of this size, rounded down so small resizes hit the cache."""
+    width = max(_BOX_STEP, (cell.width() - 8) // _BOX_STEP * _BOX_STEP)
+    height = max(_BOX_STEP, (cell.height() - LABEL_HEIGHT - 8) // _BOX_STEP * _BOX_STEP)
+    return width, height
+
+
+def category_title(category: str) -> str:
+    return category.replace("_", " ").upper()
+
+
+class MediaTile(QWidget):
+    def __init__(self, service: MediaService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._service = service
+        self.media: MediaRef | None = None
+        self.preset = MediaPreset()
+        self.reveal = RevealState()
+        self.base_key: RenderKey | None = None
+        self.base: RenderResult | None = None
+        self.reveal_key: RenderKey | None = None
+        self.revealed: RenderResult | None = None
+        self.painted: tuple = ()  # the keys the last paint actually showed
+        self.relaxed = False
+        self.setMouseTracking(True)
+
+    # --- what to show ----------------------------------------------------------------------
+    def show_media(self, media: MediaRef | None, preset: MediaPreset, box: tuple[int, int]) -> None:
+        if media is None or self.media is None or media.sha256 != self.media.sha256:
+            self.base = self.revealed = None  # never leave another item's pixels on screen
+        self.media, self.preset, self.reveal = media, preset, RevealState()
+        self.relaxed = False  # set again by MediaGrid.relax_to, for this case only
+        self.want(box)
+
+    def set_reveal(self, reveal: RevealState, box: tuple[int, int]) -> None:
+        self.reveal = reveal
+        self.want(box)
+
+    def want(self, box: tuple[int, int]) -> None:
+        self.base_key = self.reveal_key = None
+        if self.media is not None and not self.preset.never_render:
+            self.base_key = RenderKey(self.media.sha256, box, style_for(self.preset))
+            if self.base is None or self.base_key != self._base_of:
+                self._take(self.base_key, self._service.result(self.base_key))
+            if self.reveal.held and self.preset.reveal:
+                style = style_for(self.preset, revealed=True, colour=self.reveal.colour)
+                self.reveal_key = RenderKey(self.media.sha256, box, style)
+                self._take(self.reveal_key, self._service.result(self.reveal_key))
+        if self.reveal_key is None:
+            self.revealed = None  # concealing is immediate: the revealed pixels are dropped
+        self.update()
+
+    def accept(self, key: RenderKey, result: RenderResult) -> None:
+        if key in (self.base_key, self.reveal_key):
+            self._take(key, result)
+            self.update()
+
+    def _take(self, key: RenderKey, result: RenderResult | None) -> None:
+        if key == self.base_key:
+            self.base, self._base_of = result, key
+        elif key == self.reveal_key and result is not None:
+            self.revealed, self._revealed_of = result, key
+
+    _base_of: RenderKey | None = None
+    _revealed_of: RenderKey | None = None
+
+    # --- state for tests, the exposure meter and the benchmark ------------------------------
+    def showing_revealed(self) -> bool:
+        return (self.reveal_key is not None and self.revealed is not None
+                and self._revealed_of == self.reveal_key and self.revealed.image is not None)
+
+    def exposed_fraction(self) -> float:
+        if not self.showing_revealed() or self.reveal.blanked:
+            return 0.0
+        return 1.0 if self.reveal.widened else self.reveal.spot_fraction
+
+    def is_settled(self) -> bool:
+        """The last paint showed the final render of everything the tile wants."""
+        if self.media is None:
+            return True
+        if self.preset.never_render or self.reveal.blanked:
+            return self.painted == ("metadata",)
+        wanted = (self.base_key, self.reveal_key if self.reveal_key else None)
+        return self.painted == wanted and self.base is not None and self.base.final
+
+    # --- painting ----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#1d1f23"))
+        area = self.rect().adjusted(4, LABEL_HEIGHT + 4, -4, -4)
+        if self.media is None:
+            self.painted = ()
+        elif self.reveal.blanked:
+            painter.fillRect(self.rect(), QColor("#000000"))
+            self._text(painter, area, "Media hidden — press Esc to show blurred previews again")
+            self.painted = ("metadata",)
+        elif self.preset.never_render:
+            self._text(painter, area, self._metadata_text())
+            self.painted = ("metadata",)
+        else:
+            self.painted = self._paint_media(painter, area)
+        if self.media is not None and not self.reveal.blanked:
+            self._paint_label(painter)
+        painter.end()
+
+    def _paint_media(self, painter: QPainter, area: QRect) -> tuple:
+        base = self.base if self._base_of == self.base_key else None
+        if base is None or base.image is None:
+            self._text(painter, area, base.reason if base else "Preparing blurred preview…")
+            return (self.base_key, None) if base is not None and base.final else ()
+        target = _centred(area, base.image.width(), base.image.height())
+        painter.drawImage(target.topLeft(), base.image)
+        shown_reveal = None
+        if self.showing_revealed():
+            painter.save()
+            if not self.reveal.widened:
+                painter.setClipPath(self._spotlight(target))
+            painter.drawImage(_centred(area, self.revealed.image.width(),
+                                       self.revealed.image.height()).topLeft(), self.revealed.image)
+            painter.restore()
+            shown_reveal = self.reveal_key
+        if base.caption:
+            self._caption(painter, area, base.caption)
+        return (self.base_key, shown_reveal)
+
+    def _spotlight(self, image_rect: QRect) -> QPainterPath:
+        """A circle covering `spot_fraction` of the image, centred where the reviewer points."""
+        radius = math.sqrt(self.reveal.spot_fraction * image_rect.width() * image_rect.height() / math.pi)
+        centre = QPointF(image_rect.x() + self.reveal.spot[0] * image_rect.width(),
+                         image_rect.y() + self.reveal.spot[1] * image_rect.height())
+        path = QPainterPath()
+        path.addEllipse(centre, radius, radius)
+        clip = QPainterPath()
+        clip.addRect(QRectF(image_rect))
+        return path.intersected(clip)
+
+    def _metadata_text(self) -> str:
+        m = self.media
+        return (f"Not shown: the {category_title(m.category).lower()} category is never rendered.\n"
+                f"sha256 {m.sha256[:16]}…\n{m.mime}, {m.width}×{m.height}")
+
+    def _text(self, painter: QPainter, area: QRect, text: str) -> None:
+        painter.setPen(QColor("#c8ccd2"))
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+
+    def _caption(self, painter: QPainter, area: QRect, text: str) -> None:
+        strip = QRect(area.left(), area.bottom() - 22, area.width(), 22)
+        painter.fillRect(strip, QColor(20, 22, 26, 220))
+        painter.setPen(QColor("#e6e8eb"))
+        painter.drawText(strip.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _paint_label(self, painter: QPainter) -> None:
+        strip = QRect(0, 0, self.width(), LABEL_HEIGHT)
+        painter.fillRect(strip, QColor(20, 22, 26, 235))
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffcf66"))
+        inner = strip.adjusted(8, 2, -8, -2)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         category_title(self.media.category) + self._state_word())
+        font.setBold(False)
+        painter.setFont(font)
+        painter.setPen(QColor("#e6e8eb"))
+        label = painter.fontMetrics().elidedText(self.media.label, Qt.TextElideMode.ElideRight,
+                                                 inner.width())
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+
+    def _state_word(self) -> str:
+        if self.preset.never_render:
+            return "  ·  NEVER RENDERED"
+        if not self.preset.reveal:
+            return "  ·  REVEAL NOT ALLOWED"
+        if self.relaxed:
+            return "  ·  ORG PRESET FOR THIS CASE" + ("  ·  REVEALED" if self.showing_revealed() else "")
+        return "  ·  REVEALED" if self.showing_revealed() else ""
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        parent = self.parent()
+        if self.reveal.held and hasattr(parent, "point_spotlight"):
+            area = self.rect().adjusted(4, LABEL_HEIGHT + 4, -4, -4)
+            parent.point_spotlight((event.position().x() - area.x()) / max(1, area.width()),
+                                   (event.position().y() - area.y()) / max(1, area.height()))
+
+
+def _centred(area: QRect, width: int, height: int) -> QRect:
+    return QRect(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2,
+                 width, height)

@@ -1,0 +1,50 @@
+"""Calm wellness feedback: a small exposure reading and, when due, one prompt at a time.
+
+No sound, no flashing, no modal interruption: a prompt is a line of text the reviewer can
+dismiss (B after a break, or it goes when the next prompt replaces it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from reviewer.media.exposure import PROMPT_TEXT, ExposureReading
+
+
+def _short(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.0f}s"
+    return f"{seconds // 60:.0f}m {seconds % 60:02.0f}s"
+
+
+class ExposureLabel(QLabel):
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("exposureLabel")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def show_reading(self, reading: ExposureReading) -> None:
+        self.setText(f"Exposure: case {_short(reading.case_s)} · today {reading.day_fraction:.0%}")
+        self.setToolTip(f"Revealed time × revealed area. This case {_short(reading.case_s)}, this "
+                        f"shift {_short(reading.shift_s)}, today {_short(reading.day_s)} of a "
+                        f"{_short(reading.day_cap_s)} daily allowance. Kept on this machine only.")
+
+
+class PromptBanner(QLabel):
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("wellnessPrompt")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.prompt = ""
+        self.hide()
+
+    def show_prompt(self, prompt: str) -> None:
+        self.prompt = prompt
+        self.setText(PROMPT_TEXT[prompt])
+        self.show()
+
+    def dismiss(self) -> None:
+        self.prompt = ""
+        self.hide()

@@ -1,0 +1,1 @@
+"""The bridge from the sync worker, the status indicator and the conflicts view."""

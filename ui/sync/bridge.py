@@ -1,0 +1,38 @@
+"""The one bridge from core worker threads to widgets: callbacks in, Qt signals out.
+
+Signals emitted from a Python thread reach slots on the UI thread through Qt's queued
+connections, so widgets are only ever touched on the UI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewer.sync.engine import SyncEngine, SyncStatus
+
+
+class SyncBridge(QObject):
+    status_changed = Signal(object)  # SyncStatus
+
+    def __init__(self, engine: SyncEngine | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.engine = engine
+        self.last_status: SyncStatus | None = None
+        if engine is not None:
+            engine.on_status = self.status_changed.emit
+        self.status_changed.connect(self._remember)
+
+    def start(self) -> None:
+        if self.engine is not None:
+            self.engine.start()
+
+    def wake(self) -> None:
+        if self.engine is not None:
+            self.engine.wake()
+
+    def stop(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+
+    def _remember(self, status: SyncStatus) -> None:
+        self.last_status = status

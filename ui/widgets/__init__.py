@@ -1,0 +1,1 @@
+"""Small shared widgets: list overlay, note dialog, off-UI-thread runner."""
