@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from reviewer.store.case_cache import CaseCache
 from reviewer.domain import Case, Queue
@@ -33,6 +34,18 @@ def prepare_store(profile: Profile) -> None:
     cache.save_cases([Case.from_api(c) for c in cases], None)
     for data in (GOOD, SECOND, CORRUPT, ANIMATED):
         cache.save_media(sha(data), "image/jpeg", data)
+
+
+@pytest.fixture(autouse=True)
+def timeouts_reach_modal_loops(qapp):
+    """A modal dialog's event loop runs in C++; a Python signal handler (pytest-timeout's
+    alarm) runs only when Python code does. This timer gives it that chance, so a dialog that
+    nobody answers fails its test after the timeout instead of hanging the whole run."""
+    timer = QTimer(interval=200)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+    yield
+    timer.stop()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from reviewer.profile import Profile
 from reviewer.sync.engine import SyncSettings
 from tests.qt_wait import pump_until
 from tests.ui.keystrokes import decide_by_keys
+from ui.widgets.note_dialog import NoteDialog
 from ui.app import build_workstation
 
 KEY_TO_ACTION = {Qt.Key.Key_1: "no_violation", Qt.Key.Key_2: "remove", Qt.Key.Key_3: "label_sensitive",
@@ -67,13 +68,21 @@ def test_typing_in_the_note_does_not_trigger_decisions_and_cancel_records_nothin
     window = _window(qtbot, tmp_path, central_api)
     case_id = window.session.current().id
 
+    typed = []
+
     def type_digits_then_cancel():
         dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NoteDialog) or not dialog.isActiveWindow() or typed:
+            return  # not open yet (a busy machine): try again on the next tick
         QTest.keyClicks(dialog.editor, "1 2 3 S J")
-        assert dialog.editor.toPlainText() == "1 2 3 S J"
+        typed.append(dialog.editor.toPlainText())
         QTest.keyClick(dialog.editor, Qt.Key.Key_Escape)
-    QTimer.singleShot(50, type_digits_then_cancel)
+    poll = QTimer(interval=20)
+    poll.timeout.connect(type_digits_then_cancel)
+    poll.start()
     QTest.keyClick(window, Qt.Key.Key_E)
+    poll.stop()
+    assert typed == ["1 2 3 S J"]
     assert window.session.current().id == case_id
     assert window.session.outbox.counts()["pending"] == 0
 
