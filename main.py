@@ -311,22 +311,19 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Exactly the default viewer pipeline (same renderer, same preset); exit 2 on bad input."""
+    """Exactly the default viewer pipeline (same renderer, same preset, same refusal of a
+    never-render category, which reads no byte of the file); exit 2 on bad input."""
     from reviewer.media.presets import PresetBook
     from reviewer.media.render import MediaRenderer, style_for
 
+    style = style_for(PresetBook.load().for_category(args.category), args.category)
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
-        data = args.file.read_bytes()
+        rendered = MediaRenderer().render_from(str(args.file), args.file.read_bytes,
+                                               (width, height), style)
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    preset = PresetBook.load().for_category(args.category)
-    if preset.never_render:
-        print(f"error: the {args.category} category is never rendered (hash and metadata only)",
-              file=sys.stderr)
-        return EXIT_USAGE
-    rendered = MediaRenderer().render(str(args.file), data, (width, height), style_for(preset))
     if rendered.image is None:
         print(f"error: {rendered.reason}", file=sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ from reviewer.store.cache_guard import unlock_cache
 from reviewer.store.case_cache import CaseCache
 from reviewer.media.exposure import ExposureMeter
 from reviewer.keymap import Keymap, KeymapError, load_keymap
-from reviewer.media.presets import MediaPreset, effective_books
+from reviewer.media.presets import MediaPreset, never_fetched
 from reviewer.profile import Profile
 from reviewer.resources import RESOURCES_DIR
 from reviewer.review.search_index import SearchIndexer
@@ -39,7 +39,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     keymap, problems = _keymap(profile)
     mine = user_preset(profile)
     db = open_store(profile.store_path)
-    never = effective_books(db, mine)[0].never_rendered()
+    never = never_fetched(db, mine)
     settings = settings or SyncSettings()
     settings.never_fetch = frozenset(settings.never_fetch) | never
     engine = None
@@ -47,7 +47,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
         engine = SyncEngine(profile.store_path, ApiClient(server_url, token, ca_bundle=ca_bundle),
                             settings=settings)
     bridge = SyncBridge(engine)
-    CaseCache(db).purge_media_of(frozenset(never))
+    CaseCache(db).purge_media_of(never)
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine, ExposureMeter(db))

@@ -31,9 +31,16 @@ class MediaUnavailable(Exception):
 NOT_DOWNLOADED = "Not downloaded yet — it appears once the central API is reachable"
 
 
+class NotDownloaded(MediaUnavailable):
+    """The bytes are not in the local cache yet: unlike the other reasons, this one passes."""
+
+    def __init__(self):
+        super().__init__(NOT_DOWNLOADED)
+
+
 def check_bytes(data: bytes | None) -> bytes:
     if data is None:
-        raise MediaUnavailable(NOT_DOWNLOADED)
+        raise NotDownloaded()
     if not data:
         raise MediaUnavailable("Cannot be displayed: the file is empty")
     return data

@@ -118,6 +118,14 @@ def save_org(db, org: dict) -> bool:
 
 def effective_books(db, user: MediaPreset | None) -> tuple[PresetBook, PresetBook]:
     """(the reviewer's book, the organisation's book): shipped <- org, then <- the reviewer's
-    own stricter settings. The org book is the floor a per-item relax may go down to."""
-    org = PresetBook.load().with_org(load_org(db))
+    own stricter settings. The org book is the floor a per-item relax may go down to.
+    Without a store (`db` None) there are no organisation presets yet: shipped ones only."""
+    org = PresetBook.load().with_org(load_org(db) if db is not None else {})
     return (org.with_user(user) if user else org), org
+
+
+def never_fetched(db=None, user: MediaPreset | None = None) -> frozenset[str]:
+    """The categories whose bytes are never fetched, and deleted if already cached: exactly
+    those the reviewer's effective book never renders, so the sync worker, the start-up purge
+    and the renderer agree on one list."""
+    return frozenset(effective_books(db, user)[0].never_rendered())

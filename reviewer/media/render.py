@@ -4,6 +4,10 @@ Default output is blurred and grayscale. The blur radius is a fraction of the re
 side (8% by default), not a fixed pixel count, so a face or a line of text is unrecognisable at
 any display size. Blurring happens on a small copy that is then scaled up: for a radius this
 large the result looks the same and costs a tiny fraction of a full-size Gaussian.
+
+The renderer is also the one place that refuses: a style made for a never-render category (the
+category and its preset travel in `RenderStyle`) gets no pixels, only a `NeverRendered` reason,
+before any byte is read or decoded. Callers show that reason; none of them checks the rule.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Callable
 
 from PIL import Image, ImageFilter, ImageOps
 
 from reviewer.media import storyboard
-from reviewer.media.decode import MediaUnavailable, check_bytes, decode_still, open_image
+from reviewer.media.decode import (MediaUnavailable, NotDownloaded, check_bytes, decode_still,
+                                   open_image)
 from reviewer.media.presets import MediaPreset
 
 DEFAULT_BLUR_FRACTION = 0.08
@@ -27,13 +33,38 @@ class RenderStyle:
     revealed: bool = False  # False: blurred
     colour: bool = False  # False: grayscale
     blur_fraction: float = DEFAULT_BLUR_FRACTION
+    category: str = ""  # the media's category, named in a refusal
+    never_render: bool = False  # the category's preset: the renderer refuses any pixels
 
 
-def style_for(preset: MediaPreset, revealed: bool = False, colour: bool = False) -> RenderStyle:
-    """The style a category's preset allows: reveal and colour only where the preset permits."""
+def style_for(preset: MediaPreset, category: str, revealed: bool = False,
+              colour: bool = False) -> RenderStyle:
+    """The style a category's preset allows: reveal and colour only where the preset permits,
+    nothing at all where it never renders. The category is required so no view can ask for a
+    render without the renderer knowing what it is rendering."""
     return RenderStyle(revealed=revealed and preset.reveal,
                        colour=(colour and preset.colour) or not preset.grayscale,
-                       blur_fraction=preset.blur_fraction)
+                       blur_fraction=preset.blur_fraction,
+                       category=category, never_render=preset.never_render)
+
+
+def never_rendered_reason(category: str) -> str:
+    """The words every view shows in place of a never-rendered item."""
+    return f"Not shown: the {category.replace('_', ' ').lower()} category is never rendered."
+
+
+class NeverRendered(MediaUnavailable):
+    """The style's category is never rendered: hash and metadata only, no pixels."""
+
+    def __init__(self, category: str):
+        super().__init__(never_rendered_reason(category))
+        self.category = category
+
+
+def refuse_never_rendered(style: RenderStyle) -> None:
+    """Raise `NeverRendered` for a style whose category is never rendered."""
+    if style.never_render:
+        raise NeverRendered(style.category)
 
 
 @dataclass(frozen=True)
@@ -43,6 +74,13 @@ class RenderedMedia:
     image: Image.Image | None
     reason: str = ""
     caption: str = ""  # e.g. "Video: 12 keyframes · muted · not playing"
+    never_rendered: bool = False  # refused: the category is never rendered
+    waiting: bool = False  # the bytes are not here yet; the same render may succeed later
+
+    @classmethod
+    def unavailable(cls, exc: MediaUnavailable) -> "RenderedMedia":
+        return cls(None, exc.reason, never_rendered=isinstance(exc, NeverRendered),
+                   waiting=isinstance(exc, NotDownloaded))
 
 
 @dataclass(frozen=True)
@@ -52,6 +90,8 @@ class Decoded:
 
 
 def apply_filter(image: Image.Image, style: RenderStyle) -> Image.Image:
+    """The filtered pixels of one still or storyboard frame; none for a never-render style."""
+    refuse_never_rendered(style)
     if not style.colour:
         image = ImageOps.grayscale(image)
     if style.revealed:
@@ -84,10 +124,31 @@ class MediaRenderer:
 
     def render(self, key: str, data: bytes | None, box: tuple[int, int],
                style: RenderStyle = RenderStyle()) -> RenderedMedia:
+        return self.render_from(key, lambda: data, box, style)
+
+    def render_from(self, key: str, load: Callable[[], bytes | None], box: tuple[int, int],
+                    style: RenderStyle = RenderStyle()) -> RenderedMedia:
+        """As `render`, but the bytes come from `load()`, called only when a decode needs them:
+        a refused style, or media already decoded for this box, never reads them."""
         try:
-            decoded = self._decoded_for(key, data, box)
+            refuse_never_rendered(style)
+            decoded = self._decoded_for(key, load, box)
+            return self._filtered(decoded, box, style)
         except MediaUnavailable as exc:
-            return RenderedMedia(None, exc.reason)
+            return RenderedMedia.unavailable(exc)
+
+    @staticmethod
+    def refusal(style: RenderStyle) -> RenderedMedia | None:
+        """The renderer's answer for `style` when it needs no bytes at all (a refusal), else
+        None: lets a view show the refusal at once instead of queueing for it."""
+        try:
+            refuse_never_rendered(style)
+        except NeverRendered as exc:
+            return RenderedMedia.unavailable(exc)
+        return None
+
+    @staticmethod
+    def _filtered(decoded: Decoded, box: tuple[int, int], style: RenderStyle) -> RenderedMedia:
         if len(decoded.frames) == 1:
             return RenderedMedia(apply_filter(_fit(decoded.frames[0], box), style))
         columns, rows = storyboard.grid_shape(len(decoded.frames))
@@ -96,13 +157,14 @@ class MediaRenderer:
         frames = [apply_filter(_fit(f, cell), style) for f in decoded.frames]
         return RenderedMedia(storyboard.compose(frames, box), caption=decoded.caption)
 
-    def _decoded_for(self, key: str, data: bytes | None, box: tuple[int, int]) -> Decoded:
+    def _decoded_for(self, key: str, load: Callable[[], bytes | None],
+                     box: tuple[int, int]) -> Decoded:
         cache_key = (key, box)
         with self._lock:
             if cache_key in self._decoded:
                 self._decoded.move_to_end(cache_key)
                 return self._decoded[cache_key]
-        decoded = decode_media(check_bytes(data), box)
+        decoded = decode_media(check_bytes(load()), box)
         with self._lock:
             self._decoded[cache_key] = decoded
             while len(self._decoded) > self._cache_items:

@@ -22,7 +22,7 @@ from reviewer.store.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
 from reviewer.context.guidelines import GuidelineSync
 from reviewer.sync.investigation import AccountFollower
-from reviewer.media.presets import PresetBook, PresetError, load_org, save_org
+from reviewer.media.presets import PresetError, never_fetched, save_org
 from reviewer.review.outbox import Outbox
 from reviewer.sync.push import OutboxPusher
 from reviewer.store.database import open_store
@@ -63,9 +63,9 @@ class SyncSettings:
     lease_renew_interval: float = 300.0  # leases last 30 min on the server; renew well before
     presets_interval: float = 60.0  # how often the organisation's media presets are checked
     queues: tuple[str, ...] = field(default_factory=tuple)  # active queues; empty: all
-    # Media categories whose bytes are never fetched (presets marked never_render); the
-    # organisation's never-render categories are added as they arrive.
-    never_fetch: frozenset[str] = field(default_factory=lambda: PresetBook.load().never_rendered())
+    # Media categories whose bytes are never fetched (`presets.never_fetched`, the one place
+    # that list is worked out); the organisation's are added as they arrive.
+    never_fetch: frozenset[str] = field(default_factory=never_fetched)
 
 
 class SyncEngine(WakeableThread):
@@ -178,10 +178,10 @@ class SyncEngine(WakeableThread):
         except PresetError as exc:
             log.warning("ignoring the organisation's media presets: %s", exc)
             return False
-        never = PresetBook.load().with_org(load_org(db)).never_rendered()
+        never = never_fetched(db)
         self.settings.never_fetch = frozenset(self.settings.never_fetch) | never
         if changed:
-            CaseCache(db).purge_media_of(frozenset(never))
+            CaseCache(db).purge_media_of(never)
         self._last_presets = time.monotonic()
         return changed
 

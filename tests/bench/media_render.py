@@ -42,7 +42,8 @@ def _filtered(data: bytes) -> None:
     from reviewer.media.presets import PresetBook
     from reviewer.media.render import MediaRenderer, style_for
     preset = PresetBook.load().for_category("graphic_violence")
-    MediaRenderer().render("bench", data, VIEW_BOX, style_for(preset))  # fresh: no decode cache
+    style = style_for(preset, "graphic_violence")
+    MediaRenderer().render("bench", data, VIEW_BOX, style)  # fresh: no decode cache
 
 
 def _bare(data: bytes) -> None:

@@ -1,8 +1,9 @@
 """The crisis-sweep grid: many near-identical cases, selected by key and decided in bulk.
 
-Every thumbnail goes through the one renderer (`MediaService` with `style_for(preset)`), so it is
-blurred and grayscale exactly as in case mode, with its category and label on top. Categories
-that are never rendered show metadata only and no render is ever requested for them.
+Every thumbnail goes through the one renderer (`MediaService` with `style_for(preset, category)`),
+so it is blurred and grayscale exactly as in case mode, with its category and label on top. A
+category that is never rendered is refused by the renderer, and its cell shows that refusal with
+the item's hash and metadata, as a case-mode tile does.
 
 There is NO reveal in the sweep grid, at all: no held key, no spotlight, no colour step. A sweep
 puts dozens of items on screen at once, so revealing here would multiply exposure; a reviewer
@@ -31,7 +32,7 @@ from reviewer.store.database import StoreError
 from reviewer.review.sweep import SWEEP_DECISIONS, BulkRecordError, SweepSelection, record_bulk
 from ui.keys.action_registry import ActionRegistry
 from ui.media.service import MediaService, RenderKey, RenderResult
-from ui.media.tile import category_title
+from ui.media.tile import category_title, placeholder_text
 from ui.widgets.note_dialog import NoteDialog
 from ui.decide.policy_picker import PolicyPicker
 
@@ -55,8 +56,9 @@ class SweepCell(QWidget):
         self.media = case.media[0] if case.media else None
         self.preset = preset
         self.key: RenderKey | None = None
-        if self.media is not None and not preset.never_render:
-            self.key = RenderKey(self.media.sha256, THUMB_BOX, style_for(preset))
+        if self.media is not None:
+            style = style_for(preset, self.media.category)
+            self.key = RenderKey(self.media.sha256, THUMB_BOX, style)
         self.result: RenderResult | None = None
         self.selected = self.current = False
         self.painted: tuple = ()
@@ -79,13 +81,9 @@ class SweepCell(QWidget):
         if self.media is None:
             self._text(painter, area, "No media")
             self.painted = ("metadata",)
-        elif self.key is None:
-            m = self.media
-            self._text(painter, area, f"Never rendered\nsha256 {m.sha256[:12]}…\n"
-                                      f"{m.mime}, {m.width}×{m.height}")
-            self.painted = ("metadata",)
         elif self.result is None or self.result.image is None:
-            self._text(painter, area, self.result.reason if self.result else "Preparing blurred preview…")
+            self._text(painter, area, placeholder_text(self.media, self.result,
+                                                       "Preparing blurred preview…"))
             self.painted = (self.key,) if self.result is not None and self.result.final else ()
         else:
             image = self.result.image
@@ -196,7 +194,7 @@ class SweepView(QDialog):
             preset = self.presets.for_category(case.media[0].category) if case.media else self.presets.default
             cell = SweepCell(case, preset, self._grid_host)
             self.cells[case.id] = cell
-            if cell.key is not None:  # never-render items: no render is ever requested
+            if cell.key is not None:  # a case without media has nothing to render
                 cell.accept(cell.key, self._service.result(cell.key))
         self._lay_out()
 
@@ -329,7 +327,7 @@ class SweepView(QDialog):
                 self._service.request(cell.key)
 
     def is_settled(self) -> bool:
-        """Every cell's final render is here (never-render cells have none to wait for)."""
+        """Every cell's final render (or the renderer's refusal) is here."""
         return all(c.key is None or (c.result is not None and c.result.final)
                    for c in self.cells.values())
 

@@ -2,7 +2,7 @@
 
 Everything is concealed on every case change. The tiles render through the one renderer
 (`MediaService` -> `reviewer.media.render`), so this view, the zoom view and the sweep grid
-all show the same filtered pixels by default.
+all show the same filtered pixels by default, and the same refusal for a never-render category.
 """
 
 from __future__ import annotations
@@ -99,14 +99,12 @@ class MediaGrid(QWidget):
         return [QRect((i % 2) * (cw + gap), (i // 2) * (ch + gap), cw, ch) for i in range(count)]
 
     def prefetch_keys(self, media: tuple[MediaRef, ...]) -> list[RenderKey]:
-        """The default (concealed) renders a case with this media will ask for."""
+        """The default (concealed) renders a case with this media will ask for (a never-render
+        item's is a refusal the renderer answers without reading its bytes)."""
         cells = self.cells_for(min(len(media), self.MAX_TILES))
-        keys = []
-        for item, cell in zip(media, cells):
-            preset = self.presets.for_category(item.category)
-            if not preset.never_render:
-                keys.append(RenderKey(item.sha256, box_of(cell), style_for(preset)))
-        return keys
+        return [RenderKey(item.sha256, box_of(cell),
+                          style_for(self.presets.for_category(item.category), item.category))
+                for item, cell in zip(media, cells)]
 
     def is_settled(self) -> bool:
         return all(t.is_settled() for t in self.visible_tiles())

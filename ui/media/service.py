@@ -2,6 +2,11 @@
 
 Results are kept in a small cache keyed by (media, box, style), so the media of the next few
 cases is ready before the reviewer gets there and a case change paints without waiting.
+
+Every view asks here and nowhere else, and never decides itself whether an item may be shown:
+the style in the key carries the category and its preset, and the renderer refuses a
+never-render one. The pool hands the renderer a loader, not bytes, so a refused item's bytes
+are not even read from the store.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from reviewer.store.case_cache import CaseCache
-from reviewer.media.render import MediaRenderer, RenderStyle
+from reviewer.media.render import MediaRenderer, RenderedMedia, RenderStyle
 from reviewer.store.database import open_store
 from ui.media.qt_images import to_qimage
 
@@ -34,6 +39,14 @@ class RenderResult:
     reason: str = ""
     final: bool = True  # False: the bytes are not here yet; ask again when they arrive
     caption: str = ""  # storyboards say what they are ("Video: 12 keyframes · muted")
+    never_rendered: bool = False  # the renderer refused: the category is never rendered
+
+    @classmethod
+    def of(cls, media: RenderedMedia) -> "RenderResult":
+        """Pixels become a QImage here, in the pool, so the UI thread only paints."""
+        image = to_qimage(media.image) if media.image is not None else None
+        return cls(image, media.reason, final=not media.waiting, caption=media.caption,
+                   never_rendered=media.never_rendered)
 
 
 class MediaService(QObject):
@@ -54,12 +67,16 @@ class MediaService(QObject):
         self._finished.connect(self._store_result)
 
     def result(self, key: RenderKey) -> RenderResult | None:
-        """A finished render, or None after queueing one (`rendered` fires when it is done)."""
-        if key in self._results:
-            self._results.move_to_end(key)
-            return self._results[key]
-        self.request(key)
-        return None
+        """A finished render, or None after queueing one (`rendered` fires when it is done).
+        A refusal needs no bytes and no decode, so the renderer's answer comes back at once."""
+        if key not in self._results:
+            refused = self._renderer.refusal(key.style)
+            if refused is None:
+                self.request(key)
+                return None
+            self._keep(key, RenderResult.of(refused))
+        self._results.move_to_end(key)
+        return self._results[key]
 
     def request(self, key: RenderKey) -> None:
         if key in self._results or key in self._in_flight or self._closed:
@@ -77,10 +94,9 @@ class MediaService(QObject):
     # --- pool side ------------------------------------------------------------------------
     def _render(self, key: RenderKey) -> None:
         try:
-            data = self._cache().media_bytes(key.sha256)
-            media = self._renderer.render(key.sha256, data, key.box, key.style)
-            image = to_qimage(media.image) if media.image is not None else None
-            result = RenderResult(image, media.reason, final=data is not None, caption=media.caption)
+            media = self._renderer.render_from(
+                key.sha256, lambda: self._cache().media_bytes(key.sha256), key.box, key.style)
+            result = RenderResult.of(media)
         except Exception as exc:  # never let one bad file take the viewer down
             result = RenderResult(None, f"Cannot be displayed: {type(exc).__name__}")
         self._finished.emit(key, result)
@@ -94,7 +110,10 @@ class MediaService(QObject):
     def _store_result(self, key: RenderKey, result: RenderResult) -> None:
         self._in_flight.discard(key)
         if result.final:
-            self._results[key] = result
+            self._keep(key, result)
+        self.rendered.emit(key, result)
+
+    def _keep(self, key: RenderKey, result: RenderResult) -> None:
+        self._results[key] = result
         while len(self._results) > self._cache_items:
             self._results.popitem(last=False)
-        self.rendered.emit(key, result)

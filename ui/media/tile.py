@@ -2,8 +2,9 @@
 
 Safety rules kept here: a tile never shows another item's pixels (results are dropped when the
 item changes); while a revealed render is being prepared the blurred one stays; the revealed
-render is only painted while reveal is held, inside the spotlight unless widened; a
-never-render item shows only its hash and metadata, and no render is ever requested for it.
+render is only painted while reveal is held, inside the spotlight unless widened. Whether an
+item may be shown at all is not decided here: the renderer refuses a never-render category, and
+the tile then shows the refusal with the item's hash and metadata.
 """
 
 from __future__ import annotations
@@ -35,6 +36,19 @@ def category_title(category: str) -> str:
     return category.replace("_", " ").upper()
 
 
+def media_facts(media: MediaRef) -> str:
+    """What is shown of an item the renderer refuses: its hash and metadata, no pixels."""
+    return f"sha256 {media.sha256[:16]}…\n{media.mime}, {media.width}×{media.height}"
+
+
+def placeholder_text(media: MediaRef, result: RenderResult | None, waiting: str) -> str:
+    """The text shown where a render has no image: the renderer's reason (with the facts, when
+    it refused the category), or `waiting` while no answer has come back yet."""
+    if result is None:
+        return waiting
+    return f"{result.reason}\n{media_facts(media)}" if result.never_rendered else result.reason
+
+
 class MediaTile(QWidget):
     def __init__(self, service: MediaService, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,12 +78,13 @@ class MediaTile(QWidget):
 
     def want(self, box: tuple[int, int]) -> None:
         self.base_key = self.reveal_key = None
-        if self.media is not None and not self.preset.never_render:
-            self.base_key = RenderKey(self.media.sha256, box, style_for(self.preset))
+        if self.media is not None:
+            category = self.media.category
+            self.base_key = RenderKey(self.media.sha256, box, style_for(self.preset, category))
             if self.base is None or self.base_key != self._base_of:
                 self._take(self.base_key, self._service.result(self.base_key))
             if self.reveal.held and self.preset.reveal:
-                style = style_for(self.preset, revealed=True, colour=self.reveal.colour)
+                style = style_for(self.preset, category, revealed=True, colour=self.reveal.colour)
                 self.reveal_key = RenderKey(self.media.sha256, box, style)
                 self._take(self.reveal_key, self._service.result(self.reveal_key))
         if self.reveal_key is None:
@@ -100,14 +115,22 @@ class MediaTile(QWidget):
             return 0.0
         return 1.0 if self.reveal.widened else self.reveal.spot_fraction
 
+    def never_rendered(self) -> bool:
+        """The renderer refused this item's category (what the label and the text say)."""
+        return (self.base is not None and self._base_of == self.base_key
+                and self.base.never_rendered)
+
     def is_settled(self) -> bool:
-        """The last paint showed the final render of everything the tile wants."""
+        """The last paint showed the final render of everything the tile wants (an item with
+        no base image has no revealed one to wait for)."""
         if self.media is None:
             return True
-        if self.preset.never_render or self.reveal.blanked:
+        if self.reveal.blanked:
             return self.painted == ("metadata",)
-        wanted = (self.base_key, self.reveal_key if self.reveal_key else None)
-        return self.painted == wanted and self.base is not None and self.base.final
+        if self.base is None or not self.base.final:
+            return False
+        shows_reveal = self.reveal_key is not None and self.base.image is not None
+        return self.painted == (self.base_key, self.reveal_key if shows_reveal else None)
 
     # --- painting ----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -120,9 +143,6 @@ class MediaTile(QWidget):
             painter.fillRect(self.rect(), QColor("#000000"))
             self._text(painter, area, "Media hidden — press Esc to show blurred previews again")
             self.painted = ("metadata",)
-        elif self.preset.never_render:
-            self._text(painter, area, self._metadata_text())
-            self.painted = ("metadata",)
         else:
             self.painted = self._paint_media(painter, area)
         if self.media is not None and not self.reveal.blanked:
@@ -132,7 +152,8 @@ class MediaTile(QWidget):
     def _paint_media(self, painter: QPainter, area: QRect) -> tuple:
         base = self.base if self._base_of == self.base_key else None
         if base is None or base.image is None:
-            self._text(painter, area, base.reason if base else "Preparing blurred preview…")
+            waiting = "Preparing blurred preview…"
+            self._text(painter, area, placeholder_text(self.media, base, waiting))
             return (self.base_key, None) if base is not None and base.final else ()
         target = _centred(area, base.image.width(), base.image.height())
         painter.drawImage(target.topLeft(), base.image)
@@ -159,11 +180,6 @@ class MediaTile(QWidget):
         clip = QPainterPath()
         clip.addRect(QRectF(image_rect))
         return path.intersected(clip)
-
-    def _metadata_text(self) -> str:
-        m = self.media
-        return (f"Not shown: the {category_title(m.category).lower()} category is never rendered.\n"
-                f"sha256 {m.sha256[:16]}…\n{m.mime}, {m.width}×{m.height}")
 
     def _text(self, painter: QPainter, area: QRect, text: str) -> None:
         painter.setPen(QColor("#c8ccd2"))
@@ -193,7 +209,7 @@ class MediaTile(QWidget):
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
 
     def _state_word(self) -> str:
-        if self.preset.never_render:
+        if self.never_rendered():
             return "  ·  NEVER RENDERED"
         if not self.preset.reveal:
             return "  ·  REVEAL NOT ALLOWED"

@@ -196,9 +196,9 @@ def test_every_thumbnail_is_blurred_and_grayscale_and_never_render_requests_noth
             assert _edge_energy(cell.result.image) < 1.5
             assert cell.media.category == "graphic_violence" and cell.media.label
         never = view.cells["never"]
-        assert never.key is None and never.result is None
+        assert never.result.image is None and never.result.never_rendered  # the renderer refused
         view.scroll.ensureWidgetVisible(never)
-        pump_until(lambda: never.painted == ("metadata",), what="never-render cell painted")
+        pump_until(lambda: never.painted == (never.key,), what="never-render cell painted")
         assert sha(NEVER) not in {k.sha256 for k in requested}
         assert all(not k.style.revealed for k in requested)  # no reveal anywhere in the sweep
     finally:

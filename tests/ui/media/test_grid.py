@@ -175,12 +175,13 @@ def test_animation_is_a_blurred_storyboard_that_does_not_play(offline_window):
     assert tile.base.image.allGray() and _sharpness(tile.base.image) < 2
 
 
-def test_never_render_category_shows_only_metadata_and_requests_nothing(offline_window):
+def test_never_render_category_shows_only_the_refusal_and_metadata(offline_window):
     window = offline_window
     _go_to(window, "c5-never")
     tile = _tiles(window)[0]
-    assert tile.base_key is None and tile.base is None
-    assert tile.painted == ("metadata",)
+    assert tile.base.image is None and tile.never_rendered()
+    assert tile.base.reason == "Not shown: the csam suspected category is never rendered."
+    assert tile.painted == (tile.base_key, None)
     QTest.keyPress(window, Qt.Key.Key_Space)
     assert not tile.showing_revealed()
     QTest.keyRelease(window, Qt.Key.Key_Space)

@@ -33,9 +33,28 @@ def test_bad_org_presets_are_refused_clearly():
 
 def test_style_honours_what_the_preset_allows():
     no_colour = MediaPreset(colour=False)
-    assert style_for(no_colour, revealed=True, colour=True).colour is False
-    assert style_for(MediaPreset(reveal=False), revealed=True).revealed is False
-    assert style_for(MediaPreset(grayscale=False)).colour is True
+    assert style_for(no_colour, "gore", revealed=True, colour=True).colour is False
+    assert style_for(MediaPreset(reveal=False), "gore", revealed=True).revealed is False
+    assert style_for(MediaPreset(grayscale=False), "benign").colour is True
+
+
+def test_style_carries_the_category_and_whether_it_is_never_rendered():
+    book = PresetBook.load()
+    never = style_for(book.for_category("csam_suspected"), "csam_suspected")
+    assert never.never_render and never.category == "csam_suspected"
+    assert not style_for(book.for_category("gore"), "gore").never_render
+
+
+def test_never_fetched_is_what_the_reviewers_own_book_never_renders(tmp_path):
+    from reviewer.media.presets import never_fetched, save_org
+    shipped = PresetBook.load().never_rendered()
+    assert never_fetched() == shipped  # no store yet: the shipped presets alone
+    db = open_store(tmp_path / "store.sqlite3")
+    assert never_fetched(db) == shipped
+    save_org(db, {"category": {"gore": {"never_render": True}}})
+    assert never_fetched(db) == shipped | {"gore"}
+    everything = never_fetched(db, MediaPreset(never_render=True))  # the reviewer's own setting
+    assert everything == set(PresetBook.load().categories)
 
 
 class Clock:

@@ -1,4 +1,5 @@
-"""Safe decoding and the default filter: bad files become a named reason, never a crash."""
+"""Safe decoding, the default filter and the refusal: bad files become a named reason, never a
+crash, and a never-render category never becomes pixels."""
 
 import io
 
@@ -6,8 +7,10 @@ import pytest
 from PIL import Image, ImageStat
 
 from reviewer.media.decode import MediaUnavailable, decode_for_display
-from reviewer.media.render import MediaRenderer, RenderStyle
-from tests.factories import synthetic_png
+from reviewer.media.presets import MediaPreset
+from reviewer.media.render import (MediaRenderer, NeverRendered, RenderStyle, apply_filter,
+                                   style_for)
+from tests.factories import synthetic_animation, synthetic_png
 
 
 def _edge_energy(image: Image.Image) -> float:
@@ -132,3 +135,53 @@ def test_bad_corpus_ends_in_bounded_time_and_memory():
         assert result.image is not None or result.reason.startswith("Cannot be displayed"), name
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 200  # a full 100 MP decode would take ~300 MB at least
+
+
+# --- the refusal: a never-render category gets no pixels, whatever the caller asks for -------
+
+NEVER_PRESET = MediaPreset(never_render=True)  # reveal and colour allowed: the refusal still wins
+
+
+def _never_styles(category: str = "csam_suspected") -> list[RenderStyle]:
+    return [style_for(NEVER_PRESET, category, revealed=r, colour=c)
+            for r in (False, True) for c in (False, True)]
+
+
+@pytest.mark.parametrize("kind", ["still", "animation", "video"])
+def test_never_render_style_is_refused_without_reading_the_bytes(kind):
+    data = {"still": synthetic_png(320, 240), "animation": synthetic_animation(),
+            "video": _video(frames=12)}[kind]
+    reads = []
+    for style in _never_styles():
+        load = lambda: reads.append(1) or data  # noqa: E731 (records that it was called)
+        result = MediaRenderer().render_from("k", load, (320, 240), style)
+        assert result.image is None and result.never_rendered
+        assert result.reason == "Not shown: the csam suspected category is never rendered."
+        assert MediaRenderer().render("k", data, (320, 240), style).image is None
+    assert reads == []
+
+
+def test_refusal_holds_for_media_already_decoded_under_another_preset():
+    renderer, data = MediaRenderer(), synthetic_png(320, 240)
+    assert renderer.render("k", data, (320, 240), style_for(MediaPreset(), "nudity")).image
+    # The organisation marks the category never-render: the decoded frames stay unused.
+    refused = renderer.render_from("k", lambda: data, (320, 240), style_for(NEVER_PRESET, "nudity"))
+    assert refused.image is None and refused.reason.startswith("Not shown: the nudity category")
+
+
+def test_no_filtered_pixels_leave_the_filter_for_a_never_render_style():
+    """Every still and every storyboard frame passes `apply_filter`: it refuses too."""
+    with pytest.raises(NeverRendered) as refused:
+        apply_filter(Image.new("RGB", (40, 30)), style_for(NEVER_PRESET, "ncii_suspected"))
+    assert refused.value.category == "ncii_suspected"
+
+
+def test_the_renderer_says_so_at_once_when_it_needs_no_bytes():
+    assert MediaRenderer.refusal(style_for(MediaPreset(), "gore")) is None
+    refused = MediaRenderer.refusal(style_for(NEVER_PRESET, "csam_suspected"))
+    assert refused.image is None and refused.never_rendered and not refused.waiting
+
+
+def test_missing_bytes_wait_and_other_failures_do_not():
+    assert MediaRenderer().render("k", None, (320, 240)).waiting
+    assert not MediaRenderer().render("k", b"", (320, 240)).waiting
