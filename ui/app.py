@@ -52,11 +52,12 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine, ExposureMeter(db))
     start_search_index(window, profile)
-    window.account = AccountActions(window, profile, server_url, token, ca_bundle)
+    window.attach(AccountActions(window, bridge, window.meter, window.conceal, profile,
+                                 server_url, token, ca_bundle))
     notes = ([cache_warning] if cache_warning else []) + (
         ["Key bindings: " + "; ".join(problems)] if problems else [])
     if notes:
-        window.last_decision.setText(" · ".join(notes))
+        window.status_line.say(" · ".join(notes))
     # Objects made at start-up live all shift: freezing them keeps the garbage collector from
     # walking them again and again, which otherwise shows up as pauses between key presses.
     gc.collect()

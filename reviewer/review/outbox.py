@@ -16,7 +16,6 @@ import sqlite_utils
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision, parse_iso, to_iso, utc_now
-from reviewer.context.guidelines import guideline_tag
 from reviewer.store.database import transaction
 
 TERMINAL_STATES = ("accepted", "conflict", "rejected")
@@ -50,8 +49,6 @@ class Outbox:
         `hold_seconds` keeps it unsent for a grace window in which it can still be undone."""
         now = utc_now()
         with transaction(self.db) as conn:
-            # Every path (sweeps too) records the guideline it was decided under.
-            guideline = decision.guideline_version or guideline_tag(conn, decision.policy)
             conn.execute(
                 "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
                 "state, next_attempt_at, updated_at, guideline_version) "
@@ -59,7 +56,7 @@ class Outbox:
                 (decision.decision_id, decision.case_id, decision.action.value,
                  decision.policy, decision.note, decision.decided_at,
                  to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now),
-                 guideline),
+                 decision.guideline_version),
             )
             conn.execute("UPDATE cases SET local_state = ? WHERE id = ?",
                          (_local_state_after(decision.action), decision.case_id))

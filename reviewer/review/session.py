@@ -24,14 +24,20 @@ class SessionBusy(RuntimeError):
     """A decision is being recorded; the key that asked for another one is dropped."""
 
 
+class BulkRecordError(RuntimeError):
+    """A write failed part-way: `recorded` are durable, the rest were not recorded."""
+
+    def __init__(self, recorded: list[Decision], cause: Exception):
+        super().__init__(f"{len(recorded)} recorded before the store refused: {cause}")
+        self.recorded = recorded
+
+
 class ReviewSession:
-    def __init__(self, db: sqlite_utils.Database,
-                 on_recorded: Callable[[Decision], None] = lambda d: None,
-                 undo_grace_s: float = 0.0):
+    def __init__(self, db: sqlite_utils.Database, undo_grace_s: float = 0.0):
         self.cache = CaseCache(db)
         self.guidelines = GuidelineStore(db)  # which guideline version a decision is made under
         self.outbox = Outbox(db)
-        self.on_recorded = on_recorded
+        self._listeners: list[Callable[[Decision], None]] = []
         self.query = ListQuery()  # queue, search, filters and order of the work list
         self.case_list = CaseList(db, load=False)  # loaded by reload() below
         self.search_index = None  # a reviewer.review.search_index.SearchIndex, set by the app
@@ -130,28 +136,72 @@ class ReviewSession:
             self._index = min(self._index, len(self._ids) - 1)
 
     # --- deciding -------------------------------------------------------------------------
+    # Every decision, whatever asked for it (a key, the palette, a follow-up, an approval, a
+    # sweep item), is recorded by `_record`: one guard, one guideline tag, one durable commit,
+    # one notification.
+    def subscribe(self, listener: Callable[[Decision], None]) -> None:
+        """`listener(decision)` runs after each decision is durable, on the recording thread."""
+        self._listeners.append(listener)
+
     def decide(self, action: ActionId, note: str = "", policy: str | None = None) -> Decision:
+        case = self.current()
+        if case is None:
+            raise LookupError("no case on screen to decide")
+        return self._record(case.id, case, action, note, policy)
+
+    def follow_up(self, case_id: str, action: ActionId, note: str, policy: str) -> Decision:
+        """A new decision on a case that is no longer on screen (a reversal, an escalation after
+        a conflict): the original decision stays as it was."""
+        return self._record(case_id, self.cache.case(case_id), action, note, policy)
+
+    def decide_many(self, cases: list[Case], action: ActionId, policy: str,
+                    note: str = "") -> list[Decision]:
+        """One decision per case, each with its own id (its idempotency key) and its own commit,
+        so each case leaves the work list atomically with its decision. If a write fails, the
+        ones before it stay recorded and BulkRecordError says which."""
+        if not is_decision(action):
+            raise ValueError(f"{action.value} is not a decision")
+        recorded: list[Decision] = []
+        for case in cases:
+            try:
+                recorded.append(self._record(case.id, case, action, note, policy))
+            except Exception as exc:
+                raise BulkRecordError(recorded, exc) from exc
+        return recorded
+
+    def _record(self, case_id: str, case: Case | None, action: ActionId, note: str,
+                policy: str | None) -> Decision:
         if not is_decision(action):
             raise ValueError(f"{action.value} is not a decision")
         if self._recording:
             raise SessionBusy("a decision is already being recorded")
-        case = self.current()
-        if case is None:
-            raise LookupError("no case on screen to decide")
-        policy = policy or self.default_policy(case)
-        decision = Decision.new(case.id, action, policy, note,
-                                self.guidelines.tag_for(policy, case.policy_area))
+        # The case may be gone from the cache (a follow-up): its policy area is then unknown.
+        policy = policy or (self.default_policy(case) if case else "unspecified")
+        fallback = case.policy_area if case is not None else ""
+        decision = Decision.new(case_id, action, policy, note,
+                                self.guidelines.tag_for(policy, fallback))
         self._recording = True
         try:
             self.outbox.record(decision, self.undo_grace_s)  # durable before it shows as made
         finally:
             self._recording = False
         self._undoable.append(decision)
-        self.case_list.remove(case.id, case.queue_id)
-        self._ids.pop(self._index)
-        self._index = min(self._index, max(0, len(self._ids) - 1))
-        self.on_recorded(decision)
+        self._leave_list(case_id, case)
+        for listener in self._listeners:
+            listener(decision)
         return decision
+
+    def _leave_list(self, case_id: str, case: Case | None) -> None:
+        """The decided case leaves the list; the one after it (or the same neighbour, when a
+        case elsewhere in the list was decided) is the current case."""
+        self.case_list.remove(case_id, case.queue_id if case is not None else "")
+        if case_id not in self._ids:
+            return
+        position = self._ids.index(case_id)
+        self._ids.pop(position)
+        if position < self._index:
+            self._index -= 1
+        self._index = min(self._index, max(0, len(self._ids) - 1))
 
     def undo_last(self) -> Decision | None:
         """Withdraw the latest decision still in its grace window and put its case back on
@@ -163,17 +213,6 @@ class ReviewSession:
                 self.go_to(decision.case_id)
                 return decision
         return None
-
-    def follow_up(self, case_id: str, action: ActionId, note: str, policy: str) -> Decision:
-        """A new decision on a case that is no longer on screen (after a conflict): recorded like
-        any other, so the original decision stays as it was."""
-        case = self.cache.case(case_id)  # may be gone from the cache; its policy area helps
-        fallback = case.policy_area if case is not None else ""
-        decision = Decision.new(case_id, action, policy, note,
-                                self.guidelines.tag_for(policy, fallback))
-        self.outbox.record(decision)
-        self.on_recorded(decision)
-        return decision
 
     def default_policy(self, case: Case) -> str:
         """The policy preselected for an enforcement: the case's own policy area when its queue

@@ -2,9 +2,10 @@
 
 `SweepSelection` is the grid's model: a cursor over a list of cases laid out in rows of
 `columns`, a set of selected case ids, and the summary the confirmation shows before anything
-is recorded. A bulk decision is many ordinary decisions, each with its own client-generated id
-(which is also its idempotency key), so the sync engine and the server treat every one of them
-exactly like a decision made in case mode.
+is recorded. A bulk decision is many ordinary decisions recorded by the review session
+(`ReviewSession.decide_many`), each with its own client-generated id (its idempotency key), so
+the outbox, the sync engine and the server treat every one exactly like a decision made in case
+mode.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviewer.actions import DECISION_KINDS, ActionId
-from reviewer.domain import Case, Decision
-from reviewer.review.outbox import Outbox
+from reviewer.domain import Case
 
 # The decisions a sweep can make (keys 1-5 as in case mode). Escalation is one case at a time:
 # it needs a plan of action written for that case.
@@ -118,9 +118,6 @@ class SweepSelection:
     def summary(self) -> SweepSummary:
         return summarise(self.targets())
 
-    def bulk_decisions(self, action: ActionId, policy: str, note: str = "") -> list[Decision]:
-        return bulk_decisions(self.targets(), action, policy, note)
-
 
 def summarise(cases: list[Case]) -> SweepSummary:
     categories = Counter(c.media[0].category if c.media else "no media" for c in cases)
@@ -131,32 +128,3 @@ def summarise(cases: list[Case]) -> SweepSummary:
             handles.append(handle)
     return SweepSummary(len(cases), dict(Counter(c.queue_id for c in cases)),
                         dict(categories.most_common()), tuple(handles))
-
-
-def bulk_decisions(cases: list[Case], action: ActionId, policy: str, note: str = "") -> list[Decision]:
-    """One decision per case, each with a fresh id (its own idempotency key)."""
-    if action not in DECISION_KINDS:
-        raise ValueError(f"{action.value} is not a decision")
-    return [Decision.new(c.id, action, policy, note) for c in cases]
-
-
-class BulkRecordError(RuntimeError):
-    """A write failed part-way: `recorded` are durable, the rest were not recorded."""
-
-    def __init__(self, recorded: list[Decision], cause: Exception):
-        super().__init__(f"{len(recorded)} recorded before the store refused: {cause}")
-        self.recorded = recorded
-
-
-def record_bulk(outbox: Outbox, decisions: list[Decision]) -> list[Decision]:
-    """Commit each decision durably (one Outbox.record each, so each case leaves the local work
-    list atomically with its decision). If a write fails, the ones before it stay recorded and
-    BulkRecordError says which, so the caller never shows a half-made sweep as made or unmade."""
-    recorded: list[Decision] = []
-    for decision in decisions:
-        try:
-            outbox.record(decision)
-        except Exception as exc:
-            raise BulkRecordError(recorded, exc) from exc
-        recorded.append(decision)
-    return recorded

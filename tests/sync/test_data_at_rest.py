@@ -72,7 +72,7 @@ def test_the_workstation_keeps_case_text_and_media_sealed_on_disk(qtbot, tmp_pat
                                SyncSettings(**CLAIM_ALL, idle_interval=0.5), undo_grace_s=0)
     qtbot.addWidget(window)
     # This machine has no keyring: the status line says the cache lasts this session only.
-    assert "session only" in window.last_decision.text()
+    assert "session only" in window.status_line.text()
     window.bridge.start()  # the sync worker writes from its own thread
     cache = window.session.cache
     pump_until(lambda: cache.media_bytes(sha(IMAGE)) is not None, timeout=30, what="media cached")

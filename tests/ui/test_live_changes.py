@@ -24,7 +24,7 @@ def test_case_withdrawn_while_on_screen_moves_on_and_says_why(qtbot, tmp_path, c
         lead.post(f"/v1/cases/{on_screen}/withdraw").raise_for_status()
     window.bridge.wake()
     pump_until(lambda: window.session.current().id != on_screen, what="moved past withdrawn case")
-    assert f"{on_screen} left your list: Withdrawn by the platform" in window.last_decision.text()
+    assert f"{on_screen} left your list: Withdrawn by the platform" in window.status_line.text()
     assert on_screen not in window.session.case_ids
 
 

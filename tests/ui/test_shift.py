@@ -150,7 +150,7 @@ def test_a_shift_by_keyboard_lands_exactly_the_intended_decisions(qtbot, tmp_pat
     decide_by_keys(senior, Qt.Key.Key_A)
     pump_until(lambda: senior.session.outbox.waiting() == 0, timeout=30, what="approval synced")
     reviewer.bridge.wake()
-    pump_until(lambda: "approved your suspend" in reviewer.last_decision.text(), timeout=30,
+    pump_until(lambda: "approved your suspend" in reviewer.status_line.text(), timeout=30,
                what="the reviewer sees the outcome")
 
     on_server = central_api.decisions()

@@ -12,24 +12,39 @@ from __future__ import annotations
 
 import sys
 
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from reviewer.actions import ActionId
+from reviewer.media.exposure import ExposureMeter
 
 from reviewer.sync.api_client import ApiClient
 from reviewer.profile import Profile
 from reviewer.account.sign_out import SignOut, describe_unsent
+from ui.keys.action_registry import Handlers
+from ui.sync.bridge import SyncBridge
 from ui.widgets.off_thread import run_off_ui_thread
 
 
-class AccountActions:
-    """What the Account menu does for one window; ui/app.py attaches it as `window.account`."""
+class AccountActions(QObject):
+    """What the Account menu does for one window (ui/app.py builds it and attaches it)."""
 
-    def __init__(self, window, profile: Profile, server_url: str | None, token: str | None,
-                 ca_bundle: str | None = None):
-        self.window = window
+    message = Signal(str)
+
+    def __init__(self, window: QWidget, bridge: SyncBridge, meter: ExposureMeter,
+                 conceal: Callable[[], None], profile: Profile, server_url: str | None,
+                 token: str | None, ca_bundle: str | None = None):
+        super().__init__(window)
+        self.window, self.bridge, self.meter, self.conceal = window, bridge, meter, conceal
         self.profile, self.server_url, self.token = profile, server_url, token
         self.ca_bundle = ca_bundle
         self.signed_out = False
         self.notes: tuple[str, ...] = ()  # what sign-out could not do, shown before closing
+
+    def handlers(self) -> Handlers:
+        return {ActionId.SIGN_OUT: self.sign_out, ActionId.SIGN_IN_AGAIN: self.sign_in_again}
 
     def sign_in_again(self) -> bool:
         """A new token for the same central API when it stopped accepting this one (signed out
@@ -38,41 +53,40 @@ class AccountActions:
         if not self.server_url:
             return False
         from ui.account.login_dialog import LoginDialog  # the dialog's module starts a QApplication
-        self.window.conceal()
+        self.conceal()
         dialog = LoginDialog(self.profile, self.server_url, self.ca_bundle)
         signed_in = dialog.signed_in if dialog.exec() == QDialog.DialogCode.Accepted else None
         self.window.activateWindow()
         if signed_in is None:
             return False
         self.server_url, self.token = signed_in.server_url, signed_in.token
-        engine = self.window.bridge.engine
+        engine = self.bridge.engine
         if engine is not None:
             engine.client = ApiClient(self.server_url, self.token, ca_bundle=self.ca_bundle)
-        self.window.bridge.wake()
-        self.window.last_decision.setText(f"Signed in again as {signed_in.reviewer}; what "
-                                          "waited is being sent.")
+        self.bridge.wake()
+        self.message.emit(f"Signed in again as {signed_in.reviewer}; what waited is being sent.")
         return True
 
     def sign_out(self) -> bool:
         """Returns True if signed out (the window is closing), False if still signed in."""
         window = self.window
-        window.conceal()
+        self.conceal()
         if not confirm_sign_out(window):
             return False
-        window.meter.flush()  # today's exposure is carried across the wipe
+        self.meter.flush()  # today's exposure is carried across the wipe
         client = (ApiClient(self.server_url, self.token, ca_bundle=self.ca_bundle)
                   if self.server_url and self.token else None)
         signing_out = SignOut(self.profile, self.server_url, client)
         window.setEnabled(False)
-        window.last_decision.setText("Signing out: sending what waits…")
+        self.message.emit("Signing out: sending what waits…")
         try:
-            unsent = run_off_ui_thread(lambda: _stop_then(window.bridge, signing_out.send_unsent))
+            unsent = run_off_ui_thread(lambda: _stop_then(self.bridge, signing_out.send_unsent))
             if unsent and not ask_discard(window, describe_unsent(unsent)):
-                window.bridge.start()
-                window.last_decision.setText(
+                self.bridge.start()
+                self.message.emit(
                     f"Still signed in: {describe_unsent(unsent)} wait to reach the central API.")
                 return False
-            window.last_decision.setText("Signing out: wiping this machine's cache…")
+            self.message.emit("Signing out: wiping this machine's cache…")
             self.notes = run_off_ui_thread(signing_out.finish)
         finally:
             window.setEnabled(True)

@@ -9,51 +9,46 @@ search is refreshed every second, and the count line says more cases may match.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.actions import ActionId
 from reviewer.review.case_list import ListQuery
+from reviewer.review.session import ReviewSession
 from reviewer.review.search_index import SearchIndexer
 from reviewer.sync.engine import SyncStatus
+from ui.cases.queue_panel import QueuePanel
 from ui.cases.sla_notifier import SlaNotifier
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.keys.action_registry import Handlers
 
 RECOUNT_AFTER_MS = 1500  # queue counts follow decisions after this pause (a query per queue)
 INDEX_POLL_MS = 1000  # refresh an active search this often while the index is being built
 
 
 class WorkList(QObject):
-    def __init__(self, window: "MainWindow"):
+    message = Signal(str)
+    show_case = Signal()  # the list now starts with another case: show it
+    case_requested = Signal(str)  # show this case (the list was widened to hold it if needed)
+
+    def __init__(self, window: QWidget, session: ReviewSession, panel: QueuePanel):
         super().__init__(window)
-        self.window = window
-        self.session = window.session
-        self.panel = window.queue_panel
+        self.session, self.panel = session, panel
         self.indexer: SearchIndexer | None = None
         self._recount = QTimer(self, singleShot=True, interval=RECOUNT_AFTER_MS)
-        self._recount.timeout.connect(window.refresh_queues)
+        self._recount.timeout.connect(self.refresh_queues)
         self._show_case = QTimer(self, singleShot=True, interval=0)
-        self._show_case.timeout.connect(window.show_current)
+        self._show_case.timeout.connect(self.show_case.emit)
         self._poll = QTimer(self, interval=INDEX_POLL_MS)
         self._poll.timeout.connect(self._poll_index)
         self.panel.query_changed.connect(self._on_filters)
-        self.panel.queue_selected.connect(lambda _queue: self.refresh_facets())
         self.panel.filters.done.connect(self._hand_back_keys)
-        r = window.registry
-        r.connect(ActionId.SEARCH, self.panel.filters.focus_search)
-        r.connect(ActionId.FILTER_SORT, self.panel.filters.open_sort)
-        r.connect(ActionId.CLEAR_FILTERS, self.clear)
-        window.bridge.status_changed.connect(self._on_sync_status)
-        window.investigation_panel.note_added.connect(self._catch_up)
-        self.sla = SlaNotifier(window, self.session.case_list, window.last_decision.setText,
-                               self.go_to_case)
-        recorded = self.session.on_recorded
-        self.session.on_recorded = lambda decision: (recorded(decision),
-                                                     self._after_decision(decision))
+        self.sla = SlaNotifier(window, session.case_list, self.message.emit, self.go_to_case)
+        session.subscribe(self.after_decision)
+
+    def handlers(self) -> Handlers:
+        return {ActionId.SEARCH: self.panel.filters.focus_search,
+                ActionId.FILTER_SORT: self.panel.filters.open_sort,
+                ActionId.CLEAR_FILTERS: self.clear}
 
     def attach_indexer(self, indexer: SearchIndexer, start_after_ms: int = 0) -> None:
         """Search from now on uses `indexer`'s index, which starts filling after a delay."""
@@ -62,7 +57,6 @@ class WorkList(QObject):
         # The indexer's thread also computes every sort order of the list after each pass,
         # in the reviewer's pauses, so the first change of order is instant.
         indexer.after_pass.append(lambda: self.session.case_list.warm(indexer.wait_quiet))
-        self.window.case_shown.connect(lambda _case_id: indexer.hold())
         self._start = QTimer(self, singleShot=True, interval=start_after_ms)
         self._start.timeout.connect(indexer.start)
         self._start.start()
@@ -73,7 +67,12 @@ class WorkList(QObject):
             self.panel.filters.clear()
             self.panel.select_queue("")  # all queues (emits queue_selected, which reloads)
             self.set_query(ListQuery())
-        self.window.go_to_case(case_id)
+        self.case_requested.emit(case_id)
+
+    def on_case_shown(self, _case_id: str) -> None:
+        """A case painted: the indexer pauses, so it never competes with the next paint."""
+        if self.indexer:
+            self.indexer.hold()
 
     def shutdown(self) -> None:
         self._recount.stop()
@@ -99,6 +98,11 @@ class WorkList(QObject):
                     "(the queue stays).")
         return "No case to review. New cases appear here as soon as they are claimed."
 
+    def refresh_queues(self) -> None:
+        self.panel.show_queues(self.session.cache.queues(),
+                               self.session.case_list.counts_by_queue(), self.session.queue_id)
+        self.refresh_facets()
+
     def refresh_facets(self) -> None:
         self.panel.show_facets(self.session.case_list.facets(self.session.queue_id))
 
@@ -115,7 +119,7 @@ class WorkList(QObject):
         if self.session.current() != before:
             # The list answers at once; the case it now starts with follows on the next turn
             # of the event loop (its media may need decoding), so the list never waits on it.
-            # A decision key in between is refused by MainWindow.decide (not the case shown).
+            # A decision key in between is refused by DecisionDesk.decide (not the case shown).
             self._show_case.start()
 
     def clear(self) -> None:
@@ -135,17 +139,17 @@ class WorkList(QObject):
         self.set_query(self.session.query)  # the hits so far (the last call: all of them)
 
     # --- keeping the index current ------------------------------------------------------------
-    def _on_sync_status(self, status: SyncStatus) -> None:
+    def on_sync_status(self, status: SyncStatus) -> None:
         if status.new_cases or status.closed_cases:
             self.refresh_facets()
         if status.new_cases or status.closed_cases or status.context_changed:
-            self._catch_up()  # index what arrived, then warm the sort orders again
+            self.catch_up()  # index what arrived, then warm the sort orders again
 
-    def _catch_up(self) -> None:
+    def catch_up(self) -> None:
         if self.indexer:
             self.indexer.catch_up()
 
-    def _after_decision(self, decision) -> None:
+    def after_decision(self, decision) -> None:
         self._recount.start()  # the queues' counts, once the reviewer pauses
         if self.indexer and decision.note:
             self.indexer.catch_up()  # its note is searchable too (no wake-up for the others:

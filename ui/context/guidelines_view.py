@@ -4,22 +4,18 @@ Guideline text is shown as plain text only; "what changed" is painted onto a pla
 document with character formats (insertions on green, deletions on red and struck through),
 never by building HTML from guideline text. Keyboard: ↑/↓ choose a document, W what changed,
 the acknowledge key (Ctrl+Shift+A by default) acknowledges the bulletin on screen, Esc closes.
-
-`GuidelinesDesk` is the window's side of it: the bulletin banner, opening the view (on the
-guideline for the case on screen), and acknowledging.
+The window's side of it (banner, opening, acknowledging) is ui/context/guidelines_desk.py.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
-from reviewer.actions import ActionId
 from reviewer.display_text import local_time
 from reviewer.context.guidelines import Guideline, GuidelineStore, NotReadYet
-from ui.context.bulletin_banner import BulletinBanner
 
 INSERT_BACKGROUND = QColor("#1f5a32")  # dark enough for the light text of the dark theme
 DELETE_BACKGROUND = QColor("#6a2424")
@@ -203,68 +199,3 @@ def _format_for(kind: str) -> QTextCharFormat:
         fmt.setBackground(DELETE_BACKGROUND)
         fmt.setFontStrikeOut(True)
     return fmt
-
-
-class GuidelinesDesk(QObject):
-    """The bulletin banner and the guideline view, for one workstation window."""
-
-    def __init__(self, window, store: GuidelineStore):
-        super().__init__(window)
-        self.window, self.store = window, store
-        self.banner = BulletinBanner(window.registry.key_text(ActionId.ACKNOWLEDGE_BULLETIN))
-        self.banner.read_requested.connect(lambda gid, version: self.open(gid, version))
-        self.banner.acknowledge_requested.connect(self.acknowledge)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Show the bulletins still to acknowledge (at start, offline too, and after a sync)."""
-        self.banner.show_bulletins(self.store.unacknowledged())
-
-    def open_for_case(self) -> None:
-        """G: the library, on the guideline for the case on screen's policy area."""
-        case = self.window.session.current()
-        guideline = self.store.for_policy(case.policy_area) if case is not None else None
-        self.open(guideline.guideline_id if guideline else None)
-
-    def open_for_policy(self, policy: str) -> None:
-        """The library on a policy's guideline (from the palette); the library's first
-        document if that policy has none synced yet."""
-        guideline = self.store.for_policy(policy)
-        if guideline is None:
-            self.window.last_decision.setText(f"No guideline for {policy} has synced yet.")
-        self.open(guideline.guideline_id if guideline else None)
-
-    def open(self, guideline_id: str | None = None, version: int | None = None) -> None:
-        self.window.conceal()
-        keys = self.window.registry.actions[ActionId.ACKNOWLEDGE_BULLETIN].shortcuts()
-        view = GuidelinesView(self.store, self.window, keys)
-        if guideline_id:
-            view.show_document(guideline_id, version)
-        view.acknowledged.connect(self._acknowledged)
-        view.exec()
-        self.window.activateWindow()
-        self.refresh()
-
-    def acknowledge(self, guideline_id: str | None = None, version: int | None = None) -> None:
-        """Ctrl+Shift+A / the banner's button: acknowledge a bulletin already read; one not
-        read yet is opened instead (acknowledge it there, or with the key once read)."""
-        if guideline_id is None:
-            waiting = self.store.unacknowledged()
-            if not waiting:
-                self.window.last_decision.setText("No bulletin is waiting for acknowledgement.")
-                return
-            guideline_id, version = waiting[0].guideline_id, waiting[0].version
-        if not self.store.was_read(guideline_id, version):
-            self.window.last_decision.setText("Read the bulletin first; acknowledge it from "
-                                              "there.")
-            self.open(guideline_id, version)
-            return
-        if self.store.acknowledge(guideline_id, version):
-            self._acknowledged(guideline_id, version)
-        self.refresh()
-
-    def _acknowledged(self, guideline_id: str, version: int) -> None:
-        self.window.last_decision.setText(f"Acknowledged {guideline_id}@{version}; it is sent "
-                                          "to the central API with the next sync.")
-        self.window.bridge.wake()
-        self.refresh()

@@ -27,10 +27,9 @@ from reviewer.domain import Case
 from reviewer.keymap import Keymap
 from reviewer.media.presets import MediaPreset, PresetBook
 from reviewer.media.render import style_for
-from reviewer.review.session import ReviewSession
-from reviewer.store.database import StoreError
-from reviewer.review.sweep import SWEEP_DECISIONS, BulkRecordError, SweepSelection, record_bulk
-from ui.keys.action_registry import ActionRegistry
+from reviewer.review.session import BulkRecordError, ReviewSession
+from reviewer.review.sweep import SWEEP_DECISIONS, SweepSelection
+from ui.keys.action_registry import ActionRegistry, Handlers
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.media.tile import category_title, placeholder_text
 from ui.widgets.note_dialog import NoteDialog
@@ -178,16 +177,19 @@ class SweepView(QDialog):
 
     # --- building ---------------------------------------------------------------------------
     def _wire_keys(self) -> None:
-        for action_id, (dx, dy) in _MOVES.items():
-            self.registry.connect(action_id, lambda dx=dx, dy=dy: self._guarded(
-                lambda: self.selection.move(dx, dy)))
-        self.registry.connect(ActionId.TOGGLE_SELECT, lambda: self._guarded(self.selection.toggle))
-        self.registry.connect(ActionId.SELECT_SAME_HASH,
-                              lambda: self._guarded(self.selection.select_same_hash))
-        self.registry.connect(ActionId.SELECT_ALL, lambda: self._guarded(self.selection.select_all))
-        self.registry.connect(ActionId.CANCEL, self._cancel)
-        for action_id in SWEEP_DECISIONS:
-            self.registry.connect(action_id, lambda a=action_id: self.decide(a))
+        self.registry.connect(self.handlers())
+
+    def handlers(self) -> Handlers:
+        """Every key of sweep mode and what it does."""
+        guarded, sel = self._guarded, self.selection
+        table: Handlers = {a: (lambda dx=dx, dy=dy: guarded(lambda: sel.move(dx, dy)))
+                           for a, (dx, dy) in _MOVES.items()}
+        table.update({a: (lambda a=a: self.decide(a)) for a in SWEEP_DECISIONS})
+        table.update({ActionId.TOGGLE_SELECT: lambda: guarded(sel.toggle),
+                      ActionId.SELECT_SAME_HASH: lambda: guarded(sel.select_same_hash),
+                      ActionId.SELECT_ALL: lambda: guarded(sel.select_all),
+                      ActionId.CANCEL: self._cancel})
+        return table
 
     def _build_cells(self) -> None:
         for case in self.selection.cases:
@@ -294,16 +296,11 @@ class SweepView(QDialog):
         return confirmed
 
     def _record(self, action: ActionId, policy: str, note: str) -> int:
-        decisions = self.selection.bulk_decisions(action, policy, note)
         try:
-            recorded = record_bulk(self.session.outbox, decisions)
+            recorded = self.session.decide_many(self.selection.targets(), action, policy, note)
             failure = ""
         except BulkRecordError as exc:
             recorded, failure = exc.recorded, f" — then NOT recorded: {exc.__cause__}"
-        except StoreError as exc:  # defensive: record_bulk wraps, but a store error is never fatal
-            recorded, failure = [], f" — NOT recorded: {exc}"
-        for decision in recorded:
-            self.session.on_recorded(decision)
         done = {d.case_id for d in recorded}
         for case_id in done:
             self.cells.pop(case_id).deleteLater()

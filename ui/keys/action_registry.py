@@ -14,6 +14,9 @@ from reviewer.keymap import Keymap
 
 # Held actions act on key press *and* release, which a QAction cannot express; their keys are
 # handled by ui.media.reveal_keys and their QAction only carries the label and the menu entry.
+# What a controller does for each action id it handles: returned by its `handlers()`.
+Handlers = dict[ActionId, Callable[[], None]]
+
 HELD_ACTIONS = {ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL}
 
 
@@ -32,8 +35,10 @@ class ActionRegistry:
             self.actions[action_id] = action
         self._keymap, self._mode = keymap, mode
 
-    def connect(self, action_id: ActionId, slot: Callable[[], None]) -> None:
-        self.actions[action_id].triggered.connect(lambda _checked=False: slot())
+    def connect(self, handlers: Handlers) -> None:
+        """Each controller hands over its whole table; one call per controller, one place."""
+        for action_id, slot in handlers.items():
+            self.actions[action_id].triggered.connect(lambda _checked=False, s=slot: s())
 
     def key_text(self, action_id: ActionId) -> str:
         """The first key bound to an action, as the reviewer would read it ("" if unbound)."""

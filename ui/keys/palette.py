@@ -32,7 +32,17 @@ class Entry:
     run: Callable[[], None]
 
 
-def entries_for(window, registry: ActionRegistry, session: ReviewSession) -> list[Entry]:
+@dataclass(frozen=True)
+class PaletteTargets:
+    """Where the entries that are not actions lead (the window hands these in)."""
+
+    select_queue: Callable[[str], None]
+    open_policy: Callable[[str], None]  # the policy's guideline
+    go_to_case: Callable[[str], None]
+
+
+def entries_for(registry: ActionRegistry, session: ReviewSession,
+                targets: PaletteTargets) -> list[Entry]:
     found = []
     for action_id, action in registry.actions.items():
         if action_id not in _NOT_IN_PALETTE and action.isEnabled():
@@ -41,12 +51,12 @@ def entries_for(window, registry: ActionRegistry, session: ReviewSession) -> lis
     queues = session.cache.queues()
     for queue in queues:
         found.append(Entry(f"Queue: {queue.name}", "queue",
-                           lambda q=queue.id: window.queue_panel.select_queue(q)))
+                           lambda q=queue.id: targets.select_queue(q)))
     for policy in sorted({p for queue in queues for p in queue.policies}):
         found.append(Entry(f"Policy: {policy} — read its guideline", "policy",
-                           lambda p=policy: window.guidelines.open_for_policy(p)))
+                           lambda p=policy: targets.open_policy(p)))
     for case_id in session.case_ids:
-        found.append(Entry(f"Case {case_id}", "case", lambda c=case_id: window.go_to_case(c)))
+        found.append(Entry(f"Case {case_id}", "case", lambda c=case_id: targets.go_to_case(c)))
     found.append(Entry("Setting: blank all media (panic)", "setting",
                        registry.actions[ActionId.PANIC].trigger))
     return found
@@ -55,9 +65,10 @@ def entries_for(window, registry: ActionRegistry, session: ReviewSession) -> lis
 class CommandPalette(ListOverlay):
     current: "CommandPalette | None" = None  # the open palette, if any
 
-    def __init__(self, window: QWidget, registry: ActionRegistry, session: ReviewSession):
-        super().__init__(window.centralWidget(), "commandPalette")
-        self.entries = entries_for(window, registry, session)
+    def __init__(self, host: QWidget, registry: ActionRegistry, session: ReviewSession,
+                 targets: PaletteTargets):
+        super().__init__(host, "commandPalette")
+        self.entries = entries_for(registry, session, targets)
         self.search = self.filter
         self.search.setObjectName("paletteSearch")
         self.search.setPlaceholderText("Action, queue, case id, policy or setting…")

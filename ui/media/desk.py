@@ -1,86 +1,105 @@
 """The media side of the window: reveal keys and hint, zoom, relaxing presets for one case,
 the organisation's presets as they change, and the exposure reading with its break prompts.
 
-MainWindow owns the widgets; this wires the media actions to them so the window itself stays
-about cases and decisions.
+The desk owns the preset books and the small wellness widgets (the window only places them);
+what it needs of the case on screen comes in as two callables, and what it has to say goes
+out through `message`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Callable
 
-from PySide6.QtCore import QObject
+import sqlite_utils
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.actions import ActionId
-from reviewer.media.exposure import BREAK
-from reviewer.media.presets import effective_books
+from reviewer.domain import Case
+from reviewer.keymap import Keymap
+from reviewer.media.exposure import BREAK, ExposureMeter
+from reviewer.media.presets import MediaPreset, effective_books
+from ui.keys.action_registry import Handlers
+from ui.media.grid import MediaGrid
 from ui.media.reveal_controller import RevealController
+from ui.media.service import MediaService
+from ui.media.wellness_labels import ExposureLabel, PromptBanner
 from ui.media.zoom import ZoomDialog
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 class MediaDesk(QObject):
-    def __init__(self, window: "MainWindow"):
+    message = Signal(str)
+
+    def __init__(self, window: QWidget, media: MediaService, keymap: Keymap, meter: ExposureMeter,
+                 db: sqlite_utils.Database, user_preset: MediaPreset | None,
+                 current_case: Callable[[], Case | None], shown_case_id: Callable[[], str],
+                 reveal_key: str):
         super().__init__(window)
-        self.window = window
-        self.reveal = RevealController(window, window.media_grid, window.keymap, window.meter,
-                                       lambda: window.shown_case_id)
+        self.window, self.media, self.keymap, self.meter = window, media, keymap, meter
+        self.db, self.user_preset, self.current_case = db, user_preset, current_case
+        self.shown_case_id, self.reveal_key = shown_case_id, reveal_key or "reveal"
+        self.presets, self.org_presets = effective_books(db, user_preset)
+        self.grid = MediaGrid(media, self.presets)
+        self.prompt_banner = PromptBanner()
+        self.exposure_label = ExposureLabel()
+        self.reveal_hint = QLabel()
+        self.reveal_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.reveal = RevealController(window, self.grid, keymap, meter, shown_case_id)
         self.reveal.exposure_changed.connect(self.show_exposure)
-        window.media_grid.reveal_changed.connect(self.show_reveal_hint)
-        r = window.registry
+        self.grid.reveal_changed.connect(self.show_reveal_hint)
+
+    def handlers(self) -> Handlers:
         # From the menu, reveal is a short peek (until the timeout); from the keyboard it is held.
-        r.connect(ActionId.REVEAL, self.reveal.hold)
-        r.connect(ActionId.REVEAL_COLOUR, lambda: self.reveal.hold(colour=True))
-        r.connect(ActionId.WIDEN_REVEAL, self.reveal.widen)
-        r.connect(ActionId.PANIC, self.reveal.toggle_panic)
-        r.connect(ActionId.ZOOM, self.zoom)
-        r.connect(ActionId.TOOK_BREAK, self.took_break)
-        r.connect(ActionId.RELAX_ITEM, self.relax_item)
+        return {
+            ActionId.REVEAL: self.reveal.hold,
+            ActionId.REVEAL_COLOUR: lambda: self.reveal.hold(colour=True),
+            ActionId.WIDEN_REVEAL: self.reveal.widen,
+            ActionId.PANIC: self.reveal.toggle_panic,
+            ActionId.ZOOM: self.zoom,
+            ActionId.TOOK_BREAK: self.took_break,
+            ActionId.RELAX_ITEM: self.relax_item,
+        }
 
     def zoom(self) -> None:
-        w = self.window
-        case = w.session.current()
+        case = self.current_case()
         if case is None or not case.media:
             return
-        w.conceal()
-        ZoomDialog(w.media, w.presets, w.keymap, w.meter, case, w).exec()
-        w.activateWindow()
+        self.reveal.conceal()
+        ZoomDialog(self.media, self.presets, self.keymap, self.meter, case, self.window).exec()
+        self.window.activateWindow()
         self.show_exposure()
 
     def relax_item(self) -> None:
         """Back to the organisation's presets for the media on screen only (until case change)."""
-        if self.window.media_grid.relax_to(self.window.org_presets):
-            self.window.last_decision.setText(
-                "Media of this case shown with the organisation's presets (your stricter "
-                "settings return on the next case).")
+        if self.grid.relax_to(self.org_presets):
+            self.message.emit("Media of this case shown with the organisation's presets (your "
+                              "stricter settings return on the next case).")
 
     def apply_org_presets(self) -> None:
         """The organisation's presets changed (a sync round): media on screen is shown again,
         concealed, under the new ones."""
-        w = self.window
-        w.presets, w.org_presets = effective_books(w.session.cache.db, w.user_preset)
-        w.media_grid.presets = w.presets
-        w.media_grid.set_media(w.media_grid.media)
+        self.presets, self.org_presets = effective_books(self.db, self.user_preset)
+        self.grid.presets = self.presets
+        self.grid.set_media(self.grid.media)
 
     def show_reveal_hint(self, reveal) -> None:
-        key = self.window.registry.key_text(ActionId.REVEAL) or "reveal"
         if reveal.blanked:
             text = "ALL MEDIA HIDDEN — Esc to show blurred previews"
         elif reveal.held:
             text = "REVEALED — release to blur" + ("" if reveal.widened else " · W: whole image")
         else:
-            text = f"Blurred · hold {key} to reveal"
-        self.window.reveal_hint.setText(text)
+            text = f"Blurred · hold {self.reveal_key} to reveal"
+        self.reveal_hint.setText(text)
 
     def show_exposure(self) -> None:
-        w = self.window
-        w.exposure_label.show_reading(w.meter.reading(w.shown_case_id))
-        for prompt in w.meter.new_prompts():
-            w.prompt_banner.show_prompt(prompt)
+        self.exposure_label.show_reading(self.meter.reading(self.shown_case_id()))
+        for prompt in self.meter.new_prompts():
+            self.prompt_banner.show_prompt(prompt)
 
     def took_break(self) -> None:
-        self.window.meter.took_break()
-        if self.window.prompt_banner.prompt == BREAK:
-            self.window.prompt_banner.dismiss()
+        self.meter.took_break()
+        if self.prompt_banner.prompt == BREAK:
+            self.prompt_banner.dismiss()
+
+    def shutdown(self) -> None:
+        self.reveal.shutdown()

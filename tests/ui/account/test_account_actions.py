@@ -106,7 +106,7 @@ def test_offline_the_reviewer_chooses_and_staying_loses_nothing(signed_in_window
     asked = press_sign_out(window, "stay")
     assert asked == ["2 decisions have not reached the central API."]
     assert window.isVisible() and window.isEnabled()
-    assert "Still signed in: 2 decisions" in window.last_decision.text()
+    assert "Still signed in: 2 decisions" in window.status_line.text()
     assert Outbox(open_store(profile.store_path)).waiting() == 2
     assert keyring.get_password(KEYRING_SERVICE, api.url) == token
     assert press_sign_out(window, "discard") == asked

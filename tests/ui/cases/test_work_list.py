@@ -93,7 +93,7 @@ def test_esc_leaves_the_search_box_without_hiding_the_media(window):
     pump_until(lambda: _list(window) == ["c-soon"], what="Japanese found inside the sentence")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not _focused_in_filters(window)
-    assert "HIDDEN" not in window.reveal_hint.text()  # Esc elsewhere would blank all media
+    assert "HIDDEN" not in window.media_desk.reveal_hint.text()  # Esc elsewhere would blank all media
 
 
 def test_filters_sort_and_clearing(window):
@@ -144,14 +144,14 @@ def test_search_words_with_markup_are_shown_as_typed(window):
 
 def test_sla_warnings_reach_the_reviewer_and_lead_to_the_case(window):
     # No system tray on the offscreen platform: the warning goes to the status line.
-    pump_until(lambda: "already past their SLA" in window.last_decision.text(),
+    pump_until(lambda: "already past their SLA" in window.status_line.text(),
                what="late cases summed up at start")
     notifier = window.work_list.sla
     notifier.watch.warn_before = timedelta(minutes=30)  # c-soon is 18 minutes from its deadline
     window.work_list.set_query(ListQuery(region="EU"))  # c-soon is hidden by this filter
     alert = notifier.check()
     assert alert.case_ids == ("c-soon",)
-    assert "about to breach" in window.last_decision.text()
+    assert "about to breach" in window.status_line.text()
     notifier._open_alerted_case()  # what clicking the desktop notification does
     assert window.session.current().id == "c-soon"  # filters widened to reach it
 
@@ -160,10 +160,10 @@ def test_a_decision_key_before_the_new_lists_case_is_painted_is_refused(window):
     window.work_list.set_query(ListQuery(region="MENA"))  # the list moves to c-late at once ...
     assert window.session.current().id == "c-late"
     assert window.case_panel.header.text().startswith("c-first ")  # ... its case on the next turn
-    window.decide(ActionId.REMOVE)
+    window.decisions.decide(ActionId.REMOVE)
     assert window.session.outbox.waiting() == 0  # nobody decides a case they have not seen
     assert window.case_panel.header.text().startswith("c-late ")
-    assert "had not been on screen" in window.last_decision.text()
+    assert "had not been on screen" in window.status_line.text()
 
 
 def test_counts_follow_decisions_and_an_empty_result_says_why(window):

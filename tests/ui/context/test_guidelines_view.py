@@ -141,7 +141,8 @@ def test_the_banner_is_there_at_start_and_its_text_is_plain(qtbot, tmp_path):
 
 def test_the_palette_opens_a_policys_guideline_and_lists_no_other_modes_actions(library_window):
     from ui.keys.palette import entries_for
-    entries = entries_for(library_window, library_window.registry, library_window.session)
+    entries = entries_for(library_window.registry, library_window.session,
+                          library_window.palette_targets)
     texts = [e.text for e in entries]
     assert not any(t.startswith("Select every item with the same media") for t in texts)
     policy_entry = next(e for e in entries if e.text.startswith("Policy: violent_graphic"))

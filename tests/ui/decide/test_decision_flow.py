@@ -32,8 +32,8 @@ def test_failed_write_keeps_the_case_on_screen_and_says_it_was_not_recorded(offl
     first = window.session.current().id
     decide_by_keys(window, Qt.Key.Key_2)
     assert window.session.current().id == first
-    assert "NOT recorded" in window.last_decision.text()
-    assert "disk is full" in window.last_decision.text()
+    assert "NOT recorded" in window.status_line.text()
+    assert "disk is full" in window.status_line.text()
     assert window.session.outbox.counts()["pending"] == 0
     assert window.session.cache.open_case_ids()[0] == first  # the case was not marked decided
     db.execute("DROP TRIGGER full_disk")  # space again: the same key now works

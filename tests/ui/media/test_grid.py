@@ -50,7 +50,7 @@ def test_media_is_blurred_and_grayscale_by_default_with_its_label_on_top(offline
         assert _sharpness(tile.base.image) < 1.5
         assert tile.media.category == "graphic_violence" and tile.media.label
         assert tile.base_key.style.blur_fraction >= 0.08
-    assert "hold Space to reveal" in offline_window.reveal_hint.text()
+    assert "hold Space to reveal" in offline_window.media_desk.reveal_hint.text()
 
 
 def _crop_at(shot: Image.Image, tile, fx: float, fy: float, half: int) -> Image.Image:
@@ -213,7 +213,7 @@ def test_exposure_is_metered_while_revealed(offline_window):
     QTest.keyRelease(window, Qt.Key.Key_Space)
     reading = window.meter.reading("c1-two-images")
     assert 0.03 < reading.case_s < 0.15  # ~0.5 s × 15% spotlight
-    assert "Exposure: case" in window.exposure_label.text()
+    assert "Exposure: case" in window.media_desk.exposure_label.text()
 
 
 def test_case_text_is_plain_text_and_html_is_shown_not_rendered(offline_window):

@@ -72,8 +72,8 @@ def test_a_decision_records_the_guideline_of_its_policy_and_nothing_before_any_s
     after_sync = session.decide(ActionId.REMOVE)
     assert after_sync.guideline_version == "hate_speech@3"
     assert after_sync.to_api()["guideline_version"] == "hate_speech@3"
-    # A path that builds its own decisions (the sweep) still records it, in the outbox.
-    Outbox(db).record(Decision.new("c2", ActionId.REMOVE, "hate_speech"))
+    # The sweep's bulk path records it too: it goes through the same session method.
+    session.decide_many([cache.case("c2")], ActionId.REMOVE, "hate_speech")
     sent = {d.case_id: d.guideline_version for d in Outbox(db).due()}
     assert sent == {"c0": "", "c1": "hate_speech@3", "c2": "hate_speech@3"}
 

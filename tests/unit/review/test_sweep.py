@@ -6,7 +6,8 @@ from reviewer.domain import Case
 from reviewer.keymap import load_keymap
 from reviewer.review.outbox import Outbox
 from reviewer.store.database import open_store
-from reviewer.review.sweep import SWEEP_DECISIONS, SweepSelection, bulk_decisions, record_bulk, summarise
+from reviewer.review.session import ReviewSession
+from reviewer.review.sweep import SWEEP_DECISIONS, SweepSelection, summarise
 from tests.factories import case_dict
 
 A, B, C = b"media-a", b"media-b", b"media-c"
@@ -102,17 +103,18 @@ def test_bulk_decisions_have_distinct_ids_and_are_all_recorded(tmp_path, cases):
     CaseCache(db).save_cases(cases, None)
     sel = SweepSelection(cases, columns=3)
     sel.select_all()
-    decisions = sel.bulk_decisions(ActionId.REMOVE, "violent_graphic", "crisis sweep")
+    session = ReviewSession(db)
+    decisions = session.decide_many(sel.targets(), ActionId.REMOVE, "violent_graphic", "crisis sweep")
     assert len({d.decision_id for d in decisions}) == 7
     assert {d.case_id for d in decisions} == {c.id for c in cases}
     assert all(d.policy == "violent_graphic" and d.note == "crisis sweep" for d in decisions)
     outbox = Outbox(db)
-    assert record_bulk(outbox, decisions) == decisions
     entries = outbox.entries()
     assert sorted(e.decision.decision_id for e in entries) == sorted(d.decision_id for d in decisions)
     assert CaseCache(db).open_case_ids() == []  # every case left the local work list
+    assert session.case_ids == []
     with pytest.raises(ValueError):
-        bulk_decisions(cases, ActionId.SKIP, "p")
+        session.decide_many(cases, ActionId.SKIP, "p")
 
 
 def test_shipped_sweep_keymap(cases):

@@ -1,0 +1,115 @@
+"""The decision actions of the case window: decide, reverse, undo and the crisis sweep.
+
+Every way of deciding ends the same way (`_landed`): the case on screen is shown again (the
+next one, or the reopened one), the reviewer is told what happened, and `decided` fires so the
+window wakes the sync worker and updates the indicator. The recording itself is the review
+session's (one path for every decision); this desk only asks the reviewer what it needs.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.keymap import Keymap
+from reviewer.media.presets import PresetBook
+from reviewer.review.session import ReviewSession
+from ui.decide.decision_flow import DecisionFlow
+from ui.decide.sweep_view import SweepView
+from ui.keys.action_registry import Handlers
+from ui.media.service import MediaService
+from ui.widgets.note_dialog import NoteDialog
+
+
+class DecisionDesk(QObject):
+    message = Signal(str)
+    show_case = Signal()  # the current case changed: show it (synchronously, before keys)
+    decided = Signal()  # something reached the outbox (or left it): sync and indicator follow
+
+    def __init__(self, parent: QWidget, session: ReviewSession, media: MediaService,
+                 keymap: Keymap, presets: Callable[[], PresetBook],
+                 shown_case_id: Callable[[], str], conceal: Callable[[], None]):
+        super().__init__(parent)
+        self.parent_widget, self.session, self.media, self.keymap = parent, session, media, keymap
+        self.presets, self.shown_case_id, self.conceal = presets, shown_case_id, conceal
+        self.flow = DecisionFlow(parent, session)
+
+    def handlers(self) -> Handlers:
+        table: Handlers = {a: (lambda a=a: self.decide(a))
+                           for a in DECISION_KINDS if a != ActionId.REVERSE}
+        table.update({ActionId.REVERSE: self.reverse_last, ActionId.SWEEP: self.open_sweep,
+                      ActionId.UNDO: self.undo})
+        return table
+
+    def decide(self, action: ActionId) -> None:
+        if self.flow.recording:
+            return  # a key pressed while the previous decision was being recorded: dropped
+        case = self.session.current()
+        if case is None:
+            self.message.emit("No case on screen to decide.")
+            return
+        if case.id != self.shown_case_id():  # the list moved on; its case is not painted yet
+            self.show_case.emit()
+            self.message.emit(f"Not recorded: {case.id} had not been on screen yet.")
+            return
+        if action == ActionId.APPROVE and not case.raw.get("pending_decision"):
+            self.message.emit("Nothing on this case awaits approval.")
+            return
+        self.conceal()
+        asked = self.flow.ask(action, case)
+        if asked is None or self.session.current() is None or self.session.current().id != case.id:
+            return  # cancelled, or the case left the list while the reviewer was choosing
+        outcome = self.flow.commit(action, *asked, show_next=self.show_case.emit)
+        if outcome.decision is None:
+            self.message.emit(outcome.message)
+        else:
+            self._landed(outcome.message, show=False)  # commit showed the next case already
+
+    def open_sweep(self) -> None:
+        """The sweep grid over the current work list (select Crisis sweep first for a crisis)."""
+        self.conceal()
+        recorded = SweepView.run(self.media, self.presets(), self.keymap, self.session,
+                                 self.parent_widget)
+        self.parent_widget.activateWindow()
+        if recorded:
+            self.session.reload()
+            self._landed(f"Sweep: {recorded} decisions recorded, each on its own")
+
+    def reverse_last(self) -> None:
+        """Reverse our latest decision the central API accepted: a new decision with a note
+        (the original is never edited); the case comes back to be decided again."""
+        target = self.session.outbox.latest_accepted_final()
+        if target is None:
+            self.message.emit("No sent decision to reverse (Ctrl+Z undoes one not yet sent).")
+            return
+        self.conceal()
+        dialog = NoteDialog(f"Reverse {target.action.value} on {target.case_id}",
+                            "Why reverse it? The note goes on record with the reversal.",
+                            self.parent_widget)
+        accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
+        self.parent_widget.activateWindow()
+        if not accepted:
+            return
+        self.session.follow_up(target.case_id, ActionId.REVERSE, dialog.note(), target.policy)
+        self.session.reload()
+        self.session.go_to(target.case_id)
+        self._landed(f"Reversal of {target.action.value} on {target.case_id} recorded; "
+                     "decide the case again.")
+
+    def undo(self) -> None:
+        undone = self.session.undo_last()
+        if undone is None:
+            self.message.emit("Nothing to undo: decisions already sent cannot be "
+                              "withdrawn (record a new decision instead).")
+            return
+        self._landed(f"Undone: {undone.action.value} on {undone.case_id} was withdrawn "
+                     "before it was sent.")
+
+    def _landed(self, message: str, show: bool = True) -> None:
+        if show:
+            self.show_case.emit()
+        self.message.emit(message)
+        self.decided.emit()
