@@ -51,7 +51,7 @@ def save_token(server_url: str, token: str) -> None:
 
 
 # --- the cache key ---------------------------------------------------------------------------
-# One 256-bit key per profile seals cached case content and media (reviewer/cache_crypto.py).
+# One 256-bit key per profile seals cached case content and media (reviewer/store/crypto.py).
 # It lives in the keyring beside the tokens, never in the profile it protects.
 
 

@@ -1,5 +1,5 @@
 """Which credentials the workstation starts with, and signing in to get them (no Qt here; the
-login dialog in ui/login_dialog.py only collects input and shows what this module says).
+login dialog in ui/account/login_dialog.py only collects input and shows what this module says).
 
 At start: no server configured means the built-in demo (its token lives in memory); a server
 with a token (REVIEWER_TOKEN or the OS keyring) starts at once; a server without one asks. A

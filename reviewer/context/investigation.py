@@ -1,7 +1,7 @@
 """Investigation context kept on this machine: the central API's context of each cached case,
 account notes (written here or there), and the cached cases related to a case.
 
-The sync worker fills the context in (reviewer/investigation_sync.py); the investigation panel
+The sync worker fills the context in (reviewer/sync/investigation.py); the investigation panel
 reads it through `InvestigationStore.load`, which is a handful of indexed reads and one or two
 AES-GCM opens, cheap enough for the UI thread. Context and notes are private (notes name
 people, contexts say who reported what), so they are sealed at rest like case content, each

@@ -1,6 +1,6 @@
 """Perceptual hashes of cached media, and the near-identical pairs they reveal.
 
-The sync worker hashes media once it is cached (reviewer/perceptual_hash.py, through the safe
+The sync worker hashes media once it is cached (reviewer/media/perceptual_hash.py, through the safe
 decoder) and records every pair of cached items at most NEAR_IDENTICAL_BITS apart in
 `media_near`, both ways round. Comparing a new hash with every cached one costs a few
 microseconds each, paid once on the worker; finding a case's near-identical media later is an

@@ -67,7 +67,7 @@ class ListQuery:
     """What the reviewer asked the list to show. Empty fields do not filter."""
 
     queue_id: str | None = None
-    text: str = ""  # full-text search (reviewer/search_index.py); applied by the caller
+    text: str = ""  # full-text search (reviewer/review/search_index.py); applied by the caller
     priorities: frozenset[int] = frozenset()
     language: str = ""
     region: str = ""

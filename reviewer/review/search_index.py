@@ -1,6 +1,6 @@
 """Full-text search over cached case text and notes, with an index kept in memory only.
 
-Case content is sealed on disk (reviewer/cache_crypto.py); an FTS index in the store file would
+Case content is sealed on disk (reviewer/store/crypto.py); an FTS index in the store file would
 hold the same content in clear, so the index lives in an in-memory SQLite FTS5 table, built by
 a background thread after start-up and kept current as cases arrive. Nothing of it reaches the
 disk. It is contentless (content=''): the index answers which cases match, the text itself
@@ -141,7 +141,7 @@ class SearchIndexer(WakeableThread):
 
     `catch_up()` (after a sync round brought cases, or a note was written) indexes whatever open
     case or note is not in yet. The thread opens its own store connection, which seals and
-    opens with the key registered for the store path (reviewer/store.py unlock_store)."""
+    opens with the key registered for the store path (reviewer/store/database.py unlock_store)."""
 
     thread_name = "search-indexer"
 

@@ -3,7 +3,7 @@
 Reported content stays on this machine only as long as the work needs it. A case that is
 settled here (decided and synced, withdrawn, decided elsewhere) is deleted, and so is anything
 cached longer than a TTL; media goes with the last case that uses it. Sealing is in
-reviewer/cache_crypto.py; the key lives in the keyring (reviewer/credentials.py).
+reviewer/store/crypto.py; the key lives in the keyring (reviewer/account/credentials.py).
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ CREATE TABLE exposure (
 ALTER TABLE case_media ADD COLUMN category TEXT NOT NULL DEFAULT '';
 """
 
-# v4: case content and media bytes sealed at rest (reviewer/cache_crypto.py). A sealed case
+# v4: case content and media bytes sealed at rest (reviewer/store/crypto.py). A sealed case
 # keeps '{}' in `payload` (the change feed still json_set()s the priority into it) and its
 # content in `sealed_payload`; a sealed media row says so in `sealed`. NULL / 0: written by a
 # store opened without a key (tests, older versions), sealed at the next unlock.
@@ -85,18 +85,18 @@ ALTER TABLE media ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
 
 # v5: what the case list filters and sorts on, in clear beside priority and deadline (metadata,
 # not content): region, policy area, report count. `author_key` is a keyed hash of the author
-# id (reviewer/case_index.py), so related cases are found by index without the id in clear.
+# id (CaseCache.author_key), so related cases are found by index without the id in clear.
 _V5 = """
 ALTER TABLE cases ADD COLUMN region TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN policy_area TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN report_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN author_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX cases_by_author ON cases (author_key);
--- Covers everything the case list holds in memory (reviewer/case_list.py), so loading 100,000
+-- Covers everything the case list holds in memory (reviewer/review/case_list.py), so loading 100,000
 -- rows reads this narrow index instead of the wide rows with their sealed payloads.
 CREATE INDEX cases_list ON cases (local_state, priority, sla_deadline, id, queue_id, language,
                                   region, policy_area, report_count);
--- What start-up looks for in a sealed cache (reviewer/cache_guard.py): found without a scan.
+-- What start-up looks for in a sealed cache (reviewer/store/cache_guard.py): found without a scan.
 CREATE INDEX cases_unsealed ON cases (id) WHERE sealed_payload IS NULL;
 CREATE INDEX media_unsealed ON media (sha256) WHERE sealed = 0;
 ALTER TABLE queues ADD COLUMN sla_minutes INTEGER NOT NULL DEFAULT 0;
@@ -105,7 +105,7 @@ ALTER TABLE queues ADD COLUMN breached INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE queues ADD COLUMN due_soon INTEGER NOT NULL DEFAULT 0;
 """
 
-# v6: investigation context (reviewer/investigation.py). `media.dhash`: the perceptual hash
+# v6: investigation context (reviewer/context/investigation.py). `media.dhash`: the perceptual hash
 # (16 hex digits; '' when the bytes are no image we decode; NULL: not hashed yet), in clear like
 # the sha256 beside it: it matches copies but does not show the picture. `media_near`: pairs of
 # near-identical media, both ways round, found once when a hash is stored so that related cases
@@ -132,7 +132,7 @@ CREATE INDEX cases_by_author_open ON cases (author_key, local_state, priority, s
 """
 
 # v7: guidelines and bulletins; the guideline version each decision was made under. Guideline
-# text is organisation policy, not case content, so it is kept in clear (reviewer/guidelines.py).
+# text is organisation policy, not case content, so it is kept in clear (reviewer/context/guidelines.py).
 # `read_at`: when the reviewer first had this version on screen (acknowledging needs it);
 # an acknowledgement is queued here at once and `sent_at` set when the central API has it.
 _V7 = """
@@ -171,7 +171,6 @@ END;
 """
 
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-# (v6-v8 are being written this session and are not shipped yet.)
 MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 SCHEMA_VERSION = len(MIGRATIONS)
 

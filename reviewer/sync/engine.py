@@ -141,10 +141,10 @@ class SyncEngine(WakeableThread):
                        guidelines_changed=guidelines_changed, context_changed=context_changed,
                        purged=purged, needs_sign_in=needs_sign_in)
 
-    # --- steps added for issues 6 and 7 (each delegates to its own module) ---------------
+    # --- per-concern steps (each delegates to its own module) ---------------------------
     def follow_guidelines(self) -> bool:
         """Push bulletin acknowledgements made here (every round) and fetch new guideline
-        versions and bulletins (once a minute, like the presets): reviewer/guidelines.py.
+        versions and bulletins (once a minute, like the presets): reviewer/context/guidelines.py.
         True if new versions arrived."""
         sync = getattr(self, "_guideline_sync", None)  # made on first use: one per engine
         if sync is None:
@@ -154,7 +154,7 @@ class SyncEngine(WakeableThread):
 
     def follow_accounts(self) -> int:
         """Fetch investigation context for cached cases' accounts and push account notes
-        (and hash newly cached media for related cases): reviewer/investigation_sync.py."""
+        (and hash newly cached media for related cases): reviewer/sync/investigation.py."""
         return AccountFollower(self._database(), self.client).run()
 
     def purge_settled(self) -> int:

@@ -3,7 +3,7 @@
 Python's JSON decoder accepts lone surrogates (`"\\ud800"` escaped, or the raw bytes) and gives
 back a str that cannot be encoded as UTF-8: SQLite (and the idempotency hash) then fail with a
 500. Such a body is answered 422 `invalid_request` like any other body that is not JSON.
-Found by the schemathesis run (tests/server/test_server_schemathesis.py) and by hand.
+Found by the schemathesis run (tests/server/test_schemathesis.py) and by hand.
 """
 
 from __future__ import annotations

@@ -242,7 +242,7 @@ tokens = Table(
     # Tokens issued by POST /v1/login, one per sign-in, so signing out on one machine (POST
     # /v1/logout revokes the token it presents) leaves the reviewer's other machines signed in.
     # Like reviewers.token_hash, only the sha256 is kept. The admin-issued token stays in
-    # `reviewers`; revoking the reviewer stops these too (server/auth.py joins on it).
+    # `reviewers`; revoking the reviewer stops these too (server/auth/tokens.py joins on it).
     Column("token_hash", String(64), primary_key=True),
     Column("reviewer_id", Integer, ForeignKey("reviewers.id"), nullable=False, index=True),
     Column("created_at", DateTime, nullable=False),

@@ -21,7 +21,7 @@ from server.timeutil import utcnow
 
 QUEUE = "appeals"
 OPEN_ROUTES = {"/v1/health", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
-               "/v1/login"}  # signing in is how a token is had (tests/server/test_server_login.py)
+               "/v1/login"}  # signing in is how a token is had (tests/server/test_login.py)
 NOT_YOURS = {"error": "not_your_case"}
 
 

@@ -3,7 +3,7 @@
 The sync worker stops, what waits is sent in one last round, and if some still cannot be sent the
 reviewer chooses: stay signed in (the default) or sign out and discard them. Signing out then
 revokes the token on the central API, removes it from the keyring, wipes the local cache
-(reviewer/sign_out.py) and closes the window; the next start asks to sign in again. The network
+(reviewer/account/sign_out.py) and closes the window; the next start asks to sign in again. The network
 and disk work runs off the UI thread while the window is disabled, so no key records a decision
 in the middle of it.
 """

@@ -1,7 +1,7 @@
 """The login dialog: a server URL, then a user name and password or a pasted token.
 
 Thin by design: checking the URL, talking to the central API, the wording of every error and
-where the token may be kept are all in reviewer/sign_in.py. An error is shown in the dialog and
+where the token may be kept are all in reviewer/account/sign_in.py. An error is shown in the dialog and
 keeps everything typed so far. Without an OS keyring the token is refused, the dialog says how
 to get one and offers to use the token for this session only (in memory).
 """

@@ -1,6 +1,6 @@
 """The search box and the filter and sort controls above the case list.
 
-It only turns what the reviewer typed or picked into a ListQuery (reviewer/case_list.py); the
+It only turns what the reviewer typed or picked into a ListQuery (reviewer/review/case_list.py); the
 session does the filtering. Typing searches after a short pause, so the list follows the words
 without re-filtering 100,000 cases on every key. The controls hand the keyboard back to the
 review keys as soon as a choice is made (Enter or Esc in the search box, a pick in a menu).

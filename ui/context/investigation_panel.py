@@ -1,5 +1,5 @@
 """The investigation panel beside the case: account, enforcement and strikes, other open
-reports, related cached cases, reporters and account notes (reviewer/investigation.py).
+reports, related cached cases, reporters and account notes (reviewer/context/investigation.py).
 
 Cheap on every case change: while hidden it does nothing; while shown it reads the local store
 (a few indexed rows and one AES-GCM open) once the new case has painted, never the network.

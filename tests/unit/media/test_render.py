@@ -119,8 +119,8 @@ def test_damaged_video_is_a_placeholder():
 
 
 def test_bad_corpus_ends_in_bounded_time_and_memory():
-    """Every kind of bad file from the issue, and a 100-megapixel bomb, decoded one after
-    another: each becomes a placeholder (or a blurred image) without a hang or a memory spike.
+    """Every kind of bad file a reviewer meets (truncated, mislabelled, hostile) and a
+    100-megapixel bomb, decoded one after another: each becomes a placeholder (or a blurred image) without a hang or a memory spike.
     The bounds are generous on purpose: they catch a hang or a full decode, not a slow machine."""
     import resource
     import time
