@@ -1,20 +1,27 @@
-"""Every user action has an id; keymaps, menus, the palette and the session all speak in these."""
+"""Every user action has an id; keymaps, menus, the palette and the session all speak in these.
+
+Most ids are the workstation's own (moving, revealing, the palette). The decision ids are the
+wire actions of reviewer/contract/actions.py under the same values; whether a decision closes
+the case and whether the server insists on a note come from there, never from a second list here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
 
+from reviewer.contract.actions import CLOSING_ACTIONS, NOTE_REQUIRED_ACTIONS, Action
+
 
 class ActionId(str, Enum):
-    NO_VIOLATION = "no_violation"
-    REMOVE = "remove"
-    LABEL_SENSITIVE = "label_sensitive"
-    RESTRICT_REACH = "restrict_reach"
-    SUSPEND = "suspend"
-    ESCALATE = "escalate"
-    APPROVE = "approve"  # a senior upholds the decision awaiting approval (four eyes)
-    REVERSE = "reverse"  # a new decision that reopens a case decided earlier (note required)
+    NO_VIOLATION = Action.no_violation.value
+    REMOVE = Action.remove.value
+    LABEL_SENSITIVE = Action.label_sensitive.value
+    RESTRICT_REACH = Action.restrict_reach.value
+    SUSPEND = Action.suspend.value
+    ESCALATE = Action.escalate.value
+    APPROVE = Action.approve.value  # a senior upholds the decision awaiting approval (four eyes)
+    REVERSE = Action.reverse.value  # a new decision that reopens a case decided earlier
     SKIP = "skip"
     NEXT_CASE = "next_case"
     PREV_CASE = "prev_case"
@@ -43,7 +50,7 @@ class ActionId(str, Enum):
     TOGGLE_SELECT = "toggle_select"  # sweep mode: select or unselect the item under the cursor
     SELECT_SAME_HASH = "select_same_hash"  # sweep mode: every item sharing media with the cursor's
     SELECT_ALL = "select_all"  # sweep mode
-    # Issue 6: finding cases, context, guidelines
+    # Finding cases, context and guidelines
     SEARCH = "search"  # focus the case-list search box (full text over cached cases and notes)
     FILTER_SORT = "filter_sort"  # focus the case-list filter and sort controls
     CLEAR_FILTERS = "clear_filters"
@@ -51,7 +58,7 @@ class ActionId(str, Enum):
     ACCOUNT_NOTE = "account_note"  # write a note that follows the account from case to case
     GUIDELINES = "guidelines"  # the policy library and guidelines, offline, with what changed
     ACKNOWLEDGE_BULLETIN = "acknowledge_bulletin"
-    # Issue 7
+    # The account on this machine
     SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
     SIGN_IN_AGAIN = "sign_in_again"  # the central API refused the token: a new one, same cache
 
@@ -67,20 +74,34 @@ class DecisionKind:
     needs_policy: bool = True  # asks which policy (the queue's default preselected)
 
 
+# What the workstation shows for each wire action: its label and whether it asks which policy
+# (the queue's default preselected).
+_DECISION_LABELS: dict[ActionId, tuple[str, bool]] = {
+    ActionId.NO_VIOLATION: ("No violation", False),
+    ActionId.REMOVE: ("Remove", True),
+    ActionId.LABEL_SENSITIVE: ("Label sensitive", True),
+    ActionId.RESTRICT_REACH: ("Restrict reach", True),
+    ActionId.SUSPEND: ("Suspend", True),
+    ActionId.ESCALATE: ("Escalate", False),
+    ActionId.APPROVE: ("Approve", False),
+    ActionId.REVERSE: ("Reverse decision", False),
+}
+# The workstation asks for a note on these as well as on those the server insists on: a
+# suspension and a hand-on to a specialist must say why.
+_ASKS_FOR_A_NOTE = frozenset({ActionId.SUSPEND, ActionId.ESCALATE})
+
+
+def _decision_kind(action: Action) -> DecisionKind:
+    action_id = ActionId(action.value)  # ValueError at import if the contract grew an action
+    label, needs_policy = _DECISION_LABELS[action_id]
+    return DecisionKind(
+        action_id, label, final=action.value in CLOSING_ACTIONS, needs_policy=needs_policy,
+        needs_note=action.value in NOTE_REQUIRED_ACTIONS or action_id in _ASKS_FOR_A_NOTE)
+
+
+# One kind per wire action, in the contract's order (the decision bar's order).
 DECISION_KINDS: dict[ActionId, DecisionKind] = {
-    k.action: k
-    for k in (
-        DecisionKind(ActionId.NO_VIOLATION, "No violation", needs_policy=False),
-        DecisionKind(ActionId.REMOVE, "Remove"),
-        DecisionKind(ActionId.LABEL_SENSITIVE, "Label sensitive"),
-        DecisionKind(ActionId.RESTRICT_REACH, "Restrict reach"),
-        DecisionKind(ActionId.SUSPEND, "Suspend", needs_note=True),
-        DecisionKind(ActionId.ESCALATE, "Escalate", needs_note=True, final=False,
-                     needs_policy=False),
-        DecisionKind(ActionId.APPROVE, "Approve", needs_policy=False),
-        DecisionKind(ActionId.REVERSE, "Reverse decision", needs_note=True, final=False,
-                     needs_policy=False),
-    )
+    kind.action: kind for kind in map(_decision_kind, Action)
 }
 
 ACTION_LABELS: dict[ActionId, str] = {

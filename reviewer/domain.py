@@ -1,7 +1,9 @@
 """Domain types shared by the store, the sync engine, the session and the UI.
 
-`from_api` constructors validate what the central API sent, so a malformed answer is refused at
-the edge with a message naming the field, instead of surfacing later as a crash in a widget.
+`from_api` constructors check what the central API sent against the wire contract
+(reviewer/contract/), so a malformed answer is refused at the edge with a message naming the
+field, instead of surfacing later as a crash in a widget. `from_contract` builds the domain
+type from an answer already checked; the rest of the workstation never sees the wire models.
 """
 
 from __future__ import annotations
@@ -9,9 +11,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from reviewer.actions import ActionId
+from reviewer.contract import cases as wire
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
 class MalformedAnswer(ValueError):
@@ -31,13 +38,22 @@ def parse_iso(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def _need(data: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    if not isinstance(data, dict) or key not in data:
-        raise MalformedAnswer(f"{where}: missing field {key!r}")
-    value = data[key]
-    if not isinstance(value, kind):
-        raise MalformedAnswer(f"{where}: field {key!r} has the wrong type ({type(value).__name__})")
-    return value
+def checked(model: type[Model], data: Any, where: str) -> Model:
+    """`data` validated as `model`, or MalformedAnswer naming `where` and the first bad field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_input=False)
+    raise MalformedAnswer(f"{where}: {what_is_wrong(errors)}")
+
+
+def what_is_wrong(errors: list) -> str:
+    """The first of pydantic's errors and how many more; never the offending value, which may
+    be content (a case's text) that has no place in a log."""
+    first = errors[0]
+    field = ".".join(str(part) for part in first["loc"])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{f'field {field!r}: ' if field else ''}{first['msg']}{more}"
 
 
 @dataclass(frozen=True)
@@ -57,27 +73,19 @@ class Queue:
 
     @classmethod
     def from_api(cls, data: Any) -> "Queue":
+        return cls.from_contract(checked(wire.Queue, data, "queue"))
+
+    @classmethod
+    def from_contract(cls, queue: wire.Queue) -> "Queue":
         return cls(
-            id=_need(data, "id", str, "queue"),
-            name=_need(data, "name", str, "queue"),
-            open_count=_need(data, "open_count", int, "queue"),
-            policies=tuple(_need(data, "policies", list, "queue")),
-            default_policy=_need(data, "default_policy", str, "queue"),
-            description=data.get("description") or "",
-            sla_minutes=_optional_int(data, "sla_minutes"),
-            oldest_open_at=str(data.get("oldest_open_at") or ""),
-            breached=_optional_int(data, "breached"),
-            due_soon=_optional_int(data, "due_soon"),
+            id=queue.id, name=queue.name, open_count=queue.open_count,
+            policies=tuple(queue.policies), default_policy=queue.default_policy,
+            description=queue.description,
+            # Left out by an older server: 0 says "not given" rather than the contract's default.
+            sla_minutes=queue.sla_minutes if "sla_minutes" in queue.model_fields_set else 0,
+            oldest_open_at=queue.oldest_open_at or "", breached=queue.breached,
+            due_soon=queue.due_soon,
         )
-
-
-def _optional_int(data: dict, key: str) -> int:
-    value = data.get(key)
-    if value is None:
-        return 0
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise MalformedAnswer(f"queue: field {key!r} has the wrong type ({type(value).__name__})")
-    return value
 
 
 @dataclass(frozen=True)
@@ -118,41 +126,40 @@ class Case:
 
     @classmethod
     def from_api(cls, data: Any) -> "Case":
-        where = f"case {data.get('id', '?') if isinstance(data, dict) else '?'}"
-        author = _need(data, "author", dict, where)
-        media = [
-            MediaRef(
-                sha256=_need(m, "sha256", str, where),
-                mime=_need(m, "mime", str, where),
-                width=int(m.get("width") or 0),
-                height=int(m.get("height") or 0),
-                category=str(m.get("category") or "uncategorised"),
-                label=str(m.get("label") or ""),
-            )
-            for m in _need(data, "media", list, where)
-        ]
+        """A case answer (or its cached copy), checked against the contract."""
+        where = f"case {case_id_of(data)}"
+        return cls.from_contract(checked(wire.Case, data, where), data)
+
+    @classmethod
+    def from_contract(cls, case: wire.Case, raw: dict) -> "Case":
+        """`raw` is the answer as sent: it is what the cache stores and the UI reads for the
+        fields the domain type leaves out (pending_decision)."""
         return cls(
-            id=_need(data, "id", str, where),
-            queue_id=_need(data, "queue_id", str, where),
-            text=_need(data, "text", str, where),
-            language=str(data.get("language") or "und"),
-            region=str(data.get("region") or ""),
-            policy_area=str(data.get("policy_area") or ""),
-            priority=_need(data, "priority", int, where),
-            sla_deadline=_need(data, "sla_deadline", str, where),
-            author=Author(
-                id=_need(author, "id", str, where + " author"),
-                handle=_need(author, "handle", str, where + " author"),
-                display_name=str(author.get("display_name") or ""),
-                created_at=str(author.get("created_at") or ""),
-                followers=int(author.get("followers") or 0),
-                high_profile=bool(author.get("high_profile")),
-                history=tuple(author.get("history") or ()),
-            ),
-            reports=tuple(_need(data, "reports", list, where)),
-            media=tuple(media),
-            raw=data,
+            id=case.id, queue_id=case.queue_id, text=case.text,
+            language=case.language or "und", region=case.region, policy_area=case.policy_area,
+            priority=case.priority, sla_deadline=case.sla_deadline,
+            author=_author(case.author),
+            reports=tuple(report.model_dump() for report in case.reports),
+            media=tuple(map(_media_ref, case.media)),
+            raw=raw,
         )
+
+
+def case_id_of(data: Any) -> str:
+    """The id a case answer claims, for messages about it; '?' if it has none."""
+    case_id = data.get("id") if isinstance(data, dict) else None
+    return case_id[:80] if isinstance(case_id, str) else "?"
+
+
+def _author(author: wire.Author) -> Author:
+    return Author(author.id, author.handle, author.display_name, author.created_at,
+                  author.followers, author.high_profile,
+                  tuple(entry.model_dump() for entry in author.history))
+
+
+def _media_ref(media: wire.MediaRef) -> MediaRef:
+    return MediaRef(media.sha256, media.mime, media.width, media.height,
+                    media.category or "uncategorised", media.label)
 
 
 @dataclass(frozen=True)
@@ -165,7 +172,7 @@ class Decision:
     policy: str
     note: str
     decided_at: str
-    # "<guideline id>@<version>" the reviewer decided under (reviewer/guidelines.py); "" when
+    # "<guideline id>@<version>" the reviewer decided under (reviewer/context/guidelines.py); "" when
     # no guideline for the policy had synced yet.
     guideline_version: str = ""
 

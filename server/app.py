@@ -17,6 +17,13 @@ from fastapi import APIRouter, Body, FastAPI, Header, Query, Request, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from reviewer.contract.case_input import CaseIn, PriorityIn
+from reviewer.contract.cases import Case, ClaimRequest, ClaimResult, QueueList
+from reviewer.contract.decisions import (
+    DecisionAccepted, DecisionConflict, DecisionList, decision_in_schema,
+)
+from reviewer.contract.errors import ErrorBody, InvalidRequest
+from reviewer.contract.meta import Health, Me
 from server.api import audit as admin_api
 from server.api import escalations
 from server.api import guidelines as guidelines_api
@@ -39,16 +46,11 @@ from server.api.deps import (
 from server.errors import ApiError, ContentFreeErrors, install_error_handlers
 from server.ingest import insert_case
 from server.lifecycle import delete_case, set_priority, withdraw_case
-from server.models import (
-    Case, CaseIn, ClaimRequest, ClaimResult, DecisionAccepted, DecisionConflict, DecisionList,
-    ErrorBody, Health, InvalidRequest, Me, QueueList,
-)
 from server.queue_catalog import ensure_default_queues
 from server.auth.rate_limit import RateLimit, RateLimitMiddleware, TokenBuckets
 from server.store.retention import DEFAULT_PURGE_EVERY, KeyRetention, retention_days_from_env
 from server.store.schema import media
 from server.api.strict_json import StrictJsonRoute
-from server.sync_models import PriorityIn, decision_in_schema
 from server.timeutil import to_iso, utcnow
 
 API_VERSION = "1.3.0"  # 1.1: batch decisions, lease renewal, change feed; 1.2: authorization;

@@ -9,14 +9,15 @@ misses a row that commits later with a smaller one.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import get_args
 
 from sqlalchemy import Connection, insert, select
 
+from reviewer.contract.sync import ChangeKind
 from server.store.schema import changes
 from server.timeutil import to_iso
 
-KINDS = ("withdrawn", "deleted", "priority_changed", "decided", "escalated",
-         "awaiting_approval", "approval", "reversed")  # the last three: four eyes, reversal
+KINDS = get_args(ChangeKind)  # the feed writes only what the contract lets a client read
 _INSERT_CHANGE = insert(changes)  # built once: a decision batch writes hundreds of these
 
 

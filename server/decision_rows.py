@@ -12,7 +12,8 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, insert, select
 
 from server.auth.tokens import Reviewer
-from server.models import FINAL_ACTIONS, DecisionIn
+from reviewer.contract.actions import FINAL_ACTIONS
+from reviewer.contract.decisions import DecisionIn
 from server.store.schema import decisions
 from server.timeutil import to_iso, to_naive_utc
 

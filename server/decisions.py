@@ -31,7 +31,8 @@ from server.decision_rows import (  # noqa: F401  (insert_decision: escalations.
     decision_dict, insert_decision, winning_decision,
 )
 from server.errors import ApiError
-from server.models import FINAL_ACTIONS, DecisionIn
+from reviewer.contract.actions import FINAL_ACTIONS
+from reviewer.contract.decisions import DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
 from server.store.schema import authors, cases, decisions, idempotency_keys
 from server.api.strict_json import parse_json_strictly

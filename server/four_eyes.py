@@ -24,7 +24,8 @@ from server.cases import LEASE_DURATION
 from server.changes import record_change
 from server.decision_rows import decision_dict, insert_decision, latest_decision_row, winning_row
 from server.errors import ApiError
-from server.models import ENFORCEMENT_ACTIONS, FINAL_ACTIONS, DecisionIn
+from reviewer.contract.actions import CLOSING_ACTIONS, ENFORCEMENT_ACTIONS, NOTE_REQUIRED_ACTIONS
+from reviewer.contract.decisions import DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
 from server.store.schema import cases
 
@@ -65,7 +66,7 @@ def answer_awaiting(conn: Connection, reviewer: Reviewer, case, decision_in: Dec
     own = pending.reviewer_id == reviewer.id or pending.reviewer_name == reviewer.name
     if action == "approve" and own:
         raise ApiError(403, "own_decision")
-    if not reviewer.at_least("senior") or action not in FINAL_ACTIONS | {"approve"}:
+    if not reviewer.at_least("senior") or action not in CLOSING_ACTIONS:
         # The pending decision is what stands until a senior answers it.
         return 409, {"error": "conflict", "winning_decision": decision_dict(pending)}
     if own:  # a reviewer promoted since cannot amend their own decision either
@@ -103,7 +104,7 @@ def _outcome(pending, decision_in: DecisionIn) -> str:
 def reverse(conn: Connection, reviewer: Reviewer, case, decision_in: DecisionIn,
             now: datetime) -> Answer:
     """Undo the decision that closed the case; the reversed row stays as it was."""
-    if not decision_in.note.strip():
+    if decision_in.action.value in NOTE_REQUIRED_ACTIONS and not decision_in.note.strip():
         raise ApiError(422, "note_required")  # a reversal must say why
     closing = winning_row(conn, case.id) if case.status == "decided" else None
     if closing is None:

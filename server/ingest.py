@@ -14,7 +14,7 @@ from sqlalchemy import Connection, insert, select
 
 from server.cases import queue_exists
 from server.errors import ApiError
-from server.models import AuthorIn, CaseIn, MediaIn
+from reviewer.contract.case_input import AuthorIn, CaseIn, MediaIn
 from server.store.schema import authors, case_media, cases, media, queues, reports
 from server.timeutil import to_iso, to_naive_utc
 

@@ -20,7 +20,7 @@ from server.audit import record_audit
 from server.auth.tokens import Reviewer
 from server.cases import AWAITING_APPROVAL
 from server.errors import ApiError
-from server.models import ENFORCEMENT_ACTIONS, FINAL_ACTIONS
+from reviewer.contract.actions import ENFORCEMENT_ACTIONS, FINAL_ACTIONS
 from server.store.schema import account_notes, authors, cases, decisions, reporters, reports
 from server.timeutil import parse_iso, to_iso
 

@@ -57,4 +57,5 @@ def case_dict(case_id: str, *, queue_id: str = "graphic_media", priority: int = 
                    "category": category, "label": "Synthetic test pattern"}
                   for m in media],
         "lease_expires_at": None,
+        "pending_decision": None,
     }

@@ -1,7 +1,7 @@
 """Claimed cases, queues and media bytes cached in the local store, so work goes on offline.
 
 Case content and media bytes go through the store's cipher when it has one (see
-reviewer/cache_crypto.py): only ids, queue, priority, SLA deadline and language stay in clear,
+reviewer/store/crypto.py): only ids, queue, priority, SLA deadline and language stay in clear,
 because the case list sorts and shows them. An item that fails to open is dropped so it is
 fetched again; callers see it as missing (None), never as an error.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from reviewer.store.crypto import CacheCipher, TamperedItem, case_context, media_context
-from reviewer.domain import Case, Queue, to_iso, utc_now
+from reviewer.domain import Case, MalformedAnswer, Queue, to_iso, utc_now
 from reviewer.store.database import store_cipher, transaction
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,14 @@ class CaseCache:
             return None
         raw = json.loads(text)
         raw["priority"] = row[2]  # the clear column is the one the change feed keeps current
-        return Case.from_api(raw)
+        try:
+            return Case.from_api(raw)
+        except MalformedAnswer as exc:
+            # Cached by a version that checked less: handled like a damaged copy.
+            log.warning("cached case %s no longer matches the wire contract; dropped (%s)",
+                        case_id, exc)
+            self._drop_damaged_case(case_id)
+            return None
 
     def _payload_columns(self, case_id: str, text: str) -> dict:
         if self.cipher is None:

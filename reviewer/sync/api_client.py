@@ -2,20 +2,22 @@
 
 Errors come in two kinds the sync engine treats differently: `Unavailable` (network down,
 timeout, 429, 5xx — try again later, honouring Retry-After) and `ApiRejected` (any other
-answer we cannot use — do not retry the same request). Malformed JSON is `MalformedAnswer`.
+answer we cannot use — do not retry the same request). Malformed JSON is `MalformedAnswer`;
+answers are checked against the wire contract in answers.py before anyone else sees them.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import ssl
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
 from reviewer.domain import Case, Decision, MalformedAnswer, Queue
+from reviewer.sync import answers
+from reviewer.sync.answers import DecisionAnswer
 
 USER_AGENT = "ReviewerWorkstation/0.1"
 
@@ -45,12 +47,6 @@ class SignInNeeded(ApiRejected):
 
 class InsecureServerUrl(ValueError):
     """Plain HTTP to anything but this machine would send the token in clear."""
-
-
-@dataclass(frozen=True)
-class DecisionAnswer:
-    status: int  # 201 accepted, 409 conflict, 4xx rejected
-    body: dict
 
 
 def check_server_url(url: str) -> str:
@@ -94,16 +90,15 @@ class ApiClient:
         return self._json("GET", "/v1/health")
 
     def queues(self) -> list[Queue]:
-        data = self._json("GET", "/v1/queues")
-        return [Queue.from_api(q) for q in _field(data, "queues", list)]
+        return answers.queues(self._json("GET", "/v1/queues"))
 
-    def claim(self, queue_id: str, count: int) -> tuple[list[Case], str | None]:
-        data = self._json("POST", f"/v1/queues/{queue_id}/claim", json={"count": count})
-        cases = [Case.from_api(c) for c in _field(data, "cases", list)]
-        return cases, data.get("lease_expires_at")
+    def claim(self, queue_id: str, count: int) -> tuple[list[Case], str]:
+        """The cases claimed (a malformed one is skipped and logged) and their lease expiry."""
+        return answers.claim(
+            self._json("POST", f"/v1/queues/{queue_id}/claim", json={"count": count}))
 
     def case(self, case_id: str) -> Case:
-        return Case.from_api(self._json("GET", f"/v1/cases/{case_id}"))
+        return answers.case(self._json("GET", f"/v1/cases/{case_id}"))
 
     def media(self, sha256: str) -> tuple[bytes, str]:
         response = self._send("GET", f"/v1/media/{sha256}")
@@ -117,33 +112,24 @@ class ApiClient:
         )
         if response.status_code in (429,) or response.status_code >= 500:
             self._raise_for_status(response)
-        return DecisionAnswer(response.status_code, _decode(response))
+        return answers.decision(response.status_code, _decode(response), decision.decision_id)
 
     def post_decision_batch(self, decisions: list[Decision]) -> list[DecisionAnswer]:
-        """Many decisions in one request, each under its own idempotency key; answers in order."""
+        """Many decisions in one request, each under its own idempotency key. Answers come in
+        the order sent; a decision whose result is missing or malformed has none."""
         body = {"decisions": [{"idempotency_key": d.decision_id, "decision": d.to_api()}
                               for d in decisions]}
-        results = _field(self._json("POST", "/v1/decisions/batch", json=body), "results", list)
-        if len(results) != len(decisions):
-            raise MalformedAnswer(f"batch answer has {len(results)} results for {len(decisions)} decisions")
-        answers = []
-        for decision, result in zip(decisions, results):
-            if not isinstance(result, dict) or result.get("idempotency_key") != decision.decision_id:
-                raise MalformedAnswer("batch answer is out of order or names another key")
-            answers.append(DecisionAnswer(_field(result, "status", int), _field(result, "body", dict)))
-        return answers
+        return answers.batch(self._json("POST", "/v1/decisions/batch", json=body), decisions)
 
     def renew_leases(self, case_ids: list[str]) -> tuple[dict[str, str], dict[str, str]]:
         """({case_id: new expiry}, {case_id: reason the lease is lost})."""
-        data = self._json("POST", "/v1/leases/renew", json={"case_ids": case_ids})
-        renewed = {r["case_id"]: r["lease_expires_at"] for r in _field(data, "renewed", list)}
-        lost = {r["case_id"]: r["reason"] for r in _field(data, "lost", list)}
-        return renewed, lost
+        return answers.lease_renewal(
+            self._json("POST", "/v1/leases/renew", json={"case_ids": case_ids}))
 
     def changes(self, since: int, limit: int = 500) -> tuple[list[dict], int, bool]:
         """(changes, new cursor, more to fetch) from the change feed."""
-        data = self._json("GET", "/v1/changes", params={"since": since, "limit": limit})
-        return _field(data, "changes", list), _field(data, "cursor", int), bool(data.get("more"))
+        return answers.change_feed(
+            self._json("GET", "/v1/changes", params={"since": since, "limit": limit}))
 
     def media_presets(self) -> dict:
         """The organisation's media presets ({} from a server that has none)."""
@@ -177,7 +163,7 @@ class ApiClient:
         if status >= 400:
             raise ApiRejected(status, response.text[:300])
 
-    # --- sign-in (reviewer/sign_in.py, reviewer/sign_out.py) --------------------------------
+    # --- sign-in (reviewer/account/sign_in.py, reviewer/account/sign_out.py) --------------------------------
     def login(self, username: str, password: str) -> dict:
         """Exchange a name and password for a new token: {"token", "reviewer", "role"}.
         Sent without this client's token. 401: wrong name or password; 429: wait."""
@@ -201,7 +187,7 @@ class ApiClient:
         data = self._json("GET", "/v1/me")
         return {key: _field(data, key, str) for key in ("name", "role")}
 
-    # --- investigation context and account notes (reviewer/investigation_sync.py) ----------
+    # --- investigation context and account notes (reviewer/sync/investigation.py) ----------
     def case_context(self, case_id: str) -> dict:
         """The investigation context of one case (docs/api.md); checked by the caller."""
         data = self._json("GET", f"/v1/cases/{case_id}/context")
@@ -225,7 +211,7 @@ class ApiClient:
         _field(data, "note_id", str)
         return data
 
-    # --- guidelines and bulletins (reviewer/guidelines.py) -----------------------------------
+    # --- guidelines and bulletins (reviewer/context/guidelines.py) -----------------------------------
     def guidelines(self, since: int, limit: int = 100) -> tuple[list[dict], int, bool]:
         """(guideline versions, new cursor, more to fetch); an older central API without
         guidelines answers as if it had none."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from reviewer.sync.api_client import ApiClient, ApiRejected, DecisionAnswer, SignInNeeded, Unavailable
+from reviewer.sync.answers import DecisionAnswer
+from reviewer.sync.api_client import ApiClient, ApiRejected, SignInNeeded, Unavailable
 from reviewer.sync.backoff import backoff_delay
 from reviewer.domain import Decision, MalformedAnswer, to_iso, utc_now
 from reviewer.review.outbox import Outbox
@@ -60,7 +61,12 @@ class OutboxPusher:
             self._give_up_or_retry(ids, f"central API answered badly: {exc}")
             return False
         self.outbox.record_answers(
-            [(d.decision_id, state_for(a), _with_status(a)) for d, a in zip(batch, answers)])
+            [(a.decision_id, state_for(a), _with_status(a)) for a in answers])
+        answered = {a.decision_id for a in answers}
+        if unanswered := [i for i in ids if i not in answered]:
+            # Their results were missing or malformed (answers.py logged which): sent again
+            # later under the same keys, and given up on like any batch answered badly.
+            self._give_up_or_retry(unanswered, "central API answered badly: no usable result")
         return True
 
     def _retry_later(self, ids: list[str], error: str, retry_after: float | None) -> None:

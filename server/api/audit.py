@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from server.audit import ACTIONS, list_audit
 from server.api.paging import DEFAULT_PAGE, PageLimit, SinceSeq
 from server.api.deps import AUTH_ERRORS, INVALID, Db, Lead
-from server.models import Timestamp
+from reviewer.contract.fields import Timestamp
 from server.api.strict_json import StrictJsonRoute
 
 router = APIRouter(prefix="/v1", route_class=StrictJsonRoute)

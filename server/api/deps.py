@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from server.auth.tokens import Reviewer, require_role
 from server.store.database import Database
-from server.models import ErrorBody, InvalidRequest
+from reviewer.contract.errors import ErrorBody, InvalidRequest
 
 
 def database_of(request: Request) -> Database:

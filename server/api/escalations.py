@@ -25,9 +25,9 @@ from server.decision_rows import insert_decision, latest_decision_row, winning_d
 from server.decisions import apply_effect_on_case
 from server.api.deps import AUTH_ERRORS, INVALID, Db, Senior
 from server.errors import ApiError
-from server.models import (
-    FINAL_ACTIONS, Action, Decision, DecisionAccepted, DecisionIn, ErrorBody,
-)
+from reviewer.contract.actions import FINAL_ACTIONS, Action
+from reviewer.contract.decisions import Decision, DecisionAccepted, DecisionIn
+from reviewer.contract.errors import ErrorBody
 from server.store.schema import cases, decisions
 from server.api.strict_json import StrictJsonRoute
 from server.timeutil import utcnow

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from server import guidelines as library
 from server.api.deps import AUTH_ERRORS, INVALID, NOT_FOUND, AnyReviewer, Db, Lead
-from server.models import MAX_INT64, InvalidRequest, Timestamp
+from reviewer.contract.errors import InvalidRequest
+from reviewer.contract.fields import MAX_INT64, Timestamp
 from server.api.paging import PageLimit, SinceSeq
 from server.api.strict_json import StrictJsonRoute
 from server.timeutil import utcnow

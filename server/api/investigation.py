@@ -14,7 +14,8 @@ from sqlalchemy import select
 from server.auth.access import CASE_ACCESS_COLUMNS, may_access_case, require_case_access
 from server.api.deps import INVALID, NOT_FOUND, READ_ERRORS, AnyReviewer, Db
 from server.investigation import add_note, case_context
-from server.models import ErrorBody, Timestamp
+from reviewer.contract.errors import ErrorBody
+from reviewer.contract.fields import Timestamp
 from server.store.schema import cases
 from server.api.strict_json import StrictJsonRoute
 from server.timeutil import utcnow

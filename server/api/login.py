@@ -23,7 +23,7 @@ from server.auth.tokens import Reviewer, hash_token
 from server.api.deps import AUTH_ERRORS, INVALID, AnyReviewer, Db
 from server.errors import ApiError
 from server.auth.login_throttle import LoginThrottle
-from server.models import ErrorBody
+from reviewer.contract.errors import ErrorBody
 from server.auth.passwords import MAX_LENGTH, verify_password
 from server.store.schema import reviewers, tokens
 from server.api.strict_json import StrictJsonRoute

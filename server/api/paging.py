@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-from server.models import MAX_INT64
+from reviewer.contract.fields import MAX_INT64
 
 DEFAULT_PAGE = 500
 MAX_PAGE = 1000

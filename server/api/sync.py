@@ -15,9 +15,8 @@ from server.decisions import KeyedDecision, encode_batch_results, record_decisio
 from server.api.deps import AUTH_ERRORS, INVALID, AnyReviewer, Db, database_of
 from server.leases import renew_leases
 from server.api.strict_json import StrictJsonRoute
-from server.sync_models import (
-    BatchDecisionsIn, BatchDecisionsResult, ChangeFeed, LeaseRenewal, LeaseRenewRequest,
-)
+from reviewer.contract.decisions import BatchDecisionsIn, BatchDecisionsResult
+from reviewer.contract.sync import ChangeFeed, LeaseRenewal, LeaseRenewRequest
 from server.timeutil import utcnow
 
 router = APIRouter(prefix="/v1", route_class=StrictJsonRoute)

@@ -26,7 +26,7 @@ def test_decision_moves_to_the_next_case_and_uses_the_queue_default_policy(sessi
 
 
 def test_the_cases_own_policy_area_is_preselected_when_its_queue_enforces_it(session):
-    data = case_dict("c-other", priority=0, hours_left=0.5)
+    data = case_dict("c-other", priority=1, hours_left=0.5)
     data["policy_area"] = "other"
     session.cache.save_cases([Case.from_api(data)], None)
     session.reload()

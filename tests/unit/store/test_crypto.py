@@ -109,7 +109,7 @@ def test_case_text_and_media_are_stored_sealed_and_read_back(sealed):
 
 
 def test_a_priority_change_from_the_feed_reaches_a_sealed_case(sealed):
-    sealed.save_cases([Case.from_api(case_dict("c1", priority=5))], None)
+    sealed.save_cases([Case.from_api(case_dict("c1", priority=4))], None)
     change_feed.apply_changes(sealed.db, [{"case_id": "c1", "kind": "priority_changed",
                                            "data": {"priority": 1}}], 1)
     assert sealed.case("c1").priority == 1 and sealed.case("c1").text == "Reported text"

@@ -1,0 +1,107 @@
+"""Queues and cases as the central API answers them, and the claim that leases cases.
+
+Numbers and flags in these answers are strict (StrictInt, StrictBool): lax validation would
+read `true` as a width of 1 or `1` as a high-profile flag, and a client must refuse those. The
+server's own answers always carry real ints and bools, and what it accepts is unaffected: its
+request models live in case_input.py and decisions.py.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, StrictBool, StrictInt
+
+from reviewer.contract.fields import Timestamp
+
+CaseStatus = Literal["open", "awaiting_approval", "decided", "withdrawn", "deleted"]
+
+
+class Queue(BaseModel):
+    id: str
+    name: str
+    description: str
+    open_count: StrictInt
+    policies: list[str]
+    default_policy: str
+    sla_minutes: StrictInt = 1440  # the queue's SLA target, creation to deadline
+    oldest_open_at: Timestamp | None = None  # creation time of the oldest open case
+    breached: StrictInt = 0  # open cases past their SLA deadline
+    due_soon: StrictInt = 0  # open cases reaching their deadline within the hour
+
+
+class QueueList(BaseModel):
+    queues: list[Queue]
+
+
+class Report(BaseModel):
+    reason: str
+    reporter_id: str
+    created_at: Timestamp
+
+
+class HistoryEntry(BaseModel):
+    at: Timestamp
+    action: str
+    policy: str
+    summary: str
+
+
+class Author(BaseModel):
+    id: str
+    handle: str
+    display_name: str
+    created_at: Timestamp
+    followers: StrictInt
+    high_profile: StrictBool
+    history: list[HistoryEntry]
+
+
+class MediaRef(BaseModel):
+    sha256: str = Field(description="hex sha256 of the bytes served by GET /v1/media/{sha256}")
+    mime: str
+    width: StrictInt
+    height: StrictInt
+    category: str
+    label: str = Field(description="brief non-graphic description, shown before any reveal")
+
+
+class PendingDecision(BaseModel):
+    """What a senior looks at: the decision awaiting approval, or the escalation's reason."""
+
+    decision_id: str
+    action: str
+    policy: str
+    note: str
+    reviewer: str
+    recorded_at: Timestamp
+
+
+class Case(BaseModel):
+    id: str
+    queue_id: str
+    text: str
+    language: str = Field(description="BCP 47 tag")
+    region: str
+    policy_area: str
+    priority: StrictInt = Field(ge=1, le=4, description="1 most urgent .. 4")
+    sla_deadline: Timestamp
+    created_at: Timestamp
+    status: CaseStatus
+    reports: list[Report]
+    author: Author
+    media: list[MediaRef]
+    lease_expires_at: Timestamp | None
+    pending_decision: PendingDecision | None = Field(
+        description="status awaiting_approval: the decision awaiting approval; an open case in "
+                    "`escalations` whose latest decision is an escalate: that escalation")
+
+
+class ClaimRequest(BaseModel):
+    count: int = Field(default=1, ge=1, le=200)
+
+
+class ClaimResult(BaseModel):
+    queue_id: str
+    lease_expires_at: Timestamp
+    cases: list[Case]

@@ -1,0 +1,25 @@
+"""Field types and bounds that many wire models share.
+
+One definition of what a timestamp looks like on the wire and of the largest numbers a
+request may carry, so every model (and /openapi.json) states them the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+Timestamp = Annotated[
+    str,
+    Field(
+        json_schema_extra={"format": "date-time"},
+        examples=["2024-05-01T12:00:00Z"],
+        description="ISO 8601 UTC with a trailing Z",
+    ),
+]
+# The largest integer SQLite stores; a larger one fails in the driver (a 500), so inputs that
+# reach a column or a comparison are bounded by it and answer 422 instead.
+MAX_INT64 = 2**63 - 1
+# The most items one sync request carries (decisions in a batch, leases to renew).
+MAX_BATCH = 500
