@@ -19,22 +19,16 @@ the server keeps the first one only, so a resend after a lost answer is harmless
 from __future__ import annotations
 
 import difflib
-import logging
 import re
-import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlite_utils
 
-from reviewer.sync.api_client import ApiRejected, SignInNeeded
 from reviewer.domain import MalformedAnswer, to_iso, utc_now
 from reviewer.store.database import read_state, transaction
 
-log = logging.getLogger(__name__)
-
 CURSOR_KEY = "guidelines_cursor"
-FETCH_INTERVAL_S = 60.0
 _COLUMNS = ("guideline_id, version, seq, title, kind, policy_area, queue_id, body, requires_ack, "
             "published_at, published_by")
 _LATEST = ("version = (SELECT max(version) FROM guidelines AS v "
@@ -262,48 +256,3 @@ class GuidelineStore:
 def _guideline(row) -> Guideline:
     return Guideline(row[0], int(row[1]), int(row[2]), row[3], row[4], row[5], row[6], row[7],
                      bool(row[8]), row[9], row[10])
-
-
-class GuidelineSync:
-    """The sync worker's guideline step: pushes acknowledgements made here every round and
-    fetches new versions at most once per `interval` seconds."""
-
-    def __init__(self, client) -> None:
-        self.client = client  # reviewer.sync.api_client.ApiClient
-        self._last_fetch = -1e9  # due in the first round
-
-    def run(self, db: sqlite_utils.Database, interval: float = FETCH_INTERVAL_S) -> bool:
-        """True if new versions arrived. Raises Unavailable like every other step."""
-        store = GuidelineStore(db)
-        self.push_acks(store)
-        if time.monotonic() - self._last_fetch < interval:
-            return False
-        added = self.fetch(store)
-        self._last_fetch = time.monotonic()
-        return added > 0
-
-    def fetch(self, store: GuidelineStore) -> int:
-        added, more = 0, True
-        while more:
-            items, cursor, more = self.client.guidelines(store.cursor())
-            versions = [Guideline.from_api(item) for item in items]
-            acknowledged = {(item["id"], item["version"]): item["acknowledged_at"]
-                            for item in items if isinstance(item.get("acknowledged_at"), str)}
-            added += store.save(versions, cursor, acknowledged)
-        return added
-
-    def push_acks(self, store: GuidelineStore) -> int:
-        sent = 0
-        for guideline_id, version in store.pending_acks():
-            try:
-                self.client.acknowledge_guideline(guideline_id, version)
-            except SignInNeeded:
-                raise  # not refused: it waits for the reviewer to sign in again
-            except ApiRejected as exc:  # unknown version, or refused: resending will not help
-                log.warning("acknowledgement of %s@%s refused: %s", guideline_id, version,
-                            exc.status)
-                store.mark_ack_sent(guideline_id, version, f"HTTP {exc.status}")
-                continue
-            store.mark_ack_sent(guideline_id, version)
-            sent += 1
-        return sent

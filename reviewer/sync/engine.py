@@ -20,7 +20,7 @@ from reviewer.sync.backoff import backoff_delay
 from reviewer.store.cache_guard import purge_settled
 from reviewer.store.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
-from reviewer.context.guidelines import GuidelineSync
+from reviewer.sync.guidelines import GuidelineSync
 from reviewer.sync.investigation import AccountFollower
 from reviewer.media.presets import PresetError, never_fetched, save_org
 from reviewer.review.outbox import Outbox

@@ -12,7 +12,6 @@ server exactly once; whatever did not commit must be nowhere.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3

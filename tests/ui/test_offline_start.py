@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
 from reviewer.sync.api_client import ApiClient
 from reviewer.profile import Profile

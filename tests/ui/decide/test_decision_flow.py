@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
 
 from reviewer.actions import ActionId
 from tests.ui.keystrokes import decide_by_keys

@@ -7,7 +7,7 @@ import pytest
 
 from reviewer.actions import ActionId
 from reviewer.store.case_cache import CaseCache
-from reviewer.domain import Case, Decision, Queue
+from reviewer.domain import Case, Queue
 from reviewer.context.guidelines import Guideline, GuidelineStore, NotReadYet, diff_words
 from reviewer.review.outbox import Outbox
 from reviewer.review.session import ReviewSession
