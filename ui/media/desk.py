@@ -12,6 +12,7 @@ from typing import Callable
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.actions import ActionId
@@ -43,7 +44,9 @@ class MediaDesk(QObject):
         self.prompt_banner = PromptBanner()
         self.exposure_label = ExposureLabel()
         self.reveal_hint = QLabel()
+        self.reveal_hint.setObjectName("revealHint")
         self.reveal_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.panic_key = _key_text(keymap, ActionId.PANIC) or "the panic action (Media menu)"
         self.reveal = RevealController(window, self.grid, keymap, meter, shown_case_id)
         self.reveal.exposure_changed.connect(self.show_exposure)
         self.grid.reveal_changed.connect(self.show_reveal_hint)
@@ -54,7 +57,7 @@ class MediaDesk(QObject):
             ActionId.REVEAL: self.reveal.hold,
             ActionId.REVEAL_COLOUR: lambda: self.reveal.hold(colour=True),
             ActionId.WIDEN_REVEAL: self.reveal.widen,
-            ActionId.PANIC: self.reveal.toggle_panic,
+            ActionId.PANIC: self.panic,
             ActionId.ZOOM: self.zoom,
             ActionId.TOOK_BREAK: self.took_break,
             ActionId.RELAX_ITEM: self.relax_item,
@@ -82,14 +85,29 @@ class MediaDesk(QObject):
         self.grid.presets = self.presets
         self.grid.set_media(self.grid.media)
 
+    def panic(self) -> None:
+        """Blank all media at once; the same key brings the blurred previews back."""
+        self.reveal.toggle_panic()
+        if self.grid.reveal.blanked:
+            self.message.emit(f"All media hidden. {self.panic_key} again shows the blurred "
+                              "previews.")
+        else:
+            self.message.emit(f"Blurred previews shown again ({self.panic_key} hides all media).")
+
     def show_reveal_hint(self, reveal) -> None:
+        """The media mode, always in the status bar: hidden, revealed, or blurred."""
         if reveal.blanked:
-            text = "ALL MEDIA HIDDEN — Esc to show blurred previews"
+            mode, text = "hidden", f"ALL MEDIA HIDDEN — {self.panic_key} shows blurred previews"
         elif reveal.held:
+            mode = "revealed"
             text = "REVEALED — release to blur" + ("" if reveal.widened else " · W: whole image")
         else:
-            text = f"Blurred · hold {self.reveal_key} to reveal"
+            mode = "blurred"
+            text = f"Blurred · hold {self.reveal_key} to reveal · {self.panic_key} hides all"
         self.reveal_hint.setText(text)
+        if self.reveal_hint.property("revealMode") != mode:
+            self.reveal_hint.setProperty("revealMode", mode)
+            self.reveal_hint.style().polish(self.reveal_hint)  # the stylesheet colours the mode
 
     def show_exposure(self) -> None:
         self.exposure_label.show_reading(self.meter.reading(self.shown_case_id()))
@@ -103,3 +121,9 @@ class MediaDesk(QObject):
 
     def shutdown(self) -> None:
         self.reveal.shutdown()
+
+
+def _key_text(keymap: Keymap, action: ActionId) -> str:
+    """The first key bound to an action, as the reviewer reads it ("" if unbound)."""
+    keys = keymap.keys_for("case", action)
+    return QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys else ""

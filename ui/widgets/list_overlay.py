@@ -16,7 +16,7 @@ _OWN_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_
 
 class FilterEdit(QLineEdit):
     """Arrows move in the list, Enter takes, Esc cancels, the rest filters. These keys are
-    claimed before the window's shortcuts see them (Esc there is the panic key)."""
+    claimed before the window's shortcuts see them."""
 
     def __init__(self, overlay: "ListOverlay"):
         super().__init__()

@@ -147,7 +147,7 @@ def test_losing_focus_reblurs(offline_window, qtbot):
 
 def test_panic_key_blanks_everything_until_pressed_again(offline_window):
     window = offline_window
-    QTest.keyClick(window, Qt.Key.Key_Escape)
+    QTest.keyClick(window, Qt.Key.Key_H)
     pump_until(window.media_grid.is_settled, what="blank painted")
     assert all(t.painted == ("metadata",) for t in _tiles(window))
     QTest.keyPress(window, Qt.Key.Key_Space)
@@ -155,7 +155,7 @@ def test_panic_key_blanks_everything_until_pressed_again(offline_window):
     QTest.keyRelease(window, Qt.Key.Key_Space)
     QTest.keyClick(window, Qt.Key.Key_J)
     assert window.media_grid.reveal.blanked  # stays blank on the next case
-    QTest.keyClick(window, Qt.Key.Key_Escape)
+    QTest.keyClick(window, Qt.Key.Key_H)
     assert not window.media_grid.reveal.blanked
 
 
