@@ -1,4 +1,8 @@
-"""The core must never import Qt: it runs in the CLI, the sync worker and benchmarks too."""
+"""Which room may import which: the rules that keep the house readable.
+
+The core never imports Qt (it runs in the CLI, the sync worker and benchmarks too); media and
+the store never reach for the network; the server shares only the wire contract with the
+workstation; and no widget knows the window it sits in."""
 
 import ast
 import sys
@@ -24,7 +28,8 @@ def test_core_has_modules_to_check():
 
 def test_no_module_under_reviewer_imports_qt():
     offenders = {
-        str(path.relative_to(CORE)): sorted(_imported_modules(path) & {"PySide6", "shiboken6", "PyQt6", "ui"})
+        str(path.relative_to(CORE)): sorted(_imported_modules(path)
+                                            & {"PySide6", "shiboken6", "PyQt6", "ui"})
         for path in CORE.rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -80,3 +85,16 @@ def test_the_server_reaches_the_workstation_only_through_the_contract():
     assert _offenders(SERVER, refused) == {}
     assert any(_under(name, "reviewer.contract") for path in SERVER.rglob("*.py")
                for name in _imported_names(path))
+
+
+def test_media_and_the_store_never_import_the_sync_worker():
+    # Rendering and storage work offline and on any thread; the network is the sync room's.
+    for room in ("media", "store"):
+        assert _offenders(CORE / room, lambda name: _under(name, "reviewer.sync")) == {}, room
+
+
+def test_only_the_app_imports_the_main_window():
+    # Collaborators get what they need passed in and talk back through signals; a module that
+    # imported the window would reach into it.
+    found = _offenders(ROOT / "ui", lambda name: _under(name, "ui.main_window"))
+    assert found == {"ui/app.py": ["ui.main_window", "ui.main_window.MainWindow"]}
