@@ -162,7 +162,8 @@ def _run_demo(profile: Profile, fresh: bool = False) -> int:
     print(f"central API: {server.url}", flush=True)
     try:
         # The demo token stays in memory: it dies with the demo server.
-        return run_workstation(Profile(demo_root / "workstation").ensure(), server.url, token)
+        workstation = Profile(demo_root / "workstation", config_root=profile.root).ensure()
+        return run_workstation(workstation, server.url, token)
     finally:
         server.stop()
 
@@ -257,7 +258,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     from reviewer.review.outbox import Outbox
     from reviewer.store.database import open_store
 
-    counts = Outbox(open_store(_profile(args).store_path)).counts()
+    profile = _profile(args)
+    demo = Profile(profile.root / "demo" / "workstation")
+    if not profile.has_store() and demo.has_store():
+        print(f"(the built-in demo's workstation, {demo.root})")
+        profile = demo
+    if not profile.has_store():  # reading must not create an empty store
+        print(f"no local store in {profile.root}: nothing has been cached or decided there")
+        return 0
+    counts = Outbox(open_store(profile.store_path)).counts()
     print(" ".join(f"{state}={n}" for state, n in counts.items()))
     return 0
 

@@ -19,6 +19,14 @@ def default_profile_dir() -> Path:
 @dataclass(frozen=True)
 class Profile:
     root: Path
+    # Where the reviewer's own files (keymap.toml, settings.json) live, if not in `root`: the
+    # demo keeps its cache under <profile>/demo/ but reads the reviewer's keys and settings
+    # from the profile they named.
+    config_root: Path | None = None
+
+    @property
+    def _config(self) -> Path:
+        return self.config_root or self.root
 
     @property
     def store_path(self) -> Path:
@@ -27,12 +35,12 @@ class Profile:
     @property
     def keymap_path(self) -> Path:
         """Optional user overrides of the shipped key bindings (same TOML tables)."""
-        return self.root / "keymap.toml"
+        return self._config / "keymap.toml"
 
     @property
     def settings_path(self) -> Path:
         """Non-secret settings (server URL). Tokens never go here: they live in the keyring."""
-        return self.root / "settings.json"
+        return self._config / "settings.json"
 
     def settings(self) -> dict:
         try:
@@ -47,6 +55,10 @@ class Profile:
         tmp = self.settings_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
         os.replace(tmp, self.settings_path)  # atomic: a crash never leaves half a file
+
+    def has_store(self) -> bool:
+        """Whether anything was ever cached or decided here (reading never creates a store)."""
+        return self.store_path.exists()
 
     def ensure(self) -> "Profile":
         # 0700: cached reported content is private to the reviewer's own account.

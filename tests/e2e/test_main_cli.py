@@ -11,6 +11,12 @@ from pathlib import Path
 
 import httpx
 
+from reviewer.actions import ActionId
+from reviewer.domain import Decision
+from reviewer.profile import Profile
+from reviewer.review.session import ReviewSession
+from reviewer.store.database import open_store
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -149,3 +155,16 @@ def test_render_writes_the_default_view_or_fails_with_one_line(tmp_path):
     never = _run("render", str(tmp_path / "out.png"), "--out", str(tmp_path / "n.png"),
                  "--category", "csam_suspected")
     assert never.returncode == 2 and "never rendered" in never.stderr
+
+
+def test_status_reads_without_creating_a_store_and_finds_the_demos(tmp_path):
+    empty = tmp_path / "empty"
+    answer = _run("status", "--profile", str(empty))
+    assert answer.returncode == 0 and "no local store" in answer.stdout
+    assert not (empty / "store.sqlite3").exists()
+    demo = Profile(tmp_path / "p" / "demo" / "workstation").ensure()
+    ReviewSession(open_store(demo.store_path)).outbox.record(
+        Decision.new("c1", ActionId.REMOVE, "spam"))
+    answer = _run("status", "--profile", str(tmp_path / "p"))
+    assert "built-in demo" in answer.stdout and "pending=1 " in answer.stdout
+    assert not (tmp_path / "p" / "store.sqlite3").exists()
