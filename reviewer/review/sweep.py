@@ -77,13 +77,19 @@ class SweepSelection:
             self.selected ^= {case.id}
 
     def select_same_hash(self) -> int:
-        """Add every case sharing any media sha256 with the case under the cursor; returns how
-        many were added."""
+        """Add every case whose primary media is byte-identical (same sha256) to the primary
+        media of the case under the cursor; returns how many were added.
+
+        The primary item is the first one, the one the sweep shows of each case, so what is
+        selected is what looks the same on screen. Sharing any item is not the same media:
+        crisis cases re-post a handful of images in different combinations, so nearly every
+        case shares one of them with every other. Identical bytes, not a perceptual likeness,
+        because a bulk decision must never rest on a guess."""
         case = self.current()
         if case is None:
             return 0
-        hashes = {m.sha256 for m in case.media}
-        matching = {c.id for c in self.cases if hashes & {m.sha256 for m in c.media}} | {case.id}
+        primary = _primary_hash(case)
+        matching = {c.id for c in self.cases if primary and _primary_hash(c) == primary} | {case.id}
         added = matching - self.selected
         self.selected |= matching
         return len(added)
@@ -117,6 +123,10 @@ class SweepSelection:
     # --- the bulk decision ------------------------------------------------------------------
     def summary(self) -> SweepSummary:
         return summarise(self.targets())
+
+
+def _primary_hash(case: Case) -> str:
+    return case.media[0].sha256 if case.media else ""
 
 
 def summarise(cases: list[Case]) -> SweepSummary:

@@ -23,6 +23,7 @@ from ui.decide.policy_picker import PolicyPicker
 from ui.decide.sweep_view import SweepView
 
 MEDIA = [synthetic_png(320, 240, seed=s) for s in (11, 12, 13)]
+CRISIS_EXTRA = synthetic_png(320, 240, seed=15)
 NEVER = synthetic_png(200, 150, seed=14)  # never saved: a never-render item has no bytes here
 HIGH_PROFILE = {"s05": "mayor", "s17": "newsdesk"}
 
@@ -40,14 +41,23 @@ def _sweep_cases(count: int, never: bool) -> list[Case]:
     return cases
 
 
-def _open(qtbot, tmp_path, never=False, on_request=None):
+def _crisis_cases() -> list[Case]:
+    """As crisis items are: a few images re-posted in different combinations, so every case
+    shares some image with every other, while its first (shown) image is one of four."""
+    pool = MEDIA + [CRISIS_EXTRA]
+    return [Case.from_api(case_dict(f"k{i:02d}", priority=1, hours_left=i + 1,
+                                    media=[pool[(i + j) % 4] for j in range(3)]))
+            for i in range(12)]
+
+
+def _open(qtbot, tmp_path, never=False, on_request=None, cases=None):
     path = tmp_path / "store.sqlite3"
     db = open_store(path)
     cache = CaseCache(db)
     cache.save_queues([Queue("graphic_media", "Graphic media", 30, ("violent_graphic", "other"),
                              "violent_graphic")])
-    cache.save_cases(_sweep_cases(30, never), None)
-    for data in MEDIA:
+    cache.save_cases(cases if cases is not None else _sweep_cases(30, never), None)
+    for data in MEDIA + [CRISIS_EXTRA]:
         cache.save_media(sha(data), "image/png", data)
     session = ReviewSession(db)
     service = MediaService(path)
@@ -150,6 +160,20 @@ def test_keys_select_and_one_confirmed_decision_records_one_decision_per_case(sw
     assert all(e.decision.action.value == "remove" and e.state == "pending" for e in entries)
     assert session.cache.open_case_ids() == []
     assert view.cells == {} and sel.cases == []
+
+
+def test_same_media_selects_the_items_showing_the_cursors_image_not_every_item_sharing_one(
+        qtbot, tmp_path):
+    view, _, service = _open(qtbot, tmp_path, cases=_crisis_cases())
+    try:
+        _key(view, Qt.Key.Key_Right)  # k01 shows MEDIA[1] (and carries MEDIA[2], CRISIS_EXTRA)
+        _key(view, Qt.Key.Key_H)
+        assert view.selection.selected == {"k01", "k05", "k09"}
+        assert all(view.cells[c].media.sha256 == sha(MEDIA[1]) for c in view.selection.selected)
+        assert "3 selected" in view.status.text()
+    finally:
+        view.close()
+        service.shutdown()
 
 
 def test_esc_at_the_confirmation_records_nothing_and_first_esc_clears_the_selection(sweep):

@@ -59,15 +59,18 @@ def test_toggle_selects_and_unselects_and_targets_fall_back_to_the_cursor(cases)
     assert [c.id for c in sel.targets()] == ["c0"]
 
 
-def test_same_hash_selects_every_case_sharing_any_media_with_the_cursor(cases):
+def test_same_hash_selects_the_cases_whose_primary_media_is_the_cursors(cases):
     sel = SweepSelection(cases, columns=3)
-    sel.move(2, 0)  # c2 has A and C
-    assert sel.select_same_hash() == 4
-    assert sel.selected == {"c0", "c2", "c3", "c6"}
+    sel.move(2, 0)  # c2 shows A (and also carries C)
+    assert sel.select_same_hash() == 3
+    assert sel.selected == {"c0", "c2", "c6"}  # not c3: C is only c2's second item
     sel.clear()
     sel.move(0, 1)  # c5: no media, selects only itself
     sel.select_same_hash()
     assert sel.selected == {"c5"}
+    sel.clear()
+    sel.move(-2, 0)  # c3 shows C, which no other case shows first
+    assert sel.select_same_hash() == 1 and sel.selected == {"c3"}
 
 
 def test_select_all_and_removal_keep_the_cursor_near(cases):
