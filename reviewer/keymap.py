@@ -1,7 +1,8 @@
 """Key bindings as data: shipped defaults per mode, user overrides merged on top.
 
 A binding value is a Qt key-sequence string ("1", "Shift+Space", "Ctrl+K") or a list of them;
-the core only compares them as text, so it never needs Qt. An empty string or list unbinds.
+the core compares them as text in one spelling (modifier order and case do not matter), so
+it never needs Qt. An empty string or list unbinds.
 Two actions bound to the same key in one mode is a conflict, reported with both names so the
 reviewer can fix their override file; the later binding is dropped rather than guessed at.
 """
@@ -93,5 +94,37 @@ def _action_named(mode: str, name: str) -> ActionId:
         raise KeymapError(f"[{mode}] unknown action {name!r}; known actions: {known}") from None
 
 
+# Modifiers in one fixed order (Qt's own when it prints a sequence), and the other names Qt
+# accepts for them: "Shift+Ctrl+Z" and "Ctrl+Shift+Z" are the same key, so they must compare
+# equal or a conflict between them goes unreported and one binding silently shadows the other.
+_MODIFIERS = ("meta", "ctrl", "alt", "shift", "num")
+_MODIFIER_ALIASES = {"control": "ctrl", "option": "alt", "cmd": "meta", "command": "meta",
+                     "win": "meta", "super": "meta"}
+
+
 def _normalise(key: str) -> str:
-    return key.replace(" ", "").lower()
+    """A key sequence in one spelling: no spaces, lower case, modifiers in a fixed order, chord
+    by chord ("Ctrl+K, Shift+Alt+S" is two chords)."""
+    return ",".join(_normalise_chord(chord) for chord in _chords(key.replace(" ", "").lower()))
+
+
+def _chords(sequence: str) -> list[str]:
+    """Split on the commas between chords, not on a comma that is itself the key ("Ctrl+,")."""
+    chords, current = [], ""
+    for char in sequence:
+        if char == "," and current and not current.endswith("+"):
+            chords.append(current)
+            current = ""
+        else:
+            current += char
+    return chords + [current]
+
+
+def _normalise_chord(chord: str) -> str:
+    # The last part is the key; "+" as the key itself leaves an empty part before it.
+    head, plus, key = chord.rpartition("+")
+    if not key and plus:  # "ctrl++": the key is "+"
+        head, key = head[:-1] if head.endswith("+") else head, "+"
+    mods = {_MODIFIER_ALIASES.get(m, m) for m in head.split("+") if m}
+    ordered = [m for m in _MODIFIERS if m in mods] + sorted(mods - set(_MODIFIERS))
+    return "+".join([*ordered, key])
