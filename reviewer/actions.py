@@ -35,6 +35,7 @@ class ActionId(str, Enum):
     UNDO = "undo"  # withdraw the last decision while it still waits unsent (grace window)
     PALETTE = "palette"
     CHEAT_SHEET = "cheat_sheet"
+    MESSAGE_LOG = "message_log"  # every recent status-line message, whole, with its time
     SUBMIT_NOTE = "submit_note"  # note mode
     RUN_ENTRY = "run_entry"  # palette mode
     CANCEL = "cancel"  # note and palette modes
@@ -119,6 +120,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.UNDO: "Undo last decision",
     ActionId.PALETTE: "Command palette…",
     ActionId.CHEAT_SHEET: "Keyboard cheat sheet",
+    ActionId.MESSAGE_LOG: "Recent messages…",
     ActionId.SUBMIT_NOTE: "Record with this note",
     ActionId.RUN_ENTRY: "Run the highlighted entry",
     ActionId.CANCEL: "Cancel",

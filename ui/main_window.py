@@ -36,6 +36,7 @@ from ui.media.service import MediaService
 from ui.sync.bridge import SyncBridge
 from ui.sync.conflicts_view import ConflictsView
 from ui.sync.indicator import SyncIndicator
+from ui.widgets.message_log import MessageLog
 from ui.widgets.status_line import StatusLine
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ MENUS = (  # menu title, the actions it lists
     ("&Investigate", (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE)),
     ("&Guidelines", (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN)),
     ("&Account", (ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
+    ("&Help", (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET)),
 )
 
 
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         say = self.status_line.say
         for talker in (self.media_desk, self.decisions, self.work_list, self.guidelines):
             talker.message.connect(say)
+        self.decisions.countdown.connect(self.status_line.say_for)
         self.decisions.show_case.connect(self.show_current)
         self.decisions.decided.connect(self._after_decision)
         self.guidelines.changed.connect(self.bridge.wake)
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
             ActionId.SHOW_CONFLICTS: self.show_conflicts,
             ActionId.PALETTE: self.open_palette,
             ActionId.CHEAT_SHEET: self.show_cheat_sheet,
+            ActionId.MESSAGE_LOG: self.show_message_log,
             ActionId.INVESTIGATE: self.investigation_panel.toggle,
             ActionId.ACCOUNT_NOTE: self.add_account_note,
         }
@@ -250,6 +254,11 @@ class MainWindow(QMainWindow):
     def show_cheat_sheet(self) -> None:
         self.conceal()
         CheatSheet(self.keymap, self).exec()
+        self.activateWindow()
+
+    def show_message_log(self) -> None:
+        self.conceal()
+        MessageLog(self.status_line.history(), self).exec()
         self.activateWindow()
 
     def add_account_note(self) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
 from reviewer.keymap import Keymap
 from reviewer.media.presets import PresetBook
 from reviewer.review.session import ReviewSession
@@ -26,6 +27,8 @@ from ui.widgets.note_dialog import NoteDialog
 
 class DecisionDesk(QObject):
     message = Signal(str)
+    # A message true for a while only: (text with "{left}" seconds, seconds, what stays true)
+    countdown = Signal(str, float, str)
     show_case = Signal()  # the current case changed: show it (synchronously, before keys)
     decided = Signal()  # something reached the outbox (or left it): sync and indicator follow
 
@@ -66,7 +69,8 @@ class DecisionDesk(QObject):
         if outcome.decision is None:
             self.message.emit(outcome.message)
         else:
-            self._landed(outcome.message, show=False)  # commit showed the next case already
+            # commit showed the next case already
+            self._landed(outcome.message, show=False, undo_s=outcome.undo_s)
 
     def open_sweep(self) -> None:
         """The sweep grid over the current work list (select Crisis sweep first for a crisis)."""
@@ -108,8 +112,17 @@ class DecisionDesk(QObject):
         self._landed(f"Undone: {undone.action.value} on {undone.case_id} was withdrawn "
                      "before it was sent.")
 
-    def _landed(self, message: str, show: bool = True) -> None:
+    def _landed(self, message: str, show: bool = True, undo_s: float = 0.0) -> None:
         if show:
             self.show_case.emit()
-        self.message.emit(message)
+        if undo_s:  # the undo offer is said only while it holds
+            self.countdown.emit(f"{message} · {self._key(ActionId.UNDO)} undoes it for {{left}} s",
+                                undo_s, message)
+        else:
+            self.message.emit(message)
         self.decided.emit()
+
+    def _key(self, action: ActionId) -> str:
+        keys = self.keymap.keys_for("case", action)
+        return QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys \
+            else ACTION_LABELS[action]

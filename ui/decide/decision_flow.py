@@ -22,6 +22,7 @@ from ui.decide.policy_picker import PolicyPicker
 class Outcome:
     decision: Decision | None
     message: str
+    undo_s: float = 0.0  # how long the decision can still be withdrawn (its grace window)
 
 
 class DecisionFlow:
@@ -67,10 +68,8 @@ class DecisionFlow:
             return Outcome(None, f"NOT recorded — {exc}. The case stays on screen.")
         finally:
             self.recording = False
-        grace = self.session.undo_grace_s
-        undo = f" · Ctrl+Z undoes it for {grace:.0f} s" if grace else ""
         return Outcome(decision, f"Recorded {DECISION_KINDS[action].label} ({policy}) on "
-                                 f"{decision.case_id} — saved here{undo}")
+                                 f"{decision.case_id} — saved here", self.session.undo_grace_s)
 
     def _run(self, dialog) -> bool:
         accepted = dialog.exec() == dialog.DialogCode.Accepted

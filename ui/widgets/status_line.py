@@ -2,19 +2,122 @@
 
 Controllers never write to it directly; each has a `message` signal that the window connects
 here, so every outcome, refusal and notice reaches the reviewer the same way and in one spot.
+
+A message is only worth showing while it is true and fresh: an ordinary message fades after
+`MESSAGE_LIFETIME_S`; one that is true only for a while (the undo grace window, `say_for`)
+counts down each second and turns into what stays true when its time is up. The line is one
+line: where a message does not fit it is elided with a visible "…", never clipped; the whole
+text is the tooltip, and every message stays readable whole, with its local time, in the
+message log (`history`, shown by ui/widgets/message_log.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+MESSAGE_LIFETIME_S = 30.0  # long enough to read twice; the log keeps it afterwards
+HISTORY_SIZE = 200
+
+
+@dataclass(frozen=True)
+class LoggedMessage:
+    at: datetime  # local time, as the reviewer's clock shows it
+    text: str
+
+
+@dataclass(frozen=True)
+class _Countdown:
+    template: str  # "{left}" stands for the whole seconds left
+    deadline: float  # time.monotonic()
+    then: str
 
 
 class StatusLine(QLabel):
-    def __init__(self):
+    def __init__(self, lifetime_s: float = MESSAGE_LIFETIME_S):
         super().__init__()
         self.setObjectName("statusLine")
         self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote case ids and user text
+        # Takes the width the status bar gives it, and no more: a long message is elided
+        # inside that width instead of pushing the line past the window's edge.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.lifetime_s = lifetime_s
+        self._history: deque[LoggedMessage] = deque(maxlen=HISTORY_SIZE)
+        self._countdown: _Countdown | None = None
+        self._fade = QTimer(self, singleShot=True)
+        self._fade.timeout.connect(lambda: self._show(""))
+        self._tick = QTimer(self, interval=250)  # a whole second never shows late by more
+        self._tick.timeout.connect(self._count_down)
 
+    # --- what the window connects to ---------------------------------------------------------
     def say(self, text: str) -> None:
+        """Show a message until it fades (or the next one replaces it)."""
+        self._countdown = None
+        self._tick.stop()
+        self._log(text)
+        self._show(text)
+        self._fade.start(int(self.lifetime_s * 1000))
+
+    def say_for(self, template: str, seconds: float, then: str) -> None:
+        """Show a message that is true for `seconds` only: "{left}" in `template` counts the
+        whole seconds down; when they are up the line says `then`, which fades as usual."""
+        self._fade.stop()
+        self._countdown = _Countdown(template, time.monotonic() + seconds, then)
+        self._log(_fill(template, seconds))
+        self._count_down()
+        self._tick.start()
+
+    # --- reading it ---------------------------------------------------------------------------
+    def history(self) -> list[LoggedMessage]:
+        """Recent messages, newest first."""
+        return list(reversed(self._history))
+
+    def shown_text(self) -> str:
+        """What fits on the line: one line, elided with "…" when the message is longer."""
+        one_line = " ".join(self.text().split())
+        width = max(0, self.contentsRect().width())
+        return self.fontMetrics().elidedText(one_line, Qt.TextElideMode.ElideRight, width)
+
+    # --- internals ----------------------------------------------------------------------------
+    def _log(self, text: str) -> None:
+        if text:
+            self._history.append(LoggedMessage(datetime.now().astimezone(), text))
+
+    def _show(self, text: str) -> None:
         self.setText(text)
+        self.setToolTip(text)
+
+    def _count_down(self) -> None:
+        countdown = self._countdown
+        if countdown is None:
+            return
+        left = countdown.deadline - time.monotonic()
+        if left > 0:
+            self._show(_fill(countdown.template, left))
+            return
+        self._countdown = None
+        self._tick.stop()
+        self._show(countdown.then)
+        self._fade.start(int(self.lifetime_s * 1000))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter, self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.palette(),
+            self.isEnabled(), self.shown_text(), QPalette.ColorRole.WindowText)
+
+
+def _fill(template: str, seconds: float) -> str:
+    """Seconds left as the reviewer counts them (9.2 s left reads "10"); a plain replace, since
+    the message may quote text with braces of its own."""
+    return template.replace("{left}", str(max(1, int(seconds + 0.999))))
