@@ -77,16 +77,21 @@ class Outbox:
         return True
 
     def latest_accepted_final(self) -> Decision | None:
-        """The most recent decision of ours the central API accepted and that closed a case
-        (what "reverse decision" reverses)."""
+        """The most recent decision of ours the central API accepted and that closed a case."""
+        latest = self.accepted_finals(1)
+        return latest[0] if latest else None
+
+    def accepted_finals(self, limit: int) -> list[Decision]:
+        """Our decisions the central API accepted that closed a case and that we have not
+        reversed yet, newest first: what "reverse decision" may reverse."""
         finals = [a.value for a, k in DECISION_KINDS.items() if k.final]
         marks = ",".join("?" * len(finals))
-        row = self.db.execute(
+        rows = self.db.execute(
             "SELECT decision_id, case_id, action, policy, note, decided_at FROM outbox "
             f"WHERE state = 'accepted' AND action IN ({marks}) AND case_id NOT IN ("
             "  SELECT case_id FROM outbox WHERE action = 'reverse' AND state != 'withdrawn') "
-            "ORDER BY seq DESC LIMIT 1", finals).fetchone()
-        return Decision(row[0], row[1], ActionId(row[2]), row[3], row[4], row[5]) if row else None
+            "ORDER BY seq DESC LIMIT ?", (*finals, limit)).fetchall()
+        return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]) for r in rows]
 
     def seconds_until_due(self) -> float | None:
         """How long until the earliest held or backed-off decision is due (None: nothing waits)."""

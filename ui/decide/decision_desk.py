@@ -15,10 +15,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
+from reviewer.domain import Decision
 from reviewer.keymap import Keymap
 from reviewer.media.presets import PresetBook
+from reviewer.review import reversal
 from reviewer.review.session import ReviewSession
 from ui.decide.decision_flow import DecisionFlow
+from ui.decide.reversal_chooser import ReversalChooser
 from ui.decide.sweep_view import SweepView
 from ui.keys.action_registry import Handlers
 from ui.media.service import MediaService
@@ -83,16 +86,20 @@ class DecisionDesk(QObject):
             self._landed(f"Sweep: {recorded} decisions recorded, each on its own")
 
     def reverse_last(self) -> None:
-        """Reverse our latest decision the central API accepted: a new decision with a note
-        (the original is never edited); the case comes back to be decided again."""
-        target = self.session.outbox.latest_accepted_final()
-        if target is None:
-            self.message.emit("No sent decision to reverse (Ctrl+Z undoes one not yet sent).")
+        """Reverse a decision of ours the central API accepted: a new decision with a note (the
+        original is never edited); the case comes back to be decided again. The decision on
+        the case on screen if it has one, else the one the reviewer picks (reviewer/review/
+        reversal.py); the note dialog names exactly which."""
+        if self.flow.recording:
             return
-        self.conceal()
-        dialog = NoteDialog(f"Reverse {target.action.value} on {target.case_id}",
-                            "Why reverse it? The note goes on record with the reversal.",
-                            self.parent_widget)
+        target = self._reversal_target()
+        if target is None:
+            return
+        label = DECISION_KINDS[target.action].label
+        dialog = NoteDialog(f"Reverse {label} on {target.case_id}",
+                            f"Reversing: {reversal.describe(target)}.\nWhy reverse it? The note "
+                            "goes on record with the reversal; the case comes back to be "
+                            "decided again.", self.parent_widget)
         accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
         self.parent_widget.activateWindow()
         if not accepted:
@@ -100,8 +107,20 @@ class DecisionDesk(QObject):
         self.session.follow_up(target.case_id, ActionId.REVERSE, dialog.note(), target.policy)
         self.session.reload()
         self.session.go_to(target.case_id)
-        self._landed(f"Reversal of {target.action.value} on {target.case_id} recorded; "
+        self._landed(f"Reversal of {label} ({target.policy}) on {target.case_id} recorded; "
                      "decide the case again.")
+
+    def _reversal_target(self) -> Decision | None:
+        candidates = reversal.reversible(self.session.outbox)
+        if not candidates:
+            self.message.emit(f"No sent decision of yours to reverse ({self._key(ActionId.UNDO)} "
+                              "withdraws one not yet sent).")
+            return None
+        self.conceal()
+        shown = reversal.on_screen(candidates, self.shown_case_id())
+        if shown is not None:
+            return shown
+        return ReversalChooser(candidates, self.parent_widget.centralWidget()).choose()
 
     def undo(self) -> None:
         undone = self.session.undo_last()

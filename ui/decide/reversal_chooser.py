@@ -1,0 +1,46 @@
+"""Which of the reviewer's sent decisions to reverse, when the case on screen has none.
+
+The reviewer's recent decisions the central API accepted, newest first, each named by case,
+action, policy and local time: Enter takes the highlighted one, typing filters, Esc cancels.
+An overlay inside the window like the policy picker (see ui.widgets.list_overlay for why).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from reviewer.domain import Decision
+from reviewer.fuzzy import rank
+from reviewer.review.reversal import describe
+from ui.widgets.list_overlay import ListOverlay
+
+
+class ReversalChooser(ListOverlay):
+    current: "ReversalChooser | None" = None  # the chooser waiting for an answer, if any
+
+    def __init__(self, decisions: list[Decision], parent: QWidget):
+        super().__init__(parent, "reversalChooser")
+        self.decisions = decisions
+        self.labels = {d.decision_id: describe(d) for d in decisions}
+        self.filter.setObjectName("reversalFilter")
+        self.filter.setPlaceholderText("Type to filter · Enter takes the highlighted · Esc cancels")
+        self.list.setObjectName("reversalList")
+        title = QLabel("Reverse which of your sent decisions? Newest first; the case on screen "
+                       "has none.")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (title, self.filter, self.list):
+            layout.addWidget(widget)
+        self.filter.textChanged.connect(self._refilter)
+        self._refilter("")
+
+    def choose(self) -> Decision | None:
+        """Show over the parent's centre and wait for the reviewer's answer."""
+        return self.ask(560, min(420, 130 + 24 * len(self.decisions)), 1 / 3)
+
+    def _refilter(self, text: str) -> None:
+        shown = (rank(text, self.decisions, key=lambda d: self.labels[d.decision_id]) if text
+                 else list(self.decisions))
+        self.show_entries(shown, [self.labels[d.decision_id] for d in shown])
