@@ -109,8 +109,11 @@ class MainWindow(QMainWindow):
                                       lambda: self.media_desk.presets,
                                       lambda: self._shown_case_id, self.conceal)
         self.work_list = WorkList(self, session, self.queue_panel)  # search, filters, sort
+        # A case chosen in the palette may be outside the queue and filters shown: the work
+        # list widens to show it.
         self.palette_targets = PaletteTargets(self.queue_panel.select_queue,
-                                              self.guidelines.open_for_policy, self.go_to_case)
+                                              self.guidelines.open_for_policy,
+                                              self.work_list.go_to_case)
 
     def _lay_out(self) -> None:
         right = QSplitter(Qt.Orientation.Vertical)

@@ -53,6 +53,11 @@ class ReviewSession:
     def queue_id(self) -> str | None:  # None: every queue
         return self.query.queue_id
 
+    @property
+    def searching(self) -> bool:
+        """A full-text search is active (it spans every queue)."""
+        return bool(self.query.text.strip())
+
     # --- what is on screen ---------------------------------------------------------------
     @property
     def case_ids(self) -> list[str]:
@@ -102,7 +107,10 @@ class ReviewSession:
 
     def _refilter(self, keep_current: bool) -> None:
         current_id = self._ids[self._index] if (keep_current and self._ids) else None
-        self._ids = self.case_list.ids(self.query, self._search_hits())
+        # A search looks in every queue: a case id or a phrase is found wherever the case is
+        # (the list says which queue each hit is in); filters and the order still apply.
+        query = self.query.with_queue(None) if self.searching else self.query
+        self._ids = self.case_list.ids(query, self._search_hits())
         if current_id in self._ids:
             self._index = self._ids.index(current_id)
         else:

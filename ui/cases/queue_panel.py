@@ -45,7 +45,8 @@ class CaseListModel(QIdentityProxyModel):
         self._row_of: dict[str, int] = {}
         self._done: set[str] = set()
         self._rows: OrderedDict[str, CaseSummary | None] = OrderedDict()
-        self._texts: dict[str, tuple[int, str, str]] = {}  # id -> (minute, row text, severity)
+        self._texts: dict[tuple[str, bool], tuple[int, str, str]] = {}  # (minute, text, severity)
+        self.show_queue = True  # rows name their queue (the list spans queues)
 
     def id_at(self, row: int) -> str:
         return self._shown[row]
@@ -100,15 +101,17 @@ class CaseListModel(QIdentityProxyModel):
         """Made at most once a minute per row: the countdown shows minutes, and every repaint
         of the list would otherwise re-parse every visible deadline."""
         minute = int(time.time() // 60)
-        made = self._texts.get(summary.id)
+        made = self._texts.get((summary.id, self.show_queue))
         if made is None or made[0] != minute:
             sla, severity = sla_countdown(summary.sla_deadline, short=True)
             text = (f"P{summary.priority}  {summary.id}  {sla}  ·  {summary.language} "
                     f"{summary.region}  ·  {summary.report_count} rep.")
+            if self.show_queue:
+                text += f"  ·  {summary.queue_id}"
             made = (minute, text, severity)
             if len(self._texts) > 2000:
                 self._texts.clear()
-            self._texts[summary.id] = made
+            self._texts[(summary.id, self.show_queue)] = made
         return made
 
     def _summary(self, case_id: str) -> CaseSummary | None:
@@ -194,6 +197,11 @@ class QueuePanel(QWidget):
 
     def show_cases(self, ids: list[str], current: int, query: ListQuery | None = None,
                    total: int | None = None, indexing: int = 0) -> None:
+        # Rows name their queue where the list spans queues (all queues, or a search).
+        spans = query is None or query.queue_id is None or bool(query.text.strip())
+        if spans != self.model.show_queue:
+            self.model.show_queue = spans
+            self.cases.viewport().update()
         done_row = self.model.set_ids(ids)
         if done_row is not None:
             self.cases.update(self.model.index(done_row, 0))
@@ -246,6 +254,8 @@ def _count_line(shown: int, query: ListQuery | None, total: int | None, indexing
         line = f"Showing {shown:,} of {total:,} · {described}" if total is not None else \
             f"Showing {shown:,} · {described}"
         line += " · Ctrl+Shift+L clears"
+    if query is not None and query.text.strip() and query.queue_id:
+        line += " · searching every queue"
     if query is not None and query.text.strip() and indexing:
         line += f" · search index still reading {indexing:,} cases, more may match"
     return line

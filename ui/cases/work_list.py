@@ -87,7 +87,8 @@ class WorkList(QObject):
     def show_list(self) -> None:
         index = self.session.search_index
         query = self.session.query
-        total = self.session.case_list.count(query.queue_id) if query.is_filtered() else None
+        queue = None if self.session.searching else query.queue_id
+        total = self.session.case_list.count(queue) if query.is_filtered() else None
         self.panel.show_cases(self.session.case_ids, self.session.index, query, total,
                               index.pending if index else 0)
 

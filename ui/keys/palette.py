@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reviewer.actions import ActionId
 from reviewer.fuzzy import rank
+from reviewer.review.case_list import ListQuery
 from reviewer.review.session import ReviewSession
 from ui.keys.action_registry import ActionRegistry
 from ui.widgets.list_overlay import ListOverlay
@@ -55,7 +56,7 @@ def entries_for(registry: ActionRegistry, session: ReviewSession,
     for policy in sorted({p for queue in queues for p in queue.policies}):
         found.append(Entry(f"Policy: {policy} — read its guideline", "policy",
                            lambda p=policy: targets.open_policy(p)))
-    for case_id in session.case_ids:
+    for case_id in session.case_list.ids(ListQuery()):  # every open cached case, any queue
         found.append(Entry(f"Case {case_id}", "case", lambda c=case_id: targets.go_to_case(c)))
     found.append(Entry("Setting: blank all media (panic)", "setting",
                        registry.actions[ActionId.PANIC].trigger))
