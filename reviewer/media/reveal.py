@@ -2,7 +2,8 @@
 
 A value object: the UI replaces it on every key, and the exposure meter reads from it how much
 is revealed. Reveal is held (it ends on release), partial by default (a spotlight of about 15%
-of the image), colour is a separate step, and the panic key blanks everything.
+of the image), on one item of the case at a time (the one the reviewer points at or chose),
+colour is a separate step, and the panic key blanks everything.
 """
 
 from __future__ import annotations
@@ -21,9 +22,17 @@ class RevealState:
     spot: tuple[float, float] = (0.5, 0.5)  # spotlight centre, as fractions of the image
     spot_fraction: float = SPOTLIGHT_FRACTION
     blanked: bool = False  # panic: nothing is shown at all
+    item: int = 0  # the one media item of the case the reveal is on; the others stay concealed
 
-    def hold(self, colour: bool = False) -> "RevealState":
-        return replace(self, held=True, colour=colour)
+    def hold(self, colour: bool = False, item: int = 0) -> "RevealState":
+        return replace(self, held=True, colour=colour, item=item)
+
+    def on_item(self, item: int) -> "RevealState":
+        """The reveal moves to another item, starting again as a spotlight at its centre: what
+        was widened on one picture is not widened on the next."""
+        if item == self.item:
+            return self
+        return replace(self, item=item, widened=False, spot=(0.5, 0.5))
 
     def release(self) -> "RevealState":
         """Concealed again; the spotlight returns to the centre, panic stays as it was."""

@@ -1,6 +1,10 @@
-"""The case's media: up to four tiles sharing one reveal state.
+"""The case's media: up to four tiles, of which at most one is revealed at a time.
 
-Everything is concealed on every case change. The tiles render through the one renderer
+A reveal opens on the tile under the pointer, or, with the pointer over none, on the current
+tile (the first of each case; a click or Tab chooses another, and it is framed when there is a
+choice). While the key is held the reveal follows the pointer from tile to tile. Revealing one
+item, not all of them, is what a reviewer asking to look closer means, and exposes a quarter as
+much of a four-image case. Everything is concealed on every case change. The tiles render through the one renderer
 (`MediaService` -> `reviewer.media.render`), so this view, the zoom view and the sweep grid
 all show the same filtered pixels by default, and the same refusal for a never-render category.
 """
@@ -30,6 +34,9 @@ class MediaGrid(QWidget):
         self.presets = presets or PresetBook.load()
         self.media: tuple[MediaRef, ...] = ()
         self.reveal = RevealState()
+        self.current = 0  # the tile a reveal opens on when the pointer is over none
+        self.hovered: int | None = None  # the tile under the pointer
+        self._pointer = (0.5, 0.5)  # where in the hovered tile's image, as fractions
         self.tiles = [MediaTile(service, self) for _ in range(self.MAX_TILES)]
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
@@ -42,7 +49,10 @@ class MediaGrid(QWidget):
 
     def set_media(self, media: tuple[MediaRef, ...]) -> None:
         """Show a new case's media: always concealed first (panic blanking stays)."""
-        self.media = tuple(media[: self.MAX_TILES])
+        media = tuple(media[: self.MAX_TILES])
+        if media != self.media:
+            self.current = 0
+        self.media = media
         self.reveal = self.reveal.release()
         cells = self.cells_for(len(self.media))
         for i, tile in enumerate(self.tiles):
@@ -52,7 +62,8 @@ class MediaGrid(QWidget):
             tile.setVisible(item is not None)
             preset = self.presets.for_category(item.category) if item else self.presets.default
             tile.show_media(item, preset, box_of(cells[i]) if item else (0, 0))
-            tile.set_reveal(self.reveal, box_of(cells[i]) if item else (0, 0))
+            tile.set_reveal(self._reveal_for(i), box_of(cells[i]) if item else (0, 0))
+        self._mark_current()
         self.reveal_changed.emit(self.reveal)
         self.update()
 
@@ -60,11 +71,11 @@ class MediaGrid(QWidget):
         """Show this case's media with the organisation's presets instead of the reviewer's
         stricter ones; returns whether anything changed. Undone by the next set_media."""
         changed = False
-        for tile, cell in zip(self.visible_tiles(), self.cells_for(len(self.media))):
+        for i, (tile, cell) in enumerate(zip(self.visible_tiles(), self.cells_for(len(self.media)))):
             floor = org.for_category(tile.media.category)
             if floor != tile.preset:
                 tile.show_media(tile.media, floor, box_of(cell))
-                tile.set_reveal(self.reveal, box_of(cell))
+                tile.set_reveal(self._reveal_for(i), box_of(cell))
                 tile.relaxed = changed = True
         return changed
 
@@ -76,17 +87,73 @@ class MediaGrid(QWidget):
         self.reveal_changed.emit(reveal)
         self.update()
 
+    def hold(self, colour: bool = False) -> None:
+        """Reveal one tile: the one under the pointer (the spotlight where it points), else the
+        current one (the spotlight at its centre)."""
+        item = self._target()
+        reveal = self.reveal.hold(colour, item)
+        if item == self.hovered:
+            reveal = reveal.point(*self._pointer)
+        self._make_current(item)
+        self.set_reveal(reveal)
+
+    def step_current(self, delta: int) -> bool:
+        """The next (+1) or previous (-1) tile becomes current, and the reveal, if held, moves
+        to it; False when there is no other tile, so the key can do what it otherwise does."""
+        if len(self.media) < 2:
+            return False
+        item = (self._target() + delta) % len(self.media)
+        self.hovered = None  # the keyboard has chosen: the pointer counts again once it moves
+        self._make_current(item)
+        if self.reveal.held:
+            self.set_reveal(self.reveal.on_item(item))
+        return True
+
+    def choose(self, tile: MediaTile) -> None:
+        """A click makes the tile current, so a later reveal by key opens on it."""
+        self._make_current(self.tiles.index(tile))
+
+    def pointer_over(self, tile: MediaTile, x: float, y: float) -> None:
+        """The pointer is at (x, y) of `tile`'s image; while revealing, the reveal follows it."""
+        index = self.tiles.index(tile)
+        self.hovered, self._pointer = index, (x, y)
+        if self.reveal.held:
+            self._make_current(index)
+            self.set_reveal(self.reveal.on_item(index).point(x, y))
+
+    def pointer_left(self, tile: MediaTile) -> None:
+        if self.hovered == self.tiles.index(tile):
+            self.hovered = None
+
     def point_spotlight(self, x: float, y: float) -> None:
         if self.reveal.held:
             self.set_reveal(self.reveal.point(x, y))
+
+    def _target(self) -> int:
+        if self.hovered is not None and self.hovered < len(self.media):
+            return self.hovered
+        return min(self.current, max(0, len(self.media) - 1))
+
+    def _make_current(self, index: int) -> None:
+        self.current = index
+        self._mark_current()
+
+    def _mark_current(self) -> None:
+        for i, tile in enumerate(self.tiles):
+            tile.set_current(i == self.current and len(self.media) > 1)
+
+    def _reveal_for(self, index: int) -> RevealState:
+        """What tile `index` shows: the reveal if it is the revealed item, else concealed."""
+        return self.reveal if index == self.reveal.item else self.reveal.release()
 
     def visible_tiles(self) -> list[MediaTile]:
         return self.tiles[: len(self.media)]
 
     def exposed_fraction(self) -> float:
-        """How much of this case's media is revealed right now (0..1), for the exposure meter."""
-        tiles = self.visible_tiles()
-        return sum(t.exposed_fraction() for t in tiles) / len(tiles) if tiles else 0.0
+        """How much media is revealed right now, in whole images (one revealed tile: its
+        revealed fraction), for the exposure meter. Concealed tiles count nothing, and are not
+        averaged in either: a spotlight on one of four images exposes a spotlight's worth."""
+        return sum(t.exposed_fraction() for t in self.visible_tiles())
 
     def cells_for(self, count: int) -> list[QRect]:
         """Tile rectangles for `count` media: one fills the grid, two side by side, else 2×2.
@@ -120,8 +187,8 @@ class MediaGrid(QWidget):
         self._want_all()
 
     def _want_all(self) -> None:
-        for tile, cell in zip(self.visible_tiles(), self.cells_for(len(self.media))):
-            tile.set_reveal(self.reveal, box_of(cell))
+        for i, (tile, cell) in enumerate(zip(self.visible_tiles(), self.cells_for(len(self.media)))):
+            tile.set_reveal(self._reveal_for(i), box_of(cell))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(720, 480)

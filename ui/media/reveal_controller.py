@@ -1,8 +1,9 @@
 """Reveal, re-blur and exposure for one media view (the main grid or a zoom window).
 
-Re-blur happens on release, on case change, when the window loses focus, after the timeout
-even if the key is still held, and at once on the panic key. While anything is revealed the
-exposure meter is fed revealed time × revealed area.
+The reveal is on one tile of the grid at a time (which one, the grid decides). Re-blur happens
+on release, on case change, when the window loses focus, after the timeout even if the key is
+still held, and at once on the panic key. While anything is revealed the exposure meter is fed
+revealed time × revealed area of that one tile.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class RevealController(QObject):
         super().__init__(window)
         self.grid, self.meter, self._case_id = grid, meter, case_id
         self.keys = RevealKeyFilter(window, keymap, RevealHandlers(
-            hold=self.hold, release=self.conceal, move=self.move, widen=self.widen))
+            hold=self.hold, release=self.conceal, move=self.move, widen=self.widen,
+            step=grid.step_current))
         QApplication.instance().installEventFilter(self.keys)
         self.timeout = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
         self.timeout.timeout.connect(self.conceal)
@@ -41,7 +43,7 @@ class RevealController(QObject):
     def hold(self, colour: bool = False) -> None:
         if self.grid.reveal.blanked or not self.grid.media:
             return
-        self.grid.set_reveal(self.grid.reveal.hold(colour))
+        self.grid.hold(colour)
         self.timeout.start()
         self._last_tick = time.monotonic()
         self._tick.start()

@@ -3,7 +3,9 @@
 Reveal must act on press *and* release, which QAction shortcuts cannot express. The filter sees
 the key whichever widget has focus, but never while the reviewer is typing into a text field
 or another window (a dialog) is active. While reveal is held, the arrow keys move the spotlight
-and the widen key shows the whole image; they do not navigate cases.
+and the widen key shows the whole image; they do not navigate cases. Tab and Shift+Tab choose
+the next or previous item of the case, held or not, so a reveal by key opens on the item the
+reviewer means (or moves to it); with a single item they are left to Qt's focus chain.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from reviewer.keymap import Keymap
 _MODIFIERS = 0xFE000000
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
            Qt.Key.Key_Down: (0, 1)}
+_STEPS = {Qt.Key.Key_Tab: 1, Qt.Key.Key_Backtab: -1}  # Shift+Tab arrives as Backtab
+_CHORD = 0x1C000000  # Ctrl, Alt, Meta: Ctrl+Tab and the like are not ours
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 
 
@@ -30,6 +34,7 @@ class RevealHandlers:
     release: Callable[[], None]
     move: Callable[[int, int], None]
     widen: Callable[[], None]
+    step: Callable[[int], bool]  # argument: +1 next item, -1 previous; False: nothing to step to
 
 
 def _combined(keymap: Keymap, action: ActionId) -> set[int]:
@@ -57,6 +62,8 @@ class RevealKeyFilter(QObject):
             return self._reveal_key(event, combined)
         if self.held and (event.key() in _ARROWS or combined in self._widen):
             return self._while_held(event, combined)
+        if event.key() in _STEPS and not combined & _CHORD and event.type() == QEvent.Type.KeyPress:
+            return self._handlers.step(_STEPS[event.key()])
         return False
 
     def release(self) -> None:

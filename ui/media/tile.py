@@ -4,7 +4,8 @@ Safety rules kept here: a tile never shows another item's pixels (results are dr
 item changes); while a revealed render is being prepared the blurred one stays; the revealed
 render is only painted while reveal is held, inside the spotlight unless widened. Whether an
 item may be shown at all is not decided here: the renderer refuses a never-render category, and
-the tile then shows the refusal with the item's hash and metadata.
+the tile then shows the refusal with the item's hash and metadata. Where the pointer is and
+which tile is current is told to the grid, which decides which one tile a reveal is on.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reviewer.domain import MediaRef
@@ -62,6 +63,7 @@ class MediaTile(QWidget):
         self.revealed: RenderResult | None = None
         self.painted: tuple = ()  # the keys the last paint actually showed
         self.relaxed = False
+        self.current = False  # framed: a reveal by key opens here when the pointer is elsewhere
         self.setMouseTracking(True)
 
     # --- what to show ----------------------------------------------------------------------
@@ -71,6 +73,11 @@ class MediaTile(QWidget):
         self.media, self.preset, self.reveal = media, preset, RevealState()
         self.relaxed = False  # set again by MediaGrid.relax_to, for this case only
         self.want(box)
+
+    def set_current(self, current: bool) -> None:
+        if current != self.current:
+            self.current = current
+            self.update()
 
     def set_reveal(self, reveal: RevealState, box: tuple[int, int]) -> None:
         self.reveal = reveal
@@ -147,6 +154,9 @@ class MediaTile(QWidget):
             self.painted = self._paint_media(painter, area)
         if self.media is not None and not self.reveal.blanked:
             self._paint_label(painter)
+        if self.current and self.media is not None:
+            painter.setPen(QPen(QColor("#ffcf66"), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
 
     def _paint_media(self, painter: QPainter, area: QRect) -> tuple:
@@ -217,12 +227,27 @@ class MediaTile(QWidget):
             return "  ·  ORG PRESET FOR THIS CASE" + ("  ·  REVEALED" if self.showing_revealed() else "")
         return "  ·  REVEALED" if self.showing_revealed() else ""
 
+    # --- the pointer, told to the grid -------------------------------------------------------
+    def enterEvent(self, event) -> None:  # noqa: N802
+        self._pointed(event.position())
+
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        parent = self.parent()
-        if self.reveal.held and hasattr(parent, "point_spotlight"):
+        self._pointed(event.position())
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        if hasattr(self.parent(), "pointer_left"):
+            self.parent().pointer_left(self)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if hasattr(self.parent(), "choose"):
+            self.parent().choose(self)
+
+    def _pointed(self, position: QPointF) -> None:
+        """Where the pointer is, as fractions of the image area (clamped by the reveal)."""
+        if hasattr(self.parent(), "pointer_over"):
             area = self.rect().adjusted(4, LABEL_HEIGHT + 4, -4, -4)
-            parent.point_spotlight((event.position().x() - area.x()) / max(1, area.width()),
-                                   (event.position().y() - area.y()) / max(1, area.height()))
+            self.parent().pointer_over(self, (position.x() - area.x()) / max(1, area.width()),
+                                       (position.y() - area.y()) / max(1, area.height()))
 
 
 def _centred(area: QRect, width: int, height: int) -> QRect:

@@ -3,6 +3,7 @@ as much as asked for, and never for categories that are never rendered."""
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -34,10 +35,15 @@ def _go_to(window, case_id):
     pump_until(window.media_grid.is_settled, what=f"{case_id} painted")
 
 
+def _revealed_tile(window):
+    grid = window.media_grid
+    return grid.tiles[grid.reveal.item]
+
+
 def _hold(window, shift=False):
     QTest.keyPress(window, Qt.Key.Key_Space,
                    Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier)
-    pump_until(lambda: all(t.showing_revealed() for t in _tiles(window)), what="revealed render")
+    pump_until(lambda: _revealed_tile(window).showing_revealed(), what="revealed render")
     pump_until(window.media_grid.is_settled, what="revealed painted")
 
 
@@ -97,10 +103,10 @@ def test_widen_shows_the_whole_image_and_arrows_move_the_spotlight_not_the_case(
 def test_colour_is_a_separate_step(offline_window):
     window = offline_window
     _hold(window)
-    assert all(t.revealed.image.allGray() for t in _tiles(window))
+    assert _revealed_tile(window).revealed.image.allGray()
     QTest.keyRelease(window, Qt.Key.Key_Space)
     _hold(window, shift=True)
-    assert not any(t.revealed.image.allGray() for t in _tiles(window))
+    assert not _revealed_tile(window).revealed.image.allGray()
     QTest.keyRelease(window, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert not window.media_grid.revealed
 
@@ -242,3 +248,60 @@ def test_relax_for_this_case_goes_back_to_the_org_line_only_until_the_next_case(
     QTest.keyClick(window, Qt.Key.Key_J)
     QTest.keyClick(window, Qt.Key.Key_K)
     assert not _tiles(window)[0].relaxed and _tiles(window)[0].base_key.style.blur_fraction == 0.3
+
+
+# --- one item at a time -----------------------------------------------------------------------
+def _image_point(tile, fx: float, fy: float):
+    """A point in the tile's image area, as a person would aim the pointer."""
+    from PySide6.QtCore import QPoint
+    return QPoint(4 + int(fx * (tile.width() - 8)), 44 + int(fy * (tile.height() - 48)))
+
+
+def test_space_reveals_only_the_current_tile_and_meters_only_its_area(offline_window):
+    window = offline_window
+    first, second = _tiles(window)
+    untouched = _pil(second.grab().toImage())
+    _hold(window)
+    assert first.showing_revealed() and not second.showing_revealed()
+    assert not second.reveal.held  # nothing of it is asked of the renderer either
+    assert ImageChops.difference(_pil(second.grab().toImage()), untouched).getbbox() is None
+    assert window.media_grid.exposed_fraction() == 0.15  # one spotlight, not one per tile
+    QTest.keyClick(window, Qt.Key.Key_W)
+    assert first.exposed_fraction() == 1.0 and second.exposed_fraction() == 0
+    assert window.media_grid.exposed_fraction() == 1.0
+    pump(0.45)
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+    assert 0.3 < window.meter.reading("c1-two-images").case_s < 0.7  # ~0.5 s × one image
+
+
+def test_the_tile_under_the_pointer_is_the_one_revealed_and_the_reveal_follows_it(offline_window):
+    window = offline_window
+    first, second = _tiles(window)
+    QTest.mouseMove(second, _image_point(second, 0.25, 0.75))
+    _hold(window)
+    assert second.showing_revealed() and not first.showing_revealed()
+    assert second.reveal.spot == pytest.approx((0.25, 0.75), abs=0.02)  # opens where it points
+    QTest.mouseMove(first, _image_point(first, 0.5, 0.5))
+    pump_until(first.showing_revealed, what="reveal moved to the first tile")
+    assert not second.showing_revealed() and window.media_grid.exposed_fraction() == 0.15
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+    assert not first.showing_revealed() and not second.showing_revealed()
+
+
+def test_tab_chooses_the_tile_a_reveal_opens_on_and_moves_a_held_reveal(offline_window):
+    window = offline_window
+    first, second = _tiles(window)
+    assert first.current and not second.current  # framed: where a reveal by key would open
+    QTest.keyClick(window, Qt.Key.Key_Tab)
+    assert second.current and not first.current
+    _hold(window)
+    assert second.showing_revealed() and not first.showing_revealed()
+    QTest.keyClick(window, Qt.Key.Key_W)
+    QTest.keyClick(window, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    pump_until(first.showing_revealed, what="reveal moved back to the first tile")
+    assert not second.showing_revealed()
+    assert window.media_grid.exposed_fraction() == 0.15  # a fresh spotlight, not widened
+    QTest.keyRelease(window, Qt.Key.Key_Space)
+    QTest.keyClick(window, Qt.Key.Key_J)
+    QTest.keyClick(window, Qt.Key.Key_K)
+    assert _tiles(window)[0].current  # each case starts on its first item
