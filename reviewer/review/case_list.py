@@ -80,8 +80,13 @@ class ListQuery:
         """Anything beyond the queue choice and the default order narrows or reorders."""
         return self != ListQuery(queue_id=self.queue_id)
 
+    def narrows(self) -> bool:
+        """A search or a filter leaves out cases (the order alone leaves out none)."""
+        return self.cleared() != self
+
     def cleared(self) -> "ListQuery":
-        return ListQuery(queue_id=self.queue_id)
+        """No search and no filters; the queue and the order stay (the reviewer chose them)."""
+        return ListQuery(queue_id=self.queue_id, sort=self.sort, descending=self.descending)
 
     def with_queue(self, queue_id: str | None) -> "ListQuery":
         return replace(self, queue_id=queue_id)
@@ -223,13 +228,32 @@ class CaseList:
         gone = self._gone
         return (r for r in self._sorted_rows(sort) if r.id not in gone)
 
-    def facets(self, queue_id: str | None = None) -> Facets:
-        rows, gone = self._rows, self._gone
-        if queue_id or gone:
-            rows = [r for r in rows if (not queue_id or r.queue_id == queue_id) and r.id not in gone]
-        return Facets(Counter(map(attrgetter("language"), rows)),
-                      Counter(map(attrgetter("region"), rows)),
-                      Counter(map(attrgetter("policy_area"), rows)))
+    def facets(self, query: ListQuery = ListQuery(),
+               matching: AbstractSet[str] | None = None) -> Facets:
+        """The values the open cases left by `query` have, with counts, for the filter menus.
+        Each menu is counted as if its own filter were not set, so it still offers the other
+        values, narrowed by every other filter (and the search hits, `matching`)."""
+        rows = self._open_matching(replace(query, language="", region="", policy_area=""),
+                                   matching)
+        counted = []
+        for column in ("language", "region", "policy_area"):
+            others = replace(query, queue_id=None, priorities=frozenset(), min_reports=0,
+                             **{column: ""})
+            kept = rows
+            for keep in _row_tests(others):
+                kept = [r for r in kept if keep(r)]
+            counted.append(Counter(map(attrgetter(column), kept)))
+        return Facets(*counted)
+
+    def _open_matching(self, query: ListQuery, matching: AbstractSet[str] | None) -> list:
+        rows = self._rows
+        for keep in _row_tests(query):
+            rows = [r for r in rows if keep(r)]
+        if matching is not None:
+            rows = [r for r in rows if r.id in matching]
+        if self._gone:
+            rows = [r for r in rows if r.id not in self._gone]
+        return rows
 
     def _sorted_rows(self, key: SortKey) -> list[CaseRow]:
         return _sorted_rows(key, self._sorted)

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from reviewer.actions import ActionId, is_decision
 from reviewer.store.case_cache import CaseCache
-from reviewer.review.case_list import CaseList, ListQuery
+from reviewer.review.case_list import CaseList, Facets, ListQuery
 from reviewer.domain import Case, Decision
 from reviewer.context.guidelines import GuidelineStore
 from reviewer.review.outbox import Outbox
@@ -107,15 +107,21 @@ class ReviewSession:
 
     def _refilter(self, keep_current: bool) -> None:
         current_id = self._ids[self._index] if (keep_current and self._ids) else None
-        # A search looks in every queue: a case id or a phrase is found wherever the case is
-        # (the list says which queue each hit is in); filters and the order still apply.
-        query = self.query.with_queue(None) if self.searching else self.query
-        self._ids = self.case_list.ids(query, self._search_hits())
+        self._ids = self.case_list.ids(self._effective_query(), self._search_hits())
         if current_id in self._ids:
             self._index = self._ids.index(current_id)
         else:
             self._index = 0 if current_id is not None else self._index
         self._index = min(self._index, max(0, len(self._ids) - 1))
+
+    def facets(self) -> Facets:
+        """The filter menus' values and counts for the list as it stands."""
+        return self.case_list.facets(self._effective_query(), self._search_hits())
+
+    def _effective_query(self) -> ListQuery:
+        # A search looks in every queue: a case id or a phrase is found wherever the case is
+        # (the list says which queue each hit is in); filters and the order still apply.
+        return self.query.with_queue(None) if self.searching else self.query
 
     def _search_hits(self) -> frozenset[str] | None:
         if not self.query.text.strip():

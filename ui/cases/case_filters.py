@@ -120,15 +120,14 @@ class CaseFilters(QWidget):
         )
 
     def clear(self) -> None:
-        """Back to every case of the queue in work order."""
+        """Back to every case of the queue; the order stays as the reviewer chose it."""
         for widget in (self.search, self.sort, self.priority, self.language, self.region,
                        self.policy, self.min_reports, self.descending):
             widget.blockSignals(True)
         self.search.clear()
-        for combo in (self.sort, self.priority, self.language, self.region, self.policy):
+        for combo in (self.priority, self.language, self.region, self.policy):
             combo.setCurrentIndex(0)
         self.min_reports.setValue(0)
-        self.descending.setChecked(False)
         for widget in (self.search, self.sort, self.priority, self.language, self.region,
                        self.policy, self.min_reports, self.descending):
             widget.blockSignals(False)

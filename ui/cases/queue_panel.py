@@ -253,7 +253,8 @@ def _count_line(shown: int, query: ListQuery | None, total: int | None, indexing
     if described:
         line = f"Showing {shown:,} of {total:,} · {described}" if total is not None else \
             f"Showing {shown:,} · {described}"
-        line += " · Ctrl+Shift+L clears"
+        if query.narrows():
+            line += " · Ctrl+Shift+L clears (the order stays)"
     if query is not None and query.text.strip() and query.queue_id:
         line += " · searching every queue"
     if query is not None and query.text.strip() and indexing:

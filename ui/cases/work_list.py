@@ -38,6 +38,9 @@ class WorkList(QObject):
         self._recount.timeout.connect(self.refresh_queues)
         self._show_case = QTimer(self, singleShot=True, interval=0)
         self._show_case.timeout.connect(self.show_case.emit)
+        # The filter menus' counts follow the list once it has answered (never before it).
+        self._facets = QTimer(self, singleShot=True, interval=0)
+        self._facets.timeout.connect(self.refresh_facets)
         self._poll = QTimer(self, interval=INDEX_POLL_MS)
         self._poll.timeout.connect(self._poll_index)
         self.panel.query_changed.connect(self._on_filters)
@@ -66,7 +69,7 @@ class WorkList(QObject):
         if case_id not in self.session.case_ids:
             self.panel.filters.clear()
             self.panel.select_queue("")  # all queues (emits queue_selected, which reloads)
-            self.set_query(ListQuery())
+            self.set_query(self.session.query.cleared().with_queue(None))
         self.case_requested.emit(case_id)
 
     def on_case_shown(self, _case_id: str) -> None:
@@ -77,6 +80,7 @@ class WorkList(QObject):
     def shutdown(self) -> None:
         self._recount.stop()
         self._show_case.stop()
+        self._facets.stop()
         self.sla.shutdown()
         self._poll.stop()
         if self.indexer:
@@ -105,7 +109,8 @@ class WorkList(QObject):
         self.refresh_facets()
 
     def refresh_facets(self) -> None:
-        self.panel.show_facets(self.session.case_list.facets(self.session.queue_id))
+        self._facets.stop()
+        self.panel.show_facets(self.session.facets())
 
     # --- changing the query ---------------------------------------------------------------
     def _on_filters(self, query: ListQuery) -> None:
@@ -117,6 +122,7 @@ class WorkList(QObject):
         if query.text.strip() and self.indexer and not self.indexer.index.ready:
             self._poll.start()
         self.show_list()
+        self._facets.start()
         if self.session.current() != before:
             # The list answers at once; the case it now starts with follows on the next turn
             # of the event loop (its media may need decoding), so the list never waits on it.

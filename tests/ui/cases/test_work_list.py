@@ -112,6 +112,21 @@ def test_filters_sort_and_clearing(window):
     assert _list(window) == ["c-late"]
 
 
+def test_clearing_keeps_the_order_and_the_menus_count_what_the_other_filters_leave(window):
+    filters = window.queue_panel.filters
+    filters.sort.setCurrentIndex(filters.sort.findData("reports"))
+    filters.sort.activated.emit(filters.sort.currentIndex())
+    filters.region.setCurrentIndex(filters.region.findData("APAC"))
+    filters.region.activated.emit(filters.region.currentIndex())
+    pump_until(lambda: [filters.language.itemText(i) for i in range(filters.language.count())]
+               == ["Any language", "ja  (1)"], what="the language menu narrowed to APAC")
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert _list(window)[0] == "c-late"  # still the most reported first
+    assert filters.sort.currentData() == "reports"
+    assert "Ctrl+Shift+L" not in window.queue_panel.case_count.text()  # nothing left to clear
+
+
 def test_rows_are_coloured_as_the_deadline_nears_with_local_and_utc_times(window):
     model = window.queue_panel.model
     colour = {model.id_at(r): model.data(model.index(r, 0), Qt.ItemDataRole.ForegroundRole)

@@ -129,7 +129,7 @@ def test_facets_count_values_of_open_cases(session):
     facets = session.case_list.facets()
     assert facets.regions["APAC"] == 2
     assert facets.languages["th"] == 1
-    assert session.case_list.facets("appeals").policy_areas == {"spam": 1}
+    assert session.case_list.facets(ListQuery(queue_id="appeals")).policy_areas == {"spam": 1}
 
 
 def test_search_finds_account_notes_written_here_and_by_other_reviewers(session):
@@ -150,3 +150,18 @@ def test_search_finds_account_notes_written_here_and_by_other_reviewers(session)
     indexer.run_once(db)  # after a sync round brought contexts
     session.set_query(ListQuery(text="ministry"))
     assert session.case_ids == ["c-spam"]
+
+
+def test_each_filter_menu_counts_what_the_other_filters_leave(session):
+    session.set_query(ListQuery(region="APAC"))
+    facets = session.facets()
+    assert facets.languages == {"ja": 1, "th": 1}  # narrowed by the region filter
+    assert facets.regions["MENA"] == 1 and facets.regions["APAC"] == 2  # its own: every region
+    session.set_query(ListQuery(region="APAC", text="東京"))
+    assert session.facets().languages == {"ja": 1}  # and by the search
+
+
+def test_clearing_keeps_the_queue_and_the_order(session):
+    query = ListQuery(queue_id="appeals", language="en", sort=SortKey.DEADLINE, descending=True)
+    assert query.cleared() == ListQuery(queue_id="appeals", sort=SortKey.DEADLINE, descending=True)
+    assert query.narrows() and not query.cleared().narrows()
