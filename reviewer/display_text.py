@@ -31,6 +31,28 @@ def sla_countdown(deadline_iso: str, now: datetime | None = None,
     return f"SLA {text} left", severity
 
 
+LEASE_WARNING_S = 15 * 60  # half the central API's 30-minute lease: renewal has stopped
+
+
+def lease_note(expires_iso: str | None, now: datetime | None = None) -> str:
+    """What the reviewer should know about their hold on the case: nothing while it is being
+    renewed (the sync worker renews it every few minutes), a warning once it is past half its
+    life (renewal is failing: offline, or refused), and when it has lapsed."""
+    if not expires_iso:
+        return ""
+    try:
+        seconds = int((parse_iso(expires_iso) - (now or datetime.now(timezone.utc))).total_seconds())
+    except ValueError:
+        return ""
+    if seconds >= LEASE_WARNING_S:
+        return ""
+    if seconds > 0:
+        return (f"Your hold on this case ends in {_duration(seconds)} and is not being renewed "
+                "(offline?): after that the central API may give it to another reviewer.")
+    return ("Your hold on this case has lapsed: the central API may give it to another "
+            "reviewer, and a decision made now may conflict with theirs.")
+
+
 def _duration(seconds: int) -> str:
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)

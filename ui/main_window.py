@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         case = self.session.current()
         self._shown_case_id = case.id if case else ""
         self.case_panel.show_case(case, self.work_list.empty_text())
+        self._show_lease(case)
         self.investigation_panel.show_case(case)  # reads only once the case has painted
         self.media_grid.set_media(case.media if case else ())
         self.work_list.show_list()
@@ -305,6 +306,7 @@ class MainWindow(QMainWindow):
         if status.outcomes:
             self.status_line.say("; ".join(status.outcomes))
         self._apply_case_changes(status)
+        self._show_lease(self.session.current())  # renewed, or not, this round
         if status.new_media:  # placeholders saying "not downloaded yet" can now be rendered
             self.media_grid.refresh()
             self._prefetch()
@@ -328,6 +330,9 @@ class MainWindow(QMainWindow):
                 self.show_current()
             else:
                 self.work_list.show_list()
+
+    def _show_lease(self, case: Case | None) -> None:
+        self.case_panel.set_lease(self.session.cache.lease_expiry(case.id) if case else None)
 
     def _update_indicator(self) -> None:
         outbox = self.session.outbox

@@ -188,6 +188,12 @@ class CaseCache:
         ).fetchone()
         return CaseSummary(*row) if row else None
 
+    def lease_expiry(self, case_id: str) -> str | None:
+        """When this reviewer's hold on the case ends, as last renewed (None: not leased)."""
+        row = self.db.execute("SELECT lease_expires_at FROM cases WHERE id = ?",
+                              (case_id,)).fetchone()
+        return row[0] if row and row[0] else None
+
     def set_leases(self, expiries: dict[str, str]) -> None:
         with transaction(self.db) as conn:
             conn.executemany("UPDATE cases SET lease_expires_at = ? WHERE id = ?",

@@ -13,7 +13,7 @@ from collections import Counter
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reviewer.display_text import isolate, local_and_utc, local_time, sla_countdown
+from reviewer.display_text import isolate, lease_note, local_and_utc, local_time, sla_countdown
 from reviewer.domain import Case
 
 _SEVERITY_STYLE = {
@@ -52,6 +52,8 @@ class CasePanel(QWidget):
         super().__init__(parent)
         self.header = _plain_label("caseHeader")
         self.sla = _plain_label("caseSla")
+        self.lease = _plain_label("caseLease")  # only once the hold on the case is at risk
+        self.lease.hide()
         self.author = _plain_label("caseAuthor")
         self.reports = _plain_label("caseReports")
         self.history = _plain_label("caseHistory")
@@ -66,12 +68,13 @@ class CasePanel(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.sla, self.author, self.reports, self.history,
+        for widget in (self.header, self.sla, self.lease, self.author, self.reports, self.history,
                        self.context_hint, self.pending, self.language):
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
         self._deadline = ""
         self._severity = ""
+        self._lease: str | None = None
         self.show_case(None)
 
     NOTHING_CACHED = "No case to review. New cases appear here as soon as they are claimed."
@@ -86,6 +89,7 @@ class CasePanel(QWidget):
                 label.setText("")
             self.text.setPlainText("")
             self._deadline = ""
+            self.set_lease(None)
             return
         self.header.setText(
             f"{case.id}  ·  {case.queue_id}  ·  P{case.priority}  ·  {case.policy_area}  ·  "
@@ -110,7 +114,19 @@ class CasePanel(QWidget):
         if line != self.context_hint.text():
             self.context_hint.setText(line)
 
+    def set_lease(self, expires_at: str | None) -> None:
+        """The case's lease as last renewed; the warning line follows it every second."""
+        self._lease = expires_at
+        self._show_lease()
+
+    def _show_lease(self) -> None:
+        note = lease_note(self._lease)
+        if note != self.lease.text():
+            self.lease.setText(note)
+            self.lease.setVisible(bool(note))
+
     def refresh_sla(self) -> None:
+        self._show_lease()
         if not self._deadline:
             return
         text, severity = sla_countdown(self._deadline)
