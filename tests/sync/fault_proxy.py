@@ -71,10 +71,14 @@ class FaultProxy:
     """`with FaultProxy(upstream_port, plan, seed=1) as proxy:` then talk to `proxy.url`."""
 
     def __init__(self, upstream_port: int, plan: FaultPlan, *, seed: int = 0,
-                 upstream_host: str = "127.0.0.1") -> None:
+                 upstream_host: str = "127.0.0.1", first_fault_on: set[str] = frozenset()) -> None:
         self.upstream = (upstream_host, upstream_port)
         self.plan = plan
         self.rng = random.Random(seed)
+        # The first request to each of these resources (`/v1/<resource>/...`) is always
+        # faulted, so a test that needs every kind of traffic hit does not depend on how few
+        # requests of a kind the timing of one run happens to make.
+        self._unfaulted = set(first_fault_on)
         self.counts: Counter[str] = Counter()
         self.log: list[tuple[str, str, str]] = []  # (fault, method, path), in arrival order
         self.errors: list[str] = []  # the proxy's own trouble (should stay empty)
@@ -158,6 +162,10 @@ class FaultProxy:
             self.errors.append(f"bad request: {exc}")
             return
         fault = self.plan.pick(self.rng)
+        resource = path.split("?")[0].split("/")[2] if path.count("/") >= 2 else ""
+        if resource in self._unfaulted:
+            self._unfaulted.discard(resource)
+            fault = self.rng.choice([k for k in FAULT_KINDS if k != "latency"])
         self.counts[fault] += 1
         self.log.append((fault, method, path))
         if fault == "drop_request":

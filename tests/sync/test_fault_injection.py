@@ -185,7 +185,8 @@ def test_whole_sync_rounds_claim_fetch_and_push_through_faults(big_api, tmp_path
     token = big_api.tokens["roaming-reviewer"]
     store_path = tmp_path / "roaming" / "store.sqlite3"
     plan = FaultPlan.uniform(FAULT_PROBABILITY, max_latency=1.0)
-    with FaultProxy(big_api.port, plan, seed=77) as proxy:
+    with FaultProxy(big_api.port, plan, seed=77,
+                    first_fault_on={"queues", "decisions", "changes", "media"}) as proxy:
         settings = SyncSettings(prefetch_per_queue=12, low_watermark=6, lease_renew_interval=1.0)
         engine = SyncEngine(store_path, ApiClient(proxy.url, token), settings=settings)
         engine_db = engine._database()
