@@ -20,8 +20,8 @@ from typing import Callable
 from PIL import Image, ImageFilter, ImageOps
 
 from reviewer.media import storyboard
-from reviewer.media.decode import (MediaUnavailable, NotDownloaded, check_bytes, decode_still,
-                                   open_image)
+from reviewer.media.decode import (MediaUnavailable, NotDownloaded, check_bytes, decode_refusal,
+                                   decode_still, hostile_decoding, open_image)
 from reviewer.media.presets import MediaPreset
 
 DEFAULT_BLUR_FRACTION = 0.08
@@ -73,7 +73,7 @@ class RenderedMedia:
 
     image: Image.Image | None
     reason: str = ""
-    caption: str = ""  # e.g. "Video: 12 keyframes · muted · not playing"
+    caption: str = ""  # e.g. "Video: 12 frames · muted · not playing"
     never_rendered: bool = False  # refused: the category is never rendered
     waiting: bool = False  # the bytes are not here yet; the same render may succeed later
 
@@ -164,7 +164,12 @@ class MediaRenderer:
             if cache_key in self._decoded:
                 self._decoded.move_to_end(cache_key)
                 return self._decoded[cache_key]
-        decoded = decode_media(check_bytes(load()), box)
+        data = check_bytes(load())
+        try:
+            with hostile_decoding():
+                decoded = decode_media(data, box)
+        except Exception as exc:  # noqa: BLE001 -- hostile input: one line, never a traceback
+            raise decode_refusal(exc) from exc
         with self._lock:
             self._decoded[cache_key] = decoded
             while len(self._decoded) > self._cache_items:
@@ -182,14 +187,14 @@ def decode_media(data: bytes, box: tuple[int, int]) -> Decoded:
     if storyboard.looks_like_video(data):
         frames = storyboard.video_frames(data)
         return Decoded(tuple(_shrink(f, max_side) for f in frames),
-                       f"Video: {len(frames)} keyframes · muted · not playing")
+                       f"Video: {len(frames)} frames · muted · not playing")
     image = open_image(data)
     total = getattr(image, "n_frames", 1)
     if total > 1:
         try:
             frames = storyboard.animated_frames(image)
-        except (OSError, ValueError, EOFError) as exc:
-            raise MediaUnavailable(f"Cannot be displayed: the animation is damaged ({exc})") from exc
+        except Exception as exc:  # noqa: BLE001 -- e.g. SyntaxError: APNG frame-sequence errors
+            raise decode_refusal(exc, "animation") from exc
         return Decoded(tuple(_shrink(f, max_side) for f in frames),
                        f"Animation: {len(frames)} of {total} frames · not playing")
     return Decoded((decode_still(image, box),))

@@ -38,7 +38,7 @@ class RenderResult:
     image: QImage | None
     reason: str = ""
     final: bool = True  # False: the bytes are not here yet; ask again when they arrive
-    caption: str = ""  # storyboards say what they are ("Video: 12 keyframes · muted")
+    caption: str = ""  # storyboards say what they are ("Video: 12 frames · muted")
     never_rendered: bool = False  # the renderer refused: the category is never rendered
 
     @classmethod

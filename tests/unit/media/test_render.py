@@ -103,7 +103,7 @@ def _video(frames: int = 48, fmt: str = "mp4", codec: str = "mpeg4") -> bytes:
     return out.getvalue()
 
 
-def test_video_becomes_a_blurred_storyboard_of_keyframes():
+def test_video_becomes_a_blurred_storyboard():
     result = MediaRenderer().render("v", _video(), (800, 600))
     assert result.image is not None and result.image.mode == "L"
     assert result.caption.startswith("Video:") and "muted" in result.caption
