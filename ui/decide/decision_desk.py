@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
@@ -23,7 +22,7 @@ from reviewer.review.session import ReviewSession
 from ui.decide.decision_flow import DecisionFlow
 from ui.decide.reversal_chooser import ReversalChooser
 from ui.decide.sweep_view import SweepView
-from ui.keys.action_registry import Handlers
+from ui.keys.action_registry import Handlers, key_text
 from ui.media.service import MediaService
 from ui.widgets.note_dialog import NoteDialog
 
@@ -142,6 +141,4 @@ class DecisionDesk(QObject):
         self.decided.emit()
 
     def _key(self, action: ActionId) -> str:
-        keys = self.keymap.keys_for("case", action)
-        return QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys \
-            else ACTION_LABELS[action]
+        return key_text(self.keymap, action) or ACTION_LABELS[action]

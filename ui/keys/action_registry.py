@@ -20,6 +20,12 @@ Handlers = dict[ActionId, Callable[[], None]]
 HELD_ACTIONS = {ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL}
 
 
+def key_text(keymap: Keymap, action_id: ActionId, mode: str = "case") -> str:
+    """The first key bound to an action, as the reviewer would read it ("" if unbound)."""
+    keys = keymap.keys_for(mode, action_id)
+    return QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+
+
 class ActionRegistry:
     def __init__(self, window: QWidget, keymap: Keymap, mode: str = "case"):
         self.actions: dict[ActionId, QAction] = {}
@@ -42,8 +48,7 @@ class ActionRegistry:
 
     def key_text(self, action_id: ActionId) -> str:
         """The first key bound to an action, as the reviewer would read it ("" if unbound)."""
-        keys = self._keymap.keys_for(self._mode, action_id)
-        return QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+        return key_text(self._keymap, action_id, self._mode)
 
     def set_enabled(self, ids: list[ActionId], enabled: bool) -> None:
         for action_id in ids:

@@ -12,7 +12,6 @@ from typing import Callable
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer.actions import ActionId
@@ -20,7 +19,7 @@ from reviewer.domain import Case
 from reviewer.keymap import Keymap
 from reviewer.media.exposure import BREAK, ExposureMeter
 from reviewer.media.presets import MediaPreset, effective_books
-from ui.keys.action_registry import Handlers
+from ui.keys.action_registry import Handlers, key_text
 from ui.media.grid import MediaGrid
 from ui.media.reveal_controller import RevealController
 from ui.media.service import MediaService
@@ -46,7 +45,7 @@ class MediaDesk(QObject):
         self.reveal_hint = QLabel()
         self.reveal_hint.setObjectName("revealHint")
         self.reveal_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.panic_key = _key_text(keymap, ActionId.PANIC) or "the panic action (Media menu)"
+        self.panic_key = key_text(keymap, ActionId.PANIC) or "the panic action (Media menu)"
         self.reveal = RevealController(window, self.grid, keymap, meter, shown_case_id)
         self.reveal.exposure_changed.connect(self.show_exposure)
         self.grid.reveal_changed.connect(self.show_reveal_hint)
@@ -121,9 +120,3 @@ class MediaDesk(QObject):
 
     def shutdown(self) -> None:
         self.reveal.shutdown()
-
-
-def _key_text(keymap: Keymap, action: ActionId) -> str:
-    """The first key bound to an action, as the reviewer reads it ("" if unbound)."""
-    keys = keymap.keys_for("case", action)
-    return QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
