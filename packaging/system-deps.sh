@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Qt needs, if any are missing. Usage: system-deps.sh test|gui
-#   test: what PySide6 needs to run headless (offscreen platform) for `make test`
+#   test: what PySide6 needs to run headless (offscreen platform) for `make test`, and the
+#         PostgreSQL server binaries (initdb, pg_ctl) the server tests start a throwaway
+#         cluster with (they never use the package's own service)
 #   gui:  plus the X11/xcb libraries and fonts (Arabic, Hebrew, CJK...) for `make run`
 # As root it installs with apt-get; otherwise it uses sudo if that works without a password,
 # else it prints the exact command to run and fails (test) or warns (gui).
 set -euo pipefail
 
 TEST_PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
-GUI_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 fonts-noto-core fonts-noto-cjk"
+# postgresql: the release's server (15 on Debian 12); tests/postgres_cluster.py finds the newest
+# /usr/lib/postgresql/*/bin and runs its own cluster, whatever the package's service does.
+TEST_PKGS="$TEST_PKGS postgresql"
+GUI_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji"
 
 mode="${1:-test}"
 wanted="$TEST_PKGS"

@@ -112,8 +112,9 @@ def _reporter_record(row: dict) -> str:
     filed = int(row.get("reports_filed", 0) or 0)
     decided = int(row.get("reports_decided", 0) or 0)
     upheld = int(row.get("reports_upheld", 0) or 0)
-    rate = f"{round(100 * upheld / decided)}% upheld" if decided else "none decided yet"
-    return f"{filed} filed · {upheld} of {decided} decided upheld ({rate})"
+    if not decided:
+        return f"{filed} reports filed, none decided yet"
+    return f"{filed} reports filed; {upheld} of the {decided} decided were upheld ({round(100 * upheld / decided)}%)"
 
 
 def notes_section(view: Investigation, key: str = "N") -> str:

@@ -58,3 +58,19 @@ def decide_by_keys(window, key: Qt.Key, note: str = "Reviewed: see the case",
     if driver.seen:  # a dialog closed: let the window become active again, as it does for a person
         pump_until(window.isActiveWindow, timeout=5, what="window active again")
     return driver.seen
+
+
+def when_open(kind: type, act, interval_ms: int = 20) -> QTimer:
+    """Run `act(dialog)` once, as soon as a modal `kind` dialog is up and has the focus (a busy
+    machine may take a while to show it; a fixed delay would act on nothing). Returns the timer,
+    which stops by itself after acting."""
+    timer = QTimer(interval=interval_ms)
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isActiveWindow():
+            timer.stop()
+            act(dialog)
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer

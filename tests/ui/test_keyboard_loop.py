@@ -31,15 +31,6 @@ def _window(qtbot, tmp_path, central_api, token_role="reviewer"):
     return window
 
 
-def _type_note_when_dialog_opens(qtbot, note: str) -> None:
-    def fill():
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None, "escalate must ask for a note"
-        QTest.keyClicks(dialog.editor, note)
-        QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    QTimer.singleShot(50, fill)
-
-
 def test_ten_decisions_by_keyboard_land_exactly_once_on_the_server(qtbot, tmp_path, central_api):
     window = _window(qtbot, tmp_path, central_api)
     keys = list(KEY_TO_ACTION) * 2

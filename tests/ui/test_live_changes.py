@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import httpx
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from tests.ui.keystrokes import decide_by_keys
 from tests.qt_wait import pump_until
 from tests.ui.test_keyboard_loop import _window
+from tests.ui.keystrokes import when_open
+from ui.sync.conflicts_view import ConflictsView
+from ui.widgets.note_dialog import NoteDialog
 
 
 def _lead(central_api):
@@ -41,19 +43,19 @@ def test_lost_conflict_is_escalated_for_a_second_look_and_lands(qtbot, tmp_path,
     window.bridge.start()
     pump_until(lambda: window.sync_indicator.state == "conflict", what="conflict shown")
 
-    def escalate_in_view():
-        view = QApplication.activeModalWidget()
+    def escalate_in_view(view):
         assert view.table.item(0, 0).text() == case_id
 
-        def note():
-            QTest.keyClicks(QApplication.activeModalWidget().editor, "Visible weapon; please re-check")
-            QTest.keyClick(QApplication.activeModalWidget().editor, Qt.Key.Key_Return,
-                           Qt.KeyboardModifier.ControlModifier)
-        QTimer.singleShot(50, note)
+        def note(dialog):
+            QTest.keyClicks(dialog.editor, "Visible weapon; please re-check")
+            QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        writing = when_open(NoteDialog, note)
         QTest.keyClick(view.table, Qt.Key.Key_E)
+        writing.stop()
         view.close()
-    QTimer.singleShot(50, escalate_in_view)
+    waiting = when_open(ConflictsView, escalate_in_view)
     QTest.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
+    waiting.stop()
     pump_until(lambda: window.session.outbox.waiting() == 0, what="escalation synced")
     actions = [d["action"] for d in central_api.decisions(case_id)]
     assert actions == ["no_violation", "escalate"]

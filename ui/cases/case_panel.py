@@ -113,6 +113,7 @@ class CasePanel(QWidget):
     def show_context_hint(self, line: str) -> None:
         if line != self.context_hint.text():
             self.context_hint.setText(line)
+            self.context_hint.setVisible(bool(line))  # no blank line where a hint was
 
     def set_lease(self, expires_at: str | None) -> None:
         """The case's lease as last renewed; the warning line follows it every second."""

@@ -82,3 +82,12 @@ def test_an_unknown_language_code_is_shown_as_it_came(qtbot):
 def test_the_deadline_tooltip_gives_local_time_and_utc(qtbot):
     panel = _show(qtbot, "en", "text")
     assert "UTC)" in panel.sla.toolTip()
+
+
+def test_an_empty_context_hint_leaves_no_blank_line(qtbot):
+    panel = _show(qtbot, "en", "hello")
+    panel.show()
+    panel.show_context_hint("Investigation: 2 notes on this account — I shows them")
+    assert panel.context_hint.isVisible()
+    panel.show_context_hint("")
+    assert not panel.context_hint.isVisible()

@@ -11,6 +11,8 @@ from PySide6.QtTest import QTest
 
 from reviewer.actions import ActionId
 from tests.qt_wait import pump, pump_until
+from tests.ui.keystrokes import when_open
+from ui.media.zoom import ZoomDialog
 
 
 def _pil(image: QImage) -> Image.Image:
@@ -194,21 +196,19 @@ def test_never_render_category_shows_only_the_refusal_and_metadata(offline_windo
 
 
 def test_zoom_view_renders_through_the_same_filter(offline_window):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
     window = offline_window
     seen = {}
 
-    def look():
-        zoom = QApplication.activeModalWidget()
+    def look(zoom):
         pump_until(zoom.grid.is_settled, what="zoom painted")
         tile = zoom.grid.visible_tiles()[0]
         seen["gray"] = tile.base.image.allGray()
         seen["sharp"] = _sharpness(tile.base.image)
         seen["wide"] = tile.base.image.width()
         zoom.reject()
-    QTimer.singleShot(50, look)
+    waiting = when_open(ZoomDialog, look)
     QTest.keyClick(window, Qt.Key.Key_Z)
+    waiting.stop()
     assert seen["gray"] and seen["sharp"] < 1.5 and seen["wide"] > 400
 
 

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from reviewer.domain import Case, Queue
 from reviewer.keymap import load_keymap
@@ -29,6 +28,8 @@ from tests.qt_wait import pump_until
 from tests.ui.conftest import NEVER
 from ui.decide.sweep_view import SweepView
 from ui.media.service import MediaService, RenderKey
+from tests.ui.keystrokes import when_open
+from ui.media.zoom import ZoomDialog
 
 REFUSAL = "Not shown: the csam suspected category is never rendered."
 ORDINARY = synthetic_png(320, 240, seed=31)
@@ -93,14 +94,14 @@ def test_the_zoom_view_shows_the_refusal_and_no_pixels(offline_window, tmp_path,
     _go_to_never(window)
     seen = {}
 
-    def look():
-        zoom = QApplication.activeModalWidget()
+    def look(zoom):
         pump_until(zoom.grid.is_settled, what="zoom painted")
         tile = zoom.grid.visible_tiles()[0]
         seen["base"], seen["revealed"] = tile.base, tile.revealed
         zoom.reject()
-    QTimer.singleShot(50, look)
+    waiting = when_open(ZoomDialog, look)
     QTest.keyClick(window, Qt.Key.Key_Z)
+    waiting.stop()
     assert _refused(seen["base"]) and seen["revealed"] is None
     assert sha(NEVER) not in bytes_read
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from reviewer.actions import ActionId
 from reviewer.domain import Decision
 from tests.qt_wait import pump
+from tests.ui.keystrokes import when_open
+from ui.sync.conflicts_view import ConflictsView
+from ui.widgets.note_dialog import NoteDialog
 
 
 def _conflict(window, case_id="c1-two-images"):
@@ -24,14 +26,14 @@ def _conflict(window, case_id="c1-two-images"):
 
 
 def _open_view_then(window, steps):
-    def run():
-        view = QApplication.activeModalWidget()
+    def run(view):
         try:
             steps(view)
         finally:
             view.close()
-    QTimer.singleShot(50, run)
+    waiting = when_open(ConflictsView, run)
     QTest.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
+    waiting.stop()
 
 
 def test_conflict_shows_in_the_indicator_and_the_view_names_the_winner(offline_window):
@@ -59,12 +61,12 @@ def test_escalating_a_conflict_records_a_new_decision_and_keeps_the_original(off
     original = _conflict(window)
 
     def escalate(view):
-        def write_note():
-            dialog = QApplication.activeModalWidget()
+        def write_note(dialog):
             QTest.keyClicks(dialog.editor, "Winner looks wrong: visible injury")
             QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        QTimer.singleShot(50, write_note)
+        waiting = when_open(NoteDialog, write_note)
         QTest.keyClick(view.table, Qt.Key.Key_E)
+        waiting.stop()
     _open_view_then(window, escalate)
     pump(0.1)
     entries = window.session.outbox.entries()
@@ -75,7 +77,19 @@ def test_escalating_a_conflict_records_a_new_decision_and_keeps_the_original(off
 
 
 def test_with_nothing_to_act_on_the_view_says_so(offline_window):
-    from ui.sync.conflicts_view import ConflictsView
     view = ConflictsView(offline_window.session, offline_window)
     assert view.empty.isVisibleTo(view) and not view.table.isVisibleTo(view)
     assert "Nothing needs your attention" in view.empty.text()
+
+
+def test_no_column_heading_is_clipped(offline_window):
+    from PySide6.QtGui import QFontMetrics
+    from ui.sync.conflicts_view import COLUMNS
+    _conflict(offline_window)
+    view = ConflictsView(offline_window.session, offline_window)
+    view.show()
+    header = view.table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for column, title in enumerate(COLUMNS):
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
+    view.close()
