@@ -5,14 +5,27 @@ decompression bomb. Only the formats we mean to show are opened, the pixel count
 from the header before any pixel is decoded, JPEGs are decoded at reduced size (DCT scaling,
 much cheaper than decoding full size and shrinking), and every failure becomes a
 `MediaUnavailable` whose reason the viewer shows in place of the image.
+
+"Every failure" includes what the decoders only warn about (Pillow warns, then carries on, on
+an APNG whose frame control is invalid) and exceptions of kinds nobody listed (an APNG with
+frame-sequence errors raises SyntaxError from a seek): under `hostile_decoding()` a decoder
+warning is an error, and `decode_refusal` turns any exception into the one-line reason. A
+reviewer, and `main.py render`, see one line; never a traceback or a warning on stderr.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import re
+import threading
 import warnings
+from contextlib import contextmanager
+from typing import Iterator
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+log = logging.getLogger(__name__)
 
 SUPPORTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 # 50 megapixels covers any real phone photo (the benchmark's 24 MP JPEG included) while a
@@ -68,18 +81,72 @@ def decode_still(image: Image.Image, box: tuple[int, int]) -> Image.Image:
         rotated = _fit(image.size, (box[1], box[0]))
         image.draft("RGB", (min(fitted[0], rotated[0]), min(fitted[1], rotated[1])))
     try:
-        image.load()
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail(box, Image.Resampling.BILINEAR, reducing_gap=2.0)
-        return image.convert("RGB")
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise MediaUnavailable(f"Cannot be displayed: the file is damaged ({_short(exc)})") from exc
+        with hostile_decoding():
+            image.load()
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail(box, Image.Resampling.BILINEAR, reducing_gap=2.0)
+            return image.convert("RGB")
+    except Exception as exc:  # noqa: BLE001 -- hostile input: any decoder error is a refusal
+        raise decode_refusal(exc) from exc
+
+
+def decode_refusal(exc: BaseException, what: str = "file") -> MediaUnavailable:
+    """The one-line reason for any exception (or warning raised as one) a decoder met."""
+    if isinstance(exc, MediaUnavailable):
+        return exc
+    log.debug("decoder refused a %s", what, exc_info=exc)  # the traceback, for a developer only
+    return MediaUnavailable(f"Cannot be displayed: the {what} is damaged ({_short(exc)})")
+
+
+# Warnings raised from the decoders (Pillow's modules, or ours calling them) while any decode
+# runs. UserWarning and RuntimeWarning (DecompressionBombWarning is one) are what Pillow says
+# about bad data; deprecations are about our code, not the file, and are left alone.
+_DECODER_MODULES = r"(PIL|reviewer\.media)(\.|$)"
+_guard_lock = threading.Lock()
+_guard_depth = 0
+_guard_filters: list[tuple] = []
+
+
+@contextmanager
+def hostile_decoding() -> Iterator[None]:
+    """Within it, a decoder's warning is raised as an exception (see the module docstring).
+
+    The decode pool runs several decodes at once, and `warnings.catch_warnings` is not
+    thread-safe (a thread leaving restores a snapshot another thread has changed since), so
+    the filters are put in place by the first decode in and taken out by the last one out."""
+    global _guard_depth
+    with _guard_lock:
+        if _guard_depth == 0:
+            _install_filters()
+        _guard_depth += 1
+    try:
+        yield
+    finally:
+        with _guard_lock:
+            _guard_depth -= 1
+            if _guard_depth == 0:
+                _remove_filters()
+
+
+def _install_filters() -> None:
+    for category in (UserWarning, RuntimeWarning):
+        warnings.filterwarnings("error", category=category, module=_DECODER_MODULES)
+        _guard_filters.append(warnings.filters[0])
+
+
+def _remove_filters() -> None:
+    for entry in _guard_filters:
+        try:
+            warnings.filters.remove(entry)  # ours only: filters others set meanwhile stay
+        except ValueError:  # the list was replaced meanwhile (a test's catch_warnings ended)
+            pass
+    _guard_filters.clear()
+    getattr(warnings, "_filters_mutated", lambda: None)()  # the module caches its filters
 
 
 def _open(data: bytes) -> Image.Image:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with hostile_decoding():  # a decompression-bomb warning is a refusal, not a line on stderr
             return Image.open(io.BytesIO(data), formats=SUPPORTED_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise MediaUnavailable("Cannot be displayed: the image is too large to open safely") from None
@@ -87,8 +154,8 @@ def _open(data: bytes) -> Image.Image:
         raise MediaUnavailable(
             "Cannot be displayed: not a JPEG, PNG, GIF or WebP image, or the file is damaged"
         ) from None
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise MediaUnavailable(f"Cannot be displayed: the file is damaged ({_short(exc)})") from exc
+    except Exception as exc:  # noqa: BLE001 -- hostile input: any decoder error is a refusal
+        raise decode_refusal(exc) from exc
 
 
 def _fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
@@ -97,5 +164,5 @@ def _fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
+    text = " ".join(str(exc).split()) or type(exc).__name__  # one line, whatever the decoder said
     return text if len(text) < 80 else text[:77] + "..."
