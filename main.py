@@ -257,6 +257,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from reviewer.review.outbox import Outbox
     from reviewer.store.database import open_store
+    from reviewer.sync import trouble as sync_trouble
 
     profile = _profile(args)
     demo = Profile(profile.root / "demo" / "workstation")
@@ -266,8 +267,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     if not profile.has_store():  # reading must not create an empty store
         print(f"no local store in {profile.root}: nothing has been cached or decided there")
         return 0
-    counts = Outbox(open_store(profile.store_path)).counts()
-    print(" ".join(f"{state}={n}" for state, n in counts.items()))
+    db = open_store(profile.store_path)
+    print(" ".join(f"{state}={n}" for state, n in Outbox(db).counts().items()))
+    if record := sync_trouble.load(db):  # kept by the sync worker while rounds keep failing
+        print(f"{record.sentence()} (as of {record.last_at})")
     return 0
 
 

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
+from reviewer.contract.fields import MAX_INT64
 from reviewer.domain import MalformedAnswer, to_iso, utc_now
 from reviewer.store.database import read_state, transaction
 
@@ -67,6 +68,8 @@ class Guideline:
             value = data.get(key) if isinstance(data, dict) else None
             if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
                 raise MalformedAnswer(f"guideline: field {key!r} missing or of the wrong type")
+            if kind is int and not -MAX_INT64 - 1 <= value <= MAX_INT64:  # more than SQLite holds
+                raise MalformedAnswer(f"guideline: field {key!r} out of range")
             return value
 
         return cls(need("id", str), need("version", int), need("seq", int), need("title", str),

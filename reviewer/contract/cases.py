@@ -1,7 +1,8 @@
 """Queues and cases as the central API answers them, and the claim that leases cases.
 
 Numbers and flags in these answers are strict (StrictInt, StrictBool): lax validation would
-read `true` as a width of 1 or `1` as a high-profile flag, and a client must refuse those. The
+read `true` as a width of 1 or `1` as a high-profile flag, and a client must refuse those;
+numbers are bounded by what the client's store holds (fields.AnswerInt). The
 server's own answers always carry real ints and bools, and what it accepts is unaffected: its
 request models live in case_input.py and decisions.py.
 """
@@ -12,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt
 
-from reviewer.contract.fields import Timestamp
+from reviewer.contract.fields import AnswerInt, Timestamp
 
 CaseStatus = Literal["open", "awaiting_approval", "decided", "withdrawn", "deleted"]
 
@@ -21,13 +22,13 @@ class Queue(BaseModel):
     id: str
     name: str
     description: str
-    open_count: StrictInt
+    open_count: AnswerInt
     policies: list[str]
     default_policy: str
-    sla_minutes: StrictInt = 1440  # the queue's SLA target, creation to deadline
+    sla_minutes: AnswerInt = 1440  # the queue's SLA target, creation to deadline
     oldest_open_at: Timestamp | None = None  # creation time of the oldest open case
-    breached: StrictInt = 0  # open cases past their SLA deadline
-    due_soon: StrictInt = 0  # open cases reaching their deadline within the hour
+    breached: AnswerInt = 0  # open cases past their SLA deadline
+    due_soon: AnswerInt = 0  # open cases reaching their deadline within the hour
 
 
 class QueueList(BaseModel):
@@ -52,7 +53,7 @@ class Author(BaseModel):
     handle: str
     display_name: str
     created_at: Timestamp
-    followers: StrictInt
+    followers: AnswerInt
     high_profile: StrictBool
     history: list[HistoryEntry]
 
@@ -60,8 +61,8 @@ class Author(BaseModel):
 class MediaRef(BaseModel):
     sha256: str = Field(description="hex sha256 of the bytes served by GET /v1/media/{sha256}")
     mime: str
-    width: StrictInt
-    height: StrictInt
+    width: AnswerInt
+    height: AnswerInt
     category: str
     label: str = Field(description="brief non-graphic description, shown before any reveal")
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, StrictBool, StrictInt
+from pydantic import BaseModel, Field, StrictBool
 
-from reviewer.contract.fields import MAX_BATCH, Timestamp
+from reviewer.contract.fields import MAX_BATCH, AnswerInt, Timestamp
 
 
 class LeaseRenewRequest(BaseModel):
@@ -37,7 +37,7 @@ ChangeKind = Literal["withdrawn", "deleted", "priority_changed", "decided", "esc
 
 
 class Change(BaseModel):
-    seq: StrictInt = Field(description="increasing; pass the last one seen as `since`")
+    seq: AnswerInt = Field(description="increasing; pass the last one seen as `since`")
     case_id: str
     kind: ChangeKind
     at: Timestamp
@@ -52,5 +52,5 @@ class Change(BaseModel):
 
 class ChangeFeed(BaseModel):
     changes: list[Change]
-    cursor: StrictInt = Field(description="the last seq returned, or `since` if none")
+    cursor: AnswerInt = Field(description="the last seq returned, or `since` if none")
     more: StrictBool = Field(description="true if changes after `cursor` exist already")

@@ -18,6 +18,7 @@ import httpx
 from reviewer.domain import Case, Decision, MalformedAnswer, Queue
 from reviewer.sync import answers
 from reviewer.sync.answers import DecisionAnswer
+from reviewer.sync.backoff import retry_after_seconds
 
 USER_AGENT = "ReviewerWorkstation/0.1"
 
@@ -95,13 +96,13 @@ class ApiClient:
     def claim(self, queue_id: str, count: int) -> tuple[list[Case], str]:
         """The cases claimed (a malformed one is skipped and logged) and their lease expiry."""
         return answers.claim(
-            self._json("POST", f"/v1/queues/{queue_id}/claim", json={"count": count}))
+            self._json("POST", f"/v1/queues/{_part(queue_id)}/claim", json={"count": count}))
 
     def case(self, case_id: str) -> Case:
-        return answers.case(self._json("GET", f"/v1/cases/{case_id}"))
+        return answers.case(self._json("GET", f"/v1/cases/{_part(case_id)}"))
 
     def media(self, sha256: str) -> tuple[bytes, str]:
-        response = self._send("GET", f"/v1/media/{sha256}")
+        response = self._send("GET", f"/v1/media/{_part(sha256)}")
         self._raise_for_status(response)
         return response.content, response.headers.get("content-type", "application/octet-stream")
 
@@ -152,6 +153,8 @@ class ApiClient:
             return self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:  # connect errors, timeouts, resets, bad TLS
             raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
+        except httpx.InvalidURL as exc:  # a path made of an id some answer carried
+            raise MalformedAnswer(f"an id from an answer cannot be sent back: {exc}") from exc
 
     @staticmethod
     def _raise_for_status(response: httpx.Response) -> None:
@@ -190,7 +193,7 @@ class ApiClient:
     # --- investigation context and account notes (reviewer/sync/investigation.py) ----------
     def case_context(self, case_id: str) -> dict:
         """The investigation context of one case (docs/api.md); checked by the caller."""
-        data = self._json("GET", f"/v1/cases/{case_id}/context")
+        data = self._json("GET", f"/v1/cases/{_part(case_id)}/context")
         _field(data, "author", dict)
         return data
 
@@ -232,11 +235,18 @@ class ApiClient:
         return _field(data, "acknowledged_at", str)
 
 
+def _part(value: str) -> str:
+    """An id from an answer as one path segment: "../x" or "a?b" must not reach another path."""
+    from urllib.parse import quote
+
+    return quote(value, safe="")
+
+
 def _decode(response: httpx.Response) -> dict:
     try:
         data = response.json()
-    except ValueError as exc:
-        raise MalformedAnswer(f"{response.request.url.path}: answer is not JSON") from exc
+    except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than Python's stack
+        raise MalformedAnswer(f"{response.request.url.path}: answer is not JSON we can read") from exc
     if not isinstance(data, dict):
         raise MalformedAnswer(f"{response.request.url.path}: answer is not a JSON object")
     return data
@@ -250,7 +260,4 @@ def _field(data: dict, key: str, kind: type) -> Any:
 
 
 def _retry_after(response: httpx.Response) -> float | None:
-    try:
-        return max(0.0, float(response.headers["retry-after"]))
-    except (KeyError, ValueError):
-        return None
+    return retry_after_seconds(response.headers.get("retry-after"))

@@ -4,15 +4,22 @@ Withdrawn or deleted content, decisions and escalations by others, and priority 
 the cache before the reviewer spends time on a case that no longer needs them. Only cases
 still open here are touched: a case this reviewer already decided keeps its own state, and
 its decision meets the change on the server (as a conflict if someone else won).
+
+A change's `data` is free-form in the contract, so what is read from it is checked here: a
+priority that is not a small int, or a decision id that is not text, makes that one change
+count for nothing (logged), never the whole page (which would stall the feed for good).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
 from reviewer.store.database import read_state, transaction
+
+log = logging.getLogger(__name__)
 
 CURSOR_KEY = "changes_cursor"
 
@@ -50,12 +57,15 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict], new_cursor: in
                 if done:
                     applied.closed.append(case_id)
             elif kind == "approval":
-                outcome = _our_outcome(conn, case_id, change.get("data") or {})
+                outcome = _our_outcome(conn, case_id, _data(change))
                 if outcome:
                     applied.outcomes.append(outcome)
             elif kind == "priority_changed":
-                priority = int((change.get("data") or {}).get("priority", 0))
-                if 1 <= priority <= 9 and conn.execute(
+                priority = _data(change).get("priority")
+                if type(priority) is not int or not 1 <= priority <= 4:  # the contract's range; no bool
+                    log.warning("change feed: ignored a priority change of case %s without a "
+                                "usable priority", case_id[:80])
+                elif conn.execute(
                     "UPDATE cases SET priority = ?, payload = json_set(payload, '$.priority', ?) "
                     "WHERE id = ?", (priority, priority, case_id)).rowcount:
                     applied.reprioritised.append(case_id)
@@ -64,9 +74,16 @@ def apply_changes(db: sqlite_utils.Database, changes: list[dict], new_cursor: in
     return applied
 
 
+def _data(change: dict) -> dict:
+    data = change.get("data")
+    return data if isinstance(data, dict) else {}
+
+
 def _our_outcome(conn, case_id: str, data: dict) -> str:
     """"A senior approved your remove on case-1", if the decision they ruled on was ours."""
     original = data.get("original_decision_id")
+    if not isinstance(original, str):
+        return ""
     row = conn.execute("SELECT action FROM outbox WHERE decision_id = ?", (original,)).fetchone()
     if row is None:
         return ""

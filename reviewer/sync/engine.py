@@ -4,6 +4,10 @@ claimed cases with their media.
 It runs on its own thread with its own store connection and reports a `SyncStatus` through a
 plain callback; the UI turns that into a Qt signal in one bridge module. The UI thread never
 waits on it: recording a decision only commits to the outbox and calls `wake()`.
+
+It is the only way decisions leave the machine, so nothing may end it: an exception no step
+expected ends that round only (logged with its traceback), the next round comes after a
+backoff, and rounds that keep failing are reported (reviewer/sync/trouble.py).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from reviewer.sync.guidelines import GuidelineSync
 from reviewer.sync.investigation import AccountFollower
 from reviewer.media.presets import PresetError, never_fetched, save_org
 from reviewer.review.outbox import Outbox
+from reviewer.sync import trouble
 from reviewer.sync.push import OutboxPusher
 from reviewer.store.database import open_store
 from reviewer.worker_thread import WakeableThread
@@ -52,6 +57,7 @@ class SyncStatus:
     context_changed: int = 0  # accounts whose investigation context or notes were refreshed
     purged: int = 0  # settled or stale rows deleted from the local cache this round
     needs_sign_in: bool = False  # the central API refused the token (401): sign in again
+    trouble: str = ""  # rounds keep failing: the sentence the status bar shows ('' if not)
 
 
 @dataclass
@@ -79,7 +85,12 @@ class SyncEngine(WakeableThread):
         self.client = client
         self.on_status = on_status
         self.settings = settings or SyncSettings()
-        self._offline_rounds = 0
+        self._offline_rounds = self._failed_rounds = 0
+        self._retry_after: float | None = None  # the central API's Retry-After, if it sent one
+        self._round_failed = self._counted = False
+        self._trouble = trouble.TroubleCounter()
+        self._trouble_saved = True  # a record left by an earlier run is cleared once it is over
+        self._last_status: SyncStatus | None = None
         self._failed_media: set[str] = set()
         self._last_renewal = self._last_presets = -1e9  # both due in the first round
         self._outcomes: list[str] = []
@@ -92,15 +103,27 @@ class SyncEngine(WakeableThread):
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            status = self.run_once()
+            status = self.run_once()  # never raises
             self._publish(status)
-            self._wake.wait(self._next_delay(status))
+            self._wake.wait(self._delay_after(status))
             self._wake.clear()
 
+    def _delay_after(self, status: SyncStatus) -> float:
+        try:
+            return self._next_delay(status)
+        except Exception:  # the store cannot say what is due: wait as after a failed round
+            log.exception("sync worker could not plan its next round")
+            return backoff_delay(self._failed_rounds, base=1.0, cap=30.0)
+
     def _next_delay(self, status: SyncStatus) -> float:
+        if self._round_failed:
+            self._failed_rounds += 1
+            return backoff_delay(self._failed_rounds - 1, base=1.0, cap=30.0)
+        self._failed_rounds = 0
         if not status.online:
             self._offline_rounds += 1
-            return backoff_delay(self._offline_rounds - 1, base=1.0, cap=15.0)
+            return backoff_delay(self._offline_rounds - 1, base=1.0, cap=15.0,
+                                 retry_after=self._retry_after)
         self._offline_rounds = 0
         if status.new_media >= self.settings.media_per_round:
             return 0.0
@@ -110,11 +133,22 @@ class SyncEngine(WakeableThread):
 
     # --- one round ----------------------------------------------------------------------
     def run_once(self) -> SyncStatus:
-        """Push, then pull. Never raises for network trouble: it reports it in the status."""
+        """Push, then pull. Never raises: network trouble, answers that cannot be used and
+        anything unexpected end the round and are reported in the status."""
+        try:
+            return self._round()
+        except Exception as exc:  # even the bookkeeping after the steps failed: the store itself
+            log.exception("sync round failed")
+            self._after_failure(exc)
+            return self._failed_status(exc)
+
+    def _round(self) -> SyncStatus:
         new_cases = new_media = 0
         closed: list[str] = []
         presets_changed = guidelines_changed = needs_sign_in = False
         context_changed = purged = 0
+        failure: Exception | None = None
+        self._retry_after, self._counted = None, False
         try:
             # Most important first: on a flaky network a round may end early at any request.
             # Presets (checked once a minute) come before any media fetch, so a category the
@@ -129,17 +163,84 @@ class SyncEngine(WakeableThread):
             online, error = True, ""
         except Unavailable as exc:
             online, error = False, f"central API unreachable ({exc})"
+            self._retry_after = exc.retry_after
         except SignInNeeded:
             online, error, needs_sign_in = True, SIGN_IN_NEEDED, True
         except (ApiRejected, MalformedAnswer) as exc:
-            online, error = True, f"central API answered badly: {exc}"
+            online, error, failure = True, f"central API answered badly: {exc}", exc
+            # An error body may echo what was sent (a note): the log gets the status only.
+            log.warning("sync round ended: the central API answered badly: %s",
+                        f"HTTP {exc.status}" if isinstance(exc, ApiRejected) else exc)
+        except Exception as exc:  # a step met what nobody foresaw: this round ends, not the worker
+            log.exception("sync round failed")
+            self._after_failure(exc)
+            online, error, failure = True, f"{trouble.reason_for(exc)} ({type(exc).__name__})", exc
+        shown = self._count_trouble(failure, counts=online and not needs_sign_in)
         purged = self.purge_settled()  # offline too: the cache shrinks whether or not we are online
         log.debug("sync round done: online=%s error=%s", online, error)
         status = self.status(online, error, new_cases, new_media, tuple(closed))
         outcomes, self._outcomes = tuple(self._outcomes), []
-        return replace(status, presets_changed=presets_changed, outcomes=outcomes,
-                       guidelines_changed=guidelines_changed, context_changed=context_changed,
-                       purged=purged, needs_sign_in=needs_sign_in)
+        status = replace(status, presets_changed=presets_changed, outcomes=outcomes,
+                         guidelines_changed=guidelines_changed, context_changed=context_changed,
+                         purged=purged, needs_sign_in=needs_sign_in,
+                         trouble=shown.sentence() if shown and online else "")
+        self._last_status = status
+        return status
+
+    # --- rounds that fail (reviewer/sync/trouble.py) ------------------------------------
+    def _count_trouble(self, failure: Exception | None,
+                       counts: bool) -> trouble.TroubleRecord | None:
+        """Count this round as failed or as gone through; offline and signed-out rounds say
+        nothing either way. Returns the trouble to show, if rounds keep failing."""
+        self._round_failed, self._counted = failure is not None, True
+        if failure is not None:
+            record = self._trouble.failed(trouble.reason_for(failure))
+            if record is not None:
+                self._save_trouble(record)
+        elif counts:
+            self._trouble.succeeded()
+            if self._trouble_saved:
+                self._save_trouble(None)
+        return self._trouble.current
+
+    def _save_trouble(self, record: trouble.TroubleRecord | None) -> None:
+        try:
+            db = self._database()
+        except Exception:  # the store is the trouble: the status bar still says so
+            log.warning("could not keep the sync trouble record", exc_info=True)
+            return
+        trouble.save(db, record)
+        self._trouble_saved = record is not None
+
+    def _after_failure(self, exc: Exception) -> None:
+        """Leave the store connection usable for the next round: roll back what the failed
+        step left open, and reopen the store after a store error."""
+        db, self._round_failed = self._db, True
+        if db is None:
+            return
+        try:
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            if trouble.reason_for(exc) == trouble.STORE:
+                db.conn.close()
+                self._db = None
+        except Exception:  # a broken connection is reopened next round
+            log.exception("sync worker could not reset its store connection")
+            self._db = None
+
+    def _failed_status(self, exc: Exception) -> SyncStatus:
+        """The status of a round that failed past its steps, from what is known without the
+        store (the last status's counts)."""
+        record = self._trouble.current
+        if not self._counted:  # the round failed before it was counted
+            record = self._trouble.failed(trouble.reason_for(exc))
+            if record is not None:
+                self._save_trouble(record)
+        last = self._last_status or SyncStatus(None, 0, 0, 0, 0)
+        return replace(last, last_error=f"{trouble.reason_for(exc)} ({type(exc).__name__})",
+                       new_cases=0, new_media=0, closed_cases=(), presets_changed=False,
+                       outcomes=(), guidelines_changed=False, context_changed=0, purged=0,
+                       trouble=record.sentence() if record else "")
 
     # --- per-concern steps (each delegates to its own module) ---------------------------
     def follow_guidelines(self) -> bool:
@@ -194,7 +295,10 @@ class SyncEngine(WakeableThread):
         seniors' verdicts on our decisions are kept for the next status)."""
         db, closed, more = self._database(), [], True
         while more:
-            changes, cursor, more = self.client.changes(change_feed.cursor(db))
+            since = change_feed.cursor(db)
+            changes, cursor, more = self.client.changes(since)
+            if more and cursor <= since:  # "more", yet no step forward: it would never end
+                raise MalformedAnswer(f"change feed: more after {since}, but the cursor is {cursor}")
             applied = change_feed.apply_changes(db, changes, cursor)
             closed += applied.closed
             self._outcomes += applied.outcomes

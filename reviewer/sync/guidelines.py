@@ -2,6 +2,9 @@
 guideline versions come down at most once a minute (the library changes rarely; a bulletin
 within a minute is soon enough). What is kept, and how it is read, is
 reviewer/context/guidelines.py.
+
+One version that does not match what a guideline must carry is skipped and logged; the rest
+of the page is kept, so one broken document never keeps the others from the reviewer.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import time
 import sqlite_utils
 
 from reviewer.context.guidelines import Guideline, GuidelineStore
+from reviewer.domain import MalformedAnswer
 from reviewer.sync.api_client import ApiRejected, SignInNeeded
 
 log = logging.getLogger(__name__)
@@ -40,11 +44,14 @@ class GuidelineSync:
     def fetch(self, store: GuidelineStore) -> int:
         added, more = 0, True
         while more:
-            items, cursor, more = self.client.guidelines(store.cursor())
-            versions = [Guideline.from_api(item) for item in items]
-            acknowledged = {(item["id"], item["version"]): item["acknowledged_at"]
-                            for item in items if isinstance(item.get("acknowledged_at"), str)}
-            added += store.save(versions, cursor, acknowledged)
+            since = store.cursor()
+            items, cursor, more = self.client.guidelines(since)
+            if more and cursor <= since:  # "more", yet no step forward: it would never end
+                raise MalformedAnswer(f"guidelines: more after {since}, but the cursor is {cursor}")
+            usable = [(version, item) for item in items if (version := _usable(item))]
+            acknowledged = {(v.guideline_id, v.version): item["acknowledged_at"]
+                            for v, item in usable if isinstance(item.get("acknowledged_at"), str)}
+            added += store.save([v for v, _ in usable], cursor, acknowledged)
         return added
 
     def push_acks(self, store: GuidelineStore) -> int:
@@ -62,3 +69,11 @@ class GuidelineSync:
             store.mark_ack_sent(guideline_id, version)
             sent += 1
         return sent
+
+
+def _usable(item) -> Guideline | None:
+    try:
+        return Guideline.from_api(item)
+    except MalformedAnswer as exc:
+        log.warning("central API guidelines answer: skipped a version: %s", exc)
+        return None
