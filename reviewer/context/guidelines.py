@@ -1,8 +1,11 @@
 """The policy library on this machine: guideline versions, bulletins and acknowledgements.
 
 Guidelines sync from the central API (GET /v1/guidelines, a cursor in sync_state) and stay
-readable offline. Versions are never edited, so the local table only grows. Guideline text is
-organisation policy, not case content: it is kept in clear.
+readable offline. Versions are never edited, so the local table only grows. Titles and bodies
+are sealed at rest like case content (reviewer/store/crypto.py): internal enforcement guidelines
+are confidential, and a leaked playbook shows abusers where the lines are. Ids, versions, policy
+areas and queues stay in clear: they are what the library is looked up by. A version whose
+sealed text no longer opens is dropped and fetched again.
 
 Decisions record the guideline they were made under as `"<guideline id>@<version>"` (e.g.
 `hate_speech@3`): the latest synced version of the *policy* document whose `policy_area` is
@@ -19,6 +22,8 @@ the server keeps the first one only, so a resend after a lost answer is harmless
 from __future__ import annotations
 
 import difflib
+import json
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,11 +32,15 @@ import sqlite_utils
 
 from reviewer.contract.fields import MAX_INT64
 from reviewer.domain import MalformedAnswer, to_iso, utc_now
-from reviewer.store.database import read_state, transaction
+from reviewer.store.crypto import TamperedItem, guideline_context, open_text
+from reviewer.store.database import read_state, store_cipher, transaction
+
+log = logging.getLogger(__name__)
 
 CURSOR_KEY = "guidelines_cursor"
 _COLUMNS = ("guideline_id, version, seq, title, kind, policy_area, queue_id, body, requires_ack, "
             "published_at, published_by")
+_READ = _COLUMNS + ", sealed_text"
 _LATEST = ("version = (SELECT max(version) FROM guidelines AS v "
            "WHERE v.guideline_id = g.guideline_id)")
 
@@ -131,6 +140,7 @@ class GuidelineStore:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        self.cipher = store_cipher(db)  # None: titles and bodies are kept in clear
 
     # --- syncing ------------------------------------------------------------------------------
     def cursor(self) -> int:
@@ -144,9 +154,8 @@ class GuidelineStore:
         with transaction(self.db) as conn:
             before = conn.total_changes
             conn.executemany(
-                f"INSERT OR IGNORE INTO guidelines ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(g.guideline_id, g.version, g.seq, g.title, g.kind, g.policy_area, g.queue_id,
-                  g.body, int(g.requires_ack), g.published_at, g.published_by) for g in versions])
+                f"INSERT OR IGNORE INTO guidelines ({_READ}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [self._row(g) for g in versions])
             added = conn.total_changes - before
             for (guideline_id, version), at in (acknowledged or {}).items():
                 conn.execute("INSERT INTO guideline_acks (guideline_id, version, acknowledged_at, "
@@ -156,6 +165,16 @@ class GuidelineStore:
             conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) "
                          "DO UPDATE SET value = excluded.value", (CURSOR_KEY, str(cursor)))
         return added
+
+    def _row(self, g: Guideline) -> tuple:
+        title, body, sealed = g.title, g.body, None
+        if self.cipher is not None:
+            text = json.dumps({"title": g.title, "body": g.body}, ensure_ascii=False)
+            title, body = "", ""
+            sealed = self.cipher.seal(text.encode("utf-8"),
+                                      guideline_context(g.guideline_id, g.version))
+        return (g.guideline_id, g.version, g.seq, title, g.kind, g.policy_area, g.queue_id,
+                body, int(g.requires_ack), g.published_at, g.published_by, sealed)
 
     def pending_acks(self) -> list[tuple[str, int]]:
         return [(r[0], r[1]) for r in self.db.execute(
@@ -172,9 +191,10 @@ class GuidelineStore:
     # --- reading ------------------------------------------------------------------------------
     def documents(self) -> list[Guideline]:
         """The latest version of every document, bulletins first, then by title."""
-        rows = self.db.execute(f"SELECT {_COLUMNS} FROM guidelines AS g WHERE {_LATEST} "
-                               "ORDER BY kind = 'policy', title, guideline_id")
-        return [_guideline(row) for row in rows]
+        rows = self.db.execute(f"SELECT {_READ} FROM guidelines AS g WHERE {_LATEST}").fetchall()
+        # Sorted here, not in SQL: the titles are sealed in the store.
+        return sorted(self._readable(rows), key=lambda g: (g.kind == "policy", g.title,
+                                                          g.guideline_id))
 
     def versions(self, guideline_id: str) -> list[int]:
         """Version numbers of a document, newest first."""
@@ -185,19 +205,19 @@ class GuidelineStore:
     def get(self, guideline_id: str, version: int | None = None) -> Guideline | None:
         """One version (None: the latest)."""
         if version is None:
-            row = self.db.execute(f"SELECT {_COLUMNS} FROM guidelines WHERE guideline_id = ? "
+            row = self.db.execute(f"SELECT {_READ} FROM guidelines WHERE guideline_id = ? "
                                   "ORDER BY version DESC LIMIT 1", (guideline_id,)).fetchone()
         else:
-            row = self.db.execute(f"SELECT {_COLUMNS} FROM guidelines WHERE guideline_id = ? "
+            row = self.db.execute(f"SELECT {_READ} FROM guidelines WHERE guideline_id = ? "
                                   "AND version = ?", (guideline_id, version)).fetchone()
-        return _guideline(row) if row else None
+        return self._guideline(row) if row else None
 
     def previous(self, guideline: Guideline) -> Guideline | None:
         """The version before this one, if it synced (what "what changed" compares with)."""
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM guidelines WHERE guideline_id = ? "
+        row = self.db.execute(f"SELECT {_READ} FROM guidelines WHERE guideline_id = ? "
                               "AND version < ? ORDER BY version DESC LIMIT 1",
                               (guideline.guideline_id, guideline.version)).fetchone()
-        return _guideline(row) if row else None
+        return self._guideline(row) if row else None
 
     def what_changed(self, guideline: Guideline, since: Guideline | None = None) -> list[DiffChunk]:
         """The diff from `since` (default: the previous version) to `guideline`; a first
@@ -223,12 +243,12 @@ class GuidelineStore:
         queue or one of the queues this workstation works (all, before any queue has synced),
         oldest first."""
         rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM guidelines AS g WHERE {_LATEST} AND requires_ack = 1 "
+            f"SELECT {_READ} FROM guidelines AS g WHERE {_LATEST} AND requires_ack = 1 "
             "AND NOT EXISTS (SELECT 1 FROM guideline_acks AS a "
             "  WHERE a.guideline_id = g.guideline_id AND a.version = g.version) "
             "AND (queue_id = '' OR queue_id IN (SELECT id FROM queues) "
-            "     OR NOT EXISTS (SELECT 1 FROM queues)) ORDER BY seq")
-        return [_guideline(row) for row in rows]
+            "     OR NOT EXISTS (SELECT 1 FROM queues)) ORDER BY seq").fetchall()
+        return self._readable(rows)
 
     def mark_read(self, guideline_id: str, version: int) -> None:
         with transaction(self.db) as conn:
@@ -256,6 +276,31 @@ class GuidelineStore:
         return cursor.rowcount == 1
 
 
-def _guideline(row) -> Guideline:
-    return Guideline(row[0], int(row[1]), int(row[2]), row[3], row[4], row[5], row[6], row[7],
-                     bool(row[8]), row[9], row[10])
+    # --- sealing ------------------------------------------------------------------------------
+    def _readable(self, rows) -> list[Guideline]:
+        return [g for g in map(self._guideline, rows) if g is not None]
+
+    def _guideline(self, row) -> Guideline | None:
+        """A stored version, its sealed title and body opened; None (and the version dropped
+        so the next sync fetches it again) if they do not open."""
+        title, body = row[3], row[7]
+        if row[11] is not None and self.cipher is None:
+            return None  # sealed, and this connection has no key to open it
+        try:
+            text = open_text(self.cipher, "", row[11], guideline_context(row[0], int(row[1])))
+        except TamperedItem:
+            self._forget(row[0], int(row[1]))
+            return None
+        if row[11] is not None:
+            opened = json.loads(text)
+            title, body = opened["title"], opened["body"]
+        return Guideline(row[0], int(row[1]), int(row[2]), title, row[4], row[5], row[6], body,
+                         bool(row[8]), row[9], row[10])
+
+    def _forget(self, guideline_id: str, version: int) -> None:
+        log.warning("the sealed text of guideline %s@%s does not open; fetched again",
+                    guideline_id[:40], version)
+        with transaction(self.db) as conn:
+            conn.execute("DELETE FROM guidelines WHERE guideline_id = ? AND version = ?",
+                         (guideline_id, version))
+            conn.execute("DELETE FROM sync_state WHERE key = ?", (CURSOR_KEY,))

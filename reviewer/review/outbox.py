@@ -4,11 +4,18 @@ Life cycle of a row: pending -> sending -> accepted | conflict | rejected. `send
 *before* the request goes out, so after a crash the engine knows the request may have reached
 the server and simply sends it again under the same idempotency key; the server replays its
 stored answer instead of recording the decision twice.
+
+A decision's note (an escalation plan, the reason for a reversal) and the central API's answer
+(which quotes notes, ours or the winning decision's) are sealed at rest like case content when
+the store has a key. A note that cannot be opened any more (the key was lost with a keyring-less
+restart) cannot be sent as it was made: its decision ends rejected here, saying why, so the
+reviewer sees it and decides the case again -- never sent without it, never dropped unseen.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -16,10 +23,18 @@ import sqlite_utils
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision, parse_iso, to_iso, utc_now
-from reviewer.store.database import transaction
+from reviewer.store.crypto import TamperedItem, decision_context, open_text, seal_text
+from reviewer.store.database import store_cipher, transaction
+
+log = logging.getLogger(__name__)
 
 TERMINAL_STATES = ("accepted", "conflict", "rejected")
 _NEEDS_ATTENTION = "state IN ('conflict', 'rejected') AND acknowledged_at = ''"
+# What a decision whose sealed note no longer opens is answered with, here, instead of sending it.
+NOTE_UNREADABLE = {
+    "error": "note_unreadable", "local": True,
+    "detail": "not sent: its note cannot be read on this machine any more (the cache key was "
+              "lost, e.g. a restart without an OS keyring); decide the case again"}
 
 
 @dataclass(frozen=True)
@@ -43,20 +58,22 @@ def _local_state_after(action: ActionId) -> str:
 class Outbox:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        self.cipher = store_cipher(db)  # None: notes and answers are kept in clear
 
     def record(self, decision: Decision, hold_seconds: float = 0.0) -> None:
         """Commit the decision and take its case out of the local work list, atomically.
         `hold_seconds` keeps it unsent for a grace window in which it can still be undone."""
         now = utc_now()
+        note, sealed_note = self._seal(decision.decision_id, "note", decision.note)
         with transaction(self.db) as conn:
             conn.execute(
                 "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
-                "state, next_attempt_at, updated_at, guideline_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+                "state, next_attempt_at, updated_at, guideline_version, sealed_note) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
                 (decision.decision_id, decision.case_id, decision.action.value,
-                 decision.policy, decision.note, decision.decided_at,
+                 decision.policy, note, decision.decided_at,
                  to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now),
-                 decision.guideline_version),
+                 decision.guideline_version, sealed_note),
             )
             conn.execute("UPDATE cases SET local_state = ? WHERE id = ?",
                          (_local_state_after(decision.action), decision.case_id))
@@ -87,11 +104,13 @@ class Outbox:
         finals = [a.value for a, k in DECISION_KINDS.items() if k.final]
         marks = ",".join("?" * len(finals))
         rows = self.db.execute(
-            "SELECT decision_id, case_id, action, policy, note, decided_at FROM outbox "
-            f"WHERE state = 'accepted' AND action IN ({marks}) AND case_id NOT IN ("
+            "SELECT decision_id, case_id, action, policy, note, decided_at, sealed_note "
+            f"FROM outbox WHERE state = 'accepted' AND action IN ({marks}) AND case_id NOT IN ("
             "  SELECT case_id FROM outbox WHERE action = 'reverse' AND state != 'withdrawn') "
             "ORDER BY seq DESC LIMIT ?", (*finals, limit)).fetchall()
-        return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]) for r in rows]
+        # A note that no longer opens does not stop a reversal: its id and case are what count.
+        return [Decision(r[0], r[1], ActionId(r[2]), r[3], self._note(r[0], r[4], r[6]) or "",
+                         r[5]) for r in rows]
 
     def seconds_until_due(self) -> float | None:
         """How long until the earliest held or backed-off decision is due (None: nothing waits)."""
@@ -106,12 +125,21 @@ class Outbox:
         """Decisions to send now: pending ones whose backoff has passed, and any left `sending`
         by a crash (they are re-sent under the same key)."""
         rows = self.db.execute(
-            "SELECT decision_id, case_id, action, policy, note, decided_at, guideline_version "
-            "FROM outbox WHERE state = 'sending' OR (state = 'pending' AND next_attempt_at <= ?) "
-            "ORDER BY seq LIMIT ?",
+            "SELECT decision_id, case_id, action, policy, note, decided_at, guideline_version, "
+            "sealed_note FROM outbox WHERE state = 'sending' OR (state = 'pending' AND "
+            "next_attempt_at <= ?) ORDER BY seq LIMIT ?",
             (to_iso(utc_now()), limit),
         ).fetchall()
-        return [Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
+        due, unreadable = [], []
+        for r in rows:
+            note = self._note(r[0], r[4], r[7])
+            if note is None:
+                unreadable.append(r[0])
+            else:
+                due.append(Decision(r[0], r[1], ActionId(r[2]), r[3], note, r[5], r[6]))
+        if unreadable:
+            self.record_answers([(d, "rejected", NOTE_UNREADABLE) for d in unreadable])
+        return due
 
     def mark_sending(self, decision_ids: list[str]) -> None:
         """Written before the request goes out (see the module docstring), in one commit."""
@@ -126,10 +154,11 @@ class Outbox:
         now = to_iso(utc_now())
         for _, state, _ in answers:
             assert state in TERMINAL_STATES, state
+        rows = [(state, *self._seal(d, "response", json.dumps(body, ensure_ascii=False)), now, d)
+                for d, state, body in answers]
         with transaction(self.db) as conn:
-            conn.executemany(
-                "UPDATE outbox SET state = ?, response = ?, updated_at = ? WHERE decision_id = ?",
-                [(state, json.dumps(body, ensure_ascii=False), now, d) for d, state, body in answers])
+            conn.executemany("UPDATE outbox SET state = ?, response = ?, sealed_response = ?, "
+                             "updated_at = ? WHERE decision_id = ?", rows)
 
     def acknowledge(self, decision_id: str) -> None:
         """The reviewer has seen this conflict or rejection and dealt with it."""
@@ -184,11 +213,43 @@ class Outbox:
 
     def entries(self, state: str | None = None, where: str = "1") -> list[OutboxEntry]:
         sql = ("SELECT decision_id, case_id, action, policy, note, decided_at, state, attempts, "
-               f"last_error, response, acknowledged_at FROM outbox WHERE {where}")
+               "last_error, response, acknowledged_at, sealed_note, sealed_response FROM outbox "
+               f"WHERE {where}")
         rows = self.db.execute(sql + (" AND state = ?" if state else "") + " ORDER BY seq",
                                (state,) if state else ()).fetchall()
         return [
-            OutboxEntry(Decision(r[0], r[1], ActionId(r[2]), r[3], r[4], r[5]), r[6], r[7], r[8],
-                        json.loads(r[9]) if r[9] else None, bool(r[10]))
+            OutboxEntry(Decision(r[0], r[1], ActionId(r[2]), r[3],
+                                 self._note(r[0], r[4], r[11]) or "", r[5]),
+                        r[6], r[7], r[8], self._response(r[0], r[9], r[12]), bool(r[10]))
             for r in rows
         ]
+
+    def notes_since(self, seq: int) -> list[tuple[int, str, str]]:
+        """(seq, case id, note) of the decisions after `seq` that carry a note, for the
+        in-memory search index ('' for a note that no longer opens)."""
+        rows = self.db.execute("SELECT seq, case_id, decision_id, note, sealed_note FROM outbox "
+                               "WHERE seq > ? AND (note != '' OR sealed_note IS NOT NULL) "
+                               "ORDER BY seq", (seq,)).fetchall()
+        return [(r[0], r[1], self._note(r[2], r[3], r[4]) or "") for r in rows]
+
+    # --- sealing ------------------------------------------------------------------------
+    def _seal(self, decision_id: str, part: str, text: str) -> tuple[str, bytes | None]:
+        if not text:
+            return "", None  # nothing to hide: no blob
+        return seal_text(self.cipher, text, decision_context(decision_id, part))
+
+    def _note(self, decision_id: str, clear: str, sealed: bytes | None) -> str | None:
+        """The decision's note; None if it is sealed and does not open."""
+        try:
+            return open_text(self.cipher, clear, sealed, decision_context(decision_id, "note"))
+        except TamperedItem:
+            log.warning("the sealed note of decision %s does not open", decision_id[:8])
+            return None
+
+    def _response(self, decision_id: str, clear: str, sealed: bytes | None) -> dict | None:
+        try:
+            text = open_text(self.cipher, clear, sealed, decision_context(decision_id, "response"))
+        except TamperedItem:
+            return {"error": "answer_unreadable", "local": True,
+                    "detail": "the central API's answer cannot be read on this machine any more"}
+        return json.loads(text) if text else None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from reviewer.store.case_cache import CaseCache
 from reviewer.context.investigation import InvestigationStore
+from reviewer.review.outbox import Outbox
 from reviewer.store.database import open_store
 from reviewer.worker_thread import WakeableThread
 
@@ -213,8 +214,7 @@ class SearchIndexer(WakeableThread):
 
     def _index_decision_notes(self, db) -> None:
         """The reviewer's own decision notes (escalation reasons, suspension notes...)."""
-        rows = db.execute("SELECT seq, case_id, note FROM outbox WHERE seq > ? AND note != '' "
-                          "ORDER BY seq", (self._notes_seen,)).fetchall()
+        rows = Outbox(db).notes_since(self._notes_seen)  # opened: notes are sealed at rest
         if rows:
             self.index.add([(case_id, note) for _, case_id, note in rows])
             self._notes_seen = rows[-1][0]

@@ -14,9 +14,11 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from reviewer.actions import DECISION_KINDS
-from reviewer.store.crypto import CacheCipher, case_context, media_context
+from reviewer.store.crypto import (CacheCipher, case_context, decision_context,
+                                   guideline_context, media_context)
 from reviewer.store.case_cache import SETTLED
 from reviewer.account.credentials import cache_key
+from reviewer.context.guidelines import CURSOR_KEY as GUIDELINES_CURSOR
 from reviewer.domain import to_iso, utc_now
 from reviewer.profile import Profile
 from reviewer.store.database import open_store, transaction, unlock_store
@@ -105,9 +107,13 @@ def _anything_to_purge(db: sqlite_utils.Database, done: str, params: tuple, cuto
 
 
 def forget_sealed_content(db: sqlite_utils.Database) -> None:
-    """Drop sealed cases and media. A case with an unsent decision keeps its row, so a
-    re-claim cannot open it again before that decision reaches the server."""
+    """Drop sealed cases, media and guidelines (the guidelines are fetched again from the
+    start). A case with an unsent decision keeps its row, so a re-claim cannot open it again
+    before that decision reaches the server; a decision whose note was sealed under the lost
+    key is answered by the outbox itself (reviewer/review/outbox.py, NOTE_UNREADABLE)."""
     with transaction(db) as conn:
+        conn.execute("DELETE FROM guidelines WHERE sealed_text IS NOT NULL")
+        conn.execute("DELETE FROM sync_state WHERE key = ?", (GUIDELINES_CURSOR,))
         conn.execute("DELETE FROM case_media WHERE case_id IN (SELECT id FROM cases "
                      f"WHERE sealed_payload IS NOT NULL AND {SETTLED})")
         conn.execute(f"DELETE FROM cases WHERE sealed_payload IS NOT NULL AND {SETTLED}")
@@ -115,10 +121,12 @@ def forget_sealed_content(db: sqlite_utils.Database) -> None:
 
 
 def seal_clear_content(db: sqlite_utils.Database, cipher: CacheCipher) -> int:
-    """Seal case content and media written in clear (by an older version, or a store opened
-    without a key). Returns how many items it sealed."""
+    """Seal case content, media, guideline text and decision notes and answers written in
+    clear (by an older version, or a store opened without a key). Returns how many items it
+    sealed."""
     cases = db.execute("SELECT id, payload FROM cases WHERE sealed_payload IS NULL").fetchall()
     media = [r[0] for r in db.execute("SELECT sha256 FROM media WHERE sealed = 0")]
+    sealed = _seal_clear_text(db, cipher)
     with transaction(db) as conn:
         for case_id, payload in cases:
             # The clear store kept the author id itself as author_key; sealed, it is blinded.
@@ -131,7 +139,36 @@ def seal_clear_content(db: sqlite_utils.Database, cipher: CacheCipher) -> int:
             data = conn.execute("SELECT data FROM media WHERE sha256 = ?", (sha,)).fetchone()[0]
             conn.execute("UPDATE media SET data = ?, sealed = 1 WHERE sha256 = ?",
                          (cipher.seal(bytes(data), media_context(sha)), sha))
-    return len(cases) + len(media)
+    return len(cases) + len(media) + sealed
+
+
+def _seal_clear_text(db: sqlite_utils.Database, cipher: CacheCipher) -> int:
+    """Guideline titles and bodies, decision notes and answers kept in clear (store v9)."""
+    guidelines = db.execute("SELECT guideline_id, version, title, body FROM guidelines "
+                            "WHERE sealed_text IS NULL").fetchall()
+    notes = db.execute("SELECT decision_id, note FROM outbox WHERE note != '' "
+                       "AND sealed_note IS NULL").fetchall()
+    answers = db.execute("SELECT decision_id, response FROM outbox WHERE response != '' "
+                         "AND sealed_response IS NULL").fetchall()
+    with transaction(db) as conn:
+        for guideline_id, version, title, body in guidelines:
+            text = json.dumps({"title": title, "body": body}, ensure_ascii=False)
+            conn.execute("UPDATE guidelines SET title = '', body = '', sealed_text = ? WHERE "
+                         "guideline_id = ? AND version = ?",
+                         (cipher.seal(text.encode("utf-8"), guideline_context(guideline_id,
+                                                                               version)),
+                          guideline_id, version))
+        for decision_id, note in notes:
+            conn.execute("UPDATE outbox SET note = '', sealed_note = ? WHERE decision_id = ?",
+                         (cipher.seal(note.encode("utf-8"), decision_context(decision_id, "note")),
+                          decision_id))
+        for decision_id, response in answers:
+            conn.execute("UPDATE outbox SET response = '', sealed_response = ? WHERE "
+                         "decision_id = ?", (cipher.seal(response.encode("utf-8"),
+                                                         decision_context(decision_id,
+                                                                          "response")),
+                                             decision_id))
+    return len(guidelines) + len(notes) + len(answers)
 
 
 def scrub_free_space(db: sqlite_utils.Database) -> None:

@@ -1,7 +1,9 @@
 """Sealing cached case content and media bytes with AES-GCM before they reach the disk.
 
 Reported content is private: a copied profile directory or a stolen laptop disk must not give
-it away. Every write gets a fresh random 96-bit nonce, stored in front of the ciphertext. The
+it away. So is what the organisation and its reviewers write about it: the enforcement
+guidelines (a leaked playbook shows abusers where the lines are) and decision notes
+(escalation plans, reasons for a reversal) are sealed the same way. Every write gets a fresh random 96-bit nonce, stored in front of the ciphertext. The
 item's id is bound in as associated data, so a sealed blob moved to another row (one case's
 payload into another case, a payload into a media slot) fails to open instead of showing the
 wrong content. A blob that fails to open is treated as missing and fetched again.
@@ -35,6 +37,34 @@ def case_context(case_id: str) -> bytes:
 
 def media_context(sha256: str) -> bytes:
     return b"media\0" + sha256.encode("ascii")
+
+
+def guideline_context(guideline_id: str, version: int) -> bytes:
+    return b"guideline\0" + f"{guideline_id}@{version}".encode("utf-8")
+
+
+def decision_context(decision_id: str, part: str) -> bytes:
+    """`part`: "note" or "response" -- a decision's note never opens as its answer."""
+    return b"decision\0" + part.encode("ascii") + b"\0" + decision_id.encode("utf-8")
+
+
+def seal_text(cipher: "CacheCipher | None", text: str, context: bytes) -> tuple[str, bytes | None]:
+    """(what the clear column holds, the sealed blob): ('', blob) with a cipher; (text, None)
+    without one (a store opened without a key, sealed at the next unlock)."""
+    if cipher is None:
+        return text, None
+    return "", cipher.seal(text.encode("utf-8"), context)
+
+
+def open_text(cipher: "CacheCipher | None", clear: str, blob: bytes | None,
+              context: bytes) -> str:
+    """The text `seal_text` stored. Raises TamperedItem if the blob does not open (flipped
+    bits, another key, or no key on this connection)."""
+    if blob is None:
+        return clear
+    if cipher is None:
+        raise TamperedItem("sealed item, and this connection has no key")
+    return cipher.open(blob, context).decode("utf-8")
 
 
 class CacheCipher:

@@ -131,8 +131,7 @@ CREATE INDEX account_notes_by_state ON account_notes (state);
 CREATE INDEX cases_by_author_open ON cases (author_key, local_state, priority, sla_deadline);
 """
 
-# v7: guidelines and bulletins; the guideline version each decision was made under. Guideline
-# text is organisation policy, not case content, so it is kept in clear (reviewer/context/guidelines.py).
+# v7: guidelines and bulletins; the guideline version each decision was made under.
 # `read_at`: when the reviewer first had this version on screen (acknowledging needs it);
 # an acknowledgement is queued here at once and `sent_at` set when the central API has it.
 _V7 = """
@@ -170,8 +169,18 @@ BEGIN
 END;
 """
 
+# v9: guideline titles and bodies, decision notes and the central API's answers to decisions
+# (which quote notes, ours and the winning one's) sealed at rest like case content
+# (reviewer/store/crypto.py). A sealed row keeps '' in the clear column and its text in the
+# blob; NULL: written without a key, sealed at the next unlock (cache_guard.seal_clear_content).
+_V9 = """
+ALTER TABLE guidelines ADD COLUMN sealed_text BLOB;
+ALTER TABLE outbox ADD COLUMN sealed_note BLOB;
+ALTER TABLE outbox ADD COLUMN sealed_response BLOB;
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,5 +1,6 @@
-"""Data at rest: case text and media reach the profile directory only sealed (AES-GCM), and a
-damaged sealed item is noticed and fetched again. Real server, real store, real window."""
+"""Data at rest: case text and media, the organisation's guidelines and the reviewer's decision
+notes reach the profile directory only sealed (AES-GCM), and a damaged sealed item is noticed
+and fetched again. Real server, real store, real window."""
 
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from reviewer.actions import ActionId
+from reviewer.context.guidelines import GuidelineStore
+from reviewer.review.outbox import Outbox
+from reviewer.review.search_index import SearchIndexer
 from reviewer.sync.api_client import ApiClient
 from reviewer.store.cache_guard import unlock_cache
 from reviewer.store.case_cache import CaseCache
-from reviewer.domain import Case
+from reviewer.context.guidelines import Guideline
+from reviewer.domain import Case, Decision
 from reviewer.context.investigation import InvestigationStore
 from reviewer.media.render import RenderStyle
 from reviewer.profile import Profile
@@ -24,11 +30,16 @@ from reviewer.sync.engine import SyncEngine, SyncSettings
 from tests.factories import case_dict, sha, synthetic_png
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
+from ui.context.guidelines_view import GuidelinesView
 from ui.media.service import RenderKey
 
 MARKER = "MARKER-at-rest-4e1d7b"
 CASE_ID = "case-at-rest"
 CLAIM_ALL = dict(prefetch_per_queue=200, low_watermark=199)  # claims every graphic_media case
+GUIDELINE = {"id": "violent_graphic", "kind": "policy", "policy_area": "violent_graphic",
+             "title": f"Graphic violence thresholds {MARKER}",
+             "body": f"Internal enforcement line: {MARKER} applies above the threshold."}
+NOTE = f"Escalation plan quokkaplan {MARKER}"  # "quokkaplan" is found by search through it
 
 
 def marked_png() -> bytes:
@@ -55,6 +66,7 @@ def marked_case(central_api):
         }).raise_for_status()
         lead.post("/v1/accounts/author-at-rest/notes", json={  # an account note, in the context
             "note_id": "note-at-rest", "body": f"Server note {MARKER}"}).raise_for_status()
+        lead.post("/v1/guidelines", json=GUIDELINE).raise_for_status()  # confidential policy
     return central_api
 
 
@@ -89,6 +101,7 @@ def test_the_workstation_keeps_case_text_and_media_sealed_on_disk(qtbot, tmp_pat
     window.media.request(key)  # the decode pool reads it back on its own threads
     pump_until(lambda: window.media.result(key) is not None, what="rendered")
     assert window.media.result(key).image is not None
+    _guideline_and_note_read_back(qtbot, window)
 
     assert leaked(profile.root) == []  # before any checkpoint: nothing in clear in the WAL
     open_store(profile.store_path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -129,10 +142,41 @@ def test_content_cached_in_clear_before_the_upgrade_leaves_no_trace(tmp_path):
     clear.save_media(sha(IMAGE), "image/png", IMAGE)
     clear.save_cases([Case.from_api(case_dict("old", text=MARKER + " again", media=[IMAGE]))], None)
     assert leaked(profile.root)  # the premise: it is in clear, in the WAL
+    GuidelineStore(clear.db).save([Guideline.from_api(
+        {**GUIDELINE, "version": 1, "seq": 1, "queue_id": "", "requires_ack": False,
+         "published_at": "2026-11-20T10:00:00Z", "published_by": "lead"})], 1)
+    decision = Decision.new("sent-earlier", ActionId.ESCALATE, "violent_graphic", NOTE)
+    Outbox(clear.db).record(decision)
+    Outbox(clear.db).record_answers([(decision.decision_id, "accepted", {"note": NOTE})])
 
     unlock_cache(profile)
     assert leaked(profile.root) == []  # sealed, free pages dropped, WAL emptied
-    assert CaseCache(open_store(profile.store_path)).case("old").text == MARKER + " again"
+    db = open_store(profile.store_path)
+    assert CaseCache(db).case("old").text == MARKER + " again"
+    assert GuidelineStore(db).get("violent_graphic").body == GUIDELINE["body"]
+    (entry,) = Outbox(db).entries()
+    assert entry.decision.note == NOTE and entry.response == {"note": NOTE}
+
+
+def _guideline_and_note_read_back(qtbot, window) -> None:
+    """The guideline syncs and reads back in the library view; a decision note is recorded,
+    sent (the central API's answer quotes it) and found by search."""
+    library = GuidelineStore(window.session.cache.db)
+    pump_until(lambda: library.for_policy("violent_graphic") is not None, timeout=30,
+               what="guideline synced")
+    view = GuidelinesView(library, window)
+    qtbot.addWidget(view)
+    assert view.show_document(GUIDELINE["id"])
+    assert view.title.text().startswith(GUIDELINE["title"])
+    assert view.text.toPlainText() == GUIDELINE["body"]
+    decision = window.session.decide(ActionId.ESCALATE, note=NOTE)
+    outbox = Outbox(window.session.cache.db)
+    pump_until(lambda: outbox.counts()["accepted"] == 1, timeout=30, what="decision accepted")
+    (entry,) = outbox.entries()
+    assert entry.decision.note == NOTE and entry.response["decision"]["note"] == NOTE
+    indexer = SearchIndexer(None)
+    indexer.run_once(window.session.cache.db)
+    assert indexer.index.search("quokkaplan") == {decision.case_id}
 
 
 def _on_another_thread(work) -> None:

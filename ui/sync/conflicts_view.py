@@ -29,6 +29,8 @@ def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
             return "Conflict", (f"{winner.get('action', '?')} ({winner.get('policy', '?')}) by "
                                 f"{winner.get('reviewer', 'another reviewer')} at {winner.get('recorded_at', '?')}")
         return "Conflict", f"case closed: {body.get('error', 'withdrawn')}"
+    if body.get("local"):  # this machine could not send it as made (its note no longer opens)
+        return "Not sent", str(body.get("detail", "it could not be sent"))
     reason = body.get("error") or body.get("detail") or "refused"
     return "Rejected", f"the central API refused it: {reason}"
 

@@ -93,3 +93,21 @@ def test_no_column_heading_is_clipped(offline_window):
     for column, title in enumerate(COLUMNS):
         assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
     view.close()
+
+
+def test_a_decision_whose_note_no_longer_opens_shows_as_not_sent(offline_window):
+    from ui.sync.conflicts_view import outcome_text
+
+    outbox = offline_window.session.outbox  # sealed: the window unlocked the cache
+    decision = Decision.new("c1-two-images", ActionId.SUSPEND, "violent_graphic", "Reason")
+    outbox.record(decision)
+    db = outbox.db
+    blob = bytearray(db.execute("SELECT sealed_note FROM outbox WHERE decision_id = ?",
+                                (decision.decision_id,)).fetchone()[0])
+    blob[len(blob) // 2] ^= 0x01  # disk damage, or a key lost with a keyring-less restart
+    db.execute("UPDATE outbox SET sealed_note = ? WHERE decision_id = ?",
+               (bytes(blob), decision.decision_id))
+    db.conn.commit()
+    assert outbox.due() == []
+    outcome, why = outcome_text(outbox.unacknowledged()[0])
+    assert outcome == "Not sent" and "decide the case again" in why

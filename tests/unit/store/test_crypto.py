@@ -19,6 +19,7 @@ from reviewer.store.case_cache import CaseCache
 from reviewer.account.credentials import EPHEMERAL_CACHE_WARNING, cache_key
 from reviewer.domain import Case, Decision, utc_now
 from reviewer.review.outbox import Outbox
+from reviewer.context.guidelines import Guideline, GuidelineStore
 from reviewer.profile import Profile
 from reviewer.store.database import open_store
 from tests.factories import case_dict, sha, synthetic_png
@@ -211,3 +212,69 @@ def test_purge_drops_settled_and_expired_cases_and_media_no_case_uses(sealed):
     assert sealed.media_bytes(sha(own)) is None and sealed.media_bytes(sha(old_image)) is None
     assert sealed.db.execute("SELECT count(*) FROM case_media WHERE case_id = 'decided-synced'"
                              ).fetchone()[0] == 0
+
+
+# --- guidelines and decision notes ------------------------------------------------------------
+GUIDELINE = {"id": "hate_speech", "version": 1, "seq": 1, "title": f"Playbook {MARKER}",
+             "kind": "policy", "policy_area": "hate_speech", "queue_id": "",
+             "body": f"Thresholds: {MARKER}", "requires_ack": False,
+             "published_at": "2026-11-20T10:00:00Z", "published_by": "lead"}
+
+
+def test_decision_notes_and_answers_are_sealed_and_read_back(sealed):
+    outbox, note = Outbox(sealed.db), f"Escalation plan {MARKER}"
+    decision = Decision.new("c1", ActionId.ESCALATE, "p", note)
+    outbox.record(decision)
+    assert [d.note for d in outbox.due()] == [note]
+    outbox.record_answers([(decision.decision_id, "accepted", {"decision": {"note": note}})])
+    clear, sealed_note, answer, sealed_answer = sealed.db.execute(
+        "SELECT note, sealed_note, response, sealed_response FROM outbox").fetchone()
+    assert (clear, answer) == ("", "")
+    assert MARKER.encode() not in sealed_note + sealed_answer
+    (entry,) = outbox.entries()
+    assert entry.decision.note == note and entry.response == {"decision": {"note": note}}
+    assert outbox.notes_since(0) == [(1, "c1", note)]
+
+
+def test_a_note_that_does_not_open_is_never_sent_and_says_why(sealed):
+    outbox = Outbox(sealed.db)
+    decision = Decision.new("c1", ActionId.SUSPEND, "p", f"Reason {MARKER}")
+    outbox.record(decision)
+    flip_one_byte(sealed.db, "outbox", "sealed_note", "decision_id", decision.decision_id)
+    assert outbox.due() == []  # not sent without its note, nor with garbage
+    (entry,) = outbox.unacknowledged()  # rejected here, shown with the conflicts
+    assert entry.state == "rejected" and entry.response["error"] == "note_unreadable"
+    assert outbox.waiting() == 0
+
+
+def test_guidelines_are_sealed_and_one_that_does_not_open_is_fetched_again(sealed):
+    library = GuidelineStore(sealed.db)
+    other = {**GUIDELINE, "id": "a_first", "seq": 2, "title": "A first title", "body": "Body",
+             "policy_area": "spam"}
+    library.save([Guideline.from_api(GUIDELINE), Guideline.from_api(other)], 2)
+    rows = sealed.db.execute("SELECT title, body, sealed_text FROM guidelines").fetchall()
+    assert all(r[:2] == ("", "") and MARKER.encode() not in r[2] for r in rows)
+    assert [g.title for g in library.documents()] == ["A first title", GUIDELINE["title"]]
+    assert library.for_policy("hate_speech").body == GUIDELINE["body"]
+    assert library.tag_for("hate_speech") == "hate_speech@1"
+
+    flip_one_byte(sealed.db, "guidelines", "sealed_text", "guideline_id", "hate_speech")
+    assert library.get("hate_speech") is None  # dropped, never garbage on screen
+    assert library.cursor() == 0  # so the next sync fetches it again
+    assert [g.guideline_id for g in library.documents()] == ["a_first"]
+
+
+def test_without_a_keyring_a_restart_refetches_guidelines_and_names_lost_notes(no_keyring,
+                                                                               tmp_path):
+    profile = Profile(tmp_path / "profile").ensure()
+    unlock_cache(profile)
+    db = open_store(profile.store_path)
+    GuidelineStore(db).save([Guideline.from_api(GUIDELINE)], 1)
+    Outbox(db).record(Decision.new("c1", ActionId.ESCALATE, "p", f"Plan {MARKER}"))
+    unlock_cache(profile)  # the next process: the old key is gone with the old process
+    db = open_store(profile.store_path)
+    assert GuidelineStore(db).documents() == [] and GuidelineStore(db).cursor() == 0
+    assert Outbox(db).due() == []
+    (entry,) = Outbox(db).unacknowledged()
+    assert "decide the case again" in entry.response["detail"]
+
