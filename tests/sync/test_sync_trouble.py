@@ -75,3 +75,15 @@ def test_answers_that_cannot_be_read_are_named_once_rounds_keep_failing(tmp_path
     assert trouble.startswith("Sync trouble: the central API's answers cannot be read — ")
     assert trouble.endswith(" in the last 5 min")
     assert [bool(s.trouble) for s in statuses][:2] == [False, False]  # one bad round is no alarm
+
+
+def test_a_store_that_cannot_even_be_opened_is_named_too(tmp_path):
+    from ui.sync.indicator import describe
+
+    (tmp_path / "store.sqlite3").mkdir()  # where the store file should be: it cannot open
+    engine = SyncEngine(tmp_path / "store.sqlite3", ApiClient("http://127.0.0.1:9", "token"))
+    statuses = [engine.run_once() for _ in range(3)]  # never raises
+    assert [bool(s.trouble) for s in statuses] == [False, False, True]
+    text, state = describe(statuses[-1], 0)
+    assert text.startswith("● Sync trouble: the local store cannot be written — 3 in the last")
+    assert state == "trouble"

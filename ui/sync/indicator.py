@@ -12,12 +12,12 @@ from reviewer.sync.engine import SyncStatus
 def describe(status: SyncStatus | None, waiting_here: int, needs_attention: int = 0) -> tuple[str, str]:
     """(text, state) for the indicator; state is online | offline | connecting | trouble |
     conflict."""
-    if status is None or status.online is None:
+    if status is not None and status.trouble:  # nothing gets through: "Online" would be a lie
+        parts, state = [f"● {status.trouble}"], "trouble"
+    elif status is None or status.online is None:
         parts, state = ["● Connecting…"], "connecting"
     elif status.needs_sign_in:
         parts, state = ["● Sign in again (Account menu)"], "offline"
-    elif status.trouble:  # reachable, yet nothing gets through: "Online" would be a lie
-        parts, state = [f"● {status.trouble}"], "trouble"
     elif status.online:
         parts, state = ["● Online"], "online"
     else:
