@@ -1,12 +1,14 @@
 """Answers of the wrong shape, as a broken or hostile central API (or a proxy) might send them.
 
-Hypothesis takes a well-formed answer with one good item and one bad-looking one, puts a
+Hypothesis takes a well-formed answer with one good item and one bad-looking one (queues, claimed
+cases, the change feed, guidelines, the answer to a batch of decisions), puts a
 hostile value somewhere in it (a wrong type, null, a huge string, deep nesting, NaN, 2^63+1)
 or drops a key, and serves it over real HTTP from a loopback stub. The real client parses it
 and the real sync round stores what it keeps in a real store. Whatever the shape:
 
 - nothing but MalformedAnswer leaves a parser, and no other exception reaches the round;
-- an item the contract refuses leaves no trace in the store (its marker is in no file);
+- an item the contract refuses leaves no trace in the store (its marker is in no file), and
+  a decision whose result is refused stays to be sent again;
 - the good item of a usable answer is kept.
 """
 
@@ -22,15 +24,18 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from reviewer.contract import cases as wire_cases
+from reviewer.contract import decisions as wire_decisions
 from reviewer.contract import sync as wire_sync
 from reviewer.context.guidelines import Guideline
-from reviewer.domain import Case, MalformedAnswer
+from reviewer.actions import ActionId
+from reviewer.domain import Case, Decision, MalformedAnswer
+from reviewer.review.outbox import Outbox
 from reviewer.store.case_cache import CaseCache
 from reviewer.store.database import open_store
 from reviewer.sync.api_client import ApiClient
 from reviewer.sync.engine import SyncEngine, SyncSettings
 from tests.factories import case_dict
-from tests.sync.stub_api import Answer, StubApi
+from tests.sync.stub_api import Answer, StubApi, empty_answers
 
 MARKER = "MARKER-hostile-9c41"
 DEEP = "DEEP-NESTING-PLACEHOLDER"
@@ -108,6 +113,8 @@ def good_priority(change) -> bool:
 # --- the round ------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def stub():
+    """One loopback stub for every example; each starts from an empty central API's answers
+    (`stub.answers = empty_answers()`), so nothing lingers from an earlier example."""
     api = StubApi().start()
     yield api
     api.stop()
@@ -152,6 +159,7 @@ HOSTILE_SETTINGS = settings(max_examples=50, deadline=None, database=None,
 @HOSTILE_SETTINGS
 @given(answer=mutated({"queues": [queue("q1"), queue("q-bad", MARKER)]}))
 def test_a_hostile_queue_list(stub, tmp_path_factory, answer):
+    stub.answers = empty_answers()
     stub.answers["GET /v1/queues"] = Answer(as_text(answer))
     stub.answers["POST /v1/queues/*"] = Answer(json.dumps(
         {"queue_id": "q1", "lease_expires_at": LEASE, "cases": []}))
@@ -175,6 +183,7 @@ def test_a_hostile_queue_list(stub, tmp_path_factory, answer):
     case_dict("case-good", queue_id="q1"),
     case_dict("case-bad", queue_id="q1", text=f"Reported {MARKER}")]}))
 def test_a_hostile_claim(stub, tmp_path_factory, answer):
+    stub.answers = empty_answers()
     stub.answers["GET /v1/queues"] = Answer(json.dumps({"queues": [queue("q1")]}))
     stub.answers["POST /v1/queues/*"] = Answer(as_text(answer))
     client = ApiClient(stub.url, "token", timeout=20)
@@ -196,6 +205,7 @@ def test_a_hostile_claim(stub, tmp_path_factory, answer):
                                    priority_change(2, "case-good", 1)],
                        "cursor": 2, "more": False}))
 def test_a_hostile_change_feed(stub, tmp_path_factory, answer):
+    stub.answers = empty_answers()
     stub.answers["GET /v1/queues"] = Answer(json.dumps({"queues": []}))
     stub.answers["GET /v1/changes"] = Answer(as_text(answer))
     client = ApiClient(stub.url, "token", timeout=20)
@@ -224,6 +234,7 @@ def guideline(guideline_id: str, seq: int, title: str) -> dict:
 @given(answer=mutated({"guidelines": [guideline("good", 1, "Good"),
                                       guideline("bad", 2, MARKER)], "cursor": 2, "more": False}))
 def test_hostile_guidelines(stub, tmp_path_factory, answer):
+    stub.answers = empty_answers()
     stub.answers["GET /v1/queues"] = Answer(json.dumps({"queues": []}))
     stub.answers["GET /v1/changes"] = Answer(json.dumps({"changes": [], "cursor": 0,
                                                          "more": False}))
@@ -244,3 +255,48 @@ def valid_guideline(item) -> bool:
     except MalformedAnswer:
         return False
     return True
+
+
+# --- answers to a batch of decisions -------------------------------------------------------
+GOOD_ID, BAD_ID = "11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"
+
+
+def accepted(decision_id: str, note: str) -> dict:
+    return {"idempotency_key": decision_id, "status": 201, "body": {"status": "accepted",
+            "decision": {"decision_id": decision_id, "case_id": "case-good",
+                         "action": "no_violation", "policy": "violent_graphic", "note": note,
+                         "decided_at": LEASE, "reviewer": "reviewer-one", "recorded_at": LEASE}}}
+
+
+def usable_result(item, key: str) -> bool:
+    """What answers.batch keeps: a result of the contract's shape, for the decision it names,
+    with an accepted decision when it says accepted."""
+    if not valid(wire_decisions.BatchDecisionResult, item):
+        return False
+    result = wire_decisions.BatchDecisionResult.model_validate(item)
+    return result.idempotency_key == key and (
+        result.status not in (200, 201) or isinstance(result.body, wire_decisions.DecisionAccepted))
+
+
+@HOSTILE_SETTINGS
+@given(answer=mutated({"results": [accepted(GOOD_ID, "fine"), accepted(BAD_ID, MARKER)]}))
+def test_a_hostile_answer_to_a_batch_of_decisions(stub, tmp_path_factory, answer):
+    stub.answers = empty_answers()
+    stub.answers["GET /v1/queues"] = Answer(json.dumps({"queues": []}))
+    stub.answers["POST /v1/decisions/batch"] = Answer(as_text(answer))
+    store = fresh_store(tmp_path_factory)
+    outbox = Outbox(open_store(store))
+    for decision_id in (GOOD_ID, BAD_ID):
+        outbox.record(Decision(decision_id, "case-good", ActionId.NO_VIOLATION,
+                               "violent_graphic", "", LEASE))
+    assert_round_met_nothing_unexpected(run_round(stub, store))
+    results = answer.get("results") if isinstance(answer, dict) else None
+    bad = results[1] if isinstance(results, list) and len(results) > 1 else None
+    states = {e.decision.decision_id: e.state for e in Outbox(open_store(store)).entries()}
+    if not (readable(answer) and usable_result(bad, BAD_ID)):
+        assert MARKER.encode() not in stored_text(store)
+        assert states[BAD_ID] == "pending"  # sent again later under the same key
+    first = results[0] if isinstance(results, list) and results else None
+    if readable(answer) and valid(wire_decisions.BatchDecisionsResult, {"results": []}) \
+            and usable_result(first, GOOD_ID) and first.get("status") == 201:
+        assert states[GOOD_ID] == "accepted"
