@@ -27,6 +27,8 @@ class ActionId(str, Enum):
     PREV_CASE = "prev_case"
     REVEAL = "reveal"  # held: media stays revealed only while the key is down
     REVEAL_COLOUR = "reveal_colour"  # held: revealed in colour (a separate, second step)
+    NEXT_ITEM = "next_item"  # the next media item of the case is the one a reveal opens on
+    PREV_ITEM = "prev_item"
     WIDEN_REVEAL = "widen_reveal"  # while held: the spotlight becomes the whole image
     PANIC = "panic"  # blank all media at once
     ZOOM = "zoom"  # the first media item large, through the same filter
@@ -113,6 +115,8 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.REVEAL: "Reveal media (hold)",
     ActionId.REVEAL_COLOUR: "Reveal media in colour (hold)",
     ActionId.WIDEN_REVEAL: "Widen reveal to the whole image (while holding reveal)",
+    ActionId.NEXT_ITEM: "Next media item (the one a reveal opens on)",
+    ActionId.PREV_ITEM: "Previous media item",
     ActionId.PANIC: "Hide all media now",
     ActionId.ZOOM: "Zoom media",
     ActionId.TOOK_BREAK: "I took a break",

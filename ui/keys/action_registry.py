@@ -18,6 +18,9 @@ from reviewer.keymap import Keymap
 Handlers = dict[ActionId, Callable[[], None]]
 
 HELD_ACTIONS = {ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL}
+# Tab and Shift+Tab belong to Qt's focus chain before any shortcut sees them: the same filter
+# takes their keys, and their QActions serve the menu and the palette.
+FILTERED_ACTIONS = HELD_ACTIONS | {ActionId.NEXT_ITEM, ActionId.PREV_ITEM}
 
 
 def key_text(keymap: Keymap, action_id: ActionId, mode: str = "case") -> str:
@@ -33,7 +36,7 @@ class ActionRegistry:
             action = QAction(ACTION_LABELS[action_id], window)
             action.setObjectName(f"action_{action_id.value}")
             keys = [QKeySequence(k) for k in keymap.keys_for(mode, action_id)]
-            if action_id not in HELD_ACTIONS:
+            if action_id not in FILTERED_ACTIONS:
                 action.setShortcuts(keys)
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setData(action_id.value)

@@ -56,6 +56,8 @@ class MediaDesk(QObject):
             ActionId.REVEAL: self.reveal.hold,
             ActionId.REVEAL_COLOUR: lambda: self.reveal.hold(colour=True),
             ActionId.WIDEN_REVEAL: self.reveal.widen,
+            ActionId.NEXT_ITEM: lambda: self.grid.step_current(1),
+            ActionId.PREV_ITEM: lambda: self.grid.step_current(-1),
             ActionId.PANIC: self.panic,
             ActionId.ZOOM: self.zoom,
             ActionId.TOOK_BREAK: self.took_break,

@@ -3,9 +3,10 @@
 Reveal must act on press *and* release, which QAction shortcuts cannot express. The filter sees
 the key whichever widget has focus, but never while the reviewer is typing into a text field
 or another window (a dialog) is active. While reveal is held, the arrow keys move the spotlight
-and the widen key shows the whole image; they do not navigate cases. Tab and Shift+Tab choose
-the next or previous item of the case, held or not, so a reveal by key opens on the item the
-reviewer means (or moves to it); with a single item they are left to Qt's focus chain.
+and the widen key shows the whole image; they do not navigate cases. The item keys (Tab and
+Shift+Tab by default, from the keymap) choose the next or previous item of the case, held or
+not, so a reveal by key opens on the item the reviewer means (or moves to it); with a single
+item they are left to Qt's focus chain.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from reviewer.keymap import Keymap
 _MODIFIERS = 0xFE000000
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
            Qt.Key.Key_Down: (0, 1)}
-_STEPS = {Qt.Key.Key_Tab: 1, Qt.Key.Key_Backtab: -1}  # Shift+Tab arrives as Backtab
-_CHORD = 0x1C000000  # Ctrl, Alt, Meta: Ctrl+Tab and the like are not ours
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 
 
@@ -48,6 +47,8 @@ class RevealKeyFilter(QObject):
         self._plain = _combined(keymap, ActionId.REVEAL)
         self._colour = _combined(keymap, ActionId.REVEAL_COLOUR)
         self._widen = _combined(keymap, ActionId.WIDEN_REVEAL)
+        self._steps = {**{k: 1 for k in _combined(keymap, ActionId.NEXT_ITEM)},
+                       **{k: -1 for k in _combined(keymap, ActionId.PREV_ITEM)}}
         self._handlers = handlers
         self.held = False
 
@@ -62,8 +63,9 @@ class RevealKeyFilter(QObject):
             return self._reveal_key(event, combined)
         if self.held and (event.key() in _ARROWS or combined in self._widen):
             return self._while_held(event, combined)
-        if event.key() in _STEPS and not combined & _CHORD and event.type() == QEvent.Type.KeyPress:
-            return self._handlers.step(_STEPS[event.key()])
+        step = self._steps.get(_no_backtab(combined))
+        if step and event.type() == QEvent.Type.KeyPress:
+            return self._handlers.step(step)
         return False
 
     def release(self) -> None:
@@ -103,6 +105,13 @@ class RevealKeyFilter(QObject):
     def _window_is_active(self) -> bool:
         active = QApplication.activeWindow()
         return active is None or active is self._window
+
+
+def _no_backtab(combined: int) -> int:
+    """Shift+Tab arrives as Shift+Backtab; the keymap spells it Shift+Tab."""
+    if combined & ~_MODIFIERS == int(Qt.Key.Key_Backtab):
+        return (combined & _MODIFIERS) | int(Qt.Key.Key_Tab)
+    return combined
 
 
 def _typing() -> bool:
