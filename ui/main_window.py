@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
     def _update_indicator(self) -> None:
         outbox = self.session.outbox
         self.sync_indicator.show_status(self.bridge.last_status, outbox.waiting(),
-                                        outbox.needs_attention())
+                                        outbox.needs_attention(), outbox.awaiting_approval())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._prefetch_timer.stop()

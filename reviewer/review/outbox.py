@@ -154,11 +154,12 @@ class Outbox:
         now = to_iso(utc_now())
         for _, state, _ in answers:
             assert state in TERMINAL_STATES, state
-        rows = [(state, *self._seal(d, "response", json.dumps(body, ensure_ascii=False)), now, d)
+        rows = [(state, *self._seal(d, "response", json.dumps(body, ensure_ascii=False)),
+                 int(state == "accepted" and body.get("status") == "pending_approval"), now, d)
                 for d, state, body in answers]
         with transaction(self.db) as conn:
             conn.executemany("UPDATE outbox SET state = ?, response = ?, sealed_response = ?, "
-                             "updated_at = ? WHERE decision_id = ?", rows)
+                             "awaiting_approval = ?, updated_at = ? WHERE decision_id = ?", rows)
 
     def acknowledge(self, decision_id: str) -> None:
         """The reviewer has seen this conflict or rejection and dealt with it."""
@@ -201,15 +202,26 @@ class Outbox:
         return row[0] if row else 0
 
     def counts(self) -> dict[str, int]:
-        counts = {s: 0 for s in ("pending", "sending", *TERMINAL_STATES, "withdrawn")}
-        for state, n in self.db.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
+        """Decisions by state. `awaiting_approval`: accepted by the central API but held for a
+        senior (four eyes); they are not counted again under `accepted` until ruled on."""
+        counts = {s: 0 for s in ("pending", "sending", "accepted", "awaiting_approval",
+                                 "conflict", "rejected", "withdrawn")}
+        for state, n in self.db.execute(
+                "SELECT CASE WHEN awaiting_approval THEN 'awaiting_approval' ELSE state END, "
+                "count(*) FROM outbox GROUP BY 1"):
             counts[state] = n
         return counts
 
+    def awaiting_approval(self) -> int:
+        """Our decisions a senior has still to rule on (four eyes); an indexed count."""
+        return self.db.execute(
+            "SELECT count(*) FROM outbox WHERE awaiting_approval = 1").fetchone()[0]
+
     def waiting(self) -> int:
-        """Decisions made here that the central API has not acknowledged yet."""
-        c = self.counts()
-        return c["pending"] + c["sending"]
+        """Decisions made here that the central API has not acknowledged yet (the state index
+        answers it without reading the rest of the log: it runs after every decision)."""
+        return self.db.execute("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"
+                               ).fetchone()[0]
 
     def entries(self, state: str | None = None, where: str = "1") -> list[OutboxEntry]:
         sql = ("SELECT decision_id, case_id, action, policy, note, decided_at, state, attempts, "

@@ -179,8 +179,15 @@ ALTER TABLE outbox ADD COLUMN sealed_note BLOB;
 ALTER TABLE outbox ADD COLUMN sealed_response BLOB;
 """
 
+# v10: a decision the central API stored but holds for a senior (four eyes) is marked until the
+# senior's ruling arrives, so the reviewer sees it waits (the answer itself is sealed).
+_V10 = """
+ALTER TABLE outbox ADD COLUMN awaiting_approval INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX outbox_awaiting ON outbox (decided_at) WHERE awaiting_approval = 1;
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

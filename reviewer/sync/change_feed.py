@@ -87,6 +87,8 @@ def _our_outcome(conn, case_id: str, data: dict) -> str:
     row = conn.execute("SELECT action FROM outbox WHERE decision_id = ?", (original,)).fetchone()
     if row is None:
         return ""
+    # Ruled on: it no longer waits for a senior (the indicator and `status` stop saying so).
+    conn.execute("UPDATE outbox SET awaiting_approval = 0 WHERE decision_id = ?", (original,))
     outcome = data.get("outcome", "ruled on")
     result = f" (now {data.get('action')})" if outcome != "approved" else ""
     return f"{data.get('reviewer', 'A senior')} {outcome} your {row[0]} on {case_id}{result}"

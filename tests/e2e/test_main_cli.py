@@ -61,7 +61,8 @@ def test_serve_admin_sync_and_status_from_the_command_line(tmp_path):
         assert synced.returncode == 0, synced.stderr
         assert "online=True" in synced.stdout
         status = _run("status", "--profile", str(profile))
-        assert status.stdout.strip() == "pending=0 sending=0 accepted=0 conflict=0 rejected=0 withdrawn=0"
+        assert status.stdout.strip() == \
+            "pending=0 sending=0 accepted=0 awaiting_approval=0 conflict=0 rejected=0 withdrawn=0"
         assert token not in synced.stdout + synced.stderr  # never echoed
         _decide_three(profile, tmp_path / "keyring.json")
         assert _run("status", "--profile", str(profile)).stdout.startswith("pending=3 ")
@@ -76,7 +77,7 @@ def test_serve_admin_sync_and_status_from_the_command_line(tmp_path):
         back = _run("sync", "--profile", str(profile), env={"REVIEWER_TOKEN": token, **keyring_env})
         assert back.returncode == 0, back.stdout
         assert _run("status", "--profile", str(profile)).stdout.strip() == \
-            "pending=0 sending=0 accepted=3 conflict=0 rejected=0 withdrawn=0"
+            "pending=0 sending=0 accepted=3 awaiting_approval=0 conflict=0 rejected=0 withdrawn=0"
     finally:
         server.terminate()
         server.wait(10)

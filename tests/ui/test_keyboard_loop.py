@@ -91,4 +91,5 @@ def test_navigation_keys_move_between_cases_without_deciding(qtbot, tmp_path, ce
     QTest.keyClick(window, Qt.Key.Key_S)  # skip
     assert window.session.current().id != second
     assert window.session.outbox.counts() == {"pending": 0, "sending": 0, "accepted": 0,
+                                              "awaiting_approval": 0,
                                               "conflict": 0, "rejected": 0, "withdrawn": 0}

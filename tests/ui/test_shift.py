@@ -142,6 +142,10 @@ def test_a_shift_by_keyboard_lands_exactly_the_intended_decisions(qtbot, tmp_pat
     assert len(expected) == 50
 
     pump_until(lambda: reviewer.session.outbox.waiting() == 0, timeout=30, what="reviewer synced")
+    # Sent, but held for a senior: the reviewer is told it waits, not that all is done.
+    assert reviewer.session.outbox.awaiting_approval() == 1
+    pump_until(lambda: "1 awaiting a senior's approval" in reviewer.sync_indicator.text(),
+               what="four eyes shown")
     senior = _open(qtbot, tmp_path, central_api, "senior", "senior")
     _select_queue(senior, "escalations")
     pump_until(lambda: high.id in senior.session.case_ids, timeout=20, what="awaiting case at the senior")
@@ -152,6 +156,8 @@ def test_a_shift_by_keyboard_lands_exactly_the_intended_decisions(qtbot, tmp_pat
     reviewer.bridge.wake()
     pump_until(lambda: "approved your suspend" in reviewer.status_line.text(), timeout=30,
                what="the reviewer sees the outcome")
+    assert reviewer.session.outbox.awaiting_approval() == 0
+    assert "awaiting" not in reviewer.sync_indicator.text()
 
     on_server = central_api.decisions()
     mine = [d for d in on_server if d["reviewer"] == "reviewer-one"]

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel
 from reviewer.sync.engine import SyncStatus
 
 
-def describe(status: SyncStatus | None, waiting_here: int, needs_attention: int = 0) -> tuple[str, str]:
+def describe(status: SyncStatus | None, waiting_here: int, needs_attention: int = 0,
+             awaiting_approval: int = 0) -> tuple[str, str]:
     """(text, state) for the indicator; state is online | offline | connecting | trouble |
     conflict."""
     if status is not None and status.trouble:  # nothing gets through: "Online" would be a lie
@@ -23,6 +24,8 @@ def describe(status: SyncStatus | None, waiting_here: int, needs_attention: int 
     else:
         parts, state = ["● Offline — working from cached cases"], "offline"
     parts.append(f"{waiting_here} waiting to sync" if waiting_here else "all decisions synced")
+    if awaiting_approval:  # sent, but not in force until a senior rules (four eyes)
+        parts.append(f"{awaiting_approval} awaiting a senior's approval")
     if needs_attention:
         parts.append(f"{needs_attention} conflict(s) to review — Shift+C")
         state = "conflict"
@@ -39,8 +42,9 @@ class SyncIndicator(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.state = "connecting"
 
-    def show_status(self, status: SyncStatus | None, waiting_here: int, needs_attention: int = 0) -> None:
-        text, self.state = describe(status, waiting_here, needs_attention)
+    def show_status(self, status: SyncStatus | None, waiting_here: int, needs_attention: int = 0,
+                    awaiting_approval: int = 0) -> None:
+        text, self.state = describe(status, waiting_here, needs_attention, awaiting_approval)
         self.setText(text)
         self.setProperty("syncState", self.state)
         self.setToolTip(status.last_error if status and status.last_error else "")
