@@ -60,6 +60,7 @@ class CasePanel(QWidget):
         self.pending = _plain_label("casePending")  # four eyes: what awaits a senior's approval
         self.language = _plain_label("caseLanguage")  # the text's language, right above it
         self.context_hint = _plain_label("caseContextHint")  # notes etc. while the panel is shut
+        self.context_hint.hide()  # shown with a hint only: an empty one would be a blank line
         self.text = QTextEdit()
         self.text.setObjectName("caseText")
         self.text.setReadOnly(True)

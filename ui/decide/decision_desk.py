@@ -98,7 +98,8 @@ class DecisionDesk(QObject):
         dialog = NoteDialog(f"Reverse {label} on {target.case_id}",
                             f"Reversing: {reversal.describe(target)}.\nWhy reverse it? The note "
                             "goes on record with the reversal; the case comes back to be "
-                            "decided again.", self.parent_widget)
+                            "decided again.", self.parent_widget,
+                            placeholder="What the decision got wrong…")
         accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
         self.parent_widget.activateWindow()
         if not accepted:

@@ -48,7 +48,9 @@ class DecisionFlow:
         if kind.needs_note:
             prompt = ("Reason and proposed plan of action for the specialist."
                       if action == ActionId.ESCALATE else "Why? The note goes with the decision.")
-            dialog = NoteDialog(f"{kind.label} {case.id}", prompt, self.window)
+            hint = ("Reason and proposed plan of action…" if action == ActionId.ESCALATE
+                    else "Why this decision…")
+            dialog = NoteDialog(f"{kind.label} {case.id}", prompt, self.window, placeholder=hint)
             if not self._run(dialog):
                 return None
             note = dialog.note()

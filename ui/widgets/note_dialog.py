@@ -18,7 +18,7 @@ def _submit_keys(keymap: Keymap | None) -> list[str]:
 
 class NoteDialog(QDialog):
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None,
-                 keymap: Keymap | None = None):
+                 keymap: Keymap | None = None, placeholder: str = ""):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -27,7 +27,7 @@ class NoteDialog(QDialog):
         label.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteEditor")
-        self.editor.setPlaceholderText("Reason and proposed plan of action…")
+        self.editor.setPlaceholderText(placeholder)  # a hint of what this note is for
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         submit = _submit_keys(keymap if keymap is not None else getattr(parent, "keymap", None))
