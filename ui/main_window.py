@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         # list widens to show it.
         self.palette_targets = PaletteTargets(self.queue_panel.select_queue,
                                               self.guidelines.open_for_policy,
-                                              self.work_list.go_to_case)
+                                              self.work_list.go_to_case, self._look_up)
 
     def _lay_out(self) -> None:
         right = QSplitter(Qt.Orientation.Vertical)
@@ -240,6 +240,20 @@ class MainWindow(QMainWindow):
         self.work_list.refresh_facets()
         self.show_current()
 
+    def _look_up(self, case_id: str) -> None:
+        if self.bridge.look_up(case_id):
+            self.status_line.say(f"Asking the central API for case {case_id}…")
+        else:
+            self.status_line.say(f"Case {case_id} is not cached here, and there is no central "
+                                 "API to ask (offline demo or no sign-in).")
+
+    def _show_looked_up(self, status: SyncStatus) -> None:
+        for answer in status.looked_up:
+            self.status_line.say(answer.message)
+            if answer.found:
+                self.session.reload()
+                self.work_list.go_to_case(answer.case_id)
+
     def _go_to_related(self, case_id: str) -> None:
         if case_id in self.session.case_ids:
             self.go_to_case(case_id)
@@ -307,6 +321,7 @@ class MainWindow(QMainWindow):
         if status.outcomes:
             self.status_line.say("; ".join(status.outcomes))
         self._apply_case_changes(status)
+        self._show_looked_up(status)
         self._show_lease(self.session.current())  # renewed, or not, this round
         if status.new_media:  # placeholders saying "not downloaded yet" can now be rendered
             self.media_grid.refresh()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from reviewer.sync import change_feed
+from reviewer.sync.case_lookup import CaseLookup, LookedUp
 from reviewer.sync.api_client import ApiClient, ApiRejected, SignInNeeded, Unavailable
 from reviewer.sync.backoff import backoff_delay
 from reviewer.store.cache_guard import purge_settled
@@ -58,6 +59,7 @@ class SyncStatus:
     purged: int = 0  # settled or stale rows deleted from the local cache this round
     needs_sign_in: bool = False  # the central API refused the token (401): sign in again
     trouble: str = ""  # rounds keep failing: the sentence the status bar shows ('' if not)
+    looked_up: tuple[LookedUp, ...] = ()  # cases asked for by id (CaseLookup), fetched or not
 
 
 @dataclass
@@ -94,6 +96,7 @@ class SyncEngine(WakeableThread):
         self._failed_media: set[str] = set()
         self._last_renewal = self._last_presets = -1e9  # both due in the first round
         self._outcomes: list[str] = []
+        self.lookups = CaseLookup()  # the UI asks, this thread fetches
         self._db = None
 
     # --- thread control -----------------------------------------------------------------
@@ -147,6 +150,7 @@ class SyncEngine(WakeableThread):
         closed: list[str] = []
         presets_changed = guidelines_changed = needs_sign_in = False
         context_changed = purged = 0
+        looked_up: list[LookedUp] = []
         failure: Exception | None = None
         self._retry_after, self._counted = None, False
         try:
@@ -154,6 +158,7 @@ class SyncEngine(WakeableThread):
             # Presets (checked once a minute) come before any media fetch, so a category the
             # organisation marks never-render is known before its bytes could be fetched.
             self.push()
+            looked_up = self.lookups.run(self._database(), self.client)  # someone waits on these
             presets_changed = self.follow_presets()
             closed = self.follow_changes()
             self.renew_leases(closed)  # before claiming, so a lost lease is replaced at once
@@ -182,7 +187,7 @@ class SyncEngine(WakeableThread):
         outcomes, self._outcomes = tuple(self._outcomes), []
         status = replace(status, presets_changed=presets_changed, outcomes=outcomes,
                          guidelines_changed=guidelines_changed, context_changed=context_changed,
-                         purged=purged, needs_sign_in=needs_sign_in,
+                         purged=purged, needs_sign_in=needs_sign_in, looked_up=tuple(looked_up),
                          trouble=shown.sentence() if shown and online else "")
         self._last_status = status
         return status

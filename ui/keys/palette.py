@@ -40,6 +40,7 @@ class PaletteTargets:
     select_queue: Callable[[str], None]
     open_policy: Callable[[str], None]  # the policy's guideline
     go_to_case: Callable[[str], None]
+    look_up: Callable[[str], None] = lambda case_id: None  # a case id not cached here
 
 
 def entries_for(registry: ActionRegistry, session: ReviewSession,
@@ -70,6 +71,8 @@ class CommandPalette(ListOverlay):
                  targets: PaletteTargets):
         super().__init__(host, "commandPalette")
         self.entries = entries_for(registry, session, targets)
+        self.targets = targets
+        self._cached = {e.text for e in self.entries if e.kind == "case"}
         self.search = self.filter
         self.search.setObjectName("paletteSearch")
         self.search.setPlaceholderText("Action, queue, case id, policy or setting…")
@@ -86,9 +89,20 @@ class CommandPalette(ListOverlay):
 
     def _refilter(self, text: str) -> None:
         shown = rank(text, self.entries, key=lambda e: e.text)[:MAX_SHOWN]
+        wanted = text.strip()
+        if _looks_like_case_id(wanted) and f"Case {wanted}" not in self._cached:
+            # Not cached here: the central API may know it (fetched by the sync worker).
+            shown.append(Entry(f"Open case {wanted} from the central API", "case",
+                               lambda: self.targets.look_up(wanted)))
         self.show_entries(shown, [e.text for e in shown])
 
     def run_chosen(self) -> None:
         """Run the chosen entry after the palette has closed, so keys reach the window again."""
         if self.chosen is not None:
             self.chosen.run()
+
+
+def _looks_like_case_id(text: str) -> bool:
+    """One word with a digit in it ("case-00123", "c81e4"): worth asking the central API."""
+    return 3 <= len(text) <= 64 and not any(c.isspace() for c in text) and \
+        any(c.isdigit() for c in text)

@@ -26,6 +26,14 @@ class SyncBridge(QObject):
         if self.engine is not None:
             self.engine.start()
 
+    def look_up(self, case_id: str) -> bool:
+        """Ask the sync worker for a case not cached here; False without a central API."""
+        if self.engine is None:
+            return False
+        self.engine.lookups.request(case_id)
+        self.engine.wake()
+        return True
+
     def wake(self) -> None:
         if self.engine is not None:
             self.engine.wake()
