@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(BIN)/python main.py $(ARGS)
 
 test: $(STAMP)
+	bash packaging/system-deps.sh test  # cheap when nothing is missing; PostgreSQL for tests/server
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -1,7 +1,8 @@
 """Reviewer Workstation entry point: the GUI by default, plus subcommands.
 
   python main.py [--server URL] [--profile DIR]       the workstation (no server: built-in demo)
-  python main.py serve --db PATH [--host H] [--port N] [--seed N]
+  python main.py serve --db PATH|URL [--host H] [--port N] [--seed N] [--workers N] [--migrate]
+  python main.py admin migrate --db PATH|URL
   python main.py admin add-reviewer NAME --role reviewer|senior|lead --db PATH [--password-stdin]
   python main.py admin set-password NAME --db PATH   (reads the new password from stdin)
   python main.py admin publish-guideline --file F.md --id ID --title T [--bulletin] --db PATH
@@ -27,6 +28,7 @@ from reviewer.account.credentials import TOKEN_ENV, token_for
 from reviewer.profile import Profile, default_profile_dir
 
 EXIT_USAGE = 2
+_DB_HELP = "server database: a SQLite file, or a URL such as postgresql://user@host/dbname"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,23 +36,29 @@ def build_parser() -> argparse.ArgumentParser:
     _add_client_options(parser)
     sub = parser.add_subparsers(dest="command")
     serve = sub.add_parser("serve", help="run the reference central API")
-    serve.add_argument("--db", required=True, type=Path, help="server database file")
+    serve.add_argument("--db", required=True, help=_DB_HELP)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--seed", type=int, default=None,
                        help="seed an empty database with synthetic demo data from this seed")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="API processes sharing the port (above 1 needs PostgreSQL)")
+    serve.add_argument("--migrate", action="store_true",
+                       help="upgrade an out-of-date schema instead of refusing to start")
     admin = sub.add_parser("admin", help="administer the reference central API")
     admin_sub = admin.add_subparsers(dest="admin_command", required=True)
+    migrate = admin_sub.add_parser("migrate", help="create or upgrade the database schema")
+    migrate.add_argument("--db", required=True, help=_DB_HELP)
     add = admin_sub.add_parser("add-reviewer", help="create a reviewer; prints the token once")
     add.add_argument("name")
     add.add_argument("--role", choices=["reviewer", "senior", "lead"], default="reviewer")
-    add.add_argument("--db", required=True, type=Path)
+    add.add_argument("--db", required=True, help=_DB_HELP)
     add.add_argument("--password-stdin", action="store_true",
                      help="also set a sign-in password, read from stdin (never echoed)")
     set_password = admin_sub.add_parser("set-password",
                                         help="set a reviewer's sign-in password (read from stdin)")
     set_password.add_argument("name")
-    set_password.add_argument("--db", required=True, type=Path)
+    set_password.add_argument("--db", required=True, help=_DB_HELP)
     publish = admin_sub.add_parser("publish-guideline",
                                    help="publish the next version of a guideline or bulletin")
     publish.add_argument("--file", required=True, type=Path, help="the text (plain text / .md)")
@@ -60,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a bulletin every reviewer must acknowledge")
     publish.add_argument("--policy-area", default="", help="the policy it documents")
     publish.add_argument("--queue", default="", help="the queue a bulletin is for")
-    publish.add_argument("--db", required=True, type=Path)
+    publish.add_argument("--db", required=True, help=_DB_HELP)
     sync = sub.add_parser("sync", help="push decisions and pull cases without a window")
     _add_client_options(sync)
     sync.add_argument("--once", action="store_true", help="one round, then exit")
@@ -171,11 +179,20 @@ def _run_demo(profile: Profile, fresh: bool = False) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from server.runner import serve_forever
     from server.demo.seed import seed_database
+    from server.store.migrations import SchemaOutOfDate
 
-    if args.seed is not None and not args.db.exists():
-        seed_database(args.db, seed=args.seed)
+    if args.seed is not None:
+        try:
+            seed_database(args.db, seed=args.seed)
+        except ValueError:
+            pass  # seeded before: serve what is there
     print(f"central API: http://{args.host}:{args.port}", flush=True)
-    serve_forever(args.db, args.host, args.port)
+    try:
+        serve_forever(args.db, args.host, args.port, workers=args.workers,
+                      migrate=args.migrate)
+    except (SchemaOutOfDate, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     return 0
 
 
@@ -184,6 +201,8 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
     if args.admin_command == "publish-guideline":
         return _publish_guideline(args)
+    if args.admin_command == "migrate":
+        return _migrate(args)
     try:
         if args.admin_command == "set-password":
             accounts = set_password(args.db, args.name, _read_new_password())
@@ -195,6 +214,15 @@ def cmd_admin(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(token)  # shown once; only its hash is stored
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from server.store.database import describe, open_database
+    from server.store.schema import SCHEMA_VERSION
+
+    open_database(args.db).close()
+    print(f"{describe(args.db)}: schema version {SCHEMA_VERSION}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """The HTTP API of docs/api.md as a FastAPI application.
 
 Endpoints are plain `def` functions: FastAPI runs them on its thread pool, which is where
-blocking SQLite calls belong. The one `async` endpoint (decisions) needs the raw body bytes
+blocking database calls belong. The one `async` endpoint (decisions) needs the raw body bytes
 for the idempotency hash and hands the blocking work to the pool itself.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import asynccontextmanager
+from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -37,7 +39,10 @@ from server.auth.access import (
     may_work_queue, record_lease_grants, require_case_access, require_media_access,
 )
 from server.audit import record_audit
-from server.auth.tokens import Reviewer
+from server.auth.shared_limits import DatabaseBuckets, DatabaseLoginThrottle
+from server.auth.tokens import Reviewer, token_is_known
+from server.api.login import install_throttle
+from server.api.strict_json import NoNulInUrl
 from server.store.database import open_database
 from server.decisions import StoredResponse, list_decisions, record_decision
 from server.api.deps import (
@@ -70,17 +75,20 @@ def create_app(
     rate_limit_per_second: float | None = None,
     rate_limit_burst: int | None = None,
     org_presets: dict | None = None,
+    migrate: bool = True,
 ) -> FastAPI:
-    """The API over the SQLite file at `db_path` (created, with the five queues, if missing).
+    """The API over the database at `db_path`: a SQLite file (created, with the five queues,
+    if missing) or a PostgreSQL URL. With `migrate` False an out-of-date schema is refused
+    (SchemaOutOfDate) instead of upgraded.
 
     Idempotency keys are kept `key_retention_days` (default: $REVIEWER_KEY_RETENTION_DAYS, else
     7) and purged at start-up and every `key_purge_every` decisions; `clock` only drives that
     purge, so tests can move it days ahead. Each token may send `rate_limit_burst` requests at
     once and `rate_limit_per_second` after that (defaults: rate_limit.py, or the environment;
-    0 per second turns the limit off). `app.state.database` holds the open Database; whoever
-    stops serving should `close()` it.
+    0 per second turns the limit off). `app.state.database` holds the open Database; it is
+    closed when the app's lifespan ends (or by whoever runs it with lifespan off).
     """
-    database = open_database(db_path)
+    database = open_database(db_path, migrate_schema=migrate)
     with database.write() as conn:
         ensure_default_queues(conn)
     if key_retention_days is None:
@@ -91,8 +99,10 @@ def create_app(
         title="Reviewer Workstation central API",
         version=API_VERSION,
         description="Contract: docs/api.md. Times are ISO 8601 UTC with a trailing Z.",
+        lifespan=_closing(database),
     )
     app.state.database = database
+    install_throttle(app, DatabaseLoginThrottle(database) if database.is_postgresql else None)
     app.state.key_retention = retention
     app.state.org_presets = load_org_presets(org_presets)
     install_error_handlers(app)
@@ -103,10 +113,24 @@ def create_app(
     app.include_router(login_api.router)
     app.include_router(investigation_api.router)
     app.add_middleware(ContentFreeErrors)
+    app.add_middleware(NoNulInUrl)
     rate_limit = RateLimit.resolve(rate_limit_per_second, rate_limit_burst)
     if rate_limit.enabled:  # added last, so it runs first: a limited request costs nothing
-        app.add_middleware(RateLimitMiddleware, buckets=TokenBuckets(rate_limit))
+        # Several processes share one PostgreSQL, so they share their buckets in it too.
+        buckets = DatabaseBuckets(database, rate_limit) if database.is_postgresql \
+            else TokenBuckets(rate_limit)
+        app.add_middleware(RateLimitMiddleware, buckets=buckets,
+                           known_token=partial(token_is_known, database))
     return app
+
+
+def _closing(database):
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        database.close()
+
+    return lifespan
 
 
 @router.get("/health", response_model=Health, tags=["meta"])

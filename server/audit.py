@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import Connection, insert, select
 
 from server.auth.tokens import Reviewer
+from server.store.database import lock_feeds
 from server.store.schema import audit_log
 from server.timeutil import to_iso
 
@@ -35,6 +36,7 @@ def record_audit(conn: Connection, actor: Reviewer | None, action: str, at: date
     """Append one entry; `actor` None means the admin CLI."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
+    lock_feeds(conn)  # the audit log is read with a seq cursor too
     name, role = (ADMIN_ACTOR, ADMIN_ROLE) if actor is None else (actor.name, actor.role)
     conn.execute(_INSERT_ENTRY, {"at": at, "actor": name, "role": role, "action": action,
                                  "case_id": case_id, "detail": detail or {}})

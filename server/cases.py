@@ -12,6 +12,7 @@ from server.store.schema import authors, case_media, cases, decisions, media, qu
 from server.timeutil import to_iso
 
 LEASE_DURATION = timedelta(minutes=30)
+MAX_OWN_LEASES = 200  # live leases a claim hands back to their holder, at most
 AWAITING_APPROVAL = "awaiting_approval"  # four eyes: a reviewer's decision waits for a senior
 
 
@@ -93,25 +94,24 @@ def claim_cases(
     conn: Connection, queue_id: str, reviewer_id: int, count: int, now: datetime,
     may_approve: bool = False,
 ) -> tuple[datetime, list[str]]:
-    """Lease up to `count` unheld open cases of the queue, most urgent first; with
-    `may_approve` (seniors, leads) the escalations queue also hands out awaiting_approval cases.
+    """The caller's own live leases in the queue, then up to `count` more unheld open cases,
+    most urgent first, all leased for LEASE_DURATION from now; with `may_approve` (seniors,
+    leads) the escalations queue also hands out awaiting_approval cases.
 
-    Must run inside a write transaction: the select and the update have to be atomic, or two
-    reviewers could be handed the same case.
+    Own leases come back first so that a workstation that lost its cache (or a claim answer)
+    gets its cases back at once instead of waiting out the lease. Must run inside a write
+    transaction. On PostgreSQL, concurrent claims skip rows another claim has locked and
+    re-check the rest once it commits, so no case goes to two reviewers.
     """
     lease_expires_at = now + LEASE_DURATION
-    unheld = or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
     escalations = queue_id == ESCALATIONS_QUEUE_ID
     statuses = ["open", AWAITING_APPROVAL] if escalations and may_approve else ["open"]
-    case_ids = list(
-        conn.execute(
-            select(cases.c.id)
-            .where(and_(cases.c.queue_id == queue_id, cases.c.status.in_(statuses), unheld,
-                        _not_escalated_by(reviewer_id) if escalations else true()))
-            .order_by(cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)
-            .limit(count)
-        ).scalars()
-    )
+    in_queue = and_(cases.c.queue_id == queue_id, cases.c.status.in_(statuses))
+    held = and_(cases.c.lease_holder == reviewer_id, cases.c.lease_expires_at > now)
+    unheld = or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
+    case_ids = _claimable(conn, and_(in_queue, held), MAX_OWN_LEASES) + _claimable(
+        conn, and_(in_queue, unheld, _not_escalated_by(reviewer_id) if escalations else true()),
+        count)
     if case_ids:
         conn.execute(
             update(cases)
@@ -119,6 +119,15 @@ def claim_cases(
             .values(lease_holder=reviewer_id, lease_expires_at=lease_expires_at)
         )
     return lease_expires_at, case_ids
+
+
+def _claimable(conn: Connection, condition, limit: int) -> list[str]:
+    return list(conn.execute(
+        select(cases.c.id).where(condition)
+        .order_by(cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=cases)  # PostgreSQL only; SQLite has one writer
+    ).scalars())
 
 
 def _not_escalated_by(reviewer_id: int):

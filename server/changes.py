@@ -1,9 +1,9 @@
 """The change feed: one row per change of a case's state, read by clients with a cursor.
 
 `record_change` is always called inside the write transaction that makes the change, so a
-change row exists exactly when the change itself committed. Writes are serialized (db.py), so
-seqs become visible in increasing order and a client that remembers the last seq it saw never
-misses a row that commits later with a smaller one.
+change row exists exactly when the change itself committed. Seqs are handed out under
+lock_feeds (database.py), so they become visible in increasing order and a client that
+remembers the last seq it saw never misses a row that commits later with a smaller one.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import get_args
 from sqlalchemy import Connection, insert, select
 
 from reviewer.contract.sync import ChangeKind
+from server.store.database import lock_feeds
 from server.store.schema import changes
 from server.timeutil import to_iso
 
@@ -25,6 +26,7 @@ def record_change(conn: Connection, case_id: str, kind: str, at: datetime,
                   data: dict | None = None) -> None:
     if kind not in KINDS:
         raise ValueError(f"unknown change kind {kind!r}")
+    lock_feeds(conn)
     conn.execute(_INSERT_CHANGE, {"case_id": case_id, "kind": kind, "at": at, "data": data or {}})
 
 

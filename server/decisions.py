@@ -1,5 +1,12 @@
 """Recording decisions, idempotently, one at a time (POST /v1/decisions) or in batches.
 
+Concurrency (several API processes on one PostgreSQL): a request first takes its idempotency
+key's lock, so a retry racing its original waits and replays the stored answer; then it locks
+the case row, so of two final decisions on one case the second sees the first and answers 409;
+last, its feed rows take the feed lock (database.py). Every transaction takes these in that
+order, keys and cases each sorted, so none waits in a circle: a batch takes all of its keys
+and cases up front (lock_batch), before its first feed row.
+
 `decide_one` decides one keyed decision inside a write transaction and gives every answer the
 single endpoint can give; both endpoints go through it, so they share one set of rules and one
 key space. Who may decide which case is access.py's rule (403 `not_your_case`, not stored). The
@@ -26,7 +33,7 @@ from server.auth.access import CASE_ACCESS_COLUMNS, forget_lease_grants, may_acc
 from server.audit import record_audit
 from server.auth.tokens import Reviewer
 from server.changes import record_change
-from server.store.database import Database
+from server.store.database import Database, lock_batch, lock_idempotency_key
 from server.decision_rows import (  # noqa: F401  (insert_decision: escalations.py imports it)
     decision_dict, insert_decision, winning_decision,
 )
@@ -49,7 +56,10 @@ _SELECT_KEY = select(idempotency_keys).where(idempotency_keys.c.key == bindparam
 _INSERT_KEY = insert(idempotency_keys)
 _SELECT_CASE = (select(*CASE_ACCESS_COLUMNS, cases.c.status, authors.c.high_profile)
                 .join(authors, authors.c.id == cases.c.author_id)
-                .where(cases.c.id == bindparam("case_id_")))
+                .where(cases.c.id == bindparam("case_id_"))
+                # The case row stays locked until commit (PostgreSQL): a second decision on it
+                # waits, then reads the status the first one left. SQLite has one writer.
+                .with_for_update(of=cases))
 _UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
 
@@ -115,9 +125,16 @@ def record_decision_batch(
     if all(key in stored for key in keys):  # a retried batch: answer it without the write lock
         return [_replay(stored[request.key], request) for request in requests]
     with database.write() as conn:
+        lock_batch(conn, [request.key for request in requests],
+                   [_case_id_of(request.payload) for request in requests])
         now = utcnow()
         # In order, so a key repeated inside the batch meets its own first occurrence.
         return [decide_one(conn, reviewer, request, now) for request in requests]
+
+
+def _case_id_of(payload: object) -> str | None:
+    case_id = payload.get("case_id") if isinstance(payload, dict) else None
+    return case_id if isinstance(case_id, str) else None
 
 
 def decide_one(
@@ -159,8 +176,9 @@ def _decide(
 ) -> StoredResponse:
     if not request.key:
         raise ApiError(422, "missing_idempotency_key")
-    # Looked up (again) under the write lock: a concurrent request with the same key may have
-    # committed since the caller's read, and a batch may repeat a key.
+    # Looked up (again) under the key's lock: a concurrent request with the same key may have
+    # committed since the caller's read (it is replayed), and a batch may repeat a key.
+    lock_idempotency_key(conn, request.key)
     row = _stored_row(conn, request.key)
     if row is not None:
         return _replay(row, request)

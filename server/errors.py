@@ -9,10 +9,12 @@ import traceback
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("server.errors")
 _INTERNAL_ERROR = json.dumps({"error": "internal_error"}).encode()
+_UNAVAILABLE = json.dumps({"error": "unavailable"}).encode()
 
 _CODES_BY_STATUS = {
     400: "bad_request",
@@ -97,7 +99,7 @@ class ContentFreeErrors:
         except Exception as exc:  # noqa: BLE001 - the point is to catch everything
             _log_without_values(scope, exc)
             if not started:
-                await _send_internal_error(send)
+                await _send_internal_error(send, retry=isinstance(exc, OperationalError))
 
 
 def _log_without_values(scope, exc: Exception) -> None:
@@ -108,8 +110,15 @@ def _log_without_values(scope, exc: Exception) -> None:
                  stack.rstrip())
 
 
-async def _send_internal_error(send) -> None:
+async def _send_internal_error(send, retry: bool = False) -> None:
+    """500, or for a database that is briefly unavailable (restarting, failing over) or that
+    cancelled the transaction to break a lock cycle: 503 with Retry-After, which clients
+    retry with backoff; the transaction was rolled back, so a retry is safe."""
+    body = _UNAVAILABLE if retry else _INTERNAL_ERROR
     headers = [(b"content-type", b"application/json"),
-               (b"content-length", str(len(_INTERNAL_ERROR)).encode())]
-    await send({"type": "http.response.start", "status": 500, "headers": headers})
-    await send({"type": "http.response.body", "body": _INTERNAL_ERROR})
+               (b"content-length", str(len(body)).encode())]
+    if retry:
+        headers.append((b"retry-after", b"1"))
+    await send({"type": "http.response.start", "status": 503 if retry else 500,
+                "headers": headers})
+    await send({"type": "http.response.body", "body": body})

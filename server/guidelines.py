@@ -18,7 +18,8 @@ from sqlalchemy import Connection, and_, func, insert, select
 
 from server.audit import record_audit
 from server.auth.tokens import Reviewer
-from server.store.database import open_database
+from server.store.database import lock_feeds, open_database
+from server.store.portable import insert_ignoring_conflicts
 from server.errors import ApiError
 from server.queue_catalog import ensure_default_queues
 from server.store.schema import guideline_acks, guidelines, queues, reviewer_queues, reviewers
@@ -41,6 +42,7 @@ def publish(conn: Connection, publisher: Reviewer | None, document: dict, now: d
     if queue_id and conn.execute(known).first() is None:
         raise ApiError(422, "unknown_queue")
     guideline_id = document["id"]
+    lock_feeds(conn)  # before max(version): one publisher at a time picks the next version
     latest = conn.execute(select(func.max(guidelines.c.version))
                           .where(guidelines.c.guideline_id == guideline_id)).scalar()
     requires_ack = document.get("requires_ack")
@@ -87,12 +89,12 @@ def acknowledge(conn: Connection, reviewer: Reviewer, guideline_id: str, version
     _require_version(conn, guideline_id, version)
     key = and_(guideline_acks.c.guideline_id == guideline_id, guideline_acks.c.version == version,
                guideline_acks.c.reviewer_id == reviewer.id)
+    added = conn.execute(insert_ignoring_conflicts(conn, guideline_acks).values(
+        guideline_id=guideline_id, version=version, reviewer_id=reviewer.id,
+        acknowledged_at=now).returning(guideline_acks.c.version)).first()
+    # None: acknowledged before (maybe a moment ago, on another API process)
     first = conn.execute(select(guideline_acks.c.acknowledged_at).where(key)).scalar()
-    if first is None:
-        first = now
-        conn.execute(insert(guideline_acks).values(
-            guideline_id=guideline_id, version=version, reviewer_id=reviewer.id,
-            acknowledged_at=now))
+    if added is not None:
         record_audit(conn, reviewer, "guideline_ack", now,
                      detail={"guideline_id": guideline_id, "version": version})
     return {"id": guideline_id, "version": version, "reviewer": reviewer.name,

@@ -1,4 +1,9 @@
-"""Ingestion of single cases (POST /v1/cases), for leads and tests. Later changes: lifecycle."""
+"""Ingestion of single cases (POST /v1/cases), for leads and tests. Later changes: lifecycle.
+
+Authors and media are shared between cases and may arrive in two requests at once (on several
+API processes): each is inserted with ON CONFLICT DO NOTHING, so the second insert is a no-op
+instead of a unique-key error. The case itself likewise: its insert decides `case_exists`.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy import Connection, insert, select
 
 from server.cases import queue_exists
+from server.store.portable import insert_ignoring_conflicts
 from server.errors import ApiError
 from reviewer.contract.case_input import AuthorIn, CaseIn, MediaIn
 from server.store.schema import authors, case_media, cases, media, queues, reports
@@ -26,10 +32,8 @@ def insert_case(conn: Connection, case_in: CaseIn, now: datetime) -> str:
     if not queue_exists(conn, case_in.queue_id):
         raise ApiError(422, "unknown_queue")
     case_id = case_in.id or f"case-{uuid.uuid4().hex[:12]}"
-    if conn.execute(select(cases.c.id).where(cases.c.id == case_id)).first() is not None:
-        raise ApiError(409, "case_exists")
     author_id = _ensure_author(conn, case_in.author, now)
-    conn.execute(insert(cases).values(
+    inserted = conn.execute(insert_ignoring_conflicts(conn, cases).returning(cases.c.id).values(
         id=case_id,
         queue_id=case_in.queue_id,
         author_id=author_id,
@@ -42,6 +46,8 @@ def insert_case(conn: Connection, case_in: CaseIn, now: datetime) -> str:
         created_at=_or_default(case_in.created_at, now),
         status=case_in.status,
     ))
+    if inserted.first() is None:
+        raise ApiError(409, "case_exists")
     for report in case_in.reports:
         conn.execute(insert(reports).values(
             case_id=case_id, reason=report.reason, reporter_id=report.reporter_id,
@@ -59,30 +65,26 @@ def insert_case(conn: Connection, case_in: CaseIn, now: datetime) -> str:
 def store_media_bytes(conn: Connection, data: bytes, mime: str, width: int, height: int) -> str:
     """Insert bytes into the media table unless already there; returns their sha256."""
     sha256 = hashlib.sha256(data).hexdigest()
-    if conn.execute(select(media.c.sha256).where(media.c.sha256 == sha256)).first() is None:
-        conn.execute(insert(media).values(
-            sha256=sha256, mime=mime, width=width, height=height, bytes=data
-        ))
+    conn.execute(insert_ignoring_conflicts(conn, media).values(
+        sha256=sha256, mime=mime, width=width, height=height, bytes=data))
     return sha256
 
 
 def _ensure_author(conn: Connection, author_in: AuthorIn | None, now: datetime) -> str:
     if author_in is None:
         author_in = AuthorIn(id=f"author-{uuid.uuid4().hex[:12]}", handle="ingested_author")
-    exists = conn.execute(select(authors.c.id).where(authors.c.id == author_in.id)).first()
-    if exists is None:
-        conn.execute(insert(authors).values(
-            id=author_in.id,
-            handle=author_in.handle,
-            display_name=author_in.display_name or author_in.handle,
-            created_at=_or_default(author_in.created_at, now),
-            followers=author_in.followers,
-            high_profile=author_in.high_profile,
-            history=[
-                {"at": to_iso(h.at), "action": h.action, "policy": h.policy, "summary": h.summary}
-                for h in author_in.history
-            ],
-        ))
+    conn.execute(insert_ignoring_conflicts(conn, authors).values(
+        id=author_in.id,
+        handle=author_in.handle,
+        display_name=author_in.display_name or author_in.handle,
+        created_at=_or_default(author_in.created_at, now),
+        followers=author_in.followers,
+        high_profile=author_in.high_profile,
+        history=[
+            {"at": to_iso(h.at), "action": h.action, "policy": h.policy, "summary": h.summary}
+            for h in author_in.history
+        ],
+    ))
     return author_in.id
 
 

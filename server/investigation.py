@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, and_, case, func, insert, select
 
+from server.store.database import lock_idempotency_key
 from server.auth.access import CASE_ACCESS_COLUMNS, may_access_case
 from server.audit import record_audit
 from server.auth.tokens import Reviewer
@@ -201,6 +202,7 @@ def add_note(conn: Connection, reviewer: Reviewer, author_id: str, note_id: str,
         raise ApiError(404, "unknown_author")
     if not may_note_author(conn, reviewer, author_id, now):
         raise ApiError(403, "not_your_case")
+    lock_idempotency_key(conn, "note:" + note_id)  # a retry racing its original replays it
     stored = conn.execute(select(account_notes).where(account_notes.c.note_id == note_id)).first()
     if stored is not None:
         if (stored.author_id, stored.body, stored.reviewer_id) != (author_id, body, reviewer.id):

@@ -29,6 +29,8 @@ def renew_leases(conn: Connection, reviewer_id: int, case_ids: list[str], now: d
         for row in conn.execute(
             select(cases.c.id, cases.c.status, cases.c.lease_holder)
             .where(cases.c.id.in_(wanted))
+            .order_by(cases.c.id)  # rows locked in one order: two renewals never deadlock
+            .with_for_update()  # a claim by someone else cannot slip in before our update
         )
     }
     renewed_ids, lost = [], []

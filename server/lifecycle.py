@@ -62,7 +62,9 @@ def set_priority(conn: Connection, case_id: str, priority: int, now: datetime,
 
 
 def _status_of(conn: Connection, case_id: str) -> str:
-    status = conn.execute(select(cases.c.status).where(cases.c.id == case_id)).scalar()
+    # Locked until commit: a decision or another lead's change on this case waits for ours.
+    status = conn.execute(select(cases.c.status).where(cases.c.id == case_id)
+                          .with_for_update()).scalar()
     if status is None:
         raise ApiError(404, "unknown_case")
     return status

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
+from server.store.portable import insert_ignoring_conflicts
 from server.store.schema import queues
 
 ESCALATIONS_QUEUE_ID = "escalations"
@@ -68,8 +69,8 @@ def ensure_default_queues(conn: Connection) -> None:
         for position, queue in enumerate(QUEUE_CATALOG)
         if queue["id"] not in existing
     ]
-    if missing:
-        conn.execute(insert(queues), missing)
+    if missing:  # N workers starting at once all find them missing: the first insert wins
+        conn.execute(insert_ignoring_conflicts(conn, queues), missing)
 
 
 def queue_policy_areas(queue_id: str) -> list[str]:

@@ -6,6 +6,7 @@ sends. Only warnings and errors are logged.
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 import threading
@@ -18,6 +19,7 @@ import uvicorn
 from server.auth.accounts import add_reviewer, issue_token
 from server.app import create_app
 from server.demo.seed import seed_database
+from server.store.database import database_url, describe, open_database
 
 DEMO_DB_NAME = "central-api.sqlite3"
 
@@ -31,7 +33,8 @@ class ServerThread:
 
     def __init__(self, db_path: str | Path, host: str = "127.0.0.1", port: int = 0,
                  app_options: dict | None = None) -> None:
-        self.db_path = Path(db_path)
+        # A SQLite file, or a database URL (kept a str: Path would fold its "//")
+        self.db_path = db_path if isinstance(db_path, str) and "://" in db_path else Path(db_path)
         self.host = host
         self.port = port
         self.app_options = app_options or {}  # extra create_app keywords (key retention, clock)
@@ -108,16 +111,36 @@ class ServerThread:
         raise TimeoutError(f"API server on {self.url} did not become healthy in {timeout}s")
 
 
-def serve_forever(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve in the foreground until interrupted (Ctrl-C / SIGTERM), for `main.py serve`."""
-    app = create_app(db_path)
-    print(f"Central API on http://{host}:{port} (database {db_path})", file=sys.stderr)
+def serve_forever(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *,
+                  workers: int = 1, migrate: bool = True) -> None:
+    """Serve in the foreground until interrupted (Ctrl-C / SIGTERM), for `main.py serve`.
+
+    `workers` processes share the port (uvicorn's supervisor), each with its own app built by
+    `app_from_environment`; the schema is migrated (or, `migrate` False, checked: raises
+    SchemaOutOfDate) once here, before any of them starts. Several workers need PostgreSQL:
+    SQLite keeps per-process state (rate buckets, login throttle) that they would not share.
+    """
+    if workers > 1 and database_url(db_path).get_backend_name() != "postgresql":
+        raise ValueError("--workers above 1 needs a PostgreSQL database (--db postgresql://...)")
+    open_database(db_path, migrate_schema=migrate).close()
+    os.environ[DB_ENV_VAR] = str(db_path)
+    print(f"Central API on http://{host}:{port} (database {describe(db_path)}, "
+          f"{workers} worker{'s' if workers > 1 else ''})", file=sys.stderr)
     try:
-        uvicorn.Server(_config(app, host=host, port=port)).run()
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning", access_log=False, lifespan="on",
+                    timeout_graceful_shutdown=2)
     except KeyboardInterrupt:
         pass  # uvicorn shuts down cleanly, then re-raises Ctrl-C; a traceback would be noise
-    finally:
-        app.state.database.close()
+
+
+DB_ENV_VAR = "REVIEWER_SERVER_DB"  # how serve_forever tells its worker processes the database
+
+
+def app_from_environment():
+    """uvicorn's app factory: each worker process opens its own connections (a database
+    engine must never cross a fork). The schema is already up to date: serve_forever saw to it."""
+    return create_app(os.environ[DB_ENV_VAR], migrate=False)
 
 
 DEMO_REVIEWER = "demo-reviewer"

@@ -32,7 +32,8 @@ class AuthorIn(BaseModel):
 
     id: str = Field(min_length=1, max_length=64)
     handle: str = Field(min_length=1, max_length=200)
-    display_name: str | None = Field(default=None, description="default: the handle")
+    display_name: str | None = Field(default=None, max_length=200,
+                                     description="default: the handle")
     created_at: datetime | None = Field(default=None, description="default: now")
     followers: int = Field(default=0, ge=0, le=MAX_INT64)
     high_profile: bool = False
@@ -64,7 +65,8 @@ class CaseIn(BaseModel):
     text: str = Field(max_length=200_000)
     language: str = Field(default="en", max_length=35)
     region: str = Field(default="US", max_length=16)
-    policy_area: str | None = Field(default=None, description="default: the queue's default")
+    policy_area: str | None = Field(default=None, max_length=64,
+                                    description="default: the queue's default")
     priority: int = Field(default=3, ge=1, le=4)
     sla_deadline: datetime | None = Field(default=None, description="default: now + 24 h")
     created_at: datetime | None = Field(default=None, description="default: now")

@@ -87,7 +87,8 @@ def approve_escalation(case_id: str, approval: EscalationApprovalIn, database: D
 
 def _awaiting(conn: Connection, case_id: str, decision_id: str):
     """The pending decision named, if the case is waiting for approval of exactly it."""
-    status = conn.execute(select(cases.c.status).where(cases.c.id == case_id)).scalar()
+    status = conn.execute(select(cases.c.status).where(cases.c.id == case_id)
+                           .with_for_update()).scalar()  # one answer at a time
     if status != AWAITING_APPROVAL:
         return None
     pending = latest_decision_row(conn, case_id)
@@ -114,7 +115,8 @@ def _answer_pending(conn: Connection, senior: Reviewer, pending,
 
 def _open_escalation(conn: Connection, case_id: str, escalation_id: str):
     """The escalate decision, if it is the one the open case is waiting on."""
-    status = conn.execute(select(cases.c.status).where(cases.c.id == case_id)).scalar()
+    status = conn.execute(select(cases.c.status).where(cases.c.id == case_id)
+                           .with_for_update()).scalar()  # one answer at a time
     if status is None:
         raise ApiError(404, "unknown_case")
     escalation = conn.execute(select(decisions).where(

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, delete, insert, select
+from sqlalchemy import Connection, bindparam, delete, select
 
+from server.store.portable import insert_ignoring_conflicts
 from server.auth.tokens import Reviewer
 from server.errors import ApiError
 from server.store.schema import case_media, cases, lease_grants
@@ -80,16 +81,10 @@ def require_media_access(conn: Connection, reviewer: Reviewer, sha256: str,
 def record_lease_grants(conn: Connection, reviewer_id: int, case_ids: list[str],
                         now: datetime) -> None:
     """Remember that these cases were leased to the reviewer (in the claim's transaction)."""
-    if not case_ids:
-        return
-    known = set(conn.execute(
-        select(lease_grants.c.case_id).where(lease_grants.c.reviewer_id == reviewer_id,
-                                             lease_grants.c.case_id.in_(case_ids))
-    ).scalars())
-    new = [{"case_id": case_id, "reviewer_id": reviewer_id, "granted_at": now}
-           for case_id in case_ids if case_id not in known]
-    if new:
-        conn.execute(insert(lease_grants), new)
+    if case_ids:  # an existing grant keeps its first time
+        conn.execute(insert_ignoring_conflicts(conn, lease_grants), [
+            {"case_id": case_id, "reviewer_id": reviewer_id, "granted_at": now}
+            for case_id in case_ids])
 
 
 def forget_lease_grants(conn: Connection, case_id: str) -> None:

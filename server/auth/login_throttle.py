@@ -3,8 +3,9 @@
 Failed sign-ins are counted per user name and per client address over a sliding window; once
 either count is used up, that name (or address) is refused with 429 until the oldest failure
 leaves the window, even with the right password, so guessing cannot go faster than the window
-allows. A successful sign-in clears its name's count (not its address's). Counts live in memory
-only, bounded like the token buckets of rate_limit.py, so made-up names cannot grow it.
+allows. A successful sign-in clears its name's count (not its address's). Here the counts live in
+memory, bounded like the token buckets of rate_limit.py, so made-up names cannot grow it: right
+for one process (SQLite); several processes count in the database (shared_limits.py).
 """
 
 from __future__ import annotations
@@ -37,13 +38,13 @@ class LoginThrottle:
         """0.0 if a sign-in may be tried now, else the seconds until one may."""
         now = self._clock()
         with self._lock:
-            return max(self._wait(_name_key(name), self.limits.per_name, now),
-                       self._wait(_address_key(address), self.limits.per_address, now))
+            return max(self._wait(name_key(name), self.limits.per_name, now),
+                       self._wait(address_key(address), self.limits.per_address, now))
 
     def failed(self, name: str, address: str) -> None:
         now = self._clock()
         with self._lock:
-            for key in (_name_key(name), _address_key(address)):
+            for key in (name_key(name), address_key(address)):
                 times = self._failures.pop(key, deque())
                 times.append(now)
                 self._failures[key] = times  # most recently used last
@@ -52,7 +53,7 @@ class LoginThrottle:
 
     def succeeded(self, name: str) -> None:
         with self._lock:
-            self._failures.pop(_name_key(name), None)
+            self._failures.pop(name_key(name), None)
 
     def _wait(self, key: str, allowed: int, now: float) -> float:
         times = self._failures.get(key)
@@ -60,15 +61,20 @@ class LoginThrottle:
             return 0.0
         while times and times[0] <= now - self.limits.window_s:
             times.popleft()
-        if len(times) < allowed:
-            return 0.0
-        # Until enough failures have left the window for one more try.
-        return times[len(times) - allowed] + self.limits.window_s - now
+        return wait_for(times, allowed, self.limits.window_s, now)
 
 
-def _name_key(name: str) -> str:
+def wait_for(times, allowed: int, window_s: float, now: float) -> float:
+    """`times`: the failures inside the window, oldest first; 0.0 if one more try is allowed."""
+    if len(times) < allowed:
+        return 0.0
+    # Until enough failures have left the window for one more try.
+    return times[len(times) - allowed] + window_s - now
+
+
+def name_key(name: str) -> str:
     return "name:" + name.strip().casefold()
 
 
-def _address_key(address: str) -> str:
+def address_key(address: str) -> str:
     return "address:" + address

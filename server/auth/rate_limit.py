@@ -1,14 +1,17 @@
-"""Rate limiting per bearer token: a token bucket in memory, in front of every route.
+"""Rate limiting per bearer token: a token bucket per caller, in front of every route.
 
 A workstation is bursty by nature: after a claim it prefetches the media of every case (a
 hundred images in a second is normal) and after an outage it pushes its outbox and renews its
 leases at once. So the defaults are generous (500 requests at once, then 50 a second); what
 they stop is a runaway client or a stolen token hammering the single SQLite writer.
 
-Requests without a token are counted per client address. Buckets are keyed by the token's
-sha256, never the token itself, and only the most recently used MAX_BUCKETS are kept, so
-requests with made-up tokens cannot grow memory without bound. `/v1/health` is not limited:
-it is what liveness checks poll.
+A known token (one that would authenticate) has its own bucket, keyed by its sha256, never the
+token itself. Requests without a token, or with one that is unknown or revoked, are counted
+per client address: otherwise a client sending a new made-up token per request would never
+run out. TokenBuckets keeps the buckets in memory (the most recently used MAX_BUCKETS, so
+made-up keys cannot grow it), which is right for one process; several API processes share
+theirs in the database (shared_limits.py). `/v1/health` is not limited: liveness checks
+poll it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from starlette.concurrency import run_in_threadpool
 
 DEFAULT_PER_SECOND = 50.0
 DEFAULT_BURST = 500
@@ -75,27 +80,44 @@ class TokenBuckets:
 
 
 class RateLimitMiddleware:
-    """Pure ASGI middleware (no per-request task or body buffering, unlike BaseHTTPMiddleware)."""
+    """Pure ASGI middleware (no per-request task or body buffering, unlike BaseHTTPMiddleware).
 
-    def __init__(self, app, buckets: TokenBuckets) -> None:
+    `known_token(sha256 hex of the bearer token)` says whether a token would authenticate; it
+    reads the database, so it (and a database-backed take) runs on the thread pool."""
+
+    def __init__(self, app, buckets, known_token: Callable[[str], bool]) -> None:
         self.app = app
         self.buckets = buckets
+        self.known_token = known_token
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and scope["path"] not in EXEMPT_PATHS:
-            wait = self.buckets.take(_client_key(scope))
+            wait = await run_in_threadpool(self._take, scope)
             if wait > 0:
                 await _send_rate_limited(send, wait)
                 return
         await self.app(scope, receive, send)
 
+    def _take(self, scope) -> float:
+        return self.buckets.take(self._client_key(scope))
 
-def _client_key(scope) -> str:
+    def _client_key(self, scope) -> str:
+        token_hash = _bearer_token_hash(scope)
+        if token_hash is not None and self.known_token(token_hash):
+            return "token:" + token_hash
+        client = scope.get("client")
+        return f"address:{client[0] if client else 'unknown'}"
+
+
+def _bearer_token_hash(scope) -> str | None:
+    """The sha256 of the bearer token, as tokens.py stores it; None without one."""
     for name, value in scope["headers"]:
         if name == b"authorization":
-            return "token:" + hashlib.sha256(value).hexdigest()
-    client = scope.get("client")
-    return f"address:{client[0] if client else 'unknown'}"
+            scheme, _, token = value.decode("latin-1").partition(" ")
+            token = token.strip()
+            if scheme.lower() == "bearer" and token:
+                return hashlib.sha256(token.encode("utf-8", "surrogateescape")).hexdigest()
+    return None
 
 
 async def _send_rate_limited(send, wait: float) -> None:

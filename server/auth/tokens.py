@@ -64,16 +64,26 @@ def _authenticate(request: Request, credentials: HTTPAuthorizationCredentials | 
     database = request.app.state.database
     token_hash = hash_token(credentials.credentials)
     with database.read() as conn:
-        row = conn.execute(
-            select(reviewers.c.id, reviewers.c.name, reviewers.c.role).where(
-                reviewers.c.token_hash == token_hash,
-                reviewers.c.revoked_at.is_(None),  # a revoked token reads as unknown
-            )
-        ).first() or _signed_in_reviewer(conn, token_hash)
+        row = _token_owner(conn, token_hash)
         if row is None:
             raise _unauthorized()
         queues = None if row.role != "reviewer" else _assigned_queues(conn, row.id)
     return Reviewer(id=row.id, name=row.name, role=row.role, queues=queues)
+
+
+def token_is_known(database, token_hash: str) -> bool:
+    """Whether a token (by its sha256) would authenticate now: the rate limiter's question."""
+    with database.read() as conn:
+        return _token_owner(conn, token_hash) is not None
+
+
+def _token_owner(conn: Connection, token_hash: str):
+    return conn.execute(
+        select(reviewers.c.id, reviewers.c.name, reviewers.c.role).where(
+            reviewers.c.token_hash == token_hash,
+            reviewers.c.revoked_at.is_(None),  # a revoked token reads as unknown
+        )
+    ).first() or _signed_in_reviewer(conn, token_hash)
 
 
 def _signed_in_reviewer(conn: Connection, token_hash: str):

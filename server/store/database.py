@@ -1,10 +1,15 @@
-"""Opening the SQLite file and running transactions against it.
+"""Opening the server database (SQLite file or PostgreSQL URL) and running transactions on it.
 
-Reads use an ordinary (deferred) transaction: under WAL they see one consistent snapshot and
-never block writers. Writes are serialized twice over: a process-wide lock, so threads of this
-server queue up instead of spinning on SQLITE_BUSY, and `BEGIN IMMEDIATE`, so another process
-(the admin CLI adding a reviewer) cannot interleave either. Two concurrent decisions on one case
-therefore run one after the other, and the second sees the first one's result.
+Two back ends, one code. SQLite is the embedded default (demo, tests, a one-machine team): one
+process, so writes are serialized by a process-wide lock plus `BEGIN IMMEDIATE`, and two
+decisions on one case simply run one after the other. PostgreSQL is the organisation's shape:
+several API processes on several hosts, so nothing may rely on a process lock. There, writes
+run at READ COMMITTED and take the row locks they need (claims skip locked rows, a decision
+locks its case row, an idempotency key is locked by its hash), and the tables read with a
+cursor (`changes`, `audit_log`, `guidelines`) hand out seqs under one transaction-scoped
+advisory lock, so seqs become visible in increasing order and a cursor never skips a row.
+
+Reads are one consistent snapshot on both: WAL on SQLite, REPEATABLE READ on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -15,30 +20,67 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
 
-from server.store.schema import SCHEMA_VERSION, metadata
+from server.store.migrations import migrate
 
 _WRITE_LOCK = threading.Lock()  # process-wide: several Database objects may share one file
 _ENGINE_LOGGING_NAME = "central_api"  # our engines log to sqlalchemy.engine.Engine.central_api
+# Transaction-scoped advisory lock keys (PostgreSQL). The one-bigint key space is apart from
+# the two-int4 one that idempotency keys use (decisions.py).
+FEED_LOCK_KEY = 0x5EC5EC  # held from a feed row's seq allocation to its commit
+IDEMPOTENCY_LOCK_CLASS = 0x1D3  # pg_advisory_xact_lock(class, hashtext(key))
+
+
+def database_url(target: str | Path) -> URL:
+    """A SQLAlchemy URL (`postgresql+psycopg://...`, `sqlite:///...`) or a SQLite file path."""
+    if isinstance(target, str) and "://" in target:
+        url = make_url(target)
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise ValueError(f"unsupported database {url.get_backend_name()!r}: "
+                             "a SQLite file or a postgresql+psycopg:// URL")
+        if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")  # the driver we install
+        return url
+    return make_url(f"sqlite:///{Path(target)}")
+
+
+def describe(target: str | Path) -> str:
+    """The database for a log line: a file path, or a URL without its password."""
+    url = database_url(target)
+    return url.database if url.get_backend_name() == "sqlite" else url.render_as_string()
 
 
 class Database:
-    """One SQLite file, with `read()` and `write()` transaction context managers."""
+    """One server database, with `read()` and `write()` transaction context managers."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.engine = _make_engine(self.path)
+    def __init__(self, target: str | Path) -> None:
+        self.url = database_url(target)
+        self.dialect = self.url.get_backend_name()
+        self.engine = _make_engine(self.url)
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.dialect == "postgresql"
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
+            if self.is_postgresql:  # one snapshot for every statement, as under SQLite's WAL
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
                 yield conn
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A serialized write transaction: committed on normal exit, rolled back on error."""
+        """A write transaction: committed on normal exit, rolled back on error."""
+        if self.is_postgresql:
+            with self.engine.connect() as conn:
+                conn.info.pop("feed_locked", None)
+                with conn.begin():
+                    yield conn
+            return
         with _WRITE_LOCK, self.engine.connect() as conn:
             conn.execution_options(sqlite_begin_immediate=True)
             with conn.begin():
@@ -48,67 +90,56 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) the server database at `path`, schema included."""
-    database = Database(path)
-    with database.write() as conn:
-        version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"{path}: schema version {version} is newer than this server")
-        metadata.create_all(conn)
-        if version < SCHEMA_VERSION:
-            _add_missing_indexes(conn)
-        if 0 < version < 3:
-            _upgrade_to_3(conn)
-        if 0 < version < 4:
-            _upgrade_to_4(conn)
-        if 0 < version < 5:
-            _upgrade_to_5(conn)
-        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+def lock_feeds(conn: Connection) -> None:
+    """Call before inserting a row into a table read with a seq cursor (changes, audit_log,
+    guidelines). PostgreSQL allocates a seq at insert and shows the row at commit, so without
+    this a seq-2 row may commit before seq 1 and a client that read up to 2 never sees 1.
+    Held until commit; SQLite needs nothing (one writer at a time)."""
+    if conn.dialect.name != "postgresql" or conn.info.get("feed_locked"):
+        return
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK_KEY})
+    conn.info["feed_locked"] = True
+
+
+def lock_idempotency_key(conn: Connection, key: str) -> None:
+    """Serialize requests that carry the same idempotency key (PostgreSQL; SQLite already is):
+    the second one waits for the first to commit, then finds and replays its answer."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:cls, hashtext(:key))"),
+                     {"cls": IDEMPOTENCY_LOCK_CLASS, "key": key})
+
+
+def lock_batch(conn: Connection, keys: list[str], case_ids: list[str | None]) -> None:
+    """Take a batch's key locks, then its case row locks, each in one sorted order, before it
+    writes anything (PostgreSQL): two batches sharing cases then queue up instead of each
+    holding what the other waits for (one of them would be cancelled as a deadlock)."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(text(
+        "SELECT pg_advisory_xact_lock(:cls, h) FROM (SELECT DISTINCT hashtext(k) AS h "
+        "FROM unnest(CAST(:keys AS text[])) AS k ORDER BY h) AS ordered"),
+        {"cls": IDEMPOTENCY_LOCK_CLASS, "keys": sorted({key for key in keys if key})})
+    wanted = sorted({case_id for case_id in case_ids if case_id})
+    if wanted:
+        conn.execute(text("SELECT id FROM cases WHERE id = ANY(CAST(:ids AS text[])) "
+                          "ORDER BY id FOR UPDATE"), {"ids": wanted})
+
+
+def open_database(target: str | Path, *, migrate_schema: bool = True) -> Database:
+    """Open the server database at `target` (a path or a URL), bringing its schema up to date
+    (or, with `migrate_schema=False`, refusing an out-of-date one: SchemaOutOfDate)."""
+    database = Database(target)
+    try:
+        with database.write() as conn:
+            migrate(conn, apply=migrate_schema)
+    except Exception:
+        database.close()
+        raise
     return database
 
 
-def _add_missing_indexes(conn: Connection) -> None:
-    # create_all adds new tables but never new indexes to tables an older version created.
-    for table in metadata.sorted_tables:
-        for index in table.indexes:
-            index.create(conn, checkfirst=True)
-
-
-def _upgrade_to_3(conn: Connection) -> None:
-    # create_all never adds columns to an existing table.
-    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(reviewers)")}
-    if "revoked_at" not in columns:
-        conn.exec_driver_sql("ALTER TABLE reviewers ADD COLUMN revoked_at DATETIME")
-    # Leases taken before grants were recorded still count as held by their holder.
-    conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO lease_grants (case_id, reviewer_id, granted_at) "
-        "SELECT id, lease_holder, CURRENT_TIMESTAMP FROM cases WHERE lease_holder IS NOT NULL"
-    )
-
-
-def _upgrade_to_4(conn: Connection) -> None:
-    # Older decisions were all final at once and neither approve nor reverse anything.
-    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(decisions)")}
-    for name, ddl in (("pending", "BOOLEAN NOT NULL DEFAULT 0"),
-                      ("approves", "VARCHAR(200)"), ("reverses", "VARCHAR(200)")):
-        if name not in columns:
-            conn.exec_driver_sql(f"ALTER TABLE decisions ADD COLUMN {name} {ddl}")
-
-
-def _upgrade_to_5(conn: Connection) -> None:
-    for table, name, ddl in (("reviewers", "password_hash", "VARCHAR(300)"),
-                             ("decisions", "guideline_version", "VARCHAR(64) NOT NULL DEFAULT ''")):
-        columns = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
-        if name not in columns:
-            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {ddl}")
-
-
-def _make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        # Endpoints run on a thread pool; a connection may be used by another thread later.
-        connect_args={"check_same_thread": False, "timeout": 30},
+def _make_engine(url: URL) -> Engine:
+    options = dict(
         pool_size=8,
         max_overflow=16,
         # Bound values are case text, notes and token hashes: keep them out of SQL logging and
@@ -116,9 +147,16 @@ def _make_engine(path: Path) -> Engine:
         hide_parameters=True,
         logging_name=_ENGINE_LOGGING_NAME,
     )
+    if url.get_backend_name() == "sqlite":
+        # Endpoints run on a thread pool; a connection may be used by another thread later.
+        options["connect_args"] = {"check_same_thread": False, "timeout": 30}
+    else:
+        options["pool_pre_ping"] = True  # a restarted PostgreSQL must not cost one 500 each
+    engine = create_engine(url, **options)
     _drop_row_logging()
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 
 
@@ -135,8 +173,8 @@ def _drop_row_logging() -> None:
         logger.addFilter(_NoRows())
 
 
-def _on_connect(dbapi_connection, _record) -> None:
-    # Take BEGIN out of pysqlite's hands so _on_begin can choose DEFERRED or IMMEDIATE.
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    # Take BEGIN out of pysqlite's hands so _on_sqlite_begin can choose DEFERRED or IMMEDIATE.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -147,6 +185,6 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _on_begin(conn: Connection) -> None:
+def _on_sqlite_begin(conn: Connection) -> None:
     immediate = conn.get_execution_options().get("sqlite_begin_immediate", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -6,7 +6,9 @@ into a new request (a second 201, or a 409 against the client's own decision). S
 the default; `REVIEWER_KEY_RETENTION_DAYS` or `create_app(key_retention_days=...)` change it.
 
 The purge runs at start-up and then after every `purge_every` recorded decisions, in its own
-short write transaction, so no request waits on a large delete.
+short write transaction, so no request waits on a large delete. One process (SQLite) counts in
+memory; on PostgreSQL every API process adds to one counter row (`maintenance`), so N workers
+purge as often as one would, and the row lock lets exactly one of them reset it and purge.
 """
 
 from __future__ import annotations
@@ -16,15 +18,17 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text, update
+from sqlalchemy.dialects import postgresql
 
 from server.store.database import Database
-from server.store.schema import idempotency_keys
+from server.store.schema import idempotency_keys, maintenance
 from server.timeutil import utcnow
 
 DEFAULT_RETENTION_DAYS = 7.0
 DEFAULT_PURGE_EVERY = 1000  # decisions between purges
 RETENTION_ENV_VAR = "REVIEWER_KEY_RETENTION_DAYS"
+PURGE_JOB = "idempotency_key_purge"
 
 
 def retention_days_from_env(default: float = DEFAULT_RETENTION_DAYS) -> float:
@@ -62,13 +66,30 @@ class KeyRetention:
 
     def note_decisions(self, count: int) -> None:
         """Count `count` handled decisions; purge once `purge_every` have gone by."""
-        with self._lock:
-            self._since_purge += count
-            due = self._since_purge >= self.purge_every
-            if due:
-                self._since_purge = 0
+        if self.database.is_postgresql:
+            due = self._count_shared(count)
+        else:
+            with self._lock:
+                self._since_purge += count
+                due = self._since_purge >= self.purge_every
+                if due:
+                    self._since_purge = 0
         if due:
             self.purge()
+
+    def _count_shared(self, count: int) -> bool:
+        add = postgresql.insert(maintenance).values(job=PURGE_JOB, pending=count)
+        add = add.on_conflict_do_update(
+            index_elements=[maintenance.c.job],
+            set_={"pending": maintenance.c.pending + add.excluded.pending})
+        with self.database.engine.begin() as conn:
+            conn.execute(text("SET LOCAL synchronous_commit TO OFF"))  # a count, not a decision
+            pending = conn.execute(add.returning(maintenance.c.pending)).scalar_one()
+            if pending < self.purge_every:
+                return False
+            conn.execute(update(maintenance).where(maintenance.c.job == PURGE_JOB)
+                         .values(pending=0, last_run_at=self._clock()))
+        return True
 
 
 def _checked(days: float) -> float:

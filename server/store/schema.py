@@ -1,4 +1,4 @@
-"""Database tables, as SQLAlchemy Core (not the ORM) so PostgreSQL can follow unchanged.
+"""Database tables, as SQLAlchemy Core (not the ORM), one schema for SQLite and PostgreSQL.
 
 All timestamps are naive UTC `DateTime` (see timeutil). Lists that are only ever read whole
 (queue policies, author history) are JSON columns rather than extra tables.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    Float,
     Column,
     DateTime,
     ForeignKey,
@@ -28,7 +30,13 @@ from sqlalchemy import (
 # 4: four eyes and reversal: `decisions.pending`, `decisions.approves`, `decisions.reverses`.
 # 5: `reviewers.password_hash` (sign-in), `decisions.guideline_version`, guidelines, account
 #    notes and reporter statistics (new tables are added below by create_all).
-SCHEMA_VERSION = 5
+# 6: shared limiter state (`rate_buckets`, `login_failures`, `maintenance`), so several API
+#    processes count together; 64-bit columns where the contract allows 2^63.
+SCHEMA_VERSION = 6
+
+# A 64-bit autoincrementing key. SQLite only autoincrements a column declared INTEGER (which is
+# 64-bit there anyway); PostgreSQL's INTEGER would stop at 2^31.
+BigSeq = BigInteger().with_variant(Integer, "sqlite")
 
 metadata = MetaData()
 
@@ -50,7 +58,7 @@ authors = Table(
     Column("handle", String(200), nullable=False),
     Column("display_name", String(200), nullable=False),
     Column("created_at", DateTime, nullable=False),
-    Column("followers", Integer, nullable=False, default=0),
+    Column("followers", BigInteger, nullable=False, default=0),
     Column("high_profile", Boolean, nullable=False, default=False),
     # [{"at": iso, "action", "policy", "summary"}], oldest first
     Column("history", JSON, nullable=False),
@@ -82,8 +90,8 @@ media = Table(
     metadata,
     Column("sha256", String(64), primary_key=True),  # hex digest of `bytes`
     Column("mime", String(100), nullable=False),
-    Column("width", Integer, nullable=False),
-    Column("height", Integer, nullable=False),
+    Column("width", BigInteger, nullable=False),
+    Column("height", BigInteger, nullable=False),
     Column("bytes", LargeBinary, nullable=False),
 )
 
@@ -101,7 +109,7 @@ case_media = Table(
 reports = Table(
     "reports",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", BigSeq, primary_key=True, autoincrement=True),
     Column("case_id", String(64), ForeignKey("cases.id"), nullable=False, index=True),
     Column("reason", String(64), nullable=False),
     Column("reporter_id", String(64), nullable=False),
@@ -146,7 +154,7 @@ decisions = Table(
     "decisions",
     metadata,
     # seq gives the recording order that GET /v1/decisions promises.
-    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("seq", BigSeq, primary_key=True, autoincrement=True),
     Column("decision_id", String(200), nullable=False, unique=True),
     Column("case_id", String(64), ForeignKey("cases.id"), nullable=False, index=True),
     Column("action", String(32), nullable=False),
@@ -183,8 +191,9 @@ changes = Table(
     "changes",
     metadata,
     # AUTOINCREMENT: a seq is never handed out twice, so a client cursor never skips a change.
-    # Writes are serialized (db.py), so seqs also become visible in increasing order.
-    Column("seq", Integer, primary_key=True, autoincrement=True),
+    # Seqs are handed out under lock_feeds (database.py), so they also become visible in
+    # increasing order.
+    Column("seq", BigSeq, primary_key=True, autoincrement=True),
     Column("case_id", String(64), ForeignKey("cases.id"), nullable=False),
     Column("kind", String(32), nullable=False),  # withdrawn|deleted|priority_changed|decided|...
     Column("at", DateTime, nullable=False),
@@ -196,7 +205,7 @@ audit_log = Table(
     "audit_log",
     metadata,
     # Who did what, written in the transaction of the change itself (audit.py). Append-only.
-    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("seq", BigSeq, primary_key=True, autoincrement=True),
     Column("at", DateTime, nullable=False),
     Column("actor", String(200), nullable=False),  # reviewer name, or "admin-cli"
     Column("role", String(16), nullable=False),  # reviewer|senior|lead|admin
@@ -211,9 +220,9 @@ guidelines = Table(
     metadata,
     # One row per published version, never edited: a new version is a new row (guidelines.py).
     # seq is the cursor of GET /v1/guidelines, so a workstation fetches only what is new.
-    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("seq", BigSeq, primary_key=True, autoincrement=True),
     Column("guideline_id", String(64), nullable=False),
-    Column("version", Integer, nullable=False),  # 1, 2, ... per guideline_id
+    Column("version", BigInteger, nullable=False),  # 1, 2, ... per guideline_id
     Column("title", String(200), nullable=False),
     Column("kind", String(16), nullable=False),  # policy|bulletin
     Column("policy_area", String(64), nullable=False, default=""),  # "" : not tied to one
@@ -231,7 +240,7 @@ guideline_acks = Table(
     metadata,
     # The first acknowledgement of a version by a reviewer; acknowledging again changes nothing.
     Column("guideline_id", String(64), primary_key=True),
-    Column("version", Integer, primary_key=True),
+    Column("version", BigInteger, primary_key=True, autoincrement=False),
     Column("reviewer_id", Integer, ForeignKey("reviewers.id"), primary_key=True),
     Column("acknowledged_at", DateTime, nullable=False),
 )
@@ -275,3 +284,33 @@ account_notes = Table(
     Column("created_at", DateTime, nullable=False),
 )
 Index("ix_account_notes_author", account_notes.c.author_id, account_notes.c.created_at)
+
+# Shared limiter state: every API process counts in the same rows (server/auth/shared_limits.py).
+rate_buckets = Table(
+    "rate_buckets",
+    metadata,
+    Column("key", String(80), primary_key=True),  # "token:<sha256>" or "address:<ip>"
+    Column("tokens", Float, nullable=False),  # requests left in the bucket
+    Column("at", Float, nullable=False),  # epoch seconds of the last refill
+    Column("granted", Boolean, nullable=False, default=True),  # the last take's answer
+)
+Index("ix_rate_buckets_at", rate_buckets.c.at)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", BigSeq, primary_key=True, autoincrement=True),
+    Column("key", String(300), nullable=False),  # "name:<casefolded>" or "address:<ip>"
+    Column("at", Float, nullable=False),  # epoch seconds
+)
+Index("ix_login_failures_key", login_failures.c.key, login_failures.c.at)
+
+maintenance = Table(
+    "maintenance",
+    metadata,
+    # One row per periodic job (the idempotency-key purge): how much work went by since it last
+    # ran, counted by every process, so N workers purge as often as one would.
+    Column("job", String(64), primary_key=True),
+    Column("pending", BigInteger, nullable=False, default=0),
+    Column("last_run_at", DateTime, nullable=True),
+)

@@ -27,7 +27,7 @@ from tests.bench.results import RESULTS_PATH, save, table  # noqa: E402
 from ui.app import apply_stylesheet  # noqa: E402
 
 
-BENCHMARKS = ("next_case", "keystrokes", "drain", "media", "list100k")
+BENCHMARKS = ("next_case", "keystrokes", "drain", "media", "list100k", "api_load")
 
 
 def main(argv: list[str]) -> int:
@@ -58,6 +58,9 @@ def main(argv: list[str]) -> int:
         if "list100k" in wanted:
             from tests.bench import case_list_100k  # a child process: its own peak memory
             figures += case_list_100k.run(Path(tmp) / "list100k")
+        if "api_load" in wanted:  # the central API in its own processes, last: it loads both cores
+            from tests.bench import central_api_load
+            figures += central_api_load.run(Path(tmp) / "api_load")
     print(table(figures))
     # Other processes on a 2-core machine move p99 by several ms; say how busy it was.
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -72,19 +72,20 @@ def start_server(workdir: Path) -> tuple[ServerThread, str]:
 def claim_cases(client: ApiClient, cache: CaseCache, wanted: int) -> list[Case]:
     """Claim `wanted` cases queue by queue in chunks of 200, caching each chunk as the sync
     engine's pull does."""
-    claimed: list[Case] = []
+    claimed: dict[str, Case] = {}  # by id: a claim hands the caller's own leases back first
     queues = client.queues()
     cache.save_queues(queues)
     for queue in queues:
         while len(claimed) < wanted:
             cases, lease = client.claim(queue.id, min(CLAIM_CHUNK, wanted - len(claimed)))
-            if not cases:
+            new = [case for case in cases if case.id not in claimed]
+            if not new:
                 break  # this queue has nothing unheld left: go on to the next one
-            cache.save_cases(cases, lease)
-            claimed += cases
+            cache.save_cases(new, lease)
+            claimed.update((case.id, case) for case in new)
     if len(claimed) < wanted:
         raise AssertionError(f"claimed only {len(claimed)} of {wanted} cases")
-    return claimed
+    return list(claimed.values())[:wanted]
 
 
 def decision_for(index: int, case: Case) -> Decision:

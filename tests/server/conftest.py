@@ -1,9 +1,11 @@
-"""Fixtures: a real server (ServerThread on a loopback port) over a real SQLite file.
+"""Fixtures: a real server (ServerThread on a loopback port) over a real database, on both back
+ends: every test that uses a database runs once on a SQLite file and once on a PostgreSQL
+database in a throwaway cluster started for the run (tests/postgres_cluster.py).
 
-Seeding draws images, so it happens once per session into a template file. Tests that change
-state (`client_for`) get their own copy of that file and their own server, so they cannot see
-each other's claims or decisions; tests that only read (`reader_for`) share one server, which
-saves a start and a stop per test.
+Seeding draws images, so it happens once per session and back end into a template. Tests that
+change state (`client_for`) get their own copy of it (a file copy, or CREATE DATABASE ...
+TEMPLATE) and their own server, so they cannot see each other's claims or decisions; tests that
+only read (`reader_for`) share one server, which saves a start and a stop per test.
 """
 
 from __future__ import annotations
@@ -21,34 +23,104 @@ from sqlalchemy import insert
 
 from server.auth.accounts import add_reviewer
 from server.store.database import Database, open_database
+from server.store.portable import insert_ignoring_conflicts
 from server.runner import ServerThread
 from server.store.schema import authors, cases
 from server.demo.seed import seed_database
 from server.timeutil import to_iso, utcnow
+from tests.postgres_cluster import PostgresCluster, find_pg_bin
 
 SEEDED_CASES = 60
 REVIEWERS = {"alice": "reviewer", "bob": "reviewer", "sam": "senior", "lena": "lead"}
+BACKENDS = ("sqlite", "postgresql")
+NO_POSTGRES = ("PostgreSQL NOT TESTED: no initdb on PATH or under /usr/lib/postgresql/*/bin "
+               "(run `bash packaging/system-deps.sh test` as root to install it)")
+
+Target = Path | str  # a SQLite file, or a PostgreSQL URL
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    bin_dir = find_pg_bin()
+    if bin_dir is None:
+        pytest.skip(NO_POSTGRES)
+    cluster = PostgresCluster(bin_dir).start()
+    yield cluster
+    cluster.stop()
+
+
+class Databases:
+    """Makes databases of one back end: new ones, and copies of a template."""
+
+    def __init__(self, backend: str, tmp_path_factory, cluster: PostgresCluster | None) -> None:
+        self.backend = backend
+        self._tmp = tmp_path_factory
+        self._cluster = cluster
+
+    def new(self, name: str = "central") -> Target:
+        if self._cluster is None:
+            return self._tmp.mktemp(name) / f"{name}.sqlite3"
+        return self._cluster.url(self._cluster.create_database())
+
+    def copy(self, template: Target) -> Target:
+        if self._cluster is None:
+            path = self._tmp.mktemp("copy") / "central.sqlite3"
+            shutil.copyfile(template, path)
+            return path
+        return self._cluster.url(self._cluster.create_database(template=_name_of(template)))
+
+    def drop(self, target: Target) -> None:
+        if self._cluster is not None:
+            self._cluster.drop_database(_name_of(target))
+
+
+def _name_of(url: str) -> str:
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def databases(request, tmp_path_factory) -> Databases:
+    cluster = request.getfixturevalue("postgres_cluster") if request.param == "postgresql" \
+        else None
+    return Databases(request.param, tmp_path_factory, cluster)
+
+
+@pytest.fixture(scope="session")
+def backend(databases) -> str:
+    """"sqlite" or "postgresql": the back end this test runs on."""
+    return databases.backend
 
 
 @dataclass(frozen=True)
 class SeededTemplate:
-    path: Path
+    path: Target
     tokens: dict[str, str]  # reviewer name -> bearer token
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory) -> SeededTemplate:
-    path = tmp_path_factory.mktemp("template") / "central.sqlite3"
-    seed_database(path, seed=7, cases=SEEDED_CASES)
-    tokens = {name: add_reviewer(path, name, role) for name, role in REVIEWERS.items()}
-    return SeededTemplate(path, tokens)
+def seeded_template(databases) -> SeededTemplate:
+    target = databases.new("template")
+    seed_database(target, seed=7, cases=SEEDED_CASES)
+    tokens = {name: add_reviewer(target, name, role) for name, role in REVIEWERS.items()}
+    return SeededTemplate(target, tokens)
 
 
 @pytest.fixture
-def db_path(tmp_path, seeded_template) -> Path:
-    path = tmp_path / "central.sqlite3"
-    shutil.copyfile(seeded_template.path, path)
-    return path
+def db_path(seeded_template, databases, background_stops) -> Iterator[Target]:
+    """This test's own copy of the seeded database (named for the SQLite case it began as)."""
+    target = databases.copy(seeded_template.path)
+    yield target
+    for stopper in background_stops:  # a database in use cannot be dropped quietly
+        stopper.join()
+    databases.drop(target)
+
+
+@pytest.fixture
+def sqlite_path(db_path) -> Path:
+    """db_path, for the tests that open the SQLite file itself (raw sqlite3, file bytes)."""
+    if not isinstance(db_path, Path):
+        pytest.skip("a test of the SQLite file itself")
+    return db_path
 
 
 @pytest.fixture(scope="session")
@@ -70,11 +142,9 @@ def server(db_path, background_stops) -> Iterator[ServerThread]:
 
 
 @pytest.fixture(scope="session")
-def shared_server(tmp_path_factory, seeded_template) -> Iterator[ServerThread]:
+def shared_server(databases, seeded_template) -> Iterator[ServerThread]:
     """One server for read-only tests. Nothing may change its state."""
-    path = tmp_path_factory.mktemp("shared") / "central.sqlite3"
-    shutil.copyfile(seeded_template.path, path)
-    running = ServerThread(path).start()
+    running = ServerThread(databases.copy(seeded_template.path)).start()
     yield running
     running.stop()
 
@@ -109,7 +179,7 @@ def _client_factory(server: ServerThread, seeded_template: SeededTemplate):
 
 @pytest.fixture
 def server_db(db_path) -> Iterator[Database]:
-    """The test server's own SQLite file, opened beside it: to set up or inspect raw rows."""
+    """The test server's own database, opened beside it: to set up or inspect raw rows."""
     database = open_database(db_path)
     yield database
     database.close()
@@ -127,7 +197,7 @@ def bulk_cases(server_db) -> Callable[..., list[str]]:
         ids = [f"case-bulk-{made + i:04d}" for i in range(count)]
         made += count
         with server_db.write() as conn:
-            conn.execute(insert(authors).prefix_with("OR IGNORE").values(
+            conn.execute(insert_ignoring_conflicts(conn, authors).values(
                 id="author-bulk", handle="bulk_author", display_name="Bulk", created_at=now,
                 history=[]))
             conn.execute(insert(cases), [

@@ -190,16 +190,17 @@ def test_revoked_token_stops_working_and_its_leases_go_back(client_for, db_path)
         assert c.get("/v1/me").json() == {"name": "alice", "role": "reviewer"}
 
 
-def test_tokens_are_stored_only_as_hashes(db_path, server_db, seeded_template):
-    token = add_reviewer(db_path, "hashed", "reviewer")
-    stored = b"".join(path.read_bytes() for path in db_path.parent.iterdir()
-                      if path.name.startswith(db_path.name))
+def test_tokens_are_stored_only_as_hashes(sqlite_path, server_db, seeded_template):
+    token = add_reviewer(sqlite_path, "hashed", "reviewer")
+    stored = b"".join(path.read_bytes() for path in sqlite_path.parent.iterdir()
+                      if path.name.startswith(sqlite_path.name))
     for raw in (token, *seeded_template.tokens.values()):
         assert raw.encode() not in stored
     assert hash_token(token).encode() in stored
 
 
-def test_version_2_database_gains_authorization_tables(db_path):
+def test_version_2_database_gains_authorization_tables(sqlite_path):
+    db_path = sqlite_path
     with closing(sqlite3.connect(db_path)) as raw:
         raw.execute("UPDATE cases SET lease_holder = 1, lease_expires_at = '2000-01-01 00:00:00'"
                     " WHERE id = 'case-awkward-html'")

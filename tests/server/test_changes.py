@@ -96,6 +96,32 @@ def test_cursor_pages_through_the_feed(client_for):
     assert client_for(None).get("/v1/changes").status_code == 401
 
 
+_FAIL_KEYS = {
+    "sqlite": ("CREATE TRIGGER fail_keys BEFORE INSERT ON idempotency_keys "
+               "WHEN NEW.key LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'injected'); END",),
+    "postgresql": ("CREATE FUNCTION fail_keys() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "IF left(NEW.key, 5) = 'fail-' THEN RAISE EXCEPTION 'injected'; END IF; "
+                   "RETURN NEW; END $$",
+                   "CREATE TRIGGER fail_keys BEFORE INSERT ON idempotency_keys "
+                   "FOR EACH ROW EXECUTE FUNCTION fail_keys()"),
+}
+
+
+def _set_failing_key_trigger(target, on: bool) -> None:
+    """A real failure inside the server's transaction: inserting a key named fail-* raises."""
+    database = open_database(target)
+    try:
+        with database.write() as conn:
+            if on:
+                for statement in _FAIL_KEYS[database.dialect]:
+                    conn.exec_driver_sql(statement)
+            else:
+                conn.exec_driver_sql("DROP TRIGGER fail_keys" + (
+                    " ON idempotency_keys" if database.is_postgresql else ""))
+    finally:
+        database.close()
+
+
 def test_change_row_exists_iff_the_decision_committed(client_for, decision_body, post_decision,
                                                       post_batch, db_path):
     """A failure after the decision row is written (here: the idempotency insert) must take the
@@ -105,15 +131,14 @@ def test_change_row_exists_iff_the_decision_committed(client_for, decision_body,
     doomed_in_batch = decision_body(ESCALATED, "remove", decision_id="fail-batch")
     bystander = decision_body(PRIORITY, "remove")
     # A real failure inside the server's transaction, after the decision and change inserts.
-    _raw_sql(db_path, "CREATE TRIGGER fail_keys BEFORE INSERT ON idempotency_keys "
-                      "WHEN NEW.key LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'injected'); END")
+    _set_failing_key_trigger(db_path, True)
     # Fresh clients: uvicorn closes the connection after an unhandled error.
     assert post_decision(client_for("alice"), doomed).status_code == 500
     assert post_batch(client_for("alice"), [bystander, doomed_in_batch]).status_code == 500
     assert _feed(alice)["changes"] == []
     assert lena.get("/v1/decisions").json()["decisions"] == []
     assert alice.get(f"/v1/cases/{DECIDED}").json()["status"] == "open"
-    _raw_sql(db_path, "DROP TRIGGER fail_keys")
+    _set_failing_key_trigger(db_path, False)
     assert post_decision(alice, doomed).status_code == 201
     assert [r["status"] for r in post_batch(alice, [bystander, doomed_in_batch]).json()[
         "results"]] == [201, 201]

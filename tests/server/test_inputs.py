@@ -55,3 +55,46 @@ def test_integers_beyond_sqlite_are_422(client_for):
                          headers={"Content-Type": "application/json"})
     assert (response.status_code, response.json()["error"]) == (422, "invalid_request")
     assert alice.get("/v1/me").status_code == 200
+
+
+def test_the_largest_values_the_models_allow_are_stored(client_for):
+    """2^63 - 1 followers and pixels, 200-character names: what the contract accepts, every
+    column holds (a 32-bit column or a shorter one would answer 500)."""
+    lena = client_for("lena")
+    most = 2**63 - 1
+    case_in = {"queue_id": "appeals", "text": "x", "policy_area": "p" * 64,
+               "author": {"id": "author-most", "handle": "h" * 200, "display_name": "d" * 200,
+                          "followers": most},
+               "media": [{"data_base64": "bm90IGFuIGltYWdl", "mime": "image/png",
+                          "width": most, "height": most}]}
+    response = lena.post("/v1/cases", json=case_in)
+    assert response.status_code == 201, response.text
+    case = response.json()
+    assert (case["author"]["followers"], case["media"][0]["width"]) == (most, most)
+    assert (case["author"]["display_name"], case["policy_area"]) == ("d" * 200, "p" * 64)
+
+
+def test_names_longer_than_their_columns_are_422(client_for):
+    lena = client_for("lena")
+    for case_in in ({"queue_id": "appeals", "text": "x", "policy_area": "p" * 65},
+                    {"queue_id": "appeals", "text": "x",
+                     "author": {"id": "a-long", "handle": "h", "display_name": "d" * 201}}):
+        response = lena.post("/v1/cases", json=case_in)
+        assert (response.status_code, response.json()["error"]) == (422, "invalid_request")
+
+
+def test_u0000_anywhere_is_422_and_nothing_is_stored(client_for):
+    alice, lena = client_for("alice"), client_for("lena")
+    single = _post_text(alice, "/v1/decisions", _decision_text("k0", "a\\u0000b"),
+                        **{"Idempotency-Key": "k0"})
+    assert (single.status_code, single.json()["error"]) == (422, "invalid_body")
+    ingest = _post_text(lena, "/v1/cases", '{"queue_id": "appeals", "text": "a\\u0000"}')
+    key = _post_text(lena, "/v1/cases", '{"queue_id": "appeals", "text": "a", "x\\u0000": 1}')
+    for response in (ingest, key, alice.get("/v1/cases/case%00x"),
+                     lena.get("/v1/changes", params={"since": "1\x00"})):
+        assert (response.status_code, response.json()["error"]) == (422, "invalid_request")
+    assert lena.get("/v1/decisions").json()["decisions"] == []
+    # An escaped backslash before "u0000" is text, not U+0000.
+    fine = _post_text(alice, "/v1/decisions", _decision_text("k0", "\\\\u0000"),
+                      **{"Idempotency-Key": "k0"})
+    assert fine.status_code == 201 and fine.json()["decision"]["note"] == "\\u0000"

@@ -70,3 +70,29 @@ def test_default_limit_lets_a_workstation_burst(reader_for):
     # A media prefetch after a big claim: a few hundred requests as fast as they go.
     statuses = {alice.get(f"/v1/media/{sha256}").status_code for _ in range(300)}
     assert statuses == {200}
+
+
+def test_made_up_tokens_are_counted_per_address(db_path, seeded_template):
+    """A new invented token per request gets no fresh bucket each time: unknown tokens share
+    their address's bucket; a known token keeps its own."""
+    options = {"rate_limit_per_second": 0.5, "rate_limit_burst": 3}
+    with ServerThread(db_path, app_options=options) as server:
+        statuses = [httpx.get(f"{server.url}/v1/me", headers={
+            "Authorization": f"Bearer made-up-{attempt}"}).status_code for attempt in range(5)]
+        assert statuses == [401, 401, 401, 429, 429]
+        alice = {"Authorization": f"Bearer {seeded_template.tokens['alice']}"}
+        assert httpx.get(f"{server.url}/v1/me", headers=alice).status_code == 200
+
+
+def test_api_processes_on_one_database_share_their_buckets(db_path, seeded_template, backend):
+    """Two API processes (here: two apps with their own connections) on one PostgreSQL count
+    one token's requests together; N workers must not mean N times the limit."""
+    if backend != "postgresql":
+        pytest.skip("SQLite serves from one process")
+    options = {"rate_limit_per_second": 0.5, "rate_limit_burst": 4}
+    alice = {"Authorization": f"Bearer {seeded_template.tokens['alice']}"}
+    with ServerThread(db_path, app_options=options) as one, \
+            ServerThread(db_path, app_options=options) as other:
+        statuses = [httpx.get(f"{server.url}/v1/me", headers=alice).status_code
+                    for server in (one, other, one, other, one, other)]
+    assert statuses == [200, 200, 200, 200, 429, 429]

@@ -8,7 +8,6 @@ examples per operation so the whole module stays well under a minute.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,9 +32,8 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture(scope="module")
-def fuzzed_server(tmp_path_factory, seeded_template) -> Iterator[ServerThread]:
-    path = tmp_path_factory.mktemp("fuzzed") / "central.sqlite3"
-    shutil.copyfile(seeded_template.path, path)
+def fuzzed_server(databases, seeded_template) -> Iterator[ServerThread]:
+    path = databases.copy(seeded_template.path)
     # No rate limit: the generator sends hundreds of requests as fast as it can.
     running = ServerThread(path, app_options={"rate_limit_per_second": 0}).start()
     yield running

@@ -78,7 +78,7 @@ def claim_cases(url: str, token: str, count: int) -> tuple[list, list]:
     from reviewer.sync.api_client import ApiClient
 
     client = ApiClient(url, token, timeout=30)
-    claimed: list = []
+    claimed: dict = {}  # by id: a claim hands the caller's own live leases back first
     try:
         queues = client.queues()
         while len(claimed) < count:
@@ -88,10 +88,10 @@ def claim_cases(url: str, token: str, count: int) -> tuple[list, list]:
                 if want <= 0:
                     break
                 cases, _lease = client.claim(queue.id, want)
-                claimed += cases
+                claimed.update((case.id, case) for case in cases)
             if len(claimed) == before:
                 raise RuntimeError(f"server ran out of cases after {len(claimed)} of {count}")
-        return claimed, queues
+        return list(claimed.values())[:count], queues
     finally:
         client.close()
 
@@ -127,11 +127,14 @@ def claim_everything(url: str, token: str) -> list:
     from reviewer.sync.api_client import ApiClient
 
     client = ApiClient(url, token, timeout=30)
-    claimed: list = []
+    claimed: dict = {}  # by id: a claim hands the caller's own live leases back first
     try:
         for queue in client.queues():
-            while cases := client.claim(queue.id, 200)[0]:
-                claimed += cases
-        return claimed
+            while True:
+                before = len(claimed)
+                claimed.update((case.id, case) for case in client.claim(queue.id, 200)[0])
+                if len(claimed) == before:
+                    break
+        return list(claimed.values())
     finally:
         client.close()
