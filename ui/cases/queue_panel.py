@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 
-from PySide6.QtCore import QIdentityProxyModel, QStringListModel, Qt, Signal
+from PySide6.QtCore import QIdentityProxyModel, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -132,6 +132,9 @@ def _single_removal(old: list[str], new: list[str]) -> int | None:
     return len(old) - 1
 
 
+COUNTDOWN_TICK_MS = 20_000  # well inside a minute: a row is never a whole minute behind
+
+
 class QueuePanel(QWidget):
     queue_selected = Signal(str)  # ALL_QUEUES or a queue id
     case_selected = Signal(str)
@@ -172,6 +175,11 @@ class QueuePanel(QWidget):
         layout.addWidget(self.cases, 3)
         self.queues.currentItemChanged.connect(self._on_queue_item)
         self.cases.clicked.connect(lambda index: self.case_selected.emit(self.model.id_at(index.row())))
+        # Countdowns in the rows tick: the visible rows (a few dozen) repaint each minute, and
+        # a row's text is made anew once its minute has passed (CaseListModel._row).
+        self._tick = QTimer(self, interval=COUNTDOWN_TICK_MS)
+        self._tick.timeout.connect(self.cases.viewport().update)
+        self._tick.start()
 
     def show_queues(self, queues: list[Queue], local_counts: dict[str, int], selected: str | None) -> None:
         self.queues.blockSignals(True)

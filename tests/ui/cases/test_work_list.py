@@ -194,3 +194,24 @@ def test_counts_follow_decisions_and_an_empty_result_says_why(window):
     window.work_list.set_query(ListQuery(queue_id="hate_harassment", region="nowhere"))
     pump_until(lambda: "No cached case matches" in window.case_panel.header.text(),
                what="the empty result explained")
+
+
+def test_row_countdowns_tick_without_anything_else_happening(window, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintCounter(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+    counter = PaintCounter()
+    viewport = window.queue_panel.cases.viewport()
+    viewport.installEventFilter(counter)
+    qtbot.wait(50)
+    counter.count = 0
+    window.queue_panel._tick.timeout.emit()  # what the panel's own timer does every 20 s
+    qtbot.waitUntil(lambda: counter.count > 0, timeout=2000)  # the rows are made anew
+    viewport.removeEventFilter(counter)
+    assert window.queue_panel._tick.isActive() and window.queue_panel._tick.interval() < 60_000
