@@ -1,4 +1,5 @@
-"""Per-category media presets: how blurred, whether colour or reveal is allowed, never-render.
+"""Per-category media presets: how blurred, which stages (reduced detail, real pixels) and
+whether colour are allowed, never-render.
 
 Three layers, strictest wins except for one explicit escape hatch:
   shipped defaults (resources/media_presets.toml)
@@ -15,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from reviewer.media.stages import ORDER, Stage
 from reviewer.resources import RESOURCES_DIR
 from reviewer.store.database import read_state, write_state
 
@@ -25,9 +27,24 @@ PRESETS_FILE = RESOURCES_DIR / "media_presets.toml"
 class MediaPreset:
     blur_fraction: float = 0.08
     grayscale: bool = True
-    reveal: bool = True
+    reveal: bool = True  # real pixels
     colour: bool = True
     never_render: bool = False
+    reduced: bool = True  # the reduced-detail stage
+
+    def allows(self, stage: Stage) -> bool:
+        """Whether this preset lets `stage` be shown; a never-render one allows none at all."""
+        if self.never_render:
+            return False
+        return {Stage.BLURRED: True, Stage.REDUCED: self.reduced,
+                Stage.REVEALED: self.reveal}[stage]
+
+    def highest_allowed(self, wanted: Stage) -> Stage:
+        """The most detailed stage this preset allows that is no more detailed than `wanted`:
+        a category without real pixels stops at reduced detail, one without either stays
+        blurred."""
+        allowed = [s for s in ORDER[: ORDER.index(wanted) + 1] if self.allows(s)]
+        return allowed[-1] if allowed else Stage.BLURRED
 
     def stricter(self, other: "MediaPreset") -> "MediaPreset":
         """The stricter of the two on every setting."""
@@ -37,6 +54,7 @@ class MediaPreset:
             reveal=self.reveal and other.reveal,
             colour=self.colour and other.colour,
             never_render=self.never_render or other.never_render,
+            reduced=self.reduced and other.reduced,
         )
 
 

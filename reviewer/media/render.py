@@ -2,7 +2,9 @@
 
 Default output is blurred and grayscale. The blur radius is a fraction of the rendered longer
 side (8% by default), not a fixed pixel count, so a face or a line of text is unrecognisable at
-any display size. Blurring happens on a small copy that is then scaled up: for a radius this
+any display size. The style's stage says how much more is shown: the reduced-detail stage
+(shapes and flat tones, no texture: reviewer/media/reduced.py) or real pixels; a stage the
+category's preset does not allow is never put in a style. Blurring happens on a small copy that is then scaled up: for a radius this
 large the result looks the same and costs a tiny fraction of a full-size Gaussian.
 
 The renderer is also the one place that refuses: a style made for a never-render category (the
@@ -23,6 +25,8 @@ from reviewer.media import storyboard
 from reviewer.media.decode import (MediaUnavailable, NotDownloaded, check_bytes, decode_refusal,
                                    decode_still, hostile_decoding, open_image)
 from reviewer.media.presets import MediaPreset
+from reviewer.media.reduced import reduce_detail
+from reviewer.media.stages import Stage
 
 DEFAULT_BLUR_FRACTION = 0.08
 _BLUR_WORK_SIDE = 96  # longer side of the copy the blur is computed on
@@ -30,22 +34,37 @@ _BLUR_WORK_SIDE = 96  # longer side of the copy the blur is computed on
 
 @dataclass(frozen=True)
 class RenderStyle:
-    revealed: bool = False  # False: blurred
+    stage: Stage = Stage.BLURRED
     colour: bool = False  # False: grayscale
     blur_fraction: float = DEFAULT_BLUR_FRACTION
     category: str = ""  # the media's category, named in a refusal
     never_render: bool = False  # the category's preset: the renderer refuses any pixels
 
+    @property
+    def revealed(self) -> bool:
+        """Real pixels."""
+        return self.stage is Stage.REVEALED
+
 
 def style_for(preset: MediaPreset, category: str, revealed: bool = False,
-              colour: bool = False) -> RenderStyle:
-    """The style a category's preset allows: reveal and colour only where the preset permits,
-    nothing at all where it never renders. The category is required so no view can ask for a
-    render without the renderer knowing what it is rendering."""
-    return RenderStyle(revealed=revealed and preset.reveal,
-                       colour=(colour and preset.colour) or not preset.grayscale,
+              colour: bool = False, stage: Stage | None = None) -> RenderStyle:
+    """The style a category's preset allows: the stage asked for (`revealed` is short for real
+    pixels), or the most detailed one below it the preset permits; colour only with real pixels
+    and where the preset permits it; nothing at all where it never renders. The category is
+    required so no view can ask for a render without the renderer knowing what it is
+    rendering."""
+    shown = preset.highest_allowed(stage or (Stage.REVEALED if revealed else Stage.BLURRED))
+    return RenderStyle(stage=shown,
+                       colour=(colour and preset.colour and shown is Stage.REVEALED)
+                       or not preset.grayscale,
                        blur_fraction=preset.blur_fraction,
                        category=category, never_render=preset.never_render)
+
+
+def stage_refused_reason(category: str, stage: Stage) -> str:
+    """The words for a stage the category's preset does not allow."""
+    name = category.replace("_", " ").lower() or "default"
+    return f"Not shown: the {name} preset does not allow the {stage.words} stage."
 
 
 def never_rendered_reason(category: str) -> str:
@@ -94,8 +113,10 @@ def apply_filter(image: Image.Image, style: RenderStyle) -> Image.Image:
     refuse_never_rendered(style)
     if not style.colour:
         image = ImageOps.grayscale(image)
-    if style.revealed:
+    if style.stage is Stage.REVEALED:
         return image
+    if style.stage is Stage.REDUCED:
+        return reduce_detail(image)
     return _blur(image, style.blur_fraction)
 
 

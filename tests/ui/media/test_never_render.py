@@ -18,7 +18,8 @@ from PySide6.QtTest import QTest
 from reviewer.domain import Case, Queue
 from reviewer.keymap import load_keymap
 from reviewer.media.presets import MediaPreset, PresetBook
-from reviewer.media.render import MediaRenderer, style_for
+from reviewer.media.render import MediaRenderer, RenderStyle, style_for
+from reviewer.media.stages import Stage
 from reviewer.profile import Profile
 from reviewer.review.session import ReviewSession
 from reviewer.store.case_cache import CaseCache
@@ -57,8 +58,13 @@ def _plant(store_path) -> None:
 
 
 def _every_style(preset: MediaPreset, category: str = "csam_suspected"):
-    return [style_for(preset, category, revealed=r, colour=c)
-            for r, c in itertools.product((False, True), repeat=2)]
+    """Every stage (blurred, reduced detail, real pixels), grey and in colour: as a view asks
+    through the preset, and as a style made by hand that asks for the stage outright."""
+    asked = [style_for(preset, category, stage=stage, colour=colour)
+             for stage, colour in itertools.product(Stage, (False, True))]
+    outright = [RenderStyle(stage=stage, colour=colour, category=category, never_render=True)
+                for stage, colour in itertools.product(Stage, (False, True))]
+    return list(dict.fromkeys(asked + outright))
 
 
 def _refused(result) -> bool:

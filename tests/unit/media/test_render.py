@@ -8,6 +8,7 @@ from PIL import Image, ImageStat
 
 from reviewer.media.decode import MediaUnavailable, decode_for_display
 from reviewer.media.presets import MediaPreset
+from reviewer.media.stages import Stage
 from reviewer.media.render import (MediaRenderer, NeverRendered, RenderStyle, apply_filter,
                                    style_for)
 from tests.factories import synthetic_animation, synthetic_png
@@ -23,7 +24,7 @@ def _edge_energy(image: Image.Image) -> float:
 
 def test_default_render_is_blurred_and_grayscale():
     data = synthetic_png(640, 480)
-    sharp = MediaRenderer().render("k", data, (640, 480), RenderStyle(revealed=True, colour=True)).image
+    sharp = MediaRenderer().render("k", data, (640, 480), RenderStyle(stage=Stage.REVEALED, colour=True)).image
     shown = MediaRenderer().render("k", data, (640, 480)).image
     assert shown.mode == "L"
     assert _edge_energy(shown) < _edge_energy(sharp) / 8
@@ -38,9 +39,9 @@ def test_blur_scales_with_the_rendered_size():
 
 def test_reveal_is_sharp_but_still_grayscale_until_colour_is_asked_for():
     data = synthetic_png(320, 240)
-    revealed = MediaRenderer().render("k", data, (320, 240), RenderStyle(revealed=True)).image
+    revealed = MediaRenderer().render("k", data, (320, 240), RenderStyle(stage=Stage.REVEALED)).image
     assert revealed.mode == "L"
-    coloured = MediaRenderer().render("k", data, (320, 240), RenderStyle(revealed=True, colour=True)).image
+    coloured = MediaRenderer().render("k", data, (320, 240), RenderStyle(stage=Stage.REVEALED, colour=True)).image
     assert coloured.mode == "RGB"
 
 
