@@ -146,8 +146,8 @@ def wipe_cache(profile: Profile) -> None:
         db = open_store(profile.store_path)
         try:
             with transaction(db) as conn:
-                conn.executemany("INSERT INTO exposure (day, case_id, exposure_s) VALUES (?, ?, ?)",
-                                 exposure)
+                conn.executemany("INSERT INTO exposure (day, case_id, exposure_s, reduced_s) "
+                                 "VALUES (?, ?, ?, ?)", exposure)
         finally:
             db.conn.close()
 
@@ -162,12 +162,12 @@ def forget_secret(name: str) -> None:
         log.info("keyring: %s", type(exc).__name__)
 
 
-def _todays_exposure(store_path: Path) -> list[tuple[str, str, float]]:
+def _todays_exposure(store_path: Path) -> list[tuple[str, str, float, float]]:
     if not store_path.exists():
         return []
     db = open_store(store_path)
     try:
-        return db.execute("SELECT day, case_id, exposure_s FROM exposure WHERE day = ?",
+        return db.execute("SELECT day, case_id, exposure_s, reduced_s FROM exposure WHERE day = ?",
                           (date.today().isoformat(),)).fetchall()
     finally:
         db.conn.close()

@@ -1,10 +1,13 @@
 """The exposure meter: how much graphic media a reviewer has actually seen.
 
 Exposure is revealed time × revealed area fraction (a 15% spotlight held for 10 s is 1.5 s),
-kept per case, per shift and per day on this machine only — it is the reviewer's own wellbeing
-record, never sent to the central API. It raises calm prompts: a break after a stretch of work
-or exposure, a warning at 80% of the daily cap and a suggestion to move to a low-exposure queue
-at 100%. Nothing here makes a sound.
+kept by stage (the reduced-detail rendering apart from real pixels, so a reviewer sees how much
+they needed the real thing), per case, per shift and per day on this machine only — it is the
+reviewer's own wellbeing record, never sent to the central API. It raises calm prompts: a break
+after a stretch of work or exposure, a warning at 80% of the daily cap and a suggestion to move
+to a low-exposure queue at 100%. Nothing here makes a sound. The totals, the cap and the
+prompts count both stages: the reduced stage is gentler, not harmless, and a new stage must not
+loosen the cap.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from reviewer.media.stages import Stage
 from reviewer.store.database import transaction
 
 
@@ -33,6 +37,18 @@ class ExposureReading:
     shift_s: float
     day_s: float
     day_cap_s: float
+    case_reduced_s: float = 0.0  # the part of each total spent on the reduced-detail stage
+    shift_reduced_s: float = 0.0
+    day_reduced_s: float = 0.0
+
+    @property
+    def case_real_s(self) -> float:
+        """Real pixels: the rest of the total."""
+        return max(0.0, self.case_s - self.case_reduced_s)
+
+    @property
+    def day_real_s(self) -> float:
+        return max(0.0, self.day_s - self.day_reduced_s)
 
     @property
     def day_fraction(self) -> float:
@@ -62,17 +78,25 @@ class ExposureMeter:
         self._shift_start = self._since_break = clock()
         self._shift_s = self._since_break_s = 0.0
         self._case_s: dict[str, float] = {}
-        self._unsaved: dict[str, float] = {}
-        self._saved_day, self._saved_s = "", 0.0  # today's saved total, read once a day
+        self._case_reduced_s: dict[str, float] = {}
+        self._shift_reduced_s = 0.0
+        self._unsaved: dict[str, tuple[float, float]] = {}  # case: (total, reduced part)
+        self._saved_day, self._saved_s = "", (0.0, 0.0)  # today's saved totals, read once a day
         self._shown: set[str] = set()
 
-    def add(self, case_id: str, seconds: float, area_fraction: float) -> None:
+    def add(self, case_id: str, seconds: float, area_fraction: float,
+            stage: Stage = Stage.REVEALED) -> None:
+        """`seconds` with `area_fraction` of an image shown at `stage` (blurred counts nothing)."""
         exposure = max(0.0, seconds) * min(1.0, max(0.0, area_fraction))
-        if exposure == 0:
+        if exposure == 0 or stage is Stage.BLURRED:
             return
+        reduced = exposure if stage is Stage.REDUCED else 0.0
         self._case_s[case_id] = self._case_s.get(case_id, 0.0) + exposure
-        self._unsaved[case_id] = self._unsaved.get(case_id, 0.0) + exposure
+        self._case_reduced_s[case_id] = self._case_reduced_s.get(case_id, 0.0) + reduced
+        total, part = self._unsaved.get(case_id, (0.0, 0.0))
+        self._unsaved[case_id] = (total + exposure, part + reduced)
         self._shift_s += exposure
+        self._shift_reduced_s += reduced
         self._since_break_s += exposure
 
     def flush(self) -> None:
@@ -82,25 +106,29 @@ class ExposureMeter:
         day = self._today()
         with transaction(self.db) as conn:
             conn.executemany(
-                "INSERT INTO exposure (day, case_id, exposure_s) VALUES (?, ?, ?) "
-                "ON CONFLICT(day, case_id) DO UPDATE SET exposure_s = exposure_s + excluded.exposure_s",
-                [(day, case_id, s) for case_id, s in self._unsaved.items()])
+                "INSERT INTO exposure (day, case_id, exposure_s, reduced_s) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(day, case_id) DO UPDATE SET exposure_s = exposure_s + "
+                "excluded.exposure_s, reduced_s = reduced_s + excluded.reduced_s",
+                [(day, case_id, *s) for case_id, s in self._unsaved.items()])
         if day == self._saved_day:
-            self._saved_s += sum(self._unsaved.values())
+            self._saved_s = _plus(self._saved_s, *self._unsaved.values())
         self._unsaved.clear()
 
     def reading(self, case_id: str | None) -> ExposureReading:
         """No query on the way: called on every case change, on the UI thread."""
-        day = self._saved_today() + sum(self._unsaved.values())
-        return ExposureReading(self._case_s.get(case_id, 0.0) if case_id else 0.0,
-                               self._shift_s, day, self.settings.daily_cap_s)
+        day, day_reduced = _plus(self._saved_today(), *self._unsaved.values())
+        return ExposureReading(
+            self._case_s.get(case_id, 0.0) if case_id else 0.0, self._shift_s, day,
+            self.settings.daily_cap_s,
+            case_reduced_s=self._case_reduced_s.get(case_id, 0.0) if case_id else 0.0,
+            shift_reduced_s=self._shift_reduced_s, day_reduced_s=day_reduced)
 
-    def _saved_today(self) -> float:
+    def _saved_today(self) -> tuple[float, float]:
         today = self._today()
         if today != self._saved_day:  # first reading, or past midnight: the store says
-            self._saved_s = self.db.execute(
-                "SELECT coalesce(sum(exposure_s), 0) FROM exposure WHERE day = ?",
-                (today,)).fetchone()[0]
+            self._saved_s = tuple(self.db.execute(
+                "SELECT coalesce(sum(exposure_s), 0), coalesce(sum(reduced_s), 0) FROM exposure "
+                "WHERE day = ?", (today,)).fetchone())
             self._saved_day = today
         return self._saved_s
 
@@ -124,3 +152,8 @@ class ExposureMeter:
         self._since_break = self._clock()
         self._since_break_s = 0.0
         self._shown.discard(BREAK)
+
+
+def _plus(*pairs: tuple[float, float]) -> tuple[float, float]:
+    """(total, reduced part) pairs added up."""
+    return sum(p[0] for p in pairs), sum(p[1] for p in pairs)

@@ -2,10 +2,11 @@
 
 Default output is blurred and grayscale. The blur radius is a fraction of the rendered longer
 side (8% by default), not a fixed pixel count, so a face or a line of text is unrecognisable at
-any display size. The style's stage says how much more is shown: the reduced-detail stage
-(shapes and flat tones, no texture: reviewer/media/reduced.py) or real pixels; a stage the
-category's preset does not allow is never put in a style. Blurring happens on a small copy that is then scaled up: for a radius this
-large the result looks the same and costs a tiny fraction of a full-size Gaussian.
+any display size. Blurring happens on a small copy that is then scaled up: for a radius this
+large the result looks the same and costs a tiny fraction of a full-size Gaussian. The style's
+stage says how much more is shown: the reduced-detail stage (shapes and flat tones, no texture:
+reviewer/media/reduced.py) or real pixels; `style_for` never puts a stage in a style that the
+category's preset does not allow.
 
 The renderer is also the one place that refuses: a style made for a never-render category (the
 category and its preset travel in `RenderStyle`) gets no pixels, only a `NeverRendered` reason,

@@ -186,8 +186,14 @@ ALTER TABLE outbox ADD COLUMN awaiting_approval INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX outbox_awaiting ON outbox (decided_at) WHERE awaiting_approval = 1;
 """
 
+# v11: exposure kept by stage: `reduced_s` is the part of `exposure_s` spent looking at the
+# reduced-detail stage; the rest of it is real pixels.
+_V11 = """
+ALTER TABLE exposure ADD COLUMN reduced_s REAL NOT NULL DEFAULT 0;
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
