@@ -270,7 +270,9 @@ class SyncEngine(WakeableThread):
     def status(self, online: bool | None, error: str = "", new_cases: int = 0,
                new_media: int = 0, closed: tuple[str, ...] = ()) -> SyncStatus:
         c = self._outbox().counts()
-        return SyncStatus(online, c["pending"] + c["sending"], c["accepted"], c["conflict"],
+        # Held for a senior is accepted too, as far as sync goes: stored, never sent again.
+        return SyncStatus(online, c["pending"] + c["sending"],
+                          c["accepted"] + c["awaiting_approval"], c["conflict"],
                           c["rejected"], error, new_cases, new_media, closed)
 
     def follow_presets(self) -> bool:
