@@ -27,6 +27,7 @@ class ActionId(str, Enum):
     PREV_CASE = "prev_case"
     REVEAL = "reveal"  # held: media stays revealed only while the key is down
     REVEAL_COLOUR = "reveal_colour"  # held: revealed in colour (a separate, second step)
+    REAL_PIXELS = "real_pixels"  # while held: real pixels instead of the reduced-detail stage
     NEXT_ITEM = "next_item"  # the next media item of the case is the one a reveal opens on
     PREV_ITEM = "prev_item"
     WIDEN_REVEAL = "widen_reveal"  # while held: the spotlight becomes the whole image
@@ -114,6 +115,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.PREV_CASE: "Previous case",
     ActionId.REVEAL: "Reveal media (hold)",
     ActionId.REVEAL_COLOUR: "Reveal media in colour (hold)",
+    ActionId.REAL_PIXELS: "Real pixels instead of reduced detail (while holding reveal)",
     ActionId.WIDEN_REVEAL: "Widen reveal to the whole image (while holding reveal)",
     ActionId.NEXT_ITEM: "Next media item (the one a reveal opens on)",
     ActionId.PREV_ITEM: "Previous media item",

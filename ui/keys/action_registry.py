@@ -17,7 +17,8 @@ from reviewer.keymap import Keymap
 # What a controller does for each action id it handles: returned by its `handlers()`.
 Handlers = dict[ActionId, Callable[[], None]]
 
-HELD_ACTIONS = {ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL}
+HELD_ACTIONS = {ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL,
+                ActionId.REAL_PIXELS}
 # Tab and Shift+Tab belong to Qt's focus chain before any shortcut sees them: the same filter
 # takes their keys, and their QActions serve the menu and the palette.
 FILTERED_ACTIONS = HELD_ACTIONS | {ActionId.NEXT_ITEM, ActionId.PREV_ITEM}

@@ -21,6 +21,7 @@ MAX_SHOWN = 50
 # Held keys (no use from a list), and actions of other modes (note entry, palette, sweep grid)
 # that do nothing in the case window.
 _NOT_IN_PALETTE = {ActionId.PALETTE, ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.WIDEN_REVEAL,
+                   ActionId.REAL_PIXELS,
                    ActionId.SUBMIT_NOTE, ActionId.RUN_ENTRY, ActionId.CANCEL, ActionId.MOVE_LEFT,
                    ActionId.MOVE_RIGHT, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
                    ActionId.TOGGLE_SELECT, ActionId.SELECT_SAME_HASH, ActionId.SELECT_ALL}

@@ -19,6 +19,7 @@ from reviewer.domain import Case
 from reviewer.keymap import Keymap
 from reviewer.media.exposure import BREAK, ExposureMeter
 from reviewer.media.presets import MediaPreset, effective_books
+from reviewer.media.stages import Stage
 from ui.keys.action_registry import Handlers, key_text
 from ui.media.grid import MediaGrid
 from ui.media.reveal_controller import RevealController
@@ -46,6 +47,8 @@ class MediaDesk(QObject):
         self.reveal_hint.setObjectName("revealHint")
         self.reveal_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.panic_key = key_text(keymap, ActionId.PANIC) or "the panic action (Media menu)"
+        self.real_key = key_text(keymap, ActionId.REAL_PIXELS) or "Real pixels (Media menu)"
+        self.widen_key = key_text(keymap, ActionId.WIDEN_REVEAL) or "Widen (Media menu)"
         self.reveal = RevealController(window, self.grid, keymap, meter, shown_case_id)
         self.reveal.exposure_changed.connect(self.show_exposure)
         self.grid.reveal_changed.connect(self.show_reveal_hint)
@@ -55,6 +58,7 @@ class MediaDesk(QObject):
         return {
             ActionId.REVEAL: self.reveal.hold,
             ActionId.REVEAL_COLOUR: lambda: self.reveal.hold(colour=True),
+            ActionId.REAL_PIXELS: self.reveal.real_pixels,
             ActionId.WIDEN_REVEAL: self.reveal.widen,
             ActionId.NEXT_ITEM: lambda: self.grid.step_current(1),
             ActionId.PREV_ITEM: lambda: self.grid.step_current(-1),
@@ -96,19 +100,35 @@ class MediaDesk(QObject):
             self.message.emit(f"Blurred previews shown again ({self.panic_key} hides all media).")
 
     def show_reveal_hint(self, reveal) -> None:
-        """The media mode, always in the status bar: hidden, revealed, or blurred."""
+        """The media mode, always in the status bar: hidden, the stage on screen while reveal is
+        held (with the next step it allows), or blurred."""
         if reveal.blanked:
             mode, text = "hidden", f"ALL MEDIA HIDDEN — {self.panic_key} shows blurred previews"
         elif reveal.held:
-            mode = "revealed"
-            text = "REVEALED — release to blur" + ("" if reveal.widened else " · W: whole image")
+            mode, text = self._held_hint(reveal)
         else:
             mode = "blurred"
-            text = f"Blurred · hold {self.reveal_key} to reveal · {self.panic_key} hides all"
+            text = (f"Blurred · hold {self.reveal_key} to reveal (reduced detail first) · "
+                    f"{self.panic_key} hides all")
         self.reveal_hint.setText(text)
         if self.reveal_hint.property("revealMode") != mode:
             self.reveal_hint.setProperty("revealMode", mode)
             self.reveal_hint.style().polish(self.reveal_hint)  # the stylesheet colours the mode
+
+    def _held_hint(self, reveal) -> tuple[str, str]:
+        stage = self.grid.asked_stage()
+        real_allowed = self.grid.tiles[reveal.item].preset.allows(Stage.REVEALED)
+        widen = "" if reveal.widened else f" · {self.widen_key}: whole image"
+        if stage is Stage.REVEALED:
+            return "revealed", f"REAL PIXELS — release to blur{widen}"
+        if stage is Stage.REDUCED:
+            step = (f"{self.real_key}: real pixels" if real_allowed
+                    else "real pixels not allowed for this category")
+            return "reduced", f"REDUCED DETAIL — {step}{widen} · release to blur"
+        if real_allowed:
+            return "blurred", (f"Still blurred: reduced detail not allowed for this category · "
+                               f"{self.real_key}: real pixels")
+        return "blurred", "Still blurred: this category is not revealed"
 
     def show_exposure(self) -> None:
         self.exposure_label.show_reading(self.meter.reading(self.shown_case_id()))

@@ -19,6 +19,7 @@ from reviewer.domain import MediaRef
 from reviewer.media.presets import PresetBook
 from reviewer.media.render import style_for
 from reviewer.media.reveal import RevealState
+from reviewer.media.stages import Stage
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.media.tile import MediaTile, box_of
 
@@ -154,6 +155,21 @@ class MediaGrid(QWidget):
         revealed fraction), for the exposure meter. Concealed tiles count nothing, and are not
         averaged in either: a spotlight on one of four images exposes a spotlight's worth."""
         return sum(t.exposed_fraction() for t in self.visible_tiles())
+
+    def exposure(self) -> dict[Stage, float]:
+        """`exposed_fraction` by the stage each tile shows, for the meter."""
+        shown: dict[Stage, float] = {}
+        for tile in self.visible_tiles():
+            if tile.exposed_fraction():
+                stage = tile.shown_stage()
+                shown[stage] = shown.get(stage, 0.0) + tile.exposed_fraction()
+        return shown
+
+    def asked_stage(self) -> Stage:
+        """The stage the reveal brings to the screen on its tile (blurred when not held)."""
+        if not self.reveal.held or self.reveal.item >= len(self.media):
+            return Stage.BLURRED
+        return self.tiles[self.reveal.item].asked_stage()
 
     def cells_for(self, count: int) -> list[QRect]:
         """Tile rectangles for `count` media: one fills the grid, two side by side, else 2×2.

@@ -2,8 +2,9 @@
 
 The reveal is on one tile of the grid at a time (which one, the grid decides). Re-blur happens
 on release, on case change, when the window loses focus, after the timeout even if the key is
-still held, and at once on the panic key. While anything is revealed the exposure meter is fed
-revealed time × revealed area of that one tile.
+still held, and at once on the panic key. The hold shows reduced detail; real pixels are a
+second key while it is held. While anything is revealed the exposure meter is fed revealed
+time × revealed area of that one tile, under the stage it shows.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class RevealController(QObject):
         self.grid, self.meter, self._case_id = grid, meter, case_id
         self.keys = RevealKeyFilter(window, keymap, RevealHandlers(
             hold=self.hold, release=self.conceal, move=self.move, widen=self.widen,
-            step=grid.step_current))
+            step=grid.step_current, real=self.real_pixels))
         QApplication.instance().installEventFilter(self.keys)
         self.timeout = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
         self.timeout.timeout.connect(self.conceal)
@@ -53,6 +54,12 @@ class RevealController(QObject):
 
     def widen(self) -> None:
         self.grid.set_reveal(self.grid.reveal.widen())
+
+    def real_pixels(self) -> None:
+        """From reduced detail to real pixels, while held; the time so far is metered as the
+        stage it was."""
+        self._meter_tick()
+        self.grid.set_reveal(self.grid.reveal.real_pixels())
 
     def conceal(self) -> None:
         """Back to blurred, synchronously: the blurred render is already on hand."""
@@ -78,5 +85,6 @@ class RevealController(QObject):
         elapsed, self._last_tick = now - self._last_tick, now
         case_id = self._case_id()
         if self.meter is not None and case_id and self._tick.isActive():
-            self.meter.add(case_id, elapsed, self.grid.exposed_fraction())
+            for stage, fraction in self.grid.exposure().items():
+                self.meter.add(case_id, elapsed, fraction, stage)
             self.exposure_changed.emit()

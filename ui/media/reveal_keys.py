@@ -2,8 +2,10 @@
 
 Reveal must act on press *and* release, which QAction shortcuts cannot express. The filter sees
 the key whichever widget has focus, but never while the reviewer is typing into a text field
-or another window (a dialog) is active. While reveal is held, the arrow keys move the spotlight
-and the widen key shows the whole image; they do not navigate cases. The item keys (Tab and
+or another window (a dialog) is active. While reveal is held, the arrow keys move the spotlight,
+the widen key shows the whole image and the real-pixels key steps from reduced detail to real
+pixels; they do not navigate cases, and the real-pixels key does nothing unless reveal is held,
+so real pixels always take two deliberate keys. The item keys (Tab and
 Shift+Tab by default, from the keymap) choose the next or previous item of the case, held or
 not, so a reveal by key opens on the item the reviewer means (or moves to it); with a single
 item they are left to Qt's focus chain.
@@ -34,6 +36,7 @@ class RevealHandlers:
     move: Callable[[int, int], None]
     widen: Callable[[], None]
     step: Callable[[int], bool]  # argument: +1 next item, -1 previous; False: nothing to step to
+    real: Callable[[], None]  # real pixels instead of reduced detail
 
 
 def _combined(keymap: Keymap, action: ActionId) -> set[int]:
@@ -47,10 +50,12 @@ class RevealKeyFilter(QObject):
         self._plain = _combined(keymap, ActionId.REVEAL)
         self._colour = _combined(keymap, ActionId.REVEAL_COLOUR)
         self._widen = _combined(keymap, ActionId.WIDEN_REVEAL)
+        self._real = _combined(keymap, ActionId.REAL_PIXELS)
         self._steps = {**{k: 1 for k in _combined(keymap, ActionId.NEXT_ITEM)},
                        **{k: -1 for k in _combined(keymap, ActionId.PREV_ITEM)}}
         self._handlers = handlers
         self.held = False
+        self._held_modifiers = 0  # those of the held reveal key, still down under the next key
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() not in _KEY_EVENTS:
@@ -61,8 +66,10 @@ class RevealKeyFilter(QObject):
         combined = event.keyCombination().toCombined()
         if self._is_reveal_key(event, combined):
             return self._reveal_key(event, combined)
-        if self.held and (event.key() in _ARROWS or combined in self._widen):
-            return self._while_held(event, combined)
+        # Shift is still down from Shift+Space when W or D comes: it is no part of that key.
+        while_held = combined & ~self._held_modifiers
+        if self.held and (event.key() in _ARROWS or while_held in self._widen | self._real):
+            return self._while_held(event, while_held)
         step = self._steps.get(_no_backtab(combined))
         if step and event.type() == QEvent.Type.KeyPress:
             return self._handlers.step(step)
@@ -85,7 +92,7 @@ class RevealKeyFilter(QObject):
         elif event.isAutoRepeat():
             pass  # a held key repeats; only the first press and the real release count
         elif kind == QEvent.Type.KeyPress and not self.held:
-            self.held = True
+            self.held, self._held_modifiers = True, combined & _MODIFIERS
             self._handlers.hold(combined in self._colour)
         elif kind == QEvent.Type.KeyRelease and self.held:
             self.held = False
@@ -98,6 +105,8 @@ class RevealKeyFilter(QObject):
         elif event.type() == QEvent.Type.KeyPress:
             if event.key() in _ARROWS:
                 self._handlers.move(*_ARROWS[event.key()])
+            elif combined in self._real:
+                self._handlers.real()
             else:
                 self._handlers.widen()
         return True

@@ -2,7 +2,8 @@
 
 Safety rules kept here: a tile never shows another item's pixels (results are dropped when the
 item changes); while a revealed render is being prepared the blurred one stays; the revealed
-render is only painted while reveal is held, inside the spotlight unless widened. Whether an
+render (reduced detail, or real pixels after the second key, whichever the preset allows) is
+only painted while reveal is held, inside the spotlight unless widened. Whether an
 item may be shown at all is not decided here: the renderer refuses a never-render category, and
 the tile then shows the refusal with the item's hash and metadata. Where the pointer is and
 which tile is current is told to the grid, which decides which one tile a reveal is on.
@@ -20,6 +21,7 @@ from reviewer.domain import MediaRef
 from reviewer.media.presets import MediaPreset
 from reviewer.media.render import style_for
 from reviewer.media.reveal import RevealState
+from reviewer.media.stages import Stage
 from ui.media.service import MediaService, RenderKey, RenderResult
 
 LABEL_HEIGHT = 40
@@ -90,8 +92,9 @@ class MediaTile(QWidget):
             self.base_key = RenderKey(self.media.sha256, box, style_for(self.preset, category))
             if self.base is None or self.base_key != self._base_of:
                 self._take(self.base_key, self._service.result(self.base_key))
-            if self.reveal.held and self.preset.reveal:
-                style = style_for(self.preset, category, revealed=True, colour=self.reveal.colour)
+            style = style_for(self.preset, category, stage=self.reveal.stage,
+                              colour=self.reveal.colour)
+            if style.stage is not Stage.BLURRED:  # the preset may stop a stage lower, or at none
                 self.reveal_key = RenderKey(self.media.sha256, box, style)
                 self._take(self.reveal_key, self._service.result(self.reveal_key))
         if self.reveal_key is None:
@@ -121,6 +124,14 @@ class MediaTile(QWidget):
         if not self.showing_revealed() or self.reveal.blanked:
             return 0.0
         return 1.0 if self.reveal.widened else self.reveal.spot_fraction
+
+    def shown_stage(self) -> Stage:
+        """The stage painted in the spotlight right now (blurred while none is)."""
+        return self._revealed_of.style.stage if self.showing_revealed() else Stage.BLURRED
+
+    def asked_stage(self) -> Stage:
+        """The stage the reveal asks of the renderer, as far as the preset allows it."""
+        return self.reveal_key.style.stage if self.reveal_key is not None else Stage.BLURRED
 
     def never_rendered(self) -> bool:
         """The renderer refused this item's category (what the label and the text say)."""
@@ -221,11 +232,16 @@ class MediaTile(QWidget):
     def _state_word(self) -> str:
         if self.never_rendered():
             return "  ·  NEVER RENDERED"
-        if not self.preset.reveal:
-            return "  ·  REVEAL NOT ALLOWED"
+        words = []
+        if not (self.preset.reveal or self.preset.reduced):
+            words.append("REVEAL NOT ALLOWED")
+        elif not self.preset.reveal:
+            words.append("REAL PIXELS NOT ALLOWED")
         if self.relaxed:
-            return "  ·  ORG PRESET FOR THIS CASE" + ("  ·  REVEALED" if self.showing_revealed() else "")
-        return "  ·  REVEALED" if self.showing_revealed() else ""
+            words.append("ORG PRESET FOR THIS CASE")
+        if self.showing_revealed():
+            words.append(self.shown_stage().words.upper())
+        return "".join(f"  ·  {word}" for word in words)
 
     # --- the pointer, told to the grid -------------------------------------------------------
     def enterEvent(self, event) -> None:  # noqa: N802

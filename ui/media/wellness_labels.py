@@ -25,10 +25,13 @@ class ExposureLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
 
     def show_reading(self, reading: ExposureReading) -> None:
-        self.setText(f"Exposure: case {_short(reading.case_s)} · today {reading.day_fraction:.0%}")
+        self.setText(f"Exposure: case {_short(reading.case_s)} "
+                     f"({_short(reading.case_real_s)} real pixels) · today {reading.day_fraction:.0%}")
         self.setToolTip(f"Revealed time × revealed area. This case {_short(reading.case_s)}, this "
                         f"shift {_short(reading.shift_s)}, today {_short(reading.day_s)} of a "
-                        f"{_short(reading.day_cap_s)} daily allowance. Kept on this machine only.")
+                        f"{_short(reading.day_cap_s)} daily allowance; of today's, "
+                        f"{_short(reading.day_reduced_s)} reduced detail and "
+                        f"{_short(reading.day_real_s)} real pixels. Kept on this machine only.")
 
 
 class PromptBanner(QLabel):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from reviewer.actions import ActionId
+from reviewer.media.stages import Stage
 from tests.qt_wait import pump, pump_until
 from tests.ui.keystrokes import when_open
 from ui.media.zoom import ZoomDialog
@@ -47,6 +48,15 @@ def _hold(window, shift=False):
                    Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier)
     pump_until(lambda: _revealed_tile(window).showing_revealed(), what="revealed render")
     pump_until(window.media_grid.is_settled, what="revealed painted")
+
+
+def _real_pixels(window, shift=False):
+    """The deliberate second key, pressed while reveal is held."""
+    QTest.keyClick(window, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier)
+    tile = _revealed_tile(window)
+    pump_until(lambda: tile.shown_stage() is Stage.REVEALED, what="real pixels")
+    pump_until(window.media_grid.is_settled, what="real pixels painted")
 
 
 def test_media_is_blurred_and_grayscale_by_default_with_its_label_on_top(offline_window):
@@ -105,9 +115,12 @@ def test_widen_shows_the_whole_image_and_arrows_move_the_spotlight_not_the_case(
 def test_colour_is_a_separate_step(offline_window):
     window = offline_window
     _hold(window)
+    _real_pixels(window)
     assert _revealed_tile(window).revealed.image.allGray()
     QTest.keyRelease(window, Qt.Key.Key_Space)
     _hold(window, shift=True)
+    assert _revealed_tile(window).revealed.image.allGray()  # reduced detail comes in grey
+    _real_pixels(window, shift=True)  # Shift is still down from Shift+Space
     assert not _revealed_tile(window).revealed.image.allGray()
     QTest.keyRelease(window, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert not window.media_grid.revealed

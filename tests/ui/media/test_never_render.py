@@ -86,6 +86,7 @@ def test_the_case_grid_shows_the_refusal_and_no_pixels(offline_window, tmp_path,
     for modifier in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
         QTest.keyPress(window, Qt.Key.Key_Space, modifier)  # reveal, then reveal in colour
         QTest.keyClick(window, Qt.Key.Key_W)  # and widen
+        QTest.keyClick(window, Qt.Key.Key_D, modifier)  # and ask for real pixels
         assert not tile.showing_revealed() and window.media_grid.exposed_fraction() == 0
         assert tile.revealed is None or tile.revealed.image is None
         QTest.keyRelease(window, Qt.Key.Key_Space, modifier)
