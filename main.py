@@ -10,7 +10,7 @@
   python main.py status [--profile DIR]
   python main.py login --server URL             (reads a token, stores it in the OS keyring)
   python main.py logout [--profile DIR] [--discard-unsent]   (forgets the token, wipes the cache)
-  python main.py render FILE --out OUT.png [--category C] [--size 1024x768]
+  python main.py render FILE --out OUT.png [--category C] [--size 1024x768] [--stage reduced]
 """
 
 from __future__ import annotations
@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="PNG file to write")
     render.add_argument("--category", default="", help="media category whose preset applies")
     render.add_argument("--size", default="1024x768", help="the box to render into, WxH")
+    # Real pixels are never written out: a file of them would be an unfiltered copy outside
+    # the sealed store, which is what the viewer exists to avoid.
+    render.add_argument("--stage", choices=("blurred", "reduced"), default="blurred",
+                        help="blurred (the default view) or reduced detail (shapes, flat tones)")
     return parser
 
 
@@ -351,12 +355,18 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Exactly the default viewer pipeline (same renderer, same preset, same refusal of a
-    never-render category, which reads no byte of the file); exit 2 on bad input."""
+    """Exactly the viewer pipeline at the stage asked for (same renderer, same preset, same
+    refusal of a never-render category, which reads no byte of the file); exit 2 on bad input
+    or a stage the category's preset does not allow."""
     from reviewer.media.presets import PresetBook
-    from reviewer.media.render import MediaRenderer, style_for
+    from reviewer.media.render import MediaRenderer, stage_refused_reason, style_for
+    from reviewer.media.stages import Stage
 
-    style = style_for(PresetBook.load().for_category(args.category), args.category)
+    stage = Stage(args.stage)
+    style = style_for(PresetBook.load().for_category(args.category), args.category, stage=stage)
+    if style.stage is not stage and not style.never_render:  # never-render: the renderer says
+        print(f"error: {stage_refused_reason(args.category, stage)}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
         rendered = MediaRenderer().render_from(str(args.file), args.file.read_bytes,
