@@ -7,17 +7,19 @@ Two renderings were measured on synthetic scenes (shapes with noise and fine str
 them; tests/media_measures.py, `python -m tests.bench.reduced_stage`), both at 1024×768:
 
                  edge F1   tone error   texture kept   ms, 1024 px grey / colour
-    blurred        0.00       0.06         0.00            5 / 5   (the stage before)
-    cartoon        0.91       0.05         0.01           45 / 120
-    edges          0.99       0.36         0.01           35 / 110
+    blurred        0.00       0.06         0.00            3 / 3   (the stage before)
+    cartoon        0.91       0.05         0.01           45 / 140
+    edges          0.99       0.36         0.01           35-50 / 140
 
+(ms: median of 5 on this 2-core machine while other tests ran; both cost about the same.)
 Edge F1: the rendering's outlines against the clean scene's (shapes kept; 1 is all of them
 and nothing else). Tone error: how far the large light and dark areas moved (0 is where they
 were). Texture kept: high-frequency energy inside the shapes, against the original's.
 Both drop ~99% of the texture and keep the shapes; the edge drawing loses every tone (a dark
 pool and a light one look the same, a figure is an outline on an empty page), which a decision
 often needs, so the cartoon is the default. The posterised flat areas add a few outlines of
-their own where a gradient crosses a tone step, which is what costs it edge precision.
+their own where a gradient crosses a tone step, which is what costs it edge precision, and a
+thin bright bar is drawn as its two outlines, so it reads as a dark line.
 
 The work is done on a copy no larger than `WORK_SIDE` and scaled back up: detail finer than
 that is gone at any display size, and the filters cost the same whatever the source size.

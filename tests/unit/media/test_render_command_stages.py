@@ -3,7 +3,6 @@ and a category that does not allow that stage exits 2 with one line and writes n
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
