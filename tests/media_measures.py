@@ -50,7 +50,7 @@ def _textured(clean: Image.Image) -> Image.Image:
     for x in range(-clean.height, clean.width, 4):
         draw.line([(x, 0), (x + clean.height // 3, clean.height)], fill=156, width=1)
     textured = ImageChops.add(clean, noise, 1, 0)
-    textured = ImageChops.add(textured, ImageChops.subtract(stripes, Image.new("L", clean.size, 128)))
+    textured = ImageChops.add(textured, ImageChops.subtract(stripes, grey))
     return ImageChops.subtract(textured, ImageChops.subtract(grey, stripes))
 
 

@@ -25,8 +25,8 @@ class ExposureLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
 
     def show_reading(self, reading: ExposureReading) -> None:
-        self.setText(f"Exposure: case {_short(reading.case_s)} "
-                     f"({_short(reading.case_real_s)} real pixels) · today {reading.day_fraction:.0%}")
+        self.setText(f"Exposure: case {_short(reading.case_s)} ({_short(reading.case_real_s)} "
+                     f"real pixels) · today {reading.day_fraction:.0%}")
         self.setToolTip(f"Revealed time × revealed area. This case {_short(reading.case_s)}, this "
                         f"shift {_short(reading.shift_s)}, today {_short(reading.day_s)} of a "
                         f"{_short(reading.day_cap_s)} daily allowance; of today's, "

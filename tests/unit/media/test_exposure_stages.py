@@ -22,7 +22,8 @@ def test_the_reading_tells_reduced_detail_from_real_pixels(tmp_path):
     reading = meter.reading("c1")
     assert reading.case_s == pytest.approx(10.6)
     assert reading.case_reduced_s == pytest.approx(10) and reading.case_real_s == pytest.approx(0.6)
-    assert reading.shift_reduced_s == pytest.approx(11) and reading.day_reduced_s == pytest.approx(11)
+    assert reading.shift_reduced_s == pytest.approx(11)
+    assert reading.day_reduced_s == pytest.approx(11)
     meter.flush()
     again = ExposureMeter(db, today=lambda: "2026-11-22").reading(None)  # a restart, same day
     assert again.day_s == pytest.approx(11.6) and again.day_reduced_s == pytest.approx(11)
