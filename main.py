@@ -121,6 +121,22 @@ def _profile(args: argparse.Namespace) -> Profile:
     return Profile(getattr(args, "profile", None) or default_profile_dir()).ensure()
 
 
+_held_locks: list = []  # profile locks this process holds until it exits
+
+
+def _in_use(profile: Profile) -> int | None:
+    """EXIT_USAGE, after one line, when a workstation window holds the profile: a second
+    writer on its outbox would race it. None: the profile is ours until this process ends."""
+    from ui.account.profile_lock import ProfileInUse, lock_profile  # QtCore only, no window
+
+    try:
+        _held_locks.append(lock_profile(profile.root))
+    except ProfileInUse as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return None
+
+
 def _ca_bundle(args: argparse.Namespace, profile: Profile) -> str | None:
     if getattr(args, "ca_bundle", None):
         profile.save_setting("ca_bundle", str(Path(args.ca_bundle).resolve()))
@@ -138,9 +154,19 @@ def _server_and_token(args: argparse.Namespace, profile: Profile) -> tuple[str |
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from reviewer.account.sign_in import StartMode, plan_start
+    from ui.account.profile_lock import ProfileInUse, bring_forward, lock_profile
     from ui.app import run_workstation  # Qt is imported only when a window is wanted
 
     profile = _profile(args)
+    try:
+        _held_locks.append(lock_profile(profile.root))  # held while this window runs
+    except ProfileInUse as exc:
+        if bring_forward(profile.root):
+            print(f"Reviewer Workstation is already open on {profile.root} (process {exc.pid}): "
+                  "its window was brought forward")
+            return 0
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         plan = plan_start(profile, getattr(args, "server", None))
     except InsecureServerUrl as exc:
@@ -157,7 +183,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
             print(f"not signed in to {server}", file=sys.stderr)
             return 1
         server, token = signed_in.server_url, signed_in.token
-    return run_workstation(profile, server, token, ca_bundle)
+    return run_workstation(profile, server, token, ca_bundle, listen_at=profile.root)
 
 
 def _run_demo(profile: Profile, fresh: bool = False) -> int:
@@ -175,7 +201,7 @@ def _run_demo(profile: Profile, fresh: bool = False) -> int:
     try:
         # The demo token stays in memory: it dies with the demo server.
         workstation = Profile(demo_root / "workstation", config_root=profile.root).ensure()
-        return run_workstation(workstation, server.url, token)
+        return run_workstation(workstation, server.url, token, listen_at=profile.root)
     finally:
         server.stop()
 
@@ -263,6 +289,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from reviewer.sync.engine import SyncEngine
 
     profile = _profile(args)
+    if (in_use := _in_use(profile)) is not None:
+        return in_use
     server, token = _server_and_token(args, profile)
     if not server or not token:
         print(f"error: no server or token for this profile (use --server and {TOKEN_ENV})",
@@ -335,6 +363,8 @@ def cmd_logout(args: argparse.Namespace) -> int:
     from reviewer.account.sign_out import SignOut
 
     profile = _profile(args)
+    if (in_use := _in_use(profile)) is not None:
+        return in_use
     try:
         server, token = _server_and_token(args, profile)
     except InsecureServerUrl as exc:

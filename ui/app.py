@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +20,7 @@ from reviewer.review.search_index import SearchIndexer
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
 from reviewer.sync.engine import SyncEngine, SyncSettings
+from ui.account.profile_lock import ForwardRequests
 from ui.main_window import MainWindow
 from ui.account.account_actions import AccountActions
 from ui.media.service import MediaService
@@ -105,12 +107,18 @@ def apply_stylesheet(app: QApplication) -> None:
 
 
 def run_workstation(profile: Profile, server_url: str | None, token: str | None,
-                    ca_bundle: str | None = None) -> int:
+                    ca_bundle: str | None = None, listen_at: Path | None = None) -> int:
+    """The window and the event loop. `listen_at`: the profile this process holds (locked by
+    the caller); a second start on it brings this window forward."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reviewer Workstation")
     app.setDesktopFileName("reviewer-workstation")
     apply_stylesheet(app)
     window = build_workstation(profile, server_url, token, ca_bundle=ca_bundle)
     window.show()
+    if listen_at is not None:
+        forward = ForwardRequests(listen_at, window)
+        forward.requested.connect(lambda: (window.showNormal(), window.raise_(),
+                                           window.activateWindow()))
     window.bridge.start()
     return app.exec()
