@@ -76,8 +76,12 @@ def test_serve_admin_sync_and_status_from_the_command_line(tmp_path):
         _wait_healthy(url)
         back = _run("sync", "--profile", str(profile), env={"REVIEWER_TOKEN": token, **keyring_env})
         assert back.returncode == 0, back.stdout
-        assert _run("status", "--profile", str(profile)).stdout.strip() == \
-            "pending=0 sending=0 accepted=3 awaiting_approval=0 conflict=0 rejected=0 withdrawn=0"
+        final = dict(pair.split("=") for pair in
+                     _run("status", "--profile", str(profile)).stdout.split())
+        # All three landed; one on a high-profile author may be held for a senior (four eyes).
+        assert (final["pending"], final["sending"], final["conflict"], final["rejected"]) == \
+            ("0", "0", "0", "0")
+        assert int(final["accepted"]) + int(final["awaiting_approval"]) == 3
     finally:
         server.terminate()
         server.wait(10)
