@@ -109,7 +109,7 @@ def claim_cases(
     in_queue = and_(cases.c.queue_id == queue_id, cases.c.status.in_(statuses))
     held = and_(cases.c.lease_holder == reviewer_id, cases.c.lease_expires_at > now)
     unheld = or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
-    case_ids = _claimable(conn, and_(in_queue, held), MAX_OWN_LEASES) + _claimable(
+    case_ids = _own_leases(conn, and_(in_queue, held)) + _claimable(
         conn, and_(in_queue, unheld, _not_escalated_by(reviewer_id) if escalations else true()),
         count)
     if case_ids:
@@ -121,13 +121,22 @@ def claim_cases(
     return lease_expires_at, case_ids
 
 
+_URGENCY = (cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)
+
+
 def _claimable(conn: Connection, condition, limit: int) -> list[str]:
     return list(conn.execute(
-        select(cases.c.id).where(condition)
-        .order_by(cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)
-        .limit(limit)
+        select(cases.c.id).where(condition).order_by(*_URGENCY).limit(limit)
         .with_for_update(skip_locked=True, of=cases)  # PostgreSQL only; SQLite has one writer
     ).scalars())
+
+
+def _own_leases(conn: Connection, condition) -> list[str]:
+    """Sorted here, not in SQL: an ORDER BY would lead SQLite down the queue's urgency index
+    through every open case instead of the few rows of the lease-holder index."""
+    rows = conn.execute(select(*_URGENCY).where(condition)
+                        .with_for_update(skip_locked=True, of=cases)).all()
+    return [row.id for row in sorted(rows)[:MAX_OWN_LEASES]]
 
 
 def _not_escalated_by(reviewer_id: int):

@@ -77,7 +77,8 @@ class Database:
         """A write transaction: committed on normal exit, rolled back on error."""
         if self.is_postgresql:
             with self.engine.connect() as conn:
-                conn.info.pop("feed_locked", None)
+                conn.info.pop("feed_locked", None)  # what this transaction holds so far
+                conn.info.pop("locked_keys", None)
                 with conn.begin():
                     yield conn
             return
@@ -104,7 +105,7 @@ def lock_feeds(conn: Connection) -> None:
 def lock_idempotency_key(conn: Connection, key: str) -> None:
     """Serialize requests that carry the same idempotency key (PostgreSQL; SQLite already is):
     the second one waits for the first to commit, then finds and replays its answer."""
-    if conn.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql" and key not in conn.info.get("locked_keys", ()):
         conn.execute(text("SELECT pg_advisory_xact_lock(:cls, hashtext(:key))"),
                      {"cls": IDEMPOTENCY_LOCK_CLASS, "key": key})
 
@@ -115,10 +116,12 @@ def lock_batch(conn: Connection, keys: list[str], case_ids: list[str | None]) ->
     holding what the other waits for (one of them would be cancelled as a deadlock)."""
     if conn.dialect.name != "postgresql":
         return
+    wanted_keys = sorted({key for key in keys if key})
     conn.execute(text(
         "SELECT pg_advisory_xact_lock(:cls, h) FROM (SELECT DISTINCT hashtext(k) AS h "
         "FROM unnest(CAST(:keys AS text[])) AS k ORDER BY h) AS ordered"),
-        {"cls": IDEMPOTENCY_LOCK_CLASS, "keys": sorted({key for key in keys if key})})
+        {"cls": IDEMPOTENCY_LOCK_CLASS, "keys": wanted_keys})
+    conn.info["locked_keys"] = set(wanted_keys)  # held to commit: no need to ask again
     wanted = sorted({case_id for case_id in case_ids if case_id})
     if wanted:
         conn.execute(text("SELECT id FROM cases WHERE id = ANY(CAST(:ids AS text[])) "

@@ -82,8 +82,11 @@ cases = Table(
     Column("lease_holder", Integer, ForeignKey("reviewers.id"), nullable=True),
     Column("lease_expires_at", DateTime, nullable=True),
 )
-# Claim scans open cases of one queue in urgency order.
-Index("ix_cases_claim", cases.c.queue_id, cases.c.status, cases.c.priority, cases.c.sla_deadline)
+# Claim scans open cases of one queue in urgency order (the whole order, so LIMIT stops early),
+# and looks up the caller's own live leases first.
+Index("ix_cases_claim", cases.c.queue_id, cases.c.status, cases.c.priority, cases.c.sla_deadline,
+      cases.c.created_at, cases.c.id)
+Index("ix_cases_lease_holder", cases.c.lease_holder)
 
 media = Table(
     "media",

@@ -21,12 +21,14 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 from sqlalchemy import insert
 
 from server.auth.tokens import hash_token
+from server.queue_catalog import ensure_default_queues
 from server.store.database import open_database
 from server.store.schema import authors, cases, reviewers
 from server.timeutil import to_iso, utcnow
@@ -87,15 +89,17 @@ def _prepare(target, count: int) -> list[str]:
     database = open_database(target)
     try:
         with database.write() as conn:
+            ensure_default_queues(conn)
             conn.execute(insert(authors).values(id="author-load", handle="load",
                                                 display_name="Load", created_at=now, history=[]))
             conn.execute(insert(reviewers), [
                 {"name": f"load-{i}", "role": "reviewer", "token_hash": hash_token(token),
                  "created_at": now} for i, token in enumerate(tokens)])
-            conn.execute(insert(cases), [
+            conn.execute(insert(cases), [  # a day's backlog: deadlines and arrivals spread out
                 {"id": f"load-{i:06d}", "queue_id": QUEUE, "author_id": "author-load",
                  "text": "load case", "language": "en", "region": "US", "policy_area": "spam",
-                 "priority": 3, "sla_deadline": now, "created_at": now, "status": "open"}
+                 "priority": 1 + i % 4, "sla_deadline": now + timedelta(seconds=7 * i),
+                 "created_at": now - timedelta(seconds=5 * i), "status": "open"}
                 for i in range(CASES)])
     finally:
         database.close()

@@ -227,22 +227,27 @@ def test_a_renewal_racing_a_claim_leaves_one_holder(race_api):
     the case has one holder, and the other is told it lost."""
     case_ids = race_api.open_cases(25, queue_id="graphic_media")
     old, new = race_api.client("r11"), race_api.client("r10")
-    database = open_database(race_api.target)
-    try:
-        with database.write() as conn:  # leased to r11 once, and run out
-            holder = conn.execute(select(reviewers.c.id).where(
-                reviewers.c.name == "racer-11")).scalar_one()
-            conn.execute(update(cases).where(cases.c.id.in_(case_ids)).values(
-                lease_holder=holder, lease_expires_at=utcnow() - timedelta(minutes=1)))
-    finally:
-        database.close()
+    _lease_to(race_api, "racer-11", case_ids, timedelta(minutes=30))
     for case_id in case_ids:
+        _lease_to(race_api, "racer-11", [case_id], timedelta(minutes=-1))  # run out just now
         renewal, claim = together([
             lambda: old.post("/v1/leases/renew", json={"case_ids": [case_id]}),
             lambda: new.post("/v1/queues/graphic_media/claim", json={"count": 200})])
         renewed = [r["case_id"] for r in renewal.json()["renewed"]] == [case_id]
         claimed = case_id in {case["id"] for case in claim.json()["cases"]}
         assert renewed != claimed, case_id
+
+
+def _lease_to(race_api: RaceApi, name: str, case_ids: list[str], left: timedelta) -> None:
+    database = open_database(race_api.target)
+    try:
+        with database.write() as conn:
+            holder = conn.execute(select(reviewers.c.id).where(reviewers.c.name == name)
+                                  ).scalar_one()
+            conn.execute(update(cases).where(cases.c.id.in_(case_ids)).values(
+                lease_holder=holder, lease_expires_at=utcnow() + left))
+    finally:
+        database.close()
 
 
 def _drain(client: httpx.Client, cursor: int, seen: list[int]) -> int:

@@ -100,3 +100,25 @@ def test_retention_comes_from_the_argument_or_the_environment(db_path, monkeypat
         monkeypatch.setenv("REVIEWER_KEY_RETENTION_DAYS", bad)
         with pytest.raises(ValueError, match="REVIEWER_KEY_RETENTION_DAYS|positive"):
             retention_of()
+
+
+def test_api_processes_on_one_database_purge_as_often_as_one(db_path, backend, seeded_template,
+                                                             server_db, decision_body,
+                                                             post_decision):
+    """Decisions spread over two API processes on one PostgreSQL count toward one purge: N
+    workers counting apart would each wait for their own `purge_every`."""
+    if backend != "postgresql":
+        pytest.skip("SQLite serves from one process")
+    days_ahead = [0]
+    options = {"key_purge_every": 4, "clock": lambda: utcnow() + timedelta(days=days_ahead[0])}
+    headers = {"Authorization": f"Bearer {seeded_template.tokens['alice']}"}
+    with ServerThread(db_path, app_options=options) as one, \
+            ServerThread(db_path, app_options=options) as other, \
+            httpx.Client(base_url=one.url, headers=headers) as first, \
+            httpx.Client(base_url=other.url, headers=headers) as second:
+        for client in (first, second, first):
+            assert post_decision(client, decision_body(CASE, "escalate")).status_code == 201
+        assert _key_count(server_db) == 3
+        days_ahead[0] = 8
+        assert post_decision(second, decision_body(CASE, "escalate")).status_code == 201
+        assert _key_count(server_db) == 0  # the fourth decision, on either, purged them all
