@@ -8,7 +8,9 @@ the default; `REVIEWER_KEY_RETENTION_DAYS` or `create_app(key_retention_days=...
 The purge runs at start-up and then after every `purge_every` recorded decisions, in its own
 short write transaction, so no request waits on a large delete. One process (SQLite) counts in
 memory; on PostgreSQL every API process adds to one counter row (`maintenance`), so N workers
-purge as often as one would, and the row lock lets exactly one of them reset it and purge.
+purge as often as one would, and the row lock lets exactly one of them reset it and purge. A
+process adds its count in steps of a twentieth of `purge_every`, so the one row every process
+writes is not written once per decision.
 """
 
 from __future__ import annotations
@@ -66,14 +68,13 @@ class KeyRetention:
 
     def note_decisions(self, count: int) -> None:
         """Count `count` handled decisions; purge once `purge_every` have gone by."""
-        if self.database.is_postgresql:
-            due = self._count_shared(count)
-        else:
-            with self._lock:
-                self._since_purge += count
-                due = self._since_purge >= self.purge_every
-                if due:
-                    self._since_purge = 0
+        step = max(1, self.purge_every // 20) if self.database.is_postgresql else self.purge_every
+        with self._lock:
+            self._since_purge += count
+            due = self._since_purge >= step
+            counted, self._since_purge = (self._since_purge, 0) if due else (0, self._since_purge)
+        if due and self.database.is_postgresql:
+            due = self._count_shared(counted)
         if due:
             self.purge()
 
