@@ -126,6 +126,16 @@ class CaseCache:
         ).fetchall()
         return {r[0]: r[1] for r in rows}
 
+    def open_among(self, case_ids: list[str]) -> set[str]:
+        """Which of these are open here already (a claim hands back our own leases too)."""
+        found: set[str] = set()
+        for start in range(0, len(case_ids), 500):  # within SQLite's bound-parameter limit
+            chunk = case_ids[start:start + 500]
+            found.update(row[0] for row in self.db.execute(
+                f"SELECT id FROM cases WHERE local_state = 'open' AND id IN "
+                f"({', '.join('?' * len(chunk))})", chunk))
+        return found
+
     def case(self, case_id: str) -> Case | None:
         """The cached case, or None if it is not here (or its sealed copy was damaged)."""
         row = self.db.execute("SELECT payload, sealed_payload, priority FROM cases WHERE id = ?",

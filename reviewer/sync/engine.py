@@ -337,8 +337,10 @@ class SyncEngine(WakeableThread):
             wanted = not active or queue.id in active
             if wanted and have < self.settings.low_watermark and queue.open_count > 0:
                 cases, lease = self.client.claim(queue.id, self.settings.prefetch_per_queue - have)
+                # Our own live leases come back with every claim: only the rest are new here.
+                known = cache.open_among([c.id for c in cases])
                 cache.save_claimed(cases, lease)
-                added += len(cases)
+                added += len(cases) - len(known)
         return added, self._fetch_media(cache)
 
     def _fetch_media(self, cache: CaseCache) -> int:
