@@ -26,7 +26,7 @@ from pathlib import Path
 from reviewer.sync.api_client import InsecureServerUrl, check_server_url
 from reviewer.account.credentials import TOKEN_ENV, token_for
 from reviewer.profile import Profile, default_profile_dir
-from server.cli import EXIT_USAGE, add_server_commands, cmd_admin, cmd_serve
+from server.admin.cli import EXIT_USAGE, add_server_commands, cmd_admin, cmd_serve
 
 
 

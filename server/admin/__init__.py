@@ -1,0 +1,1 @@
+"""Running and administering the central API from a shell: the serve and admin commands."""
