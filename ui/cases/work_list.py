@@ -117,12 +117,16 @@ class WorkList(QObject):
         self.set_query(replace(query, queue_id=self.session.queue_id))
 
     def set_query(self, query: ListQuery) -> None:
-        before = self.session.current()
+        before, asked_before = self.session.current(), self.session.query
         self.session.set_query(query)
         if query.text.strip() and self.indexer and not self.indexer.index.ready:
             self._poll.start()
         self.show_list()
-        self._facets.start()
+        # The menus' counts do not depend on the order: a re-sort does not recount them
+        # (three passes over every open row, on the UI thread).
+        same_order = replace(query, sort=asked_before.sort, descending=asked_before.descending)
+        if same_order != asked_before:
+            self._facets.start()
         if self.session.current() != before:
             # The list answers at once; the case it now starts with follows on the next turn
             # of the event loop (its media may need decoding), so the list never waits on it.
