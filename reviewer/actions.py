@@ -22,6 +22,8 @@ class ActionId(str, Enum):
     ESCALATE = Action.escalate.value
     APPROVE = Action.approve.value  # a senior upholds the decision awaiting approval (four eyes)
     REVERSE = Action.reverse.value  # a new decision that reopens a case decided earlier
+    UPHOLD = Action.uphold.value  # an appeal: the contested decision stands
+    OVERTURN = Action.overturn.value  # an appeal: the contested decision is reversed
     SKIP = "skip"
     NEXT_CASE = "next_case"
     PREV_CASE = "prev_case"
@@ -89,10 +91,12 @@ _DECISION_LABELS: dict[ActionId, tuple[str, bool]] = {
     ActionId.ESCALATE: ("Escalate", False),
     ActionId.APPROVE: ("Approve", False),
     ActionId.REVERSE: ("Reverse decision", False),
+    ActionId.UPHOLD: ("Uphold (appeal)", False),
+    ActionId.OVERTURN: ("Overturn (appeal)", False),
 }
 # The workstation asks for a note on these as well as on those the server insists on: a
 # suspension and a hand-on to a specialist must say why.
-_ASKS_FOR_A_NOTE = frozenset({ActionId.SUSPEND, ActionId.ESCALATE})
+_ASKS_FOR_A_NOTE = frozenset({ActionId.SUSPEND, ActionId.ESCALATE, ActionId.OVERTURN})
 
 
 def _decision_kind(action: Action) -> DecisionKind:

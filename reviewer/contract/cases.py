@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from reviewer.contract.fields import AnswerInt, Timestamp
+from reviewer.contract.quality import AppealContext, Handoff
 
 CaseStatus = Literal["open", "awaiting_approval", "decided", "withdrawn", "deleted"]
 
@@ -96,6 +97,10 @@ class Case(BaseModel):
     pending_decision: PendingDecision | None = Field(
         description="status awaiting_approval: the decision awaiting approval; an open case in "
                     "`escalations` whose latest decision is an escalate: that escalation")
+    appeal: AppealContext | None = Field(
+        default=None, description="a case opened by POST /v1/appeals: what it contests")
+    handoff: Handoff | None = Field(
+        default=None, description="handed to its lease holder by a colleague, with a note")
 
 
 class ClaimRequest(BaseModel):

@@ -24,7 +24,7 @@ class RenewedLease(BaseModel):
 
 class LostLease(BaseModel):
     case_id: str
-    reason: Literal["decided", "withdrawn", "leased_by_other", "unknown_case"]
+    reason: Literal["decided", "withdrawn", "leased_by_other", "unknown_case", "hold_expired"]
 
 
 class LeaseRenewal(BaseModel):
