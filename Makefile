@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshot clean
+.PHONY: run test bench screenshot clean translations
 
 $(STAMP): pyproject.toml
 	bash packaging/system-deps.sh test
@@ -27,6 +27,14 @@ bench: $(STAMP)
 screenshot: $(STAMP)
 	bash packaging/system-deps.sh gui
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+# Interface text: lupdate lists every tr()/translate() string of ui/ and reviewer/ in the .ts
+# files (translators edit those, e.g. in pyside6-linguist); lrelease compiles them to the .qm
+# the app loads. Both are committed, so a fresh clone runs in every language without this step.
+TS_FILES := $(wildcard resources/translations/*.ts)
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find ui reviewer -name '*.py') -ts $(TS_FILES)
+	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from reviewer.contract.actions import CLOSING_ACTIONS, NOTE_REQUIRED_ACTIONS, Action
+from reviewer.words import translate
 
 
 class ActionId(str, Enum):
@@ -83,16 +84,16 @@ class DecisionKind:
 # What the workstation shows for each wire action: its label and whether it asks which policy
 # (the queue's default preselected).
 _DECISION_LABELS: dict[ActionId, tuple[str, bool]] = {
-    ActionId.NO_VIOLATION: ("No violation", False),
-    ActionId.REMOVE: ("Remove", True),
-    ActionId.LABEL_SENSITIVE: ("Label sensitive", True),
-    ActionId.RESTRICT_REACH: ("Restrict reach", True),
-    ActionId.SUSPEND: ("Suspend", True),
-    ActionId.ESCALATE: ("Escalate", False),
-    ActionId.APPROVE: ("Approve", False),
-    ActionId.REVERSE: ("Reverse decision", False),
-    ActionId.UPHOLD: ("Uphold (appeal)", False),
-    ActionId.OVERTURN: ("Overturn (appeal)", False),
+    ActionId.NO_VIOLATION: (translate("core", "No violation"), False),
+    ActionId.REMOVE: (translate("core", "Remove"), True),
+    ActionId.LABEL_SENSITIVE: (translate("core", "Label sensitive"), True),
+    ActionId.RESTRICT_REACH: (translate("core", "Restrict reach"), True),
+    ActionId.SUSPEND: (translate("core", "Suspend"), True),
+    ActionId.ESCALATE: (translate("core", "Escalate"), False),
+    ActionId.APPROVE: (translate("core", "Approve"), False),
+    ActionId.REVERSE: (translate("core", "Reverse decision"), False),
+    ActionId.UPHOLD: (translate("core", "Uphold (appeal)"), False),
+    ActionId.OVERTURN: (translate("core", "Overturn (appeal)"), False),
 }
 # The workstation asks for a note on these as well as on those the server insists on: a
 # suspension and a hand-on to a specialist must say why.
@@ -112,49 +113,53 @@ DECISION_KINDS: dict[ActionId, DecisionKind] = {
     kind.action: kind for kind in map(_decision_kind, Action)
 }
 
+# English, marked for translation: menus, buttons and the palette show them through ui/i18n.
 ACTION_LABELS: dict[ActionId, str] = {
     **{a: k.label for a, k in DECISION_KINDS.items()},
-    ActionId.SKIP: "Skip",
-    ActionId.NEXT_CASE: "Next case",
-    ActionId.PREV_CASE: "Previous case",
-    ActionId.REVEAL: "Reveal media (hold)",
-    ActionId.REVEAL_COLOUR: "Reveal media in colour (hold)",
-    ActionId.REAL_PIXELS: "Real pixels instead of reduced detail (while holding reveal)",
-    ActionId.WIDEN_REVEAL: "Widen reveal to the whole image (while holding reveal)",
-    ActionId.NEXT_ITEM: "Next media item (the one a reveal opens on)",
-    ActionId.PREV_ITEM: "Previous media item",
-    ActionId.PANIC: "Hide all media now",
-    ActionId.ZOOM: "Zoom media",
-    ActionId.TOOK_BREAK: "I took a break",
-    ActionId.RELAX_ITEM: "Relax my stricter media settings for this case",
-    ActionId.UNDO: "Undo last decision",
-    ActionId.PALETTE: "Command palette…",
-    ActionId.CHEAT_SHEET: "Keyboard cheat sheet",
-    ActionId.MESSAGE_LOG: "Recent messages…",
-    ActionId.SUBMIT_NOTE: "Record with this note",
-    ActionId.RUN_ENTRY: "Run the highlighted entry",
-    ActionId.CANCEL: "Cancel",
-    ActionId.SYNC_NOW: "Sync now",
-    ActionId.NEXT_QUEUE: "Next queue",
-    ActionId.PREV_QUEUE: "Previous queue",
-    ActionId.SHOW_CONFLICTS: "Conflicts and rejected decisions…",
-    ActionId.SWEEP: "Crisis sweep of this queue…",
-    ActionId.MOVE_LEFT: "Move left",
-    ActionId.MOVE_RIGHT: "Move right",
-    ActionId.MOVE_UP: "Move up",
-    ActionId.MOVE_DOWN: "Move down",
-    ActionId.TOGGLE_SELECT: "Select / unselect this item",
-    ActionId.SELECT_SAME_HASH: "Select every item with the same media",
-    ActionId.SELECT_ALL: "Select all",
-    ActionId.SEARCH: "Search cached cases and notes…",
-    ActionId.FILTER_SORT: "Filter and sort the case list…",
-    ActionId.CLEAR_FILTERS: "Clear search and filters",
-    ActionId.INVESTIGATE: "Show / hide the investigation panel",
-    ActionId.ACCOUNT_NOTE: "Add a note on this account…",
-    ActionId.GUIDELINES: "Policy library and guidelines…",
-    ActionId.ACKNOWLEDGE_BULLETIN: "Acknowledge the bulletin",
-    ActionId.SIGN_OUT: "Sign out and wipe this machine's cache…",
-    ActionId.SIGN_IN_AGAIN: "Sign in again (keeps the cache and what waits to be sent)…",
+    ActionId.SKIP: translate("core", "Skip"),
+    ActionId.NEXT_CASE: translate("core", "Next case"),
+    ActionId.PREV_CASE: translate("core", "Previous case"),
+    ActionId.REVEAL: translate("core", "Reveal media (hold)"),
+    ActionId.REVEAL_COLOUR: translate("core", "Reveal media in colour (hold)"),
+    ActionId.REAL_PIXELS: translate(
+        "core", "Real pixels instead of reduced detail (while holding reveal)"),
+    ActionId.WIDEN_REVEAL: translate(
+        "core", "Widen reveal to the whole image (while holding reveal)"),
+    ActionId.NEXT_ITEM: translate("core", "Next media item (the one a reveal opens on)"),
+    ActionId.PREV_ITEM: translate("core", "Previous media item"),
+    ActionId.PANIC: translate("core", "Hide all media now"),
+    ActionId.ZOOM: translate("core", "Zoom media"),
+    ActionId.TOOK_BREAK: translate("core", "I took a break"),
+    ActionId.RELAX_ITEM: translate("core", "Relax my stricter media settings for this case"),
+    ActionId.UNDO: translate("core", "Undo last decision"),
+    ActionId.PALETTE: translate("core", "Command palette…"),
+    ActionId.CHEAT_SHEET: translate("core", "Keyboard cheat sheet"),
+    ActionId.MESSAGE_LOG: translate("core", "Recent messages…"),
+    ActionId.SUBMIT_NOTE: translate("core", "Record with this note"),
+    ActionId.RUN_ENTRY: translate("core", "Run the highlighted entry"),
+    ActionId.CANCEL: translate("core", "Cancel"),
+    ActionId.SYNC_NOW: translate("core", "Sync now"),
+    ActionId.NEXT_QUEUE: translate("core", "Next queue"),
+    ActionId.PREV_QUEUE: translate("core", "Previous queue"),
+    ActionId.SHOW_CONFLICTS: translate("core", "Conflicts and rejected decisions…"),
+    ActionId.SWEEP: translate("core", "Crisis sweep of this queue…"),
+    ActionId.MOVE_LEFT: translate("core", "Move left"),
+    ActionId.MOVE_RIGHT: translate("core", "Move right"),
+    ActionId.MOVE_UP: translate("core", "Move up"),
+    ActionId.MOVE_DOWN: translate("core", "Move down"),
+    ActionId.TOGGLE_SELECT: translate("core", "Select / unselect this item"),
+    ActionId.SELECT_SAME_HASH: translate("core", "Select every item with the same media"),
+    ActionId.SELECT_ALL: translate("core", "Select all"),
+    ActionId.SEARCH: translate("core", "Search cached cases and notes…"),
+    ActionId.FILTER_SORT: translate("core", "Filter and sort the case list…"),
+    ActionId.CLEAR_FILTERS: translate("core", "Clear search and filters"),
+    ActionId.INVESTIGATE: translate("core", "Show / hide the investigation panel"),
+    ActionId.ACCOUNT_NOTE: translate("core", "Add a note on this account…"),
+    ActionId.GUIDELINES: translate("core", "Policy library and guidelines…"),
+    ActionId.ACKNOWLEDGE_BULLETIN: translate("core", "Acknowledge the bulletin"),
+    ActionId.SIGN_OUT: translate("core", "Sign out and wipe this machine's cache…"),
+    ActionId.SIGN_IN_AGAIN: translate(
+        "core", "Sign in again (keeps the cache and what waits to be sent)…"),
 }
 
 

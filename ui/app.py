@@ -21,6 +21,7 @@ from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
 from reviewer.sync.engine import SyncEngine, SyncSettings
 from ui.account.profile_lock import ForwardRequests
+from ui.i18n.language import choose_language, use_language
 from ui.main_window import MainWindow
 from ui.account.account_actions import AccountActions
 from ui.media.service import MediaService
@@ -36,6 +37,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
                       ca_bundle: str | None = None) -> MainWindow:
     """Everything but the event loop; tests and benchmarks drive the window this returns."""
     profile.ensure()
+    use_language(choose_language(profile.settings().get("language")))  # before any widget
     # First, before any store connection: every connection after this one seals the cache.
     cache_warning = unlock_cache(profile)
     keymap, problems = _keymap(profile)

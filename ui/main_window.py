@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.actions import DECISION_KINDS, ActionId
@@ -27,6 +27,7 @@ from ui.cases.work_list import WorkList
 from ui.context.guidelines_desk import GuidelinesDesk
 from ui.context.investigation_panel import InvestigationPanel
 from ui.decide.decision_bar import DecisionBar
+from ui.i18n.core_text import shown
 from ui.decide.decision_desk import DecisionDesk
 from ui.keys.action_registry import ActionRegistry, Handlers
 from ui.keys.cheat_sheet import CheatSheet
@@ -44,19 +45,19 @@ log = logging.getLogger(__name__)
 PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
 PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
 
-MENUS = (  # menu title, the actions it lists
-    ("&Decide", (*DECISION_KINDS, ActionId.UNDO, ActionId.SWEEP)),
-    ("&Go", (ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.NEXT_QUEUE,
+MENUS = (  # menu title (translated when the menu is built), the actions it lists
+    (QT_TRANSLATE_NOOP("MainWindow", "&Decide"), (*DECISION_KINDS, ActionId.UNDO, ActionId.SWEEP)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Go"), (ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.NEXT_QUEUE,
              ActionId.PREV_QUEUE, ActionId.SEARCH, ActionId.FILTER_SORT, ActionId.CLEAR_FILTERS)),
-    ("&Media", (ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.REAL_PIXELS,
+    (QT_TRANSLATE_NOOP("MainWindow", "&Media"), (ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.REAL_PIXELS,
                 ActionId.WIDEN_REVEAL, ActionId.NEXT_ITEM,
                 ActionId.PREV_ITEM, ActionId.PANIC,
                 ActionId.ZOOM, ActionId.RELAX_ITEM, ActionId.TOOK_BREAK)),
-    ("&Sync", (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
-    ("&Investigate", (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE)),
-    ("&Guidelines", (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN)),
-    ("&Account", (ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
-    ("&Help", (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Sync"), (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET)),
 )
 
 
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
                  keymap: Keymap, user_preset: MediaPreset | None = None,
                  meter: ExposureMeter | None = None):
         super().__init__()
-        self.setWindowTitle("Reviewer Workstation")
+        self.setWindowTitle(self.tr("Reviewer Workstation"))
         self.session, self.media, self.bridge, self.keymap = session, media, bridge, keymap
         self.meter = meter or ExposureMeter(session.cache.db)
         self.registry = ActionRegistry(self, keymap)
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         for title, action_ids in MENUS:
-            menu = self.menuBar().addMenu(title)
+            menu = self.menuBar().addMenu(self.tr(title))
             for action_id in action_ids:
                 menu.addAction(self.registry.actions[action_id])
 
@@ -243,14 +244,16 @@ class MainWindow(QMainWindow):
 
     def _look_up(self, case_id: str) -> None:
         if self.bridge.look_up(case_id):
-            self.status_line.say(f"Asking the central API for case {case_id}…")
+            self.status_line.say(self.tr("Asking the central API for case {case}…")
+                                 .format(case=case_id))
         else:
-            self.status_line.say(f"Case {case_id} is not cached here, and there is no central "
-                                 "API to ask (offline demo or no sign-in).")
+            self.status_line.say(self.tr("Case {case} is not cached here, and there is no central "
+                                         "API to ask (offline demo or no sign-in).")
+                                 .format(case=case_id))
 
     def _show_looked_up(self, status: SyncStatus) -> None:
         for answer in status.looked_up:
-            self.status_line.say(answer.message)
+            self.status_line.say(shown(answer.message))
             if answer.found:
                 self.session.reload()
                 self.work_list.go_to_case(answer.case_id)
@@ -259,8 +262,8 @@ class MainWindow(QMainWindow):
         if case_id in self.session.case_ids:
             self.go_to_case(case_id)
         else:
-            self.status_line.say(f"{case_id} is not in your work list (closed, or outside the "
-                                 "queue and filters shown).")
+            self.status_line.say(self.tr("{case} is not in your work list (closed, or outside "
+                                         "the queue and filters shown).").format(case=case_id))
 
     # --- overlays and dialogs ----------------------------------------------------------------
     def open_palette(self) -> None:
@@ -312,15 +315,15 @@ class MainWindow(QMainWindow):
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         if status.needs_sign_in:
-            self.status_line.say("Sign-in refused by the central API: decisions wait here — "
-                                 "Account → Sign in again.")
+            self.status_line.say(self.tr("Sign-in refused by the central API: decisions wait "
+                                         "here — Account → Sign in again."))
         self.investigation_panel.on_sync(status)
         if status.presets_changed:
             self.media_desk.apply_org_presets()
         if status.guidelines_changed:  # a new bulletin shows in the banner
             self.guidelines.refresh()
         if status.outcomes:
-            self.status_line.say("; ".join(status.outcomes))
+            self.status_line.say("; ".join(map(shown, status.outcomes)))
         self._apply_case_changes(status)
         self._show_looked_up(status)
         self._show_lease(self.session.current())  # renewed, or not, this round
@@ -335,7 +338,8 @@ class MainWindow(QMainWindow):
             note = self.session.cache.local_note(current.id)
             self.session.reload()
             self.show_current()
-            self.status_line.say(f"{current.id} left your list: {note}. Showing the next case.")
+            self.status_line.say(self.tr("{case} left your list: {why}. Showing the next case.")
+                                 .format(case=current.id, why=shown(note)))
         elif status.closed_cases:
             self.session.reload()
             self.work_list.show_list()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from reviewer.actions import ACTION_LABELS, ActionId
 from reviewer.keymap import Keymap
+from ui.i18n.core_text import shown
 
 # Held actions act on key press *and* release, which a QAction cannot express; their keys are
 # handled by ui.media.reveal_keys and their QAction only carries the label and the menu entry.
@@ -34,7 +35,7 @@ class ActionRegistry:
     def __init__(self, window: QWidget, keymap: Keymap, mode: str = "case"):
         self.actions: dict[ActionId, QAction] = {}
         for action_id in ActionId:
-            action = QAction(ACTION_LABELS[action_id], window)
+            action = QAction(shown(ACTION_LABELS[action_id]), window)
             action.setObjectName(f"action_{action_id.value}")
             keys = [QKeySequence(k) for k in keymap.keys_for(mode, action_id)]
             if action_id not in FILTERED_ACTIONS:

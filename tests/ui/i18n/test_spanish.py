@@ -1,0 +1,48 @@
+"""The window in Spanish: chosen by settings.json, it reads in Spanish where a user looks first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reviewer.actions import ActionId
+from reviewer.profile import Profile
+from tests.qt_wait import pump_until
+from tests.ui.conftest import prepare_store
+from ui.app import build_workstation
+from ui.i18n.language import choose_language, use_language
+
+
+@pytest.fixture
+def spanish_window(qtbot, tmp_path):
+    profile = Profile(tmp_path / "profile").ensure()
+    profile.settings_path.write_text(json.dumps({"language": "es"}), encoding="utf-8")
+    prepare_store(profile)
+    window = build_workstation(profile, None, None, undo_grace_s=0)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    pump_until(lambda: window.media_grid.is_settled(), what="first case media painted")
+    yield window
+    use_language("en")  # the next test's window speaks English again
+
+
+def test_menus_read_in_spanish(spanish_window):
+    titles = [a.text() for a in spanish_window.menuBar().actions()]
+    assert titles == ["&Decidir", "&Ir", "&Multimedia", "&Sincronizar", "&Investigar",
+                      "&Directrices", "&Cuenta", "A&yuda"]
+    assert spanish_window.windowTitle() == "Estación de revisión"
+
+
+def test_decision_bar_reads_in_spanish(spanish_window):
+    bar = spanish_window.decision_bar.buttons
+    assert bar[ActionId.NO_VIOLATION].text().endswith("Sin infracción")
+    assert bar[ActionId.REMOVE].text().endswith("Retirar")
+    assert bar[ActionId.SKIP].text().endswith("Omitir")
+    assert "Remove" not in " ".join(b.text() for b in bar.values())
+
+
+def test_an_unknown_language_setting_falls_back_to_a_shipped_one():
+    assert choose_language("es") == "es"
+    assert choose_language("xx") in ("en", "es")  # then the system's, then English
