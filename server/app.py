@@ -28,6 +28,7 @@ from reviewer.contract.errors import ErrorBody, InvalidRequest
 from reviewer.contract.meta import Health, Me
 from server.api import audit as admin_api
 from server.api import escalations
+from server.api import figures as figures_api
 from server.api import guidelines as guidelines_api
 from server.api import login as login_api
 from server.api import sync as sync_api
@@ -107,7 +108,7 @@ def create_app(
     app.state.org_presets = load_org_presets(org_presets)
     install_error_handlers(app)
     app.include_router(router)
-    for extra in (sync_api, escalations, admin_api, org_presets_api):
+    for extra in (sync_api, escalations, admin_api, org_presets_api, figures_api):
         app.include_router(extra.router)
     app.include_router(guidelines_api.router)
     app.include_router(login_api.router)

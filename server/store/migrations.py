@@ -98,5 +98,6 @@ def _upgrade_to_5(conn: Connection) -> None:
     _add_columns(conn, "decisions", (("guideline_version", "VARCHAR(64) NOT NULL DEFAULT ''"),))
 
 
-# Version 6 only adds tables (shared rate-limit and throttle state): create_all makes them.
+# Versions 6 and 7 only add tables (shared limiter state; shared exposure totals): create_all
+# makes them.
 _STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5))

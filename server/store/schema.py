@@ -32,7 +32,8 @@ from sqlalchemy import (
 #    notes and reporter statistics (new tables are added below by create_all).
 # 6: shared limiter state (`rate_buckets`, `login_failures`, `maintenance`), so several API
 #    processes count together; 64-bit columns where the contract allows 2^63.
-SCHEMA_VERSION = 6
+# 7: `exposure_totals`, the daily exposure totals workstations share when the policy says so.
+SCHEMA_VERSION = 7
 
 # A 64-bit autoincrementing key. SQLite only autoincrements a column declared INTEGER (which is
 # 64-bit there anyway); PostgreSQL's INTEGER would stop at 2^31.
@@ -316,4 +317,16 @@ maintenance = Table(
     Column("job", String(64), primary_key=True),
     Column("pending", BigInteger, nullable=False, default=0),
     Column("last_run_at", DateTime, nullable=True),
+)
+
+exposure_totals = Table(
+    "exposure_totals",
+    metadata,
+    # A reviewer's exposure per day, sent by their workstation only when the organisation's
+    # policy asks for daily totals (server/figures/exposure.py); the team view shows them as a
+    # distribution, never per person. A day sent again replaces the row.
+    Column("reviewer_id", Integer, ForeignKey("reviewers.id"), primary_key=True),
+    Column("day", String(10), primary_key=True),  # YYYY-MM-DD, the workstation's date
+    Column("exposure_s", Float, nullable=False),
+    Column("sent_at", DateTime, nullable=False),
 )
