@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, and_, case, exists, func, or_, select, true, update
 
+from server.media_history import prior_decisions
 from server.queue_catalog import ESCALATIONS_QUEUE_ID, queue_sla_minutes
 from server.store.schema import authors, case_media, cases, decisions, media, queues, reports
 from server.timeutil import to_iso
@@ -81,6 +82,7 @@ def load_cases(conn: Connection, case_ids: list[str], now: datetime) -> list[dic
     ).all()
     reports_by_case = _reports_by_case(conn, case_ids)
     media_by_case = _media_by_case(conn, case_ids)
+    prior_decisions.attach(conn, media_by_case, now)  # decide from description first
     pending_by_case = _pending_by_case(conn, rows)
     by_id = {
         row.id: {**_case_dict(row, reports_by_case[row.id], media_by_case[row.id], now),

@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy import Connection, insert, select
 
 from server.cases import queue_exists
+from server.media_history.fingerprints import record_fingerprint
 from server.store.portable import insert_ignoring_conflicts
 from server.errors import ApiError
 from reviewer.contract.case_input import AuthorIn, CaseIn, MediaIn
@@ -67,6 +68,7 @@ def store_media_bytes(conn: Connection, data: bytes, mime: str, width: int, heig
     sha256 = hashlib.sha256(data).hexdigest()
     conn.execute(insert_ignoring_conflicts(conn, media).values(
         sha256=sha256, mime=mime, width=width, height=height, bytes=data))
+    record_fingerprint(conn, sha256, data)  # near-identical copies are found by this hash
     return sha256
 
 

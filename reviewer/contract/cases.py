@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from reviewer.contract.fields import AnswerInt, Timestamp
+from reviewer.contract.media_history import PriorDecision
 from reviewer.contract.quality import AppealContext, Handoff
 
 CaseStatus = Literal["open", "awaiting_approval", "decided", "withdrawn", "deleted"]
@@ -66,6 +67,9 @@ class MediaRef(BaseModel):
     height: AnswerInt
     category: str
     label: str = Field(description="brief non-graphic description, shown before any reveal")
+    prior_decisions: list[PriorDecision] = Field(
+        default_factory=list, description="this week's decisions on other cases with the same "
+                                          "or near-identical media, most frequent first")
 
 
 class PendingDecision(BaseModel):

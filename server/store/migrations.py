@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, select, text
 
+from server.media_history.fingerprints import backfill
 from server.store.portable import insert_ignoring_conflicts
 from server.store.schema import SCHEMA_VERSION, cases, lease_grants, metadata
 
@@ -98,6 +99,11 @@ def _upgrade_to_5(conn: Connection) -> None:
     _add_columns(conn, "decisions", (("guideline_version", "VARCHAR(64) NOT NULL DEFAULT ''"),))
 
 
+def _upgrade_to_8(conn: Connection) -> None:
+    # The new tables are made by create_all; media stored before them gets its hash here.
+    backfill(conn)
+
+
 # Versions 6 and 7 only add tables (shared limiter state; shared exposure totals): create_all
 # makes them.
-_STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5))
+_STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5), (8, _upgrade_to_8))

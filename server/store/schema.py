@@ -33,7 +33,9 @@ from sqlalchemy import (
 # 6: shared limiter state (`rate_buckets`, `login_failures`, `maintenance`), so several API
 #    processes count together; 64-bit columns where the contract allows 2^63.
 # 7: `exposure_totals`, the daily exposure totals workstations share when the policy says so.
-SCHEMA_VERSION = 7
+# 8: perceptual hashes of media (`media_fingerprints`, `media_hash_bands`), for earlier
+#    decisions on near-identical media; indexes to find a media item's cases and reversals.
+SCHEMA_VERSION = 8
 
 # A 64-bit autoincrementing key. SQLite only autoincrements a column declared INTEGER (which is
 # 64-bit there anyway); PostgreSQL's INTEGER would stop at 2^31.
@@ -110,6 +112,28 @@ case_media = Table(
     Column("label", String(500), nullable=False),
 )
 
+# Earlier decisions on the same media (server/media_history/) find its cases by hash.
+Index("ix_case_media_sha256", case_media.c.sha256)
+
+media_fingerprints = Table(
+    "media_fingerprints",
+    metadata,
+    # The 64-bit dHash of an image as 16 hex digits; NULL: not an image the server hashes
+    # (video, damaged bytes), which matches only by identical bytes.
+    Column("sha256", String(64), ForeignKey("media.sha256"), primary_key=True),
+    Column("dhash", String(16), nullable=True),
+)
+
+media_hash_bands = Table(
+    "media_hash_bands",
+    metadata,
+    # The dHash cut into bands: two hashes a few bits apart share at least one band exactly,
+    # so near-identical candidates are an index lookup instead of a scan of every hash.
+    Column("band", Integer, primary_key=True, autoincrement=False),
+    Column("value", Integer, primary_key=True, autoincrement=False),
+    Column("sha256", String(64), ForeignKey("media.sha256"), primary_key=True),
+)
+
 reports = Table(
     "reports",
     metadata,
@@ -178,6 +202,8 @@ decisions = Table(
     # The guideline version the reviewer had when deciding ("" from older clients).
     Column("guideline_version", String(64), nullable=False, default="", server_default=""),
 )
+# Whether a decision was reversed, asked per decision by the earlier-decisions lookup.
+Index("ix_decisions_reverses", decisions.c.reverses)
 
 idempotency_keys = Table(
     "idempotency_keys",
