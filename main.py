@@ -177,7 +177,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from reviewer.sync.backoff import backoff_delay
     from reviewer.store.cache_guard import unlock_cache
     from reviewer.sync.engine import SyncEngine
+    from reviewer.log_file import install as install_log_file
 
+    install_log_file()  # a sync left running unattended leaves its crash report on disk
     profile = _profile(args)
     if (in_use := _in_use(profile)) is not None:
         return in_use

@@ -42,6 +42,7 @@ class ActionId(str, Enum):
     PALETTE = "palette"
     CHEAT_SHEET = "cheat_sheet"
     MESSAGE_LOG = "message_log"  # every recent status-line message, whole, with its time
+    OPEN_LOG_FOLDER = "open_log_folder"  # where crash reports and the workstation's log are
     SUBMIT_NOTE = "submit_note"  # note mode
     RUN_ENTRY = "run_entry"  # palette mode
     CANCEL = "cancel"  # note and palette modes
@@ -135,6 +136,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.PALETTE: translate("core", "Command palette…"),
     ActionId.CHEAT_SHEET: translate("core", "Keyboard cheat sheet"),
     ActionId.MESSAGE_LOG: translate("core", "Recent messages…"),
+    ActionId.OPEN_LOG_FOLDER: translate("core", "Open log folder"),
     ActionId.SUBMIT_NOTE: translate("core", "Record with this note"),
     ActionId.RUN_ENTRY: translate("core", "Run the highlighted entry"),
     ActionId.CANCEL: translate("core", "Cancel"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 
 import httpx
@@ -10,6 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("REVIEWER_TOKEN", None)  # tests pass tokens explicitly
+# Workstations started by tests (in-process or as main.py) write their log file here, not in
+# the user's log directory.
+os.environ.setdefault("REVIEWER_LOG_DIR", tempfile.mkdtemp(prefix="reviewer-test-logs-"))
 
 
 @dataclass

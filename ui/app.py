@@ -6,6 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from reviewer.sync.api_client import ApiClient
@@ -13,6 +14,8 @@ from reviewer.store.cache_guard import unlock_cache
 from reviewer.store.case_cache import CaseCache
 from reviewer.media.exposure import ExposureMeter
 from reviewer.keymap import Keymap, KeymapError, load_keymap
+from reviewer.log_file import LogFile
+from reviewer.log_file import install as install_log_file
 from reviewer.media.presets import MediaPreset, never_fetched
 from reviewer.profile import Profile
 from reviewer.resources import RESOURCES_DIR
@@ -108,15 +111,34 @@ def apply_stylesheet(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
+class CrashRelay(QObject):
+    """Carries a crash summary from whichever thread it happened on to the window's thread."""
+
+    reported = Signal(str)
+
+
+def report_crashes(window: MainWindow, logs: LogFile) -> CrashRelay:
+    """After an uncaught exception the reviewer learns it happened, that what they recorded
+    is safe (decisions are durable before they show as made), and where the report is."""
+    relay = CrashRelay(window)
+    relay.reported.connect(lambda summary: window.status_line.say(
+        f"Something went wrong inside the workstation ({summary}); what you recorded is safe. "
+        f"A report is in {logs.directory} (Help → Open log folder)."))
+    logs.on_crash(relay.reported.emit)
+    return relay
+
+
 def run_workstation(profile: Profile, server_url: str | None, token: str | None,
                     ca_bundle: str | None = None, listen_at: Path | None = None) -> int:
     """The window and the event loop. `listen_at`: the profile this process holds (locked by
     the caller); a second start on it brings this window forward."""
+    logs = install_log_file()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reviewer Workstation")
     app.setDesktopFileName("reviewer-workstation")
     apply_stylesheet(app)
     window = build_workstation(profile, server_url, token, ca_bundle=ca_bundle)
+    report_crashes(window, logs)
     window.show()
     if listen_at is not None:
         forward = ForwardRequests(listen_at, window)

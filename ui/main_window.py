@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
+from reviewer.log_file import log_dir
 from reviewer.media.exposure import ExposureMeter
 from reviewer.media.presets import MediaPreset
 from reviewer.review.session import ReviewSession
@@ -57,7 +59,8 @@ MENUS = (  # menu title (translated when the menu is built), the actions it list
     (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET,
+                                              ActionId.OPEN_LOG_FOLDER)),
 )
 
 
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
             ActionId.PALETTE: self.open_palette,
             ActionId.CHEAT_SHEET: self.show_cheat_sheet,
             ActionId.MESSAGE_LOG: self.show_message_log,
+            ActionId.OPEN_LOG_FOLDER: self.open_log_folder,
             ActionId.INVESTIGATE: self.investigation_panel.toggle,
             ActionId.ACCOUNT_NOTE: self.add_account_note,
         }
@@ -283,6 +287,13 @@ class MainWindow(QMainWindow):
         self.conceal()
         MessageLog(self.status_line.history(), self).exec()
         self.activateWindow()
+
+    def open_log_folder(self) -> None:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.status_line.say(f"Log folder: {folder}" if opened else
+                             f"Log folder: {folder} (no file manager answered; open it by hand)")
 
     def add_account_note(self) -> None:
         self.conceal()

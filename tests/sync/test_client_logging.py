@@ -1,6 +1,7 @@
 """No token, password, case text or note in any log record, on either side of a real sync:
 sign-in with a password, claiming, media, a decision with a note, a refused token, sign-out —
-with every logger of the workstation and the server at DEBUG."""
+with every logger of the workstation and the server at DEBUG, and in the log file on disk
+(reviewer/log_file.py) that a crash report goes to."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from reviewer.review.session import ReviewSession
 from reviewer.account.sign_in import SignInError, sign_in_with_password
 from reviewer.account.sign_out import SignOut
 from reviewer.store.database import open_store
+from reviewer.log_file import LogFile
 from reviewer.sync.engine import SyncEngine, SyncSettings
 from server.auth.accounts import add_reviewer
 from tests.factories import synthetic_png
@@ -62,6 +64,7 @@ def everything_logged():
 
 
 def test_a_whole_session_logs_no_secret_and_no_content(tmp_path, central_api, everything_logged):
+    log_file = LogFile(tmp_path / "logs", logging.DEBUG)
     add_reviewer(central_api.db_path, "rita", "reviewer", password=PASSWORD)
     with central_api.lead() as lead:
         lead.post("/v1/cases", json={
@@ -87,7 +90,10 @@ def test_a_whole_session_logs_no_secret_and_no_content(tmp_path, central_api, ev
         ApiClient(central_api.url, "made-up-token-marker").queues()
     assert SignOut(profile, central_api.url, client).run().signed_out
 
+    log_file.close()
     logged = everything_logged.text()
+    on_disk = log_file.path.read_text(encoding="utf-8")
+    assert "sync round done" in on_disk and "SELECT" in on_disk  # the file got it all too
     assert "HTTP Request: POST" in logged and "sync round done" in logged  # capture works
     assert "SELECT" in logged  # the server's SQL at DEBUG too
     secrets = {"case text": CASE_MARKER, "note": NOTE_MARKER, "password": PASSWORD,
@@ -95,3 +101,4 @@ def test_a_whole_session_logs_no_secret_and_no_content(tmp_path, central_api, ev
                "refused token": "made-up-token-marker",
                **{f"{role} token": t for role, t in central_api.tokens.items()}}
     assert [name for name, secret in secrets.items() if secret in logged] == []
+    assert [name for name, secret in secrets.items() if secret in on_disk] == []
