@@ -121,9 +121,10 @@ def report_crashes(window: MainWindow, logs: LogFile) -> CrashRelay:
     """After an uncaught exception the reviewer learns it happened, that what they recorded
     is safe (decisions are durable before they show as made), and where the report is."""
     relay = CrashRelay(window)
+    said = relay.tr("Something went wrong inside the workstation (%1); what you recorded is "
+                    "safe. A report is in %2 (Help → Open log folder).")
     relay.reported.connect(lambda summary: window.status_line.say(
-        f"Something went wrong inside the workstation ({summary}); what you recorded is safe. "
-        f"A report is in {logs.directory} (Help → Open log folder)."))
+        said.replace("%1", summary).replace("%2", str(logs.directory))))
     logs.on_crash(relay.reported.emit)
     return relay
 

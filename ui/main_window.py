@@ -292,8 +292,10 @@ class MainWindow(QMainWindow):
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-        self.status_line.say(f"Log folder: {folder}" if opened else
-                             f"Log folder: {folder} (no file manager answered; open it by hand)")
+        self.status_line.say(
+            self.tr("Log folder: %1").replace("%1", str(folder)) if opened else
+            self.tr("Log folder: %1 (no file manager answered; open it by hand)").replace(
+                "%1", str(folder)))
 
     def add_account_note(self) -> None:
         self.conceal()

@@ -52,6 +52,14 @@
         <translation>{case} no está en tu lista de trabajo (cerrado, o fuera de la cola y los filtros mostrados).</translation>
     </message>
     <message>
+        <source>Log folder: %1</source>
+        <translation>Carpeta de registros: %1</translation>
+    </message>
+    <message>
+        <source>Log folder: %1 (no file manager answered; open it by hand)</source>
+        <translation>Carpeta de registros: %1 (ningún gestor de archivos respondió; ábrala a mano)</translation>
+    </message>
+    <message>
         <source>Sign-in refused by the central API: decisions wait here — Account → Sign in again.</source>
         <translation>La API central ha rechazado la sesión: las decisiones esperan aquí — Cuenta → Volver a iniciar sesión.</translation>
     </message>
@@ -171,6 +179,10 @@
         <translation>Mensajes recientes…</translation>
     </message>
     <message>
+        <source>Open log folder</source>
+        <translation>Abrir la carpeta de registros</translation>
+    </message>
+    <message>
         <source>Record with this note</source>
         <translation>Registrar con esta nota</translation>
     </message>
@@ -265,6 +277,13 @@
     <message>
         <source>Sign in again (keeps the cache and what waits to be sent)…</source>
         <translation>Volver a iniciar sesión (conserva la caché y lo pendiente de envío)…</translation>
+    </message>
+</context>
+<context>
+    <name>relay</name>
+    <message>
+        <source>Something went wrong inside the workstation (%1); what you recorded is safe. A report is in %2 (Help → Open log folder).</source>
+        <translation>Algo falló dentro de la estación de trabajo (%1); lo que registró está a salvo. Hay un informe en %2 (Ayuda → Abrir la carpeta de registros).</translation>
     </message>
 </context>
 </TS>
