@@ -18,7 +18,6 @@ from reviewer.log_file import LogFile
 from reviewer.log_file import install as install_log_file
 from reviewer.media.presets import MediaPreset, never_fetched
 from reviewer.profile import Profile
-from reviewer.resources import RESOURCES_DIR
 from reviewer.review.search_index import SearchIndexer
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
@@ -29,6 +28,7 @@ from ui.main_window import MainWindow
 from ui.account.account_actions import AccountActions
 from ui.media.service import MediaService
 from ui.sync.bridge import SyncBridge
+from ui.theme.theme import Theme, theme_setting
 
 
 UNDO_GRACE_S = 10.0  # a decision waits unsent this long, so Ctrl+Z can still withdraw it
@@ -105,10 +105,9 @@ def user_preset(profile: Profile) -> MediaPreset | None:
     return None
 
 
-def apply_stylesheet(app: QApplication) -> None:
-    path = RESOURCES_DIR / "style.qss"
-    if path.exists():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+def apply_stylesheet(app: QApplication, profile: Profile | None = None) -> None:
+    """The theme and text size the profile's settings ask for (the desktop's by default)."""
+    Theme.of(app).apply(*theme_setting(profile.settings() if profile else {}))
 
 
 class CrashRelay(QObject):
@@ -137,7 +136,7 @@ def run_workstation(profile: Profile, server_url: str | None, token: str | None,
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reviewer Workstation")
     app.setDesktopFileName("reviewer-workstation")
-    apply_stylesheet(app)
+    apply_stylesheet(app, profile)
     window = build_workstation(profile, server_url, token, ca_bundle=ca_bundle)
     report_crashes(window, logs)
     window.show()

@@ -51,7 +51,7 @@ class LoginDialog(QDialog):
         self.error.setObjectName("loginError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #ff8a80;")
+        self.error.setObjectName("formError")  # the theme colours it
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button = self.buttons.addButton(
             "Sign in", QDialogButtonBox.ButtonRole.AcceptRole)

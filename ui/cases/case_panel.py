@@ -16,13 +16,6 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 from reviewer.display_text import isolate, lease_note, local_and_utc, local_time, sla_countdown
 from reviewer.domain import Case
 
-_SEVERITY_STYLE = {
-    "ok": "color: #9fd49f;",
-    "soon": "color: #ffb347; font-weight: bold;",
-    "breached": "color: #ff6b6b; font-weight: bold;",
-}
-
-
 def language_line(code: str) -> str:
     """'Text in Arabic · العربية (ar) · right to left', from Qt's locale data; an unknown code
     is shown as it came."""
@@ -135,7 +128,8 @@ class CasePanel(QWidget):
         self.sla.setText(text)
         if severity != self._severity:  # re-styling costs far more than setting text
             self._severity = severity
-            self.sla.setStyleSheet(_SEVERITY_STYLE[severity])
+            self.sla.setProperty("severity", severity)  # the theme colours each severity
+            self.sla.style().polish(self.sla)
 
     @staticmethod
     def _author_line(case: Case) -> str:

@@ -20,10 +20,15 @@ from reviewer.review.case_list import Facets, ListQuery
 from reviewer.display_text import age, local_and_utc, sla_countdown
 from reviewer.domain import Queue
 from ui.cases.case_filters import CaseFilters
+from ui.theme.palette import current_palette
 
 ALL_QUEUES = ""  # item data of the "All queues" row
-_DONE_COLOUR = QColor("#7d848e")
-SLA_COLOURS = {"soon": QColor("#ffb347"), "breached": QColor("#ff6b6b")}
+SLA_ROLES = {"soon": "warn", "breached": "danger"}  # palette roles (ui/theme/palette.py)
+
+
+def sla_colour(severity: str) -> QColor | None:
+    role = SLA_ROLES.get(severity)
+    return current_palette().colour(role) if role else None
 
 
 class CaseListModel(QIdentityProxyModel):
@@ -82,9 +87,9 @@ class CaseListModel(QIdentityProxyModel):
         case_id = super().data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ForegroundRole:
             if case_id in self._done:
-                return _DONE_COLOUR
+                return current_palette().colour("done")
             summary = self._summary(case_id)
-            return SLA_COLOURS.get(self._row(summary)[2]) if summary else None
+            return sla_colour(self._row(summary)[2]) if summary else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return super().data(index, role)
         summary = self._summary(case_id)
@@ -200,7 +205,7 @@ class QueuePanel(QWidget):
         item = QListWidgetItem(f"{name}\n{figures}")
         item.setData(Qt.ItemDataRole.UserRole, queue_id)
         if urgent:
-            item.setForeground(SLA_COLOURS["soon"])
+            item.setForeground(sla_colour("soon"))
         self.queues.addItem(item)
 
     def show_cases(self, ids: list[str], current: int, query: ListQuery | None = None,

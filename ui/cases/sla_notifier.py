@@ -1,8 +1,9 @@
-"""Desktop notifications for cases about to breach their SLA, from the system tray.
+"""Desktop notifications for cases about to breach their SLA.
 
 Checks the cached cases every half minute on a local timer, so it keeps warning while the
-central API is unreachable. Where the desktop has no system tray (some Linux sessions, the
-offscreen test platform), the warning goes to the window's status line instead. Clicking the
+central API is unreachable. The notification goes through the one notifier
+(ui/widgets/notifier.py: the desktop's notification service, else the tray) and always to the
+window's status line too, which is all there is on a desktop with neither. Clicking the
 notification brings the window up on the most urgent of the cases it named.
 """
 
@@ -11,14 +12,13 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reviewer.review.case_list import CaseList
 from reviewer.review.sla_watch import SlaAlert, SlaWatch
+from ui.widgets.notifier import notify
 
 CHECK_EVERY_MS = 30_000
-SHOW_FOR_MS = 10_000
 
 
 class SlaNotifier(QObject):
@@ -31,12 +31,6 @@ class SlaNotifier(QObject):
         self.watch = SlaWatch(cases)
         self.show_in_window, self.go_to_case = show_in_window, go_to_case
         self.last_alert: SlaAlert | None = None
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(_tray_icon(), self)
-            self.tray.setToolTip("Reviewer Workstation")
-            self.tray.messageClicked.connect(self._open_alerted_case)
-            self.tray.show()
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
@@ -47,9 +41,7 @@ class SlaNotifier(QObject):
         if alert is None:
             return None
         self.last_alert = alert
-        if self.tray is not None:
-            self.tray.showMessage(alert.title, alert.message,
-                                  QSystemTrayIcon.MessageIcon.Warning, SHOW_FOR_MS)
+        notify(alert.title, alert.message, on_click=self._open_alerted_case)
         self.show_in_window(f"{alert.title}: {alert.message}")
         self.alerted.emit(alert)
         return alert
@@ -62,13 +54,3 @@ class SlaNotifier(QObject):
 
     def shutdown(self) -> None:
         self._timer.stop()
-        if self.tray is not None:
-            self.tray.hide()
-
-
-def _tray_icon() -> QIcon:
-    # A plain coloured square: the tray needs some icon, and the packaging icons may not be
-    # installed when running from a checkout.
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(QColor("#3d5a80"))
-    return QIcon(pixmap)

@@ -13,10 +13,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from reviewer.display_text import isolate, local_time
 from reviewer.context.guidelines import Guideline
 
-_STYLE = ("QFrame#bulletinRow { background: #3b3220; border: 1px solid #8a6d2f; "
-          "border-radius: 4px; } QLabel { background: transparent; color: #ffe2a8; }")
-
-
 class BulletinRow(QFrame):
     read_requested = Signal(str, int)
     acknowledge_requested = Signal(str, int)
@@ -52,7 +48,6 @@ class BulletinBanner(QWidget):
         super().__init__()
         self.setObjectName("bulletinBanner")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setStyleSheet(_STYLE)
         self.ack_key = ack_key
         self.rows: list[BulletinRow] = []
         self._layout = QVBoxLayout(self)

@@ -10,15 +10,14 @@ The window's side of it (banner, opening, acknowledging) is ui/context/guideline
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
 from reviewer.display_text import local_time
 from reviewer.context.guidelines import Guideline, GuidelineStore, NotReadYet
+from ui.theme.palette import current_palette
 
-INSERT_BACKGROUND = QColor("#1f5a32")  # dark enough for the light text of the dark theme
-DELETE_BACKGROUND = QColor("#6a2424")
 _ID_ROLE = Qt.ItemDataRole.UserRole
 READ_AFTER_MS = 1500  # on screen this long before a bulletin counts as read
 
@@ -194,8 +193,8 @@ class GuidelinesView(QDialog):
 def _format_for(kind: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if kind == "insert":
-        fmt.setBackground(INSERT_BACKGROUND)
+        fmt.setBackground(current_palette().colour("insert_bg"))
     elif kind == "delete":
-        fmt.setBackground(DELETE_BACKGROUND)
+        fmt.setBackground(current_palette().colour("delete_bg"))
         fmt.setFontStrikeOut(True)
     return fmt

@@ -18,7 +18,7 @@ decision with its own id (idempotency key) in the outbox.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (QDialog, QGridLayout, QLabel, QMessageBox, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -34,6 +34,7 @@ from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.media.tile import category_title, placeholder_text
 from ui.widgets.note_dialog import NoteDialog
 from ui.decide.policy_picker import PolicyPicker
+from ui.theme.palette import current_palette
 
 THUMB_BOX = (160, 120)
 _LABEL = 36
@@ -75,7 +76,7 @@ class SweepCell(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#2a3140" if self.selected else "#1d1f23"))
+        painter.fillRect(self.rect(), current_palette().colour("sweep_selected" if self.selected else "media_bg"))
         area = QRect(6, _LABEL + 4, THUMB_BOX[0], THUMB_BOX[1])
         if self.media is None:
             self._text(painter, area, "No media")
@@ -98,27 +99,27 @@ class SweepCell(QWidget):
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#ffcf66"))
+        painter.setPen(current_palette().colour("media_attention"))
         category = category_title(self.media.category) if self.media else "NO MEDIA"
         mark = "✓ " if self.selected else ""
         painter.drawText(strip, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, mark + category)
         font.setBold(False)
         painter.setFont(font)
-        painter.setPen(QColor("#e6e8eb"))
+        painter.setPen(current_palette().colour("media_text"))
         text = self.case.id + (f" · {self.media.label}" if self.media and self.media.label else "")
         text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, strip.width())
         painter.drawText(strip, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
 
     def _paint_frame(self, painter: QPainter) -> None:
         if self.selected:
-            painter.setPen(QPen(QColor("#ffcf66"), 3))
+            painter.setPen(QPen(current_palette().colour("media_attention"), 3))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         if self.current:
-            painter.setPen(QPen(QColor("#ffffff"), 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(current_palette().colour("sweep_cursor_secondary"), 2, Qt.PenStyle.DashLine))
             painter.drawRect(self.rect().adjusted(4, 4, -5, -5))
 
     def _text(self, painter: QPainter, area: QRect, text: str) -> None:
-        painter.setPen(QColor("#c8ccd2"))
+        painter.setPen(current_palette().colour("media_muted"))
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
 

@@ -12,7 +12,7 @@ all show the same filtered pixels by default, and the same refusal for a never-r
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.domain import MediaRef
@@ -22,6 +22,7 @@ from reviewer.media.reveal import RevealState
 from reviewer.media.stages import Stage
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.media.tile import MediaTile, box_of
+from ui.theme.palette import current_palette
 
 
 class MediaGrid(QWidget):
@@ -213,7 +214,7 @@ class MediaGrid(QWidget):
         if self.media:
             return  # the tiles paint themselves
         painter = QPainter(self)
-        painter.setPen(QColor("#8a9099"))
+        painter.setPen(current_palette().colour("muted"))
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No media attached to this case")
         painter.end()
 

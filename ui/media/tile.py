@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reviewer.domain import MediaRef
@@ -23,6 +23,7 @@ from reviewer.media.render import style_for
 from reviewer.media.reveal import RevealState
 from reviewer.media.stages import Stage
 from ui.media.service import MediaService, RenderKey, RenderResult
+from ui.theme.palette import current_palette
 
 LABEL_HEIGHT = 40
 _BOX_STEP = 32  # boxes are rounded down to this step so small resizes reuse cached renders
@@ -153,12 +154,13 @@ class MediaTile(QWidget):
     # --- painting ----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#1d1f23"))
+        colours = current_palette()
+        painter.fillRect(self.rect(), colours.colour("media_bg"))
         area = self.rect().adjusted(4, LABEL_HEIGHT + 4, -4, -4)
         if self.media is None:
             self.painted = ()
         elif self.reveal.blanked:
-            painter.fillRect(self.rect(), QColor("#000000"))
+            painter.fillRect(self.rect(), Qt.GlobalColor.black)
             self._text(painter, area, "Media hidden — press Esc to show blurred previews again")
             self.painted = ("metadata",)
         else:
@@ -166,7 +168,7 @@ class MediaTile(QWidget):
         if self.media is not None and not self.reveal.blanked:
             self._paint_label(painter)
         if self.current and self.media is not None:
-            painter.setPen(QPen(QColor("#ffcf66"), 2))
+            painter.setPen(QPen(colours.colour("media_attention"), 2))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
 
@@ -203,28 +205,29 @@ class MediaTile(QWidget):
         return path.intersected(clip)
 
     def _text(self, painter: QPainter, area: QRect, text: str) -> None:
-        painter.setPen(QColor("#c8ccd2"))
+        painter.setPen(current_palette().colour("media_muted"))
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
     def _caption(self, painter: QPainter, area: QRect, text: str) -> None:
         strip = QRect(area.left(), area.bottom() - 22, area.width(), 22)
-        painter.fillRect(strip, QColor(20, 22, 26, 220))
-        painter.setPen(QColor("#e6e8eb"))
+        painter.fillRect(strip, current_palette().colour("media_caption_bg"))
+        painter.setPen(current_palette().colour("media_text"))
         painter.drawText(strip.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_label(self, painter: QPainter) -> None:
         strip = QRect(0, 0, self.width(), LABEL_HEIGHT)
-        painter.fillRect(strip, QColor(20, 22, 26, 235))
+        colours = current_palette()
+        painter.fillRect(strip, colours.colour("media_label_bg"))
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#ffcf66"))
+        painter.setPen(colours.colour("media_attention"))
         inner = strip.adjusted(8, 2, -8, -2)
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          category_title(self.media.category) + self._state_word())
         font.setBold(False)
         painter.setFont(font)
-        painter.setPen(QColor("#e6e8eb"))
+        painter.setPen(colours.colour("media_text"))
         label = painter.fontMetrics().elidedText(self.media.label, Qt.TextElideMode.ElideRight,
                                                  inner.width())
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)

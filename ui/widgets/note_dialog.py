@@ -37,7 +37,7 @@ class NoteDialog(QDialog):
         for keys in submit:  # from the keymap's note mode, like every other binding
             QShortcut(QKeySequence(keys), self, activated=self._submit)
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #ff8a80;")
+        self.error.setObjectName("formError")  # the theme colours it
         layout = QVBoxLayout(self)
         for widget in (label, self.editor, self.error, self.buttons):
             layout.addWidget(widget)

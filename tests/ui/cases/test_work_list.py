@@ -18,7 +18,7 @@ from reviewer.store.database import open_store
 from tests.factories import case_dict
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
-from ui.cases.queue_panel import SLA_COLOURS
+from ui.cases.queue_panel import sla_colour
 
 
 def _case(case_id, *, region="EU", policy="hate_speech", reports=1, **kwargs) -> Case:
@@ -131,8 +131,8 @@ def test_rows_are_coloured_as_the_deadline_nears_with_local_and_utc_times(window
     model = window.queue_panel.model
     colour = {model.id_at(r): model.data(model.index(r, 0), Qt.ItemDataRole.ForegroundRole)
               for r in range(model.rowCount())}
-    assert colour["c-late"] == SLA_COLOURS["breached"]
-    assert colour["c-soon"] == SLA_COLOURS["soon"]
+    assert colour["c-late"] == sla_colour("breached")
+    assert colour["c-soon"] == sla_colour("soon")
     assert colour["c-first"] is None
     row = _list(window).index("c-late")
     text = model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)

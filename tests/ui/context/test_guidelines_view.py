@@ -15,7 +15,8 @@ from reviewer.sync.engine import SyncStatus
 from tests.qt_wait import pump_until
 from tests.ui.conftest import prepare_store
 from ui.app import build_workstation
-from ui.context.guidelines_view import INSERT_BACKGROUND, GuidelinesView
+from ui.context.guidelines_view import GuidelinesView
+from ui.theme.palette import current_palette
 
 FIRST = "Label real injuries shared to inform. Remove images that mock victims."
 INSERTED = "Blur stays on until you choose to reveal. "
@@ -87,7 +88,7 @@ def test_what_changed_shows_the_inserted_sentence_on_green(library_window):
             fragments = block.begin()
             while not fragments.atEnd():
                 fragment = fragments.fragment()
-                coloured = fragment.charFormat().background().color() == INSERT_BACKGROUND
+                coloured = fragment.charFormat().background().color() == current_palette().colour("insert_bg")
                 (marked if coloured else unmarked).append(fragment.text())
                 fragments += 1
             block = block.next()
