@@ -283,8 +283,14 @@ class transaction:
                 self.conn.execute("COMMIT")
                 return
             except sqlite3.Error as commit_error:
-                self.conn.execute("ROLLBACK")
+                self._roll_back()
                 raise StoreError(f"could not save to the local store: {commit_error}") from commit_error
-        self.conn.execute("ROLLBACK")
+        self._roll_back()
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"could not save to the local store: {exc}") from exc
+
+    def _roll_back(self) -> None:
+        # On a full disk SQLite has already rolled the transaction back by itself when COMMIT
+        # fails; a second ROLLBACK would raise and hide the reason the reviewer needs to see.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
