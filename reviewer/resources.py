@@ -1,8 +1,36 @@
-"""Where the shipped data files live (keymaps, stylesheet), found relative to the source tree."""
+"""Where the shipped data files live (keymaps, presets, stylesheet, icons, translations).
+
+The one place that finds them. They are the package data of the `resources` package (see
+pyproject.toml), read through importlib.resources, so the same lookup works from a source
+checkout, an installed wheel and the PyInstaller bundle; nothing is found relative to this
+file or the working directory.
+"""
 
 from __future__ import annotations
 
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+PACKAGE = "resources"
+
+
+def shipped(*parts: str) -> Traversable:
+    """A shipped file or folder, e.g. shipped("keymap", "case.toml")."""
+    return files(PACKAGE).joinpath(*parts)
+
+
+def _on_disk(root: Traversable) -> Path:
+    # Qt and tomllib want real paths. Every way the workstation is shipped (checkout, wheel
+    # installed unzipped, one-folder bundle) puts the files on disk; a zipped install would not,
+    # and is refused here by name rather than failing later on a missing keymap.
+    if not isinstance(root, Path):
+        raise RuntimeError(f"the workstation's resources are not on disk ({root!r}): "
+                           "install the wheel unzipped")
+    return root
+
+
+RESOURCES_DIR = _on_disk(shipped())
 KEYMAP_DIR = RESOURCES_DIR / "keymap"
+ICONS_DIR = RESOURCES_DIR / "icons"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
