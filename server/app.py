@@ -34,6 +34,7 @@ from server.api import login as login_api
 from server.api import sync as sync_api
 from server.api import org_presets as org_presets_api
 from server.api import investigation as investigation_api
+from server.api import incidents as incidents_api
 from server.api.org_presets import load_org_presets
 from server import cases as case_store
 from server.auth.access import (
@@ -113,6 +114,7 @@ def create_app(
     app.include_router(guidelines_api.router)
     app.include_router(login_api.router)
     app.include_router(investigation_api.router)
+    app.include_router(incidents_api.router)
     app.add_middleware(ContentFreeErrors)
     app.add_middleware(NoNulInUrl)
     rate_limit = RateLimit.resolve(rate_limit_per_second, rate_limit_burst)

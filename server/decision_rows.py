@@ -50,6 +50,8 @@ def decision_dict(row) -> dict:
     # Only when the client sent one: an older client's answers stay exactly as they were.
     if row.guideline_version:
         decision["guideline_version"] = row.guideline_version
+    if getattr(row, "incident_id", ""):
+        decision["incident_id"] = row.incident_id
     return decision
 
 
@@ -71,6 +73,7 @@ def insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionI
         "approves": None,
         "reverses": None,
         "guideline_version": decision_in.guideline_version,
+        "incident_id": decision_in.incident_id,
         **links,
     }
     conn.execute(_INSERT_DECISION, values)

@@ -38,6 +38,8 @@ from server.decision_rows import (  # noqa: F401  (insert_decision: escalations.
     decision_dict, insert_decision, winning_decision,
 )
 from server.errors import ApiError
+from server.incidents import record as incident_record
+from server.incidents.membership import join_from_decision
 from reviewer.contract.actions import FINAL_ACTIONS
 from reviewer.contract.decisions import DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
@@ -186,7 +188,11 @@ def _decide(
     recorded = conn.execute(_SELECT_DECISION, {"decision_id_": decision_in.decision_id}).first()
     if recorded is not None:  # its key was purged (retention.py); the decision itself stays
         return _replay_recorded(recorded, decision_in)
+    if decision_in.incident_id:  # 422 `unknown_incident`, not stored: the client may fix it
+        incident_record.require_incident(conn, decision_in.incident_id, status=422)
     response = _apply_decision(conn, reviewer, decision_in, now)
+    if response.status_code == 201 and decision_in.incident_id:
+        join_from_decision(conn, decision_in.incident_id, decision_in.case_id, now)
     if response.stored:
         conn.execute(_INSERT_KEY, {
             "key": request.key, "request_hash": request.request_hash,

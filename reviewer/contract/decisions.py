@@ -37,6 +37,9 @@ class DecisionIn(BaseModel):
     guideline_version: str = Field(
         default="", max_length=64,
         description="`<guideline id>@<version>` the reviewer decided under; \"\": unknown")
+    incident_id: str = Field(
+        default="", max_length=64,
+        description="the incident the case is worked under (GET /v1/incidents); \"\": none")
 
     @model_validator(mode="wrap")
     @classmethod
@@ -61,13 +64,15 @@ class Decision(BaseModel):
     recorded_at: Timestamp
     guideline_version: str = Field(
         default="", description="`<guideline id>@<version>` as sent; absent if none was sent")
+    incident_id: str = Field(default="", description="as sent; absent if none was sent")
 
     @model_serializer(mode="wrap")
     def _omit_unknown_guideline(self, handler):
         # Absent rather than "": an older client's answers stay exactly as they were.
         data = handler(self)
-        if not data.get("guideline_version"):
-            data.pop("guideline_version", None)
+        for optional in ("guideline_version", "incident_id"):
+            if not data.get(optional):
+                data.pop(optional, None)
         return data
 
 

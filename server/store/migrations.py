@@ -14,6 +14,7 @@ from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, se
 from server.media_history.fingerprints import backfill
 from server.store.portable import insert_ignoring_conflicts
 from server.store.schema import SCHEMA_VERSION, cases, lease_grants, metadata
+from server.store import incident_schema  # noqa: F401  (its tables join `metadata`)
 
 MIGRATION_LOCK_KEY = 0x5C4E3A  # pg_advisory_xact_lock: one migrating process at a time
 _version_table = Table("schema_version", MetaData(), Column("version", Integer, nullable=False))
@@ -104,6 +105,11 @@ def _upgrade_to_8(conn: Connection) -> None:
     backfill(conn)
 
 
+def _upgrade_to_9(conn: Connection) -> None:
+    _add_columns(conn, "decisions", (("incident_id", "VARCHAR(64) NOT NULL DEFAULT ''"),))
+
+
 # Versions 6 and 7 only add tables (shared limiter state; shared exposure totals): create_all
 # makes them.
-_STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5), (8, _upgrade_to_8))
+_STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5), (8, _upgrade_to_8),
+          (9, _upgrade_to_9))

@@ -35,7 +35,8 @@ from sqlalchemy import (
 # 7: `exposure_totals`, the daily exposure totals workstations share when the policy says so.
 # 8: perceptual hashes of media (`media_fingerprints`, `media_hash_bands`), for earlier
 #    decisions on near-identical media; indexes to find a media item's cases and reversals.
-SCHEMA_VERSION = 8
+# 9: incidents (incident_schema.py) and `decisions.incident_id`.
+SCHEMA_VERSION = 9
 
 # A 64-bit autoincrementing key. SQLite only autoincrements a column declared INTEGER (which is
 # 64-bit there anyway); PostgreSQL's INTEGER would stop at 2^31.
@@ -201,6 +202,8 @@ decisions = Table(
     Column("reverses", String(200), nullable=True),
     # The guideline version the reviewer had when deciding ("" from older clients).
     Column("guideline_version", String(64), nullable=False, default="", server_default=""),
+    # The incident the case was worked under (server/incidents/), "" : none.
+    Column("incident_id", String(64), nullable=False, default="", server_default=""),
 )
 # Whether a decision was reversed, asked per decision by the earlier-decisions lookup.
 Index("ix_decisions_reverses", decisions.c.reverses)

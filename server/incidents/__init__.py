@@ -1,0 +1,1 @@
+"""Incidents: declared by a lead or the on-call, worked as a set of cases, reviewed afterwards."""
