@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402 (after the platform is 
 
 from tests.bench import keystrokes, next_case_latency  # noqa: E402
 from tests.bench.profiling import ProfiledDecisions  # noqa: E402
-from tests.bench.results import RESULTS_PATH, save, table  # noqa: E402
+from tests.bench.results import (  # noqa: E402
+    BASELINE_PATH, RESULTS_PATH, WORSE_BY, load_baseline, save, table, worse_than_baseline)
 from ui.app import apply_stylesheet  # noqa: E402
 
 
@@ -36,6 +37,8 @@ def main(argv: list[str]) -> int:
                         help="cProfile the timed key presses; figures are not saved")
     parser.add_argument("--only", choices=BENCHMARKS, action="append",
                         help="run only this benchmark (repeatable); default: all")
+    parser.add_argument("--save-baseline", action="store_true",
+                        help="also record these figures as the baseline later runs compare to")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(["reviewer-bench"])
     apply_stylesheet(app)  # the shipped stylesheet: painting cost depends on it
@@ -61,7 +64,12 @@ def main(argv: list[str]) -> int:
         if "api_load" in wanted:  # the central API in its own processes, last: it loads both cores
             from tests.bench import central_api_load
             figures += central_api_load.run(Path(tmp) / "api_load")
-    print(table(figures))
+    baseline = load_baseline()
+    print(table(figures, baseline))
+    worse = worse_than_baseline(figures, baseline)
+    if worse:
+        print(f"\n{len(worse)} figure(s) more than {WORSE_BY:.0%} worse than {BASELINE_PATH.name}: "
+              + ", ".join(f.name for f in worse))
     # Other processes on a 2-core machine move p99 by several ms; say how busy it was.
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"\nload average (1, 5, 15 min): {load} on {os.cpu_count()} CPUs")
@@ -71,6 +79,9 @@ def main(argv: list[str]) -> int:
     else:
         save(figures)
         print(f"\nwritten to {RESULTS_PATH}")
+        if args.save_baseline:
+            save(figures, BASELINE_PATH)
+            print(f"baseline written to {BASELINE_PATH}")
     return 0
 
 

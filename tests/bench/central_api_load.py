@@ -171,7 +171,8 @@ def _side_by_side(rows: list) -> str:
 
 def _figures(backend: str, workers: int, count: int, result: dict) -> list[Figure]:
     name = f"api_{backend}_{workers}w_{count}r"
-    return [Figure(f"{name}_decisions_per_s", result["decisions_per_s"], "1/s"),
+    return [Figure(f"{name}_decisions_per_s", result["decisions_per_s"], "1/s",
+                   better="higher"),
             Figure(f"{name}_decide_p99", result["decide_p99_ms"], "ms"),
             Figure(f"{name}_claim_p99", result["claim_p99_ms"], "ms")]
 

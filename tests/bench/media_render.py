@@ -80,7 +80,8 @@ def run(workdir: Path) -> list[Figure]:
     return [
         Figure("render_24mp_filtered_median", filtered, "ms"),
         Figure("decode_24mp_bare_median", bare, "ms"),
-        Figure("render_24mp_ratio_to_bare_decode", filtered / bare, "ratio", 1.0),
+        # At most half a bare decode: the renderer decodes at the size it shows (draft mode).
+        Figure("render_24mp_ratio_to_bare_decode", filtered / bare, "ratio", 0.5),
         Figure("render_24mp_filtered_peak_rss", _peak_mb(photo, "filtered"), "MB"),
         Figure("decode_24mp_bare_peak_rss", _peak_mb(photo, "bare"), "MB"),
     ]
