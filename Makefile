@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshot clean translations
+.PHONY: run test bench screenshot clean translations icons
 
 $(STAMP): pyproject.toml
 	bash packaging/system-deps.sh test
@@ -35,6 +35,10 @@ TS_FILES := $(wildcard resources/translations/*.ts)
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find ui reviewer -name '*.py') -ts $(TS_FILES)
 	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+
+# The product icon's PNG sizes, rendered from its SVG (committed: the wheel needs no build step).
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -34,3 +34,15 @@ RESOURCES_DIR = _on_disk(shipped())
 KEYMAP_DIR = RESOURCES_DIR / "keymap"
 ICONS_DIR = RESOURCES_DIR / "icons"
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
+
+# The product icon, in the freedesktop hicolor layout (so packaging/ can install the folder as
+# it is): a hand-drawn SVG and PNGs rendered from it by packaging/make_icons.py.
+ICON_NAME = "reviewer-workstation"  # also the .desktop entry's name and its Icon= key
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def icon_file(size: int | None = None) -> Path:
+    """The PNG of one size, or the scalable SVG when no size is given."""
+    if size is None:
+        return ICONS_DIR / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg"
+    return ICONS_DIR / "hicolor" / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png"

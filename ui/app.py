@@ -28,6 +28,7 @@ from ui.main_window import MainWindow
 from ui.account.account_actions import AccountActions
 from ui.media.service import MediaService
 from ui.sync.bridge import SyncBridge
+from ui.widgets.app_icon import product_icon
 from ui.theme.theme import Theme, theme_setting
 
 
@@ -136,6 +137,7 @@ def run_workstation(profile: Profile, server_url: str | None, token: str | None,
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reviewer Workstation")
     app.setDesktopFileName("reviewer-workstation")
+    app.setWindowIcon(product_icon())  # the window, the tray and notifications
     apply_stylesheet(app, profile)
     window = build_workstation(profile, server_url, token, ca_bundle=ca_bundle)
     report_crashes(window, logs)

@@ -17,10 +17,11 @@ import logging
 import os
 import sys
 import threading
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
@@ -115,8 +116,10 @@ class Notifier(QObject):
 
     def _notifier(self):
         if self._desktop is None:
-            from desktop_notifier import DesktopNotifier
-            self._desktop = DesktopNotifier(app_name=APP_NAME)
+            from desktop_notifier import DesktopNotifier, Icon
+            from ui.widgets.app_icon import notification_icon_file
+            self._desktop = DesktopNotifier(app_name=APP_NAME,  # not the library's Python logo
+                                            app_icon=Icon(path=Path(notification_icon_file())))
         return self._desktop
 
     # --- the tray, on the UI thread --------------------------------------------------------------
@@ -130,7 +133,7 @@ class Notifier(QObject):
             self._tray.messageClicked.connect(self._tray_clicked)
             self._tray.show()
         self._tray_click = on_click  # the tray shows one message at a time: the latest wins
-        self._tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, TRAY_SHOW_MS)
+        self._tray.showMessage(title, body, self._tray.icon(), TRAY_SHOW_MS)  # the product's
         self.sent.emit(TRAY, title)
         return TRAY
 
@@ -140,15 +143,13 @@ class Notifier(QObject):
 
 
 def _window_icon() -> QIcon:
-    """The application's icon (set where the application starts), else a plain square: the
-    tray cannot show a message without some icon."""
+    """The application's icon (set where the application starts), else the product icon
+    itself: the tray cannot show a message without some icon."""
     icon = QGuiApplication.windowIcon()
     if not icon.isNull():
         return icon
-    from ui.theme.palette import current_palette
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(current_palette().colour("accent"))
-    return QIcon(pixmap)
+    from ui.widgets.app_icon import product_icon
+    return product_icon()
 
 
 def notifier() -> Notifier:

@@ -22,6 +22,7 @@ class NotificationDaemon:
 
     def __init__(self, address: str):
         self.address, self.shown, self._loop = address, [], asyncio.new_event_loop()
+        self.icons: list[str] = []  # the icon each notification came with
         self._ready = threading.Event()
         threading.Thread(target=self._run, daemon=True).start()
         assert self._ready.wait(10), "notification daemon did not start"
@@ -40,6 +41,7 @@ class NotificationDaemon:
             def Notify(self, app: "s", replaces: "u", icon: "s", summary: "s", body: "s",  # noqa: F821,N802
                        actions: "as", hints: "a{sv}", timeout: "i") -> "u":  # noqa: F821
                 daemon.shown.append((summary, body, list(actions)))
+                daemon.icons.append(icon)
                 return len(daemon.shown)
 
             @method()
