@@ -69,6 +69,7 @@ class ActionId(str, Enum):
     # The account on this machine
     SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
     SIGN_IN_AGAIN = "sign_in_again"  # the central API refused the token: a new one, same cache
+    SETTINGS = "settings"  # the settings dialog: media, keys, wellness limits, theme, text size
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.SIGN_OUT: translate("core", "Sign out and wipe this machine's cache…"),
     ActionId.SIGN_IN_AGAIN: translate(
         "core", "Sign in again (keeps the cache and what waits to be sent)…"),
+    ActionId.SETTINGS: translate("core", "Settings…"),
 }
 
 

@@ -16,8 +16,9 @@ from reviewer.media.exposure import ExposureMeter
 from reviewer.keymap import Keymap, KeymapError, load_keymap
 from reviewer.log_file import LogFile
 from reviewer.log_file import install as install_log_file
-from reviewer.media.presets import MediaPreset, never_fetched
+from reviewer.media.presets import UserMedia, never_fetched
 from reviewer.profile import Profile
+from reviewer.user_settings import exposure_settings, user_media
 from reviewer.review.search_index import SearchIndexer
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
@@ -27,9 +28,11 @@ from ui.i18n.language import choose_language, use_language
 from ui.main_window import MainWindow
 from ui.account.account_actions import AccountActions
 from ui.media.service import MediaService
+from ui.settings.desk import SettingsDesk
 from ui.sync.bridge import SyncBridge
 from ui.widgets.app_icon import product_icon
 from ui.theme.theme import Theme, theme_setting
+from ui.widgets.window_layout import remember_layout
 
 
 UNDO_GRACE_S = 10.0  # a decision waits unsent this long, so Ctrl+Z can still withdraw it
@@ -58,10 +61,14 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     CaseCache(db).purge_media_of(never)
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
-    window = MainWindow(session, media, bridge, keymap, mine, ExposureMeter(db))
+    window = MainWindow(session, media, bridge, keymap, mine,
+                        ExposureMeter(db, exposure_settings(profile.settings())))
     start_search_index(window, profile)
     window.attach(AccountActions(window, bridge, window.meter, window.conceal, profile,
                                  server_url, token, ca_bundle))
+    window.attach_desk(SettingsDesk(window, profile, window.media_desk, window.meter,
+                                    window.conceal))
+    remember_layout(window, profile)
     notes = ([cache_warning] if cache_warning else []) + (
         ["Key bindings: " + "; ".join(problems)] if problems else [])
     if notes:
@@ -95,15 +102,15 @@ def _keymap(profile: Profile) -> tuple[Keymap, list[str]]:
     return keymap, problems
 
 
-def user_preset(profile: Profile) -> MediaPreset | None:
-    """The reviewer's own stricter media setting ("media" in settings.json), if any."""
-    mine = profile.settings().get("media")
-    if isinstance(mine, dict):
-        try:
-            return MediaPreset(**mine)
-        except TypeError as exc:
-            print(f"settings: ignoring media setting ({exc})", file=sys.stderr)
-    return None
+def user_preset(profile: Profile) -> UserMedia | None:
+    """The reviewer's own stricter media settings ("media" for every category and
+    "media_categories" for one each, in settings.json), if any; what cannot be used is named
+    on stderr and left out."""
+    problems: list[str] = []
+    mine = user_media(profile.settings(), problems)
+    for problem in problems:
+        print(f"settings: {problem}", file=sys.stderr)
+    return mine
 
 
 def apply_stylesheet(app: QApplication, profile: Profile | None = None) -> None:

@@ -58,7 +58,7 @@ MENUS = (  # menu title (translated when the menu is built), the actions it list
     (QT_TRANSLATE_NOOP("MainWindow", "&Sync"), (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SETTINGS, ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET,
                                               ActionId.OPEN_LOG_FOLDER)),
 )
@@ -122,11 +122,11 @@ class MainWindow(QMainWindow):
                                               self.work_list.go_to_case, self._look_up)
 
     def _lay_out(self) -> None:
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = QSplitter(Qt.Orientation.Vertical, objectName="caseMediaSplitter")  # names: the
         right.addWidget(self.case_panel)
         right.addWidget(self.media_grid)
         right.setSizes([300, 520])
-        main = QSplitter(Qt.Orientation.Horizontal)
+        main = QSplitter(Qt.Orientation.Horizontal, objectName="listCaseSplitter")  # saved layout
         main.addWidget(self.queue_panel)
         main.addWidget(right)
         main.setSizes([400, 1000])  # the list's rows carry deadline, language, region, reports
@@ -180,6 +180,11 @@ class MainWindow(QMainWindow):
         self.account = account
         account.message.connect(self.status_line.say)
         self._connect_actions(account.handlers())
+
+    def attach_desk(self, desk: QObject) -> None:
+        """A controller ui/app.py builds once the window exists (settings: it needs the profile)."""
+        desk.message.connect(self.status_line.say)
+        self._connect_actions(desk.handlers())
 
     def handlers(self) -> Handlers:
         """The window's own actions: moving through the list, sync, overlays, investigation."""

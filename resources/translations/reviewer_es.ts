@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AppearancePage</name>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Seguir al escritorio</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Use the desktop&apos;s text size</source>
+        <translation>Usar el tamaño de texto del escritorio</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Following the desktop, the theme changes when the desktop switches between light and dark. Both apply as soon as you save.</source>
+        <translation>Si sigue al escritorio, el tema cambia cuando el escritorio pasa de claro a oscuro. Ambos se aplican en cuanto guarda.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Bind this key</source>
+        <translation>Asignar esta tecla</translation>
+    </message>
+    <message>
+        <source>Unbind</source>
+        <translation>Quitar la tecla</translation>
+    </message>
+    <message>
+        <source>Default for this action</source>
+        <translation>Predeterminada para esta acción</translation>
+    </message>
+    <message>
+        <source>Reset all keys to defaults</source>
+        <translation>Restablecer todas las teclas</translation>
+    </message>
+    <message>
+        <source>Choose an action, click the box below and press the new key. Changes are saved to keymap.toml as you make them and take effect the next time the workstation starts.</source>
+        <translation>Elija una acción, haga clic en el cuadro de abajo y pulse la nueva tecla. Los cambios se guardan en keymap.toml al hacerlos y se aplican la próxima vez que se inicie la estación.</translation>
+    </message>
+    <message>
+        <source>(unbound)</source>
+        <translation>(sin tecla)</translation>
+    </message>
+    <message>
+        <source>Choose an action to change its key.</source>
+        <translation>Elija una acción para cambiar su tecla.</translation>
+    </message>
+    <message>
+        <source>Press the new key for “{action}”.</source>
+        <translation>Pulse la nueva tecla para «{action}».</translation>
+    </message>
+    <message>
+        <source>{key} is already bound to “{other}”: unbind that first, or press another key.</source>
+        <translation>{key} ya está asignada a «{other}»: quítela de allí primero o pulse otra tecla.</translation>
+    </message>
+    <message>
+        <source>{key} is free.</source>
+        <translation>{key} está libre.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>No guardado: {reason}</translation>
+    </message>
+    <message>
+        <source>Every key is back to its default; your file was kept as {file}.</source>
+        <translation>Todas las teclas vuelven a su valor predeterminado; su archivo se conservó como {file}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Decide</source>
@@ -66,6 +160,94 @@
     <message>
         <source>{case} left your list: {why}. Showing the next case.</source>
         <translation>{case} ha salido de tu lista: {why}. Se muestra el caso siguiente.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPage</name>
+    <message>
+        <source>You can only be stricter than your organisation&apos;s presets: what it already holds strict is ticked or unticked and cannot be changed here. Media on screen is shown again with these settings when you save; a category set to never render also stops being downloaded from the next start.</source>
+        <translation>Solo puede ser más estricto que los ajustes de su organización: lo que ella ya mantiene estricto aparece marcado o desmarcado y no se puede cambiar aquí. El contenido en pantalla se vuelve a mostrar con estos ajustes al guardar; una categoría que no se muestra nunca deja además de descargarse desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Blur (share of the image)</source>
+        <translation>Desenfoque (fracción de la imagen)</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Escala de grises</translation>
+    </message>
+    <message>
+        <source>Reduced detail</source>
+        <translation>Detalle reducido</translation>
+    </message>
+    <message>
+        <source>Real pixels</source>
+        <translation>Píxeles reales</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Never render</source>
+        <translation>No mostrar nunca</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s preset: you can only be stricter.</source>
+        <translation>Ajuste de su organización: solo puede ser más estricto.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDesk</name>
+    <message>
+        <source>Settings saved and applied (key changes apply from the next start).</source>
+        <translation>Ajustes guardados y aplicados (los cambios de teclas se aplican desde el próximo inicio).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>Contenido multimedia</translation>
+    </message>
+    <message>
+        <source>Wellness</source>
+        <translation>Bienestar</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+</context>
+<context>
+    <name>WellnessPage</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Both can only be shorter than the defaults ({cap} minutes of exposure a day, a break every {every} minutes). They apply as soon as you save.</source>
+        <translation>Ambos solo pueden ser más cortos que los valores predeterminados ({cap} minutos de exposición al día, una pausa cada {every} minutos). Se aplican en cuanto guarda.</translation>
+    </message>
+    <message>
+        <source>Daily media exposure allowance</source>
+        <translation>Exposición diaria permitida</translation>
+    </message>
+    <message>
+        <source>Suggest a break after working</source>
+        <translation>Sugerir una pausa tras trabajar</translation>
     </message>
 </context>
 <context>
@@ -277,6 +459,10 @@
     <message>
         <source>Sign in again (keeps the cache and what waits to be sent)…</source>
         <translation>Volver a iniciar sesión (conserva la caché y lo pendiente de envío)…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from reviewer.media.stages import ORDER, Stage
@@ -106,6 +106,56 @@ class PresetBook:
         return {name for name, p in self.categories.items() if p.never_render}
 
 
+@dataclass(frozen=True)
+class UserMedia:
+    """The reviewer's own media settings from settings.json: "media" tightens every category,
+    "media_categories" {category: {setting: value}} tightens one. A setting looser than the
+    organisation's is not an error (the organisation may have tightened since it was written):
+    it simply has no effect, because every layer is combined with `stricter`."""
+
+    everything: MediaPreset | None = None
+    categories: dict[str, dict] = field(default_factory=dict)
+
+    def apply(self, book: PresetBook) -> PresetBook:
+        if self.everything is not None:
+            book = book.with_user(self.everything)
+        cats = dict(book.categories)
+        for name, table in self.categories.items():
+            base = cats.get(name, book.default)
+            cats[name] = _preset_from(table, base, f"your setting for {name}").stricter(base)
+        return PresetBook(book.default, cats)
+
+    def problems(self) -> list[str]:
+        """What is wrong with a hand-edited table (it is ignored at start, not guessed at)."""
+        found = []
+        for name, table in self.categories.items():
+            try:
+                preset = _preset_from(table, MediaPreset(), f"media_categories.{name}")
+            except (PresetError, TypeError) as exc:
+                found.append(str(exc))
+                continue
+            wrong = [f.name for f in fields(MediaPreset) if f.name in table
+                     and not isinstance(getattr(preset, f.name), float if f.type == "float" else bool)]
+            if wrong:
+                found.append(f"media_categories.{name}: {', '.join(wrong)} must be "
+                             "true/false (blur_fraction a number)")
+        return found
+
+    def valid(self) -> "UserMedia":
+        """Without the category tables that cannot be applied."""
+        bad = {name for name, table in self.categories.items()
+               if UserMedia(None, {name: table}).problems()}
+        return UserMedia(self.everything, {n: t for n, t in self.categories.items() if n not in bad})
+
+
+def tightening(chosen: MediaPreset, floor: MediaPreset) -> dict:
+    """The settings of `chosen` that differ from the organisation's `floor`, after making sure
+    none of them is looser: what the settings dialog writes for one category."""
+    strict = chosen.stricter(floor)
+    return {f.name: getattr(strict, f.name) for f in fields(MediaPreset)
+            if getattr(strict, f.name) != getattr(floor, f.name)}
+
+
 def relaxed_for_item(mine: MediaPreset, org: MediaPreset, **relax) -> MediaPreset:
     """Loosen the reviewer's preset for one item, but never past the organisation's line."""
     wanted = replace(mine, **relax)
@@ -134,15 +184,17 @@ def save_org(db, org: dict) -> bool:
     return True
 
 
-def effective_books(db, user: MediaPreset | None) -> tuple[PresetBook, PresetBook]:
+def effective_books(db, user: "MediaPreset | UserMedia | None") -> tuple[PresetBook, PresetBook]:
     """(the reviewer's book, the organisation's book): shipped <- org, then <- the reviewer's
     own stricter settings. The org book is the floor a per-item relax may go down to.
     Without a store (`db` None) there are no organisation presets yet: shipped ones only."""
     org = PresetBook.load().with_org(load_org(db) if db is not None else {})
+    if isinstance(user, UserMedia):
+        return user.apply(org), org
     return (org.with_user(user) if user else org), org
 
 
-def never_fetched(db=None, user: MediaPreset | None = None) -> frozenset[str]:
+def never_fetched(db=None, user: "MediaPreset | UserMedia | None" = None) -> frozenset[str]:
     """The categories whose bytes are never fetched, and deleted if already cached: exactly
     those the reviewer's effective book never renders, so the sync worker, the start-up purge
     and the renderer agree on one list."""

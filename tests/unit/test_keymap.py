@@ -56,7 +56,7 @@ def test_a_conflict_is_found_whatever_the_modifier_order(tmp_path, spelling):
 
 def test_modifier_order_does_not_merge_different_keys(tmp_path):
     user = tmp_path / "keymap.toml"
-    user.write_text('[case]\nskip = ["Ctrl+K, Shift+Alt+S", "Ctrl++", "Ctrl+,"]\n',
+    user.write_text('[case]\nskip = ["Ctrl+K, Shift+Alt+S", "Ctrl++", "Ctrl+Alt+,"]\n',
                     encoding="utf-8")
     keymap = load_keymap(user)
     assert keymap.conflicts == []

@@ -1,0 +1,87 @@
+"""The reviewer's own settings in settings.json, read with their limits and written one key at
+a time (Profile.save_setting, atomic), so the settings dialog and a hand edit are the same file.
+
+Wellness settings can only be stricter than the shipped defaults (DESIGN: wellness is a default,
+not a setting): a daily exposure cap or a break interval may be shortened, never lengthened.
+Media settings can only be stricter than the organisation's (reviewer/media/presets.py). A value
+that cannot be used is named in `problems` and the default used instead; the file is never
+rewritten because of it, so nothing the reviewer typed is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reviewer.media.exposure import ExposureSettings
+from reviewer.media.presets import MediaPreset, UserMedia
+from reviewer.profile import Profile
+
+EXPOSURE_KEY = "exposure"  # {"daily_cap_min": 15, "break_after_min": 40}
+MEDIA_CATEGORIES_KEY = "media_categories"
+THEME_KEY, TEXT_SIZE_KEY = "theme", "text_size"
+
+DEFAULT_EXPOSURE = ExposureSettings()
+CAP_RANGE_MIN = (1, int(DEFAULT_EXPOSURE.daily_cap_s // 60))
+BREAK_RANGE_MIN = (5, int(DEFAULT_EXPOSURE.break_after_work_s // 60))
+
+
+def exposure_settings(settings: dict, problems: list[str] | None = None) -> ExposureSettings:
+    """The exposure limits in force: the defaults, shortened where the reviewer asked."""
+    table = settings.get(EXPOSURE_KEY) or {}
+    if not isinstance(table, dict):
+        _note(problems, f"{EXPOSURE_KEY} must be a table; using the default limits")
+        return DEFAULT_EXPOSURE
+    cap = _minutes(table, "daily_cap_min", CAP_RANGE_MIN, problems)
+    every = _minutes(table, "break_after_min", BREAK_RANGE_MIN, problems)
+    return replace(DEFAULT_EXPOSURE,
+                   daily_cap_s=cap * 60 if cap else DEFAULT_EXPOSURE.daily_cap_s,
+                   break_after_work_s=every * 60 if every else DEFAULT_EXPOSURE.break_after_work_s)
+
+
+def _minutes(table: dict, key: str, limits: tuple[int, int], problems: list[str] | None) -> int | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        _note(problems, f"{EXPOSURE_KEY}.{key} must be a number of minutes; using the default")
+        return None
+    if not limits[0] <= value <= limits[1]:
+        _note(problems, f"{EXPOSURE_KEY}.{key} = {value} is outside {limits[0]}–{limits[1]} "
+                        "minutes (it can only be shorter than the default); using the nearest")
+    return int(min(max(value, limits[0]), limits[1]))
+
+
+def save_exposure(profile: Profile, daily_cap_min: int, break_after_min: int) -> ExposureSettings:
+    table = {"daily_cap_min": int(daily_cap_min), "break_after_min": int(break_after_min)}
+    profile.save_setting(EXPOSURE_KEY, table)
+    return exposure_settings({EXPOSURE_KEY: table})
+
+
+def user_media(settings: dict, problems: list[str] | None = None) -> UserMedia | None:
+    """"media" (every category) and "media_categories" (one each), the unusable parts left out."""
+    everything = None
+    mine = settings.get("media")
+    if isinstance(mine, dict):
+        try:
+            everything = MediaPreset(**mine)
+        except TypeError as exc:
+            _note(problems, f"ignoring the media setting ({exc})")
+    tables = settings.get(MEDIA_CATEGORIES_KEY) or {}
+    if not isinstance(tables, dict):
+        _note(problems, f"{MEDIA_CATEGORIES_KEY} must be a table of category = settings")
+        tables = {}
+    tables = {name: t for name, t in tables.items() if isinstance(t, dict)}
+    found = UserMedia(everything, tables)
+    for problem in found.problems():
+        _note(problems, f"ignoring {problem}")
+    found = found.valid()
+    return found if (found.everything or found.categories) else None
+
+
+def save_media_categories(profile: Profile, tables: dict[str, dict]) -> None:
+    profile.save_setting(MEDIA_CATEGORIES_KEY, {n: t for n, t in sorted(tables.items()) if t})
+
+
+def _note(problems: list[str] | None, text: str) -> None:
+    if problems is not None:
+        problems.append(text)

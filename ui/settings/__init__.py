@@ -1,0 +1,1 @@
+"""The settings dialog (Ctrl+,) and what applying it changes in the running window."""
