@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reviewer.domain import MediaRef
@@ -34,6 +34,12 @@ def box_of(cell: QRect) -> tuple[int, int]:
     width = max(_BOX_STEP, (cell.width() - 8) // _BOX_STEP * _BOX_STEP)
     height = max(_BOX_STEP, (cell.height() - LABEL_HEIGHT - 8) // _BOX_STEP * _BOX_STEP)
     return width, height
+
+
+def logical_size(image: QImage) -> tuple[int, int]:
+    """An image's size on screen in logical pixels (its pixels divided by its ratio)."""
+    size = image.deviceIndependentSize()
+    return round(size.width()), round(size.height())
 
 
 def category_title(category: str) -> str:
@@ -90,13 +96,15 @@ class MediaTile(QWidget):
         self.base_key = self.reveal_key = None
         if self.media is not None:
             category = self.media.category
-            self.base_key = RenderKey(self.media.sha256, box, style_for(self.preset, category))
+            scale = self.devicePixelRatioF()
+            self.base_key = RenderKey.on_screen(self.media.sha256, box,
+                                                style_for(self.preset, category), scale)
             if self.base is None or self.base_key != self._base_of:
                 self._take(self.base_key, self._service.result(self.base_key))
             style = style_for(self.preset, category, stage=self.reveal.stage,
                               colour=self.reveal.colour)
             if style.stage is not Stage.BLURRED:  # the preset may stop a stage lower, or at none
-                self.reveal_key = RenderKey(self.media.sha256, box, style)
+                self.reveal_key = RenderKey.on_screen(self.media.sha256, box, style, scale)
                 self._take(self.reveal_key, self._service.result(self.reveal_key))
         if self.reveal_key is None:
             self.revealed = None  # concealing is immediate: the revealed pixels are dropped
@@ -178,15 +186,15 @@ class MediaTile(QWidget):
             waiting = "Preparing blurred preview…"
             self._text(painter, area, placeholder_text(self.media, base, waiting))
             return (self.base_key, None) if base is not None and base.final else ()
-        target = _centred(area, base.image.width(), base.image.height())
+        target = _centred(area, *logical_size(base.image))
         painter.drawImage(target.topLeft(), base.image)
         shown_reveal = None
         if self.showing_revealed():
             painter.save()
             if not self.reveal.widened:
                 painter.setClipPath(self._spotlight(target))
-            painter.drawImage(_centred(area, self.revealed.image.width(),
-                                       self.revealed.image.height()).topLeft(), self.revealed.image)
+            painter.drawImage(_centred(area, *logical_size(self.revealed.image)).topLeft(),
+                              self.revealed.image)
             painter.restore()
             shown_reveal = self.reveal_key
         if base.caption:
