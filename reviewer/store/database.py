@@ -192,8 +192,17 @@ _V11 = """
 ALTER TABLE exposure ADD COLUMN reduced_s REAL NOT NULL DEFAULT 0;
 """
 
+# v12: how each decided case was decided: `decided` is the most realistic stage the reviewer saw
+# of it before deciding ('none': without any reveal), `by_suggestion` whether the decision was
+# the one earlier decisions on the same media suggested; found by case across days.
+_V12 = """
+ALTER TABLE exposure ADD COLUMN decided TEXT NOT NULL DEFAULT '';
+ALTER TABLE exposure ADD COLUMN by_suggestion INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX exposure_case ON exposure (case_id);
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

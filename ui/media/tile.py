@@ -22,6 +22,8 @@ from reviewer.media.presets import MediaPreset
 from reviewer.media.render import style_for
 from reviewer.media.reveal import RevealState
 from reviewer.media.stages import Stage
+from reviewer.review.prior_decisions import known_lines
+from ui.i18n.core_text import shown
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.theme.palette import current_palette
 
@@ -185,6 +187,7 @@ class MediaTile(QWidget):
         if base is None or base.image is None:
             waiting = "Preparing blurred preview…"
             self._text(painter, area, placeholder_text(self.media, base, waiting))
+            self._known(painter, area)
             return (self.base_key, None) if base is not None and base.final else ()
         target = _centred(area, *logical_size(base.image))
         painter.drawImage(target.topLeft(), base.image)
@@ -199,6 +202,8 @@ class MediaTile(QWidget):
             shown_reveal = self.reveal_key
         if base.caption:
             self._caption(painter, area, base.caption)
+        if shown_reveal is None:
+            self._known(painter, area)
         return (self.base_key, shown_reveal)
 
     def _spotlight(self, image_rect: QRect) -> QPainterPath:
@@ -221,6 +226,24 @@ class MediaTile(QWidget):
         painter.fillRect(strip, current_palette().colour("media_caption_bg"))
         painter.setPen(current_palette().colour("media_text"))
         painter.drawText(strip.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def known_text(self) -> list[str]:
+        """What is known of the item without looking (earlier decisions on the same picture),
+        painted over its blurred preview and never over a reveal."""
+        return [shown(line) for line in known_lines(self.media)] if self.media else []
+
+    def _known(self, painter: QPainter, area: QRect) -> None:
+        lines = self.known_text()
+        if not lines:
+            return
+        height = 20 * len(lines) + 8
+        strip = QRect(area.left(), area.top(), area.width(), height)
+        painter.fillRect(strip, QColor(20, 22, 26, 225))
+        painter.setPen(QColor("#ffcf66"))
+        for number, line in enumerate(lines):
+            row = QRect(strip.left() + 8, strip.top() + 4 + 20 * number, strip.width() - 16, 20)
+            text = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, row.width())
+            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_label(self, painter: QPainter) -> None:
         strip = QRect(0, 0, self.width(), LABEL_HEIGHT)
