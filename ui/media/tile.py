@@ -238,8 +238,8 @@ class MediaTile(QWidget):
             return
         height = 20 * len(lines) + 8
         strip = QRect(area.left(), area.top(), area.width(), height)
-        painter.fillRect(strip, QColor(20, 22, 26, 225))
-        painter.setPen(QColor("#ffcf66"))
+        painter.fillRect(strip, current_palette().colour("media_caption_bg"))
+        painter.setPen(current_palette().colour("media_attention"))
         for number, line in enumerate(lines):
             row = QRect(strip.left() + 8, strip.top() + 4 + 20 * number, strip.width() - 16, 20)
             text = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, row.width())
