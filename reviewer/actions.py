@@ -38,8 +38,6 @@ class ActionId(str, Enum):
     ZOOM = "zoom"  # the first media item large, through the same filter
     TOOK_BREAK = "took_break"  # the reviewer is back from a break: the break prompt goes
     RELAX_ITEM = "relax_item"  # the organisation's presets for the media on screen only
-    # Confirm the decision earlier decisions on the same media suggest (decide without looking)
-    ACCEPT_SUGGESTED = "accept_suggested"
     UNDO = "undo"  # withdraw the last decision while it still waits unsent (grace window)
     PALETTE = "palette"
     CHEAT_SHEET = "cheat_sheet"
@@ -68,6 +66,8 @@ class ActionId(str, Enum):
     ACCOUNT_NOTE = "account_note"  # write a note that follows the account from case to case
     GUIDELINES = "guidelines"  # the policy library and guidelines, offline, with what changed
     ACKNOWLEDGE_BULLETIN = "acknowledge_bulletin"
+    INCIDENTS = "incidents"  # show / hide the incidents panel (live figures, review)
+    ADD_TO_INCIDENT = "add_to_incident"  # the case on screen joins the selected incident
     # The account on this machine
     SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
     SIGN_IN_AGAIN = "sign_in_again"  # the central API refused the token: a new one, same cache
@@ -135,8 +135,6 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.ZOOM: translate("core", "Zoom media"),
     ActionId.TOOK_BREAK: translate("core", "I took a break"),
     ActionId.RELAX_ITEM: translate("core", "Relax my stricter media settings for this case"),
-    ActionId.ACCEPT_SUGGESTED: translate(
-        "core", "Confirm the suggested decision (earlier decisions on the same media)"),
     ActionId.UNDO: translate("core", "Undo last decision"),
     ActionId.PALETTE: translate("core", "Command palette…"),
     ActionId.CHEAT_SHEET: translate("core", "Keyboard cheat sheet"),
@@ -164,6 +162,8 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.ACCOUNT_NOTE: translate("core", "Add a note on this account…"),
     ActionId.GUIDELINES: translate("core", "Policy library and guidelines…"),
     ActionId.ACKNOWLEDGE_BULLETIN: translate("core", "Acknowledge the bulletin"),
+    ActionId.INCIDENTS: translate("core", "Show / hide the incidents panel"),
+    ActionId.ADD_TO_INCIDENT: translate("core", "Add this case to the selected incident"),
     ActionId.SIGN_OUT: translate("core", "Sign out and wipe this machine's cache…"),
     ActionId.SIGN_IN_AGAIN: translate(
         "core", "Sign in again (keeps the cache and what waits to be sent)…"),

@@ -89,17 +89,6 @@ class Queue:
 
 
 @dataclass(frozen=True)
-class PriorDecision:
-    """How other cases showing the same (or a near-identical) picture were decided this week."""
-
-    action: str
-    policy: str
-    count: int
-    since: str
-    match: str = "exact"  # or "near": a perceptual-hash match, a hint rather than proof
-
-
-@dataclass(frozen=True)
 class MediaRef:
     sha256: str
     mime: str
@@ -107,7 +96,6 @@ class MediaRef:
     height: int
     category: str
     label: str
-    prior_decisions: tuple[PriorDecision, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,8 +159,7 @@ def _author(author: wire.Author) -> Author:
 
 def _media_ref(media: wire.MediaRef) -> MediaRef:
     return MediaRef(media.sha256, media.mime, media.width, media.height,
-                    media.category or "uncategorised", media.label,
-                    tuple(PriorDecision(**p.model_dump()) for p in media.prior_decisions))
+                    media.category or "uncategorised", media.label)
 
 
 @dataclass(frozen=True)
@@ -188,13 +175,15 @@ class Decision:
     # "<guideline id>@<version>" the reviewer decided under (reviewer/context/guidelines.py); "" when
     # no guideline for the policy had synced yet.
     guideline_version: str = ""
+    # The incident the case is worked under (reviewer/context/incidents.py); "" : none.
+    incident_id: str = ""
 
     @classmethod
     def new(cls, case_id: str, action: ActionId, policy: str, note: str = "",
-            guideline_version: str = "") -> "Decision":
+            guideline_version: str = "", incident_id: str = "") -> "Decision":
         # The client-generated id is also the idempotency key for the central API.
         return cls(str(uuid.uuid4()), case_id, action, policy, note, to_iso(utc_now()),
-                   guideline_version)
+                   guideline_version, incident_id)
 
     def to_api(self) -> dict[str, str]:
         body = {
@@ -209,4 +198,6 @@ class Decision:
         # body (and so the idempotency hash) it was first sent with.
         if self.guideline_version:
             body["guideline_version"] = self.guideline_version
+        if self.incident_id:
+            body["incident_id"] = self.incident_id
         return body

@@ -27,6 +27,7 @@ from ui.account.profile_lock import ForwardRequests
 from ui.i18n.language import choose_language, use_language
 from ui.main_window import MainWindow
 from ui.account.account_actions import AccountActions
+from ui.context.incident_desk import IncidentDesk
 from ui.media.service import MediaService
 from ui.settings.desk import SettingsDesk
 from ui.sync.bridge import SyncBridge
@@ -68,6 +69,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
                                  server_url, token, ca_bundle))
     window.attach_desk(SettingsDesk(window, profile, window.media_desk, window.meter,
                                     window.conceal))
+    window.attach_desk(IncidentDesk(window, session.incidents, bridge, session.current))
     remember_layout(window, profile)
     notes = ([cache_warning] if cache_warning else []) + (
         ["Key bindings: " + "; ".join(problems)] if problems else [])

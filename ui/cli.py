@@ -19,6 +19,7 @@ imported only by the commands that open a window: `render`, `sync`, `status` run
   reviewer-workstation login --server URL       (reads a token, stores it in the OS keyring)
   reviewer-workstation logout [--profile DIR] [--discard-unsent]   (forgets the token, wipes the cache)
   reviewer-workstation render FILE --out OUT.png [--category C] [--size 1024x768] [--stage reduced]
+  reviewer-workstation report incident ID --out FILE.pdf|FILE.md [--db PATH|URL]
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from reviewer.sync.api_client import InsecureServerUrl, check_server_url
 from reviewer.account.credentials import TOKEN_ENV, token_for
 from reviewer.profile import Profile, default_profile_dir
 from server.admin.cli import EXIT_USAGE, add_server_commands, cmd_admin, cmd_serve
+from ui.context.incident_export import add_report_command, run_report
 
 DISTRIBUTION = "reviewer-workstation"  # the name in pyproject.toml, where the version is kept
 
@@ -67,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     # the sealed store, which is what the viewer exists to avoid.
     render.add_argument("--stage", choices=("blurred", "reduced"), default="blurred",
                         help="blurred (the default view) or reduced detail (shapes, flat tones)")
+    add_report_command(sub, _add_client_options)
     return parser
 
 
@@ -100,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {None: cmd_gui, "serve": cmd_serve, "admin": cmd_admin, "sync": cmd_sync,
                 "status": cmd_status, "login": cmd_login, "render": cmd_render,
-                "logout": cmd_logout}
+                "logout": cmd_logout, "report": cmd_report}
     return handlers[args.command](args)
 
 
@@ -324,4 +327,24 @@ def cmd_render(args: argparse.Namespace) -> int:
     print(f"wrote {args.out} ({rendered.image.width}×{rendered.image.height}"
           f"{', ' + rendered.caption if rendered.caption else ''})")
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`report incident ID --out FILE.pdf|.md`: the post-incident review, from the central
+    API's database (--db) or from the central API this profile signs in to."""
+    if args.db:
+        from server.incidents.review import review_from_database
+
+        return run_report(args, lambda: review_from_database(args.db, args.id))
+    from reviewer.sync.api_client import ApiClient
+    from reviewer.sync.incidents import fetch_review
+
+    profile = _profile(args)
+    server, token = _server_and_token(args, profile)
+    if not server or not token:
+        print(f"error: no server or token for this profile (use --server and {TOKEN_ENV}, "
+              "or --db)", file=sys.stderr)
+        return EXIT_USAGE
+    client = ApiClient(server, token, ca_bundle=_ca_bundle(args, profile))
+    return run_report(args, lambda: fetch_review(client, args.id))
 

@@ -37,17 +37,175 @@
     </message>
 </context>
 <context>
-    <name>DecisionBar</name>
+    <name>IncidentDesk</name>
     <message>
-        <source>{key} confirms {action} ({policy}): {reason}</source>
-        <translation>{key} confirma {action} ({policy}): {reason}</translation>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
+        <source>Declare an incident</source>
+        <translation>Declarar un incidente</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Regions (comma-separated, empty: all)</source>
+        <translation>Regiones (separadas por comas; vacío: todas)</translation>
+    </message>
+    <message>
+        <source>Commander (empty: you)</source>
+        <translation>Responsable (vacío: usted)</translation>
+    </message>
+    <message>
+        <source>From alert (optional)</source>
+        <translation>Desde la alerta (opcional)</translation>
+    </message>
+    <message>
+        <source>Sweep cases into the incident</source>
+        <translation>Barrer casos hacia el incidente</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Hashtag, media sha256 or words</source>
+        <translation>Hashtag, sha256 del medio o palabras</translation>
+    </message>
+    <message>
+        <source>Publish the sweep bulletin</source>
+        <translation>Publicar el boletín del barrido</translation>
+    </message>
+    <message>
+        <source>What reviewers must do</source>
+        <translation>Qué deben hacer los revisores</translation>
+    </message>
+    <message>
+        <source>Write the review</source>
+        <translation>Escribir la revisión</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Owner (action items)</source>
+        <translation>Responsable (acciones)</translation>
+    </message>
+    <message>
+        <source>Incident {id} declared</source>
+        <translation>Incidente {id} declarado</translation>
+    </message>
+    <message>
+        <source>Select an incident and a case first</source>
+        <translation>Seleccione primero un incidente y un caso</translation>
+    </message>
+    <message>
+        <source>Case {case} joined the incident</source>
+        <translation>El caso {case} se unió al incidente</translation>
+    </message>
+    <message>
+        <source>Sweep: {matched} matched, {joined} new to the incident</source>
+        <translation>Barrido: {matched} coincidencias, {joined} nuevas en el incidente</translation>
+    </message>
+    <message>
+        <source>Bulletin published</source>
+        <translation>Boletín publicado</translation>
+    </message>
+    <message>
+        <source>{section} saved; it is sent with the next sync</source>
+        <translation>{section} guardado; se envía en la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>Could not fetch the review: {reason}</source>
+        <translation>No se pudo obtener la revisión: {reason}</translation>
+    </message>
+    <message>
+        <source>Export the review</source>
+        <translation>Exportar la revisión</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Review written to {path}</source>
+        <translation>Revisión escrita en {path}</translation>
+    </message>
+    <message>
+        <source>Incidents need the central API</source>
+        <translation>Los incidentes necesitan la API central</translation>
+    </message>
+    <message>
+        <source>The central API did not accept it: {reason}</source>
+        <translation>La API central no lo aceptó: {reason}</translation>
     </message>
 </context>
 <context>
-    <name>ExposureLabel</name>
+    <name>IncidentPanel</name>
     <message>
-        <source>Today&apos;s decisions: {unseen} without any reveal ({suggested} by the suggested decision), {reduced} after reduced detail, {real} after real pixels.</source>
-        <translation>Decisiones de hoy: {unseen} sin mostrar nada ({suggested} con la decisión sugerida), {reduced} tras el detalle reducido, {real} tras los píxeles reales.</translation>
+        <source>Declare…</source>
+        <translation>Declarar…</translation>
+    </message>
+    <message>
+        <source>Add this case</source>
+        <translation>Añadir este caso</translation>
+    </message>
+    <message>
+        <source>Sweep…</source>
+        <translation>Barrido…</translation>
+    </message>
+    <message>
+        <source>Bulletin…</source>
+        <translation>Boletín…</translation>
+    </message>
+    <message>
+        <source>Contained</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Write review…</source>
+        <translation>Escribir revisión…</translation>
+    </message>
+    <message>
+        <source>Export review…</source>
+        <translation>Exportar revisión…</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
+        <source>No incident selected.</source>
+        <translation>Ningún incidente seleccionado.</translation>
+    </message>
+    <message>
+        <source>{id} · commander {commander}
+Cases in {cases_in} · decided {decided} · pending {pending} · SLA breaches {breaches} · reviewers working {working}</source>
+        <translation>{id} · responsable {commander}
+Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incumplimientos de SLA {breaches} · revisores trabajando {working}</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>esperando para enviarse</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
     </message>
 </context>
 <context>
@@ -246,13 +404,6 @@
     </message>
 </context>
 <context>
-    <name>SuggestedDecision</name>
-    <message>
-        <source>No suggested decision for this case: its media has no earlier decisions that agree. Decide with the keys as usual.</source>
-        <translation>No hay decisión sugerida para este caso: sus medios no tienen decisiones anteriores que coincidan. Decida con las teclas como siempre.</translation>
-    </message>
-</context>
-<context>
     <name>WellnessPage</name>
     <message>
         <source> min</source>
@@ -366,10 +517,6 @@
         <translation>Relajar mis ajustes de multimedia más estrictos en este caso</translation>
     </message>
     <message>
-        <source>Confirm the suggested decision (earlier decisions on the same media)</source>
-        <translation>Confirmar la decisión sugerida (decisiones anteriores sobre los mismos medios)</translation>
-    </message>
-    <message>
         <source>Undo last decision</source>
         <translation>Deshacer la última decisión</translation>
     </message>
@@ -478,6 +625,14 @@
         <translation>Confirmar la lectura del boletín</translation>
     </message>
     <message>
+        <source>Show / hide the incidents panel</source>
+        <translation>Mostrar / ocultar el panel de incidentes</translation>
+    </message>
+    <message>
+        <source>Add this case to the selected incident</source>
+        <translation>Añadir este caso al incidente seleccionado</translation>
+    </message>
+    <message>
         <source>Sign out and wipe this machine&apos;s cache…</source>
         <translation>Cerrar sesión y borrar la caché de este equipo…</translation>
     </message>
@@ -488,14 +643,6 @@
     <message>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
-    </message>
-    <message>
-        <source>Same image: {action} ({policy}), {count}× this week</source>
-        <translation>Misma imagen: {action} ({policy}), {count}× esta semana</translation>
-    </message>
-    <message>
-        <source>Near-identical image: {action} ({policy}), {count}× this week</source>
-        <translation>Imagen casi idéntica: {action} ({policy}), {count}× esta semana</translation>
     </message>
 </context>
 <context>

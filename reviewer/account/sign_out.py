@@ -146,8 +146,8 @@ def wipe_cache(profile: Profile) -> None:
         db = open_store(profile.store_path)
         try:
             with transaction(db) as conn:
-                conn.executemany("INSERT INTO exposure (day, case_id, exposure_s, reduced_s, "
-                                 "decided, by_suggestion) VALUES (?, ?, ?, ?, ?, ?)", exposure)
+                conn.executemany("INSERT INTO exposure (day, case_id, exposure_s, reduced_s) "
+                                 "VALUES (?, ?, ?, ?)", exposure)
         finally:
             db.conn.close()
 
@@ -162,15 +162,12 @@ def forget_secret(name: str) -> None:
         log.info("keyring: %s", type(exc).__name__)
 
 
-def _todays_exposure(store_path: Path) -> list[tuple]:
+def _todays_exposure(store_path: Path) -> list[tuple[str, str, float, float]]:
     if not store_path.exists():
         return []
     db = open_store(store_path)
     try:
-        # Only what was seen: a wipe leaves nothing behind for a day without exposure, so the
-        # count of cases decided unseen starts again after a sign-out.
-        return db.execute("SELECT day, case_id, exposure_s, reduced_s, decided, by_suggestion "
-                          "FROM exposure WHERE day = ? AND exposure_s > 0",
+        return db.execute("SELECT day, case_id, exposure_s, reduced_s FROM exposure WHERE day = ?",
                           (date.today().isoformat(),)).fetchall()
     finally:
         db.conn.close()

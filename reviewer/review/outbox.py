@@ -68,12 +68,12 @@ class Outbox:
         with transaction(self.db) as conn:
             conn.execute(
                 "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
-                "state, next_attempt_at, updated_at, guideline_version, sealed_note) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
+                "state, next_attempt_at, updated_at, guideline_version, sealed_note, incident_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)",
                 (decision.decision_id, decision.case_id, decision.action.value,
                  decision.policy, note, decision.decided_at,
                  to_iso(now + timedelta(seconds=hold_seconds)) if hold_seconds else "", to_iso(now),
-                 decision.guideline_version, sealed_note),
+                 decision.guideline_version, sealed_note, decision.incident_id),
             )
             conn.execute("UPDATE cases SET local_state = ? WHERE id = ?",
                          (_local_state_after(decision.action), decision.case_id))
@@ -126,7 +126,7 @@ class Outbox:
         by a crash (they are re-sent under the same key)."""
         rows = self.db.execute(
             "SELECT decision_id, case_id, action, policy, note, decided_at, guideline_version, "
-            "sealed_note FROM outbox WHERE state = 'sending' OR (state = 'pending' AND "
+            "sealed_note, incident_id FROM outbox WHERE state = 'sending' OR (state = 'pending' AND "
             "next_attempt_at <= ?) ORDER BY seq LIMIT ?",
             (to_iso(utc_now()), limit),
         ).fetchall()
@@ -136,7 +136,7 @@ class Outbox:
             if note is None:
                 unreadable.append(r[0])
             else:
-                due.append(Decision(r[0], r[1], ActionId(r[2]), r[3], note, r[5], r[6]))
+                due.append(Decision(r[0], r[1], ActionId(r[2]), r[3], note, r[5], r[6], r[8]))
         if unreadable:
             self.record_answers([(d, "rejected", NOTE_UNREADABLE) for d in unreadable])
         return due

@@ -16,6 +16,7 @@ from reviewer.store.case_cache import CaseCache
 from reviewer.review.case_list import CaseList, Facets, ListQuery
 from reviewer.domain import Case, Decision
 from reviewer.context.guidelines import GuidelineStore
+from reviewer.context.incidents import IncidentStore
 from reviewer.review.outbox import Outbox
 from reviewer.review.search_index import SearchIndexer
 
@@ -37,6 +38,7 @@ class ReviewSession:
         self.cache = CaseCache(db)
         self.guidelines = GuidelineStore(db)  # which guideline version a decision is made under
         self.outbox = Outbox(db)
+        self.incidents = IncidentStore(db)  # which incident a decision is made under
         self._listeners: list[Callable[[Decision], None]] = []
         self.query = ListQuery()  # queue, search, filters and order of the work list
         self.case_list = CaseList(db, load=False)  # loaded by reload() below
@@ -193,7 +195,8 @@ class ReviewSession:
         policy = policy or (self.default_policy(case) if case else "unspecified")
         fallback = case.policy_area if case is not None else ""
         decision = Decision.new(case_id, action, policy, note,
-                                self.guidelines.tag_for(policy, fallback))
+                                self.guidelines.tag_for(policy, fallback),
+                                self.incidents.tag_for(case_id))
         self._recording = True
         try:
             self.outbox.record(decision, self.undo_grace_s)  # durable before it shows as made

@@ -234,6 +234,25 @@ class ApiClient:
                                   f"/versions/{int(version)}/ack")
         return _field(data, "acknowledged_at", str)
 
+    # --- incidents (reviewer/context/incidents.py, docs/api.md "Incidents") -------------------
+    def incidents(self) -> list[dict]:
+        """Every incident with live figures; an older central API without them: none."""
+        try:
+            data = self._json("GET", "/v1/incidents")
+        except ApiRejected as exc:
+            if exc.status == 404:
+                return []
+            raise
+        return _field(data, "incidents", list)
+
+    def incident_call(self, method: str, incident_id: str, part: str = "",
+                      body: dict | None = None) -> dict:
+        """One incident request (declare: POST with no id; read, sweep, state, members,
+        bulletin, review, review/entries): the answer's JSON, or ApiRejected."""
+        path = "/v1/incidents" + (f"/{_part(incident_id)}" if incident_id else "")
+        return self._json(method, path + (f"/{part}" if part else ""),
+                          **({"json": body} if body is not None else {}))
+
 
 def _part(value: str) -> str:
     """An id from an answer as one path segment: "../x" or "a?b" must not reach another path."""

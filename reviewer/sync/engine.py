@@ -26,6 +26,7 @@ from reviewer.store.cache_guard import purge_settled
 from reviewer.store.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
 from reviewer.sync.guidelines import GuidelineSync
+from reviewer.sync.incidents import IncidentSync
 from reviewer.sync.investigation import AccountFollower
 from reviewer.media.presets import PresetError, never_fetched, save_org
 from reviewer.review.outbox import Outbox
@@ -56,6 +57,7 @@ class SyncStatus:
     outcomes: tuple[str, ...] = ()  # seniors' verdicts on decisions of ours awaiting approval
     guidelines_changed: bool = False  # a guideline or bulletin was published or updated
     context_changed: int = 0  # accounts whose investigation context or notes were refreshed
+    incidents_changed: bool = False  # incidents, their figures or review entries changed
     purged: int = 0  # settled or stale rows deleted from the local cache this round
     needs_sign_in: bool = False  # the central API refused the token (401): sign in again
     trouble: str = ""  # rounds keep failing: the sentence the status bar shows ('' if not)
@@ -148,7 +150,7 @@ class SyncEngine(WakeableThread):
     def _round(self) -> SyncStatus:
         new_cases = new_media = 0
         closed: list[str] = []
-        presets_changed = guidelines_changed = needs_sign_in = False
+        presets_changed = guidelines_changed = needs_sign_in = incidents_changed = False
         context_changed = purged = 0
         looked_up: list[LookedUp] = []
         failure: Exception | None = None
@@ -165,6 +167,7 @@ class SyncEngine(WakeableThread):
             new_cases, new_media = self.pull()
             guidelines_changed = self.follow_guidelines()
             context_changed = self.follow_accounts()
+            incidents_changed = self.follow_incidents()
             online, error = True, ""
         except Unavailable as exc:
             online, error = False, f"central API unreachable ({exc})"
@@ -188,6 +191,7 @@ class SyncEngine(WakeableThread):
         status = replace(status, presets_changed=presets_changed, outcomes=outcomes,
                          guidelines_changed=guidelines_changed, context_changed=context_changed,
                          purged=purged, needs_sign_in=needs_sign_in, looked_up=tuple(looked_up),
+                         incidents_changed=incidents_changed,
                          trouble=shown.sentence() if shown and online else "")
         self._last_status = status
         return status
@@ -245,6 +249,7 @@ class SyncEngine(WakeableThread):
         return replace(last, last_error=f"{trouble.reason_for(exc)} ({type(exc).__name__})",
                        new_cases=0, new_media=0, closed_cases=(), presets_changed=False,
                        outcomes=(), guidelines_changed=False, context_changed=0, purged=0,
+                       incidents_changed=False,
                        trouble=record.sentence() if record else "")
 
     # --- per-concern steps (each delegates to its own module) ---------------------------
@@ -262,6 +267,14 @@ class SyncEngine(WakeableThread):
         """Fetch investigation context for cached cases' accounts and push account notes
         (and hash newly cached media for related cases): reviewer/sync/investigation.py."""
         return AccountFollower(self._database(), self.client).run()
+
+    def follow_incidents(self) -> bool:
+        """Push review sections written here; fetch incidents and live figures:
+        reviewer/sync/incidents.py. True if anything changed."""
+        if getattr(self, "_incident_sync", None) is None:
+            self._incident_sync = IncidentSync(self.client)
+        self._incident_sync.client = self.client  # replaced when the reviewer signs in again
+        return self._incident_sync.run(self._database())
 
     def purge_settled(self) -> int:
         """Delete cases settled long enough ago and anything past the cache TTL."""

@@ -202,3 +202,22 @@ def incident_review(conn: Connection, row, figures: dict, case_ids: list[str],
                     now: datetime) -> dict:
     return build_review(conn, {**incident_dict(row), "figures": figures, "case_ids": case_ids},
                         now)
+
+
+def review_from_database(target, incident_id: str) -> dict:
+    """`main.py report incident ID --db ...`: the review read straight from the database."""
+    from server.incidents.figures import figures
+    from server.incidents.membership import case_ids_of
+    from server.incidents.record import require_incident
+    from server.store.database import open_database
+    from server.timeutil import utcnow
+
+    database = open_database(target, migrate_schema=False)
+    try:
+        with database.read() as conn:
+            row = require_incident(conn, incident_id)
+            now = utcnow()
+            return incident_review(conn, row, figures(conn, incident_id, now),
+                                   case_ids_of(conn, incident_id), now)
+    finally:
+        database.close()

@@ -1,0 +1,84 @@
+"""The incidents panel against the real central API: Shift+I shows it; declaring, adding the
+case on screen and the live figures; a decision on that case carries the incident id; a review
+section waits here until sent; the review exports as Markdown and as a PDF with its chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+
+from reviewer.profile import Profile
+from reviewer.sync.api_client import ApiClient
+from reviewer.sync.engine import SyncEngine, SyncSettings
+from tests.qt_wait import pump_until
+from tests.ui.keystrokes import decide_by_keys
+from ui.app import build_workstation
+
+
+def _window(qtbot, tmp_path, central_api, role="senior"):
+    profile = Profile(tmp_path / "profile").ensure()
+    SyncEngine(profile.store_path, ApiClient(central_api.url, central_api.tokens[role]),
+               settings=SyncSettings(prefetch_per_queue=10, low_watermark=3)).run_once()
+    window = build_workstation(profile, central_api.url, central_api.tokens[role],
+                               undo_grace_s=0)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    pump_until(window.isActiveWindow, what="window active")  # keys go to the active window
+    return window
+
+
+def _desk(window):
+    return next(child for child in window.children() if hasattr(child, "panel")
+                and hasattr(child, "declare"))
+
+
+def test_declare_add_decide_write_and_export(qtbot, tmp_path, central_api):
+    window = _window(qtbot, tmp_path, central_api)
+    desk = _desk(window)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ShiftModifier)
+    assert desk.dock.isVisible()
+
+    incident_id = desk.declare("Dam-burst <b>hoax</b>", "high", "de, fr")
+    assert incident_id.startswith("inc-")
+    assert desk.panel.selected_id() == incident_id
+    assert "Cases in 0" in desk.panel.figures.text()
+    case = window.session.current()
+    desk.add_case()
+    assert "Cases in 1" in desk.panel.figures.text()
+    assert "pending 1" in desk.panel.figures.text()
+
+    decide_by_keys(window, Qt.Key.Key_1)  # no violation, on the case in the incident
+    tagged = window.session.cache.db.execute(
+        "SELECT incident_id FROM outbox WHERE case_id = ?", (case.id,)).fetchone()[0]
+    assert tagged == incident_id
+
+    desk.write_section("summary", "A hoax spread through one hashtag.")
+    assert "waiting to be sent" in desk.panel.entries.text()
+    window.bridge.engine.run_once()  # the decision and the section go out
+    desk.refresh()
+    assert "(sent)" in desk.panel.entries.text()
+
+    markdown = desk.export(tmp_path / "review.md").read_text(encoding="utf-8")
+    assert "# Post-incident review: Dam-burst \\<b\\>hoax\\</b\\>" in markdown
+    assert "A hoax spread through one hashtag." in markdown
+    assert "Incident declared (high)" in markdown and "First decision" in markdown
+    pdf = desk.export(tmp_path / "review.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    document = QPdfDocument()
+    document.load(str(pdf))
+    assert document.pageCount() >= 1
+    text = "".join(document.getAllText(page).text() for page in range(document.pageCount()))
+    assert "Dam-burst <b>hoax</b>" in text  # shown as typed, never obeyed as markup
+    assert "Cases in vs decided" in text
+
+
+def test_a_reviewer_is_told_they_cannot_declare(qtbot, tmp_path, central_api):
+    window = _window(qtbot, tmp_path, central_api, role="reviewer")
+    desk = _desk(window)
+    said = []
+    desk.message.connect(said.append)
+    assert desk.declare("Not mine to declare", "low") == ""
+    assert said == ["The central API did not accept it: forbidden"]
+    assert desk.panel.list.count() == 0

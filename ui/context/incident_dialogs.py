@@ -1,0 +1,68 @@
+"""The small forms the incidents panel asks with: declare, sweep, bulletin, review section.
+
+One form class for all of them: each field is a line, a block of text or a choice, and the
+answers come back as a dict (None if cancelled). What the form asks lives with the desk that
+asks it (incident_desk.py), so a new question is a line there, not a new dialog here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget,
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str = "line"  # line | text | choice
+    choices: tuple[str, ...] = ()
+    default: str = ""
+
+
+class FormDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, fields: list[Field]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.inputs: dict[str, QWidget] = {}
+        form = QFormLayout(self)
+        for field in fields:
+            widget = self._input(field)
+            self.inputs[field.key] = widget
+            form.addRow(field.label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {key: _value(widget) for key, widget in self.inputs.items()}
+
+    def ask(self) -> dict[str, str] | None:
+        return self.values() if self.exec() == QDialog.DialogCode.Accepted else None
+
+    @staticmethod
+    def _input(field: Field) -> QWidget:
+        if field.kind == "choice":
+            widget = QComboBox()
+            widget.addItems(list(field.choices))
+            if field.default in field.choices:
+                widget.setCurrentText(field.default)
+            return widget
+        if field.kind == "text":
+            widget = QPlainTextEdit()
+            widget.setPlainText(field.default)
+            return widget
+        return QLineEdit(field.default)
+
+
+def _value(widget: QWidget) -> str:
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    return widget.text().strip()
