@@ -38,6 +38,8 @@ class ActionId(str, Enum):
     ZOOM = "zoom"  # the first media item large, through the same filter
     TOOK_BREAK = "took_break"  # the reviewer is back from a break: the break prompt goes
     RELAX_ITEM = "relax_item"  # the organisation's presets for the media on screen only
+    # Confirm the decision earlier decisions on the same media suggest (decide without looking)
+    ACCEPT_SUGGESTED = "accept_suggested"
     UNDO = "undo"  # withdraw the last decision while it still waits unsent (grace window)
     PALETTE = "palette"
     CHEAT_SHEET = "cheat_sheet"
@@ -135,6 +137,8 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.ZOOM: translate("core", "Zoom media"),
     ActionId.TOOK_BREAK: translate("core", "I took a break"),
     ActionId.RELAX_ITEM: translate("core", "Relax my stricter media settings for this case"),
+    ActionId.ACCEPT_SUGGESTED: translate(
+        "core", "Confirm the suggested decision (earlier decisions on the same media)"),
     ActionId.UNDO: translate("core", "Undo last decision"),
     ActionId.PALETTE: translate("core", "Command palette…"),
     ActionId.CHEAT_SHEET: translate("core", "Keyboard cheat sheet"),

@@ -89,6 +89,17 @@ class Queue:
 
 
 @dataclass(frozen=True)
+class PriorDecision:
+    """How other cases showing the same (or a near-identical) picture were decided this week."""
+
+    action: str
+    policy: str
+    count: int
+    since: str
+    match: str = "exact"  # or "near": a perceptual-hash match, a hint rather than proof
+
+
+@dataclass(frozen=True)
 class MediaRef:
     sha256: str
     mime: str
@@ -96,6 +107,7 @@ class MediaRef:
     height: int
     category: str
     label: str
+    prior_decisions: tuple[PriorDecision, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,7 +171,8 @@ def _author(author: wire.Author) -> Author:
 
 def _media_ref(media: wire.MediaRef) -> MediaRef:
     return MediaRef(media.sha256, media.mime, media.width, media.height,
-                    media.category or "uncategorised", media.label)
+                    media.category or "uncategorised", media.label,
+                    tuple(PriorDecision(**p.model_dump()) for p in media.prior_decisions))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from ui.context.investigation_panel import InvestigationPanel
 from ui.decide.decision_bar import DecisionBar
 from ui.i18n.core_text import shown
 from ui.decide.decision_desk import DecisionDesk
+from ui.decide.suggested_decision import SuggestedDecision
 from ui.keys.action_registry import ActionRegistry, Handlers
 from ui.keys.cheat_sheet import CheatSheet
 from ui.keys.palette import CommandPalette, PaletteTargets
@@ -48,7 +49,8 @@ PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer ge
 PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
 
 MENUS = (  # menu title (translated when the menu is built), the actions it lists
-    (QT_TRANSLATE_NOOP("MainWindow", "&Decide"), (*DECISION_KINDS, ActionId.UNDO, ActionId.SWEEP)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Decide"), (*DECISION_KINDS, ActionId.ACCEPT_SUGGESTED,
+                                                 ActionId.UNDO, ActionId.SWEEP)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Go"), (ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.NEXT_QUEUE,
              ActionId.PREV_QUEUE, ActionId.SEARCH, ActionId.FILTER_SORT, ActionId.CLEAR_FILTERS)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Media"), (ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.REAL_PIXELS,
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._connect_actions(self.handlers(), self.decisions.handlers(),
                               self.media_desk.handlers(), self.work_list.handlers(),
-                              self.guidelines.handlers())
+                              self.guidelines.handlers(), self.suggested.handlers())
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
         self._sla_timer = QTimer(self, interval=1000)
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionDesk(self, session, self.media, self.keymap,
                                       lambda: self.media_desk.presets,
                                       lambda: self._shown_case_id, self.conceal)
+        self.suggested = SuggestedDecision(self, session, self.decisions, self.meter,
+                                           lambda: self._shown_case_id)  # decide without looking
         self.work_list = WorkList(self, session, self.queue_panel)  # search, filters, sort
         # A case chosen in the palette may be outside the queue and filters shown: the work
         # list widens to show it.
@@ -153,7 +157,8 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         """Child to child, in one place: no collaborator reaches into another or the window."""
         say = self.status_line.say
-        for talker in (self.media_desk, self.decisions, self.work_list, self.guidelines):
+        for talker in (self.media_desk, self.decisions, self.work_list, self.guidelines,
+                       self.suggested):
             talker.message.connect(say)
         self.decisions.countdown.connect(self.status_line.say_for)
         self.decisions.show_case.connect(self.show_current)
@@ -162,6 +167,8 @@ class MainWindow(QMainWindow):
         self.work_list.show_case.connect(self.show_current)
         self.work_list.case_requested.connect(self.go_to_case)
         self.case_shown.connect(self.work_list.on_case_shown)
+        self.case_shown.connect(self.suggested.on_case_shown)
+        self.suggested.suggested.connect(self.decision_bar.show_suggestion)
         self.queue_panel.queue_selected.connect(self._on_queue_selected)
         self.queue_panel.case_selected.connect(self.go_to_case)
         self.investigation_panel.case_requested.connect(self._go_to_related)

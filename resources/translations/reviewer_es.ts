@@ -37,6 +37,20 @@
     </message>
 </context>
 <context>
+    <name>DecisionBar</name>
+    <message>
+        <source>{key} confirms {action} ({policy}): {reason}</source>
+        <translation>{key} confirma {action} ({policy}): {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExposureLabel</name>
+    <message>
+        <source>Today&apos;s decisions: {unseen} without any reveal ({suggested} by the suggested decision), {reduced} after reduced detail, {real} after real pixels.</source>
+        <translation>Decisiones de hoy: {unseen} sin mostrar nada ({suggested} con la decisión sugerida), {reduced} tras el detalle reducido, {real} tras los píxeles reales.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDesk</name>
     <message>
         <source>Incidents</source>
@@ -404,6 +418,13 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
 </context>
 <context>
+    <name>SuggestedDecision</name>
+    <message>
+        <source>No suggested decision for this case: its media has no earlier decisions that agree. Decide with the keys as usual.</source>
+        <translation>No hay decisión sugerida para este caso: sus medios no tienen decisiones anteriores que coincidan. Decida con las teclas como siempre.</translation>
+    </message>
+</context>
+<context>
     <name>WellnessPage</name>
     <message>
         <source> min</source>
@@ -515,6 +536,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Relax my stricter media settings for this case</source>
         <translation>Relajar mis ajustes de multimedia más estrictos en este caso</translation>
+    </message>
+    <message>
+        <source>Confirm the suggested decision (earlier decisions on the same media)</source>
+        <translation>Confirmar la decisión sugerida (decisiones anteriores sobre los mismos medios)</translation>
     </message>
     <message>
         <source>Undo last decision</source>
@@ -643,6 +668,14 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <source>Same image: {action} ({policy}), {count}× this week</source>
+        <translation>Misma imagen: {action} ({policy}), {count}× esta semana</translation>
+    </message>
+    <message>
+        <source>Near-identical image: {action} ({policy}), {count}× this week</source>
+        <translation>Imagen casi idéntica: {action} ({policy}), {count}× esta semana</translation>
     </message>
 </context>
 <context>

@@ -146,8 +146,8 @@ def wipe_cache(profile: Profile) -> None:
         db = open_store(profile.store_path)
         try:
             with transaction(db) as conn:
-                conn.executemany("INSERT INTO exposure (day, case_id, exposure_s, reduced_s) "
-                                 "VALUES (?, ?, ?, ?)", exposure)
+                conn.executemany("INSERT INTO exposure (day, case_id, exposure_s, reduced_s, "
+                                 "decided, by_suggestion) VALUES (?, ?, ?, ?, ?, ?)", exposure)
         finally:
             db.conn.close()
 
@@ -162,12 +162,15 @@ def forget_secret(name: str) -> None:
         log.info("keyring: %s", type(exc).__name__)
 
 
-def _todays_exposure(store_path: Path) -> list[tuple[str, str, float, float]]:
+def _todays_exposure(store_path: Path) -> list[tuple]:
     if not store_path.exists():
         return []
     db = open_store(store_path)
     try:
-        return db.execute("SELECT day, case_id, exposure_s, reduced_s FROM exposure WHERE day = ?",
+        # Only what was seen: a wipe leaves nothing behind for a day without exposure, so the
+        # count of cases decided unseen starts again after a sign-out.
+        return db.execute("SELECT day, case_id, exposure_s, reduced_s, decided, by_suggestion "
+                          "FROM exposure WHERE day = ? AND exposure_s > 0",
                           (date.today().isoformat(),)).fetchall()
     finally:
         db.conn.close()

@@ -32,6 +32,21 @@ class ExposureSettings:
 
 
 @dataclass(frozen=True)
+class DecisionShares:
+    """How a day's decisions were made: how many without any reveal, after reduced detail,
+    after real pixels, and how many were the decision earlier ones on the same media suggested."""
+
+    without_reveal: int = 0
+    reduced: int = 0
+    real_pixels: int = 0
+    by_suggestion: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.without_reveal + self.reduced + self.real_pixels
+
+
+@dataclass(frozen=True)
 class ExposureReading:
     case_s: float
     shift_s: float
@@ -40,6 +55,7 @@ class ExposureReading:
     case_reduced_s: float = 0.0  # the part of each total spent on the reduced-detail stage
     shift_reduced_s: float = 0.0
     day_reduced_s: float = 0.0
+    decisions: DecisionShares = DecisionShares()  # today's, by the stage seen before deciding
 
     @property
     def case_real_s(self) -> float:
@@ -54,6 +70,8 @@ class ExposureReading:
     def day_fraction(self) -> float:
         return self.day_s / self.day_cap_s if self.day_cap_s else 0.0
 
+
+NO_REVEAL = "none"  # `exposure.decided` of a case decided without any reveal
 
 BREAK = "break"
 CAP_WARNING = "cap_warning"
@@ -83,6 +101,7 @@ class ExposureMeter:
         self._unsaved: dict[str, tuple[float, float]] = {}  # case: (total, reduced part)
         self._saved_day, self._saved_s = "", (0.0, 0.0)  # today's saved totals, read once a day
         self._shown: set[str] = set()
+        self._shares: tuple[str, DecisionShares] | None = None  # (day, shares), read once
 
     def add(self, case_id: str, seconds: float, area_fraction: float,
             stage: Stage = Stage.REVEALED) -> None:
@@ -121,7 +140,8 @@ class ExposureMeter:
             self._case_s.get(case_id, 0.0) if case_id else 0.0, self._shift_s, day,
             self.settings.daily_cap_s,
             case_reduced_s=self._case_reduced_s.get(case_id, 0.0) if case_id else 0.0,
-            shift_reduced_s=self._shift_reduced_s, day_reduced_s=day_reduced)
+            shift_reduced_s=self._shift_reduced_s, day_reduced_s=day_reduced,
+            decisions=self._todays_shares())
 
     def _saved_today(self) -> tuple[float, float]:
         today = self._today()
@@ -147,6 +167,39 @@ class ExposureMeter:
         fresh = [p for p in due if p not in self._shown]
         self._shown.update(fresh)
         return fresh
+
+    def note_decision(self, case_id: str, by_suggestion: bool = False) -> str:
+        """Record how the case was decided: the most realistic stage seen of it first (on any
+        day, by any view), and whether it was the suggested decision. Returns that stage."""
+        self.flush()
+        seen, reduced = self.db.execute(
+            "SELECT coalesce(sum(exposure_s), 0), coalesce(sum(reduced_s), 0) FROM exposure "
+            "WHERE case_id = ?", (case_id,)).fetchone()
+        stage = (Stage.REVEALED.value if seen - reduced > 0 else
+                 Stage.REDUCED.value if reduced > 0 else NO_REVEAL)
+        with transaction(self.db) as conn:
+            conn.execute(
+                "INSERT INTO exposure (day, case_id, decided, by_suggestion) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(day, case_id) DO UPDATE SET decided = excluded.decided, "
+                "by_suggestion = excluded.by_suggestion",
+                (self._today(), case_id, stage, int(by_suggestion)))
+        self._shares = None  # read again at the next reading
+        return stage
+
+    def decision_shares(self, day: str | None = None) -> DecisionShares:
+        """The day's decisions by the stage seen first (a case decided again counts once)."""
+        counts = {row[0]: (row[1], row[2]) for row in self.db.execute(
+            "SELECT decided, count(*), coalesce(sum(by_suggestion), 0) FROM exposure "
+            "WHERE day = ? AND decided != '' GROUP BY decided", (day or self._today(),))}
+        return DecisionShares(
+            counts.get(NO_REVEAL, (0, 0))[0], counts.get(Stage.REDUCED.value, (0, 0))[0],
+            counts.get(Stage.REVEALED.value, (0, 0))[0], sum(c[1] for c in counts.values()))
+
+    def _todays_shares(self) -> DecisionShares:
+        today = self._today()
+        if self._shares is None or self._shares[0] != today:
+            self._shares = (today, self.decision_shares(today))
+        return self._shares[1]
 
     def took_break(self) -> None:
         self._since_break = self._clock()

@@ -192,10 +192,19 @@ _V11 = """
 ALTER TABLE exposure ADD COLUMN reduced_s REAL NOT NULL DEFAULT 0;
 """
 
-# v12: incidents as the workstation sees them (reviewer/context/incidents.py): the incidents
+# v12: how each decided case was decided: `decided` is the most realistic stage the reviewer saw
+# of it before deciding ('none': without any reveal), `by_suggestion` whether the decision was
+# the one earlier decisions on the same media suggested; found by case across days.
+_V12 = """
+ALTER TABLE exposure ADD COLUMN decided TEXT NOT NULL DEFAULT '';
+ALTER TABLE exposure ADD COLUMN by_suggestion INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX exposure_case ON exposure (case_id);
+"""
+
+# v13: incidents as the workstation sees them (reviewer/context/incidents.py): the incidents
 # and which cases they hold (so a decision on one carries the incident id), the incident each
 # decision was made under, and the review sections written here until the central API has them.
-_V12 = """
+_V13 = """
 ALTER TABLE outbox ADD COLUMN incident_id TEXT NOT NULL DEFAULT '';
 CREATE TABLE incidents (
     id TEXT PRIMARY KEY, state TEXT NOT NULL, declared_at TEXT NOT NULL, data TEXT NOT NULL,
@@ -213,7 +222,7 @@ CREATE INDEX incident_entries_by_state ON incident_entries (state);
 """
 
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,11 +1,18 @@
-"""The row of decision buttons, each showing its key. Buttons are the registry's QActions."""
+"""The row of decision buttons, each showing its key. Buttons are the registry's QActions.
+
+When earlier decisions on the same media suggest a decision, its button is marked and a line
+beside the buttons says what it rests on and which key confirms it (ui/decide/
+suggested_decision.py); the reviewer may as well press any other decision.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
+from reviewer.review.prior_decisions import Suggestion
+from ui.i18n.core_text import shown
 from ui.keys.action_registry import ActionRegistry
 
 # Approve and reverse are keyboard and menu actions: they apply only to some cases.
@@ -31,4 +38,25 @@ class DecisionBar(QWidget):
             button.setObjectName(f"decide_{action_id.value}")
             layout.addWidget(button)
             self.buttons[action_id] = button
+        self.accept_key = registry.key_text(ActionId.ACCEPT_SUGGESTED)
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setObjectName("suggestedDecision")
+        self.suggestion_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.suggestion_label.hide()
+        layout.addWidget(self.suggestion_label)
         layout.addStretch(1)
+
+    def show_suggestion(self, suggestion: Suggestion | None) -> None:
+        for action_id, button in self.buttons.items():
+            marked = suggestion is not None and action_id == suggestion.action
+            if bool(button.property("suggested")) != marked:
+                button.setProperty("suggested", marked)
+                button.style().polish(button)  # the stylesheet frames the suggested decision
+        if suggestion is None:
+            self.suggestion_label.hide()
+            return
+        self.suggestion_label.setText(self.tr("{key} confirms {action} ({policy}): {reason}").format(
+            key=self.accept_key or shown(ACTION_LABELS[ActionId.ACCEPT_SUGGESTED]),
+            action=shown(ACTION_LABELS[suggestion.action]),
+            policy=suggestion.policy.replace("_", " "), reason=shown(suggestion.reason)))
+        self.suggestion_label.show()

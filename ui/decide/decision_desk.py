@@ -49,7 +49,8 @@ class DecisionDesk(QObject):
                       ActionId.UNDO: self.undo})
         return table
 
-    def decide(self, action: ActionId) -> None:
+    def decide(self, action: ActionId, chosen: tuple[str, str] | None = None) -> None:
+        """`chosen`: (policy, note) decided already (a suggested decision); else asked."""
         if self.flow.recording:
             return  # a key pressed while the previous decision was being recorded: dropped
         case = self.session.current()
@@ -64,7 +65,7 @@ class DecisionDesk(QObject):
             self.message.emit("Nothing on this case awaits approval.")
             return
         self.conceal()
-        asked = self.flow.ask(action, case)
+        asked = chosen or self.flow.ask(action, case)
         if asked is None or self.session.current() is None or self.session.current().id != case.id:
             return  # cancelled, or the case left the list while the reviewer was choosing
         outcome = self.flow.commit(action, *asked, show_next=self.show_case.emit)

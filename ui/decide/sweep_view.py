@@ -31,7 +31,7 @@ from reviewer.review.session import BulkRecordError, ReviewSession
 from reviewer.review.sweep import SWEEP_DECISIONS, SweepSelection
 from ui.keys.action_registry import ActionRegistry, Handlers
 from ui.media.service import MediaService, RenderKey, RenderResult
-from ui.media.tile import category_title, placeholder_text
+from ui.media.tile import category_title, logical_size, placeholder_text
 from ui.widgets.note_dialog import NoteDialog
 from ui.decide.policy_picker import PolicyPicker
 from ui.theme.palette import current_palette
@@ -58,7 +58,8 @@ class SweepCell(QWidget):
         self.key: RenderKey | None = None
         if self.media is not None:
             style = style_for(preset, self.media.category)
-            self.key = RenderKey(self.media.sha256, THUMB_BOX, style)
+            self.key = RenderKey.on_screen(self.media.sha256, THUMB_BOX, style,
+                                           self.devicePixelRatioF())
         self.result: RenderResult | None = None
         self.selected = self.current = False
         self.painted: tuple = ()
@@ -87,8 +88,9 @@ class SweepCell(QWidget):
             self.painted = (self.key,) if self.result is not None and self.result.final else ()
         else:
             image = self.result.image
-            painter.drawImage(area.x() + (area.width() - image.width()) // 2,
-                              area.y() + (area.height() - image.height()) // 2, image)
+            width, height = logical_size(image)
+            painter.drawImage(area.x() + (area.width() - width) // 2,
+                              area.y() + (area.height() - height) // 2, image)
             self.painted = (self.key,)
         self._paint_label(painter)
         self._paint_frame(painter)

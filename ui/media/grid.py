@@ -11,7 +11,7 @@ all show the same filtered pixels by default, and the same refusal for a never-r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -186,8 +186,10 @@ class MediaGrid(QWidget):
         """The default (concealed) renders a case with this media will ask for (a never-render
         item's is a refusal the renderer answers without reading its bytes)."""
         cells = self.cells_for(min(len(media), self.MAX_TILES))
-        return [RenderKey(item.sha256, box_of(cell),
-                          style_for(self.presets.for_category(item.category), item.category))
+        return [RenderKey.on_screen(
+                    item.sha256, box_of(cell),
+                    style_for(self.presets.for_category(item.category), item.category),
+                    self.devicePixelRatioF())
                 for item, cell in zip(media, cells)]
 
     def is_settled(self) -> bool:
@@ -196,6 +198,11 @@ class MediaGrid(QWidget):
     def refresh(self) -> None:
         """Ask again for renders that were not final (bytes that had not arrived yet)."""
         self._want_all()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to another screen
+            self._want_all()  # renders for the new ratio, through the same renderer
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)

@@ -29,8 +29,20 @@ from ui.media.qt_images import to_qimage
 @dataclass(frozen=True)
 class RenderKey:
     sha256: str
-    box: tuple[int, int]
+    box: tuple[int, int]  # in device pixels: what the renderer is asked for
     style: RenderStyle
+    scale: float = 1.0  # the screen's device pixel ratio the render is for
+
+    @classmethod
+    def on_screen(cls, sha256: str, box: tuple[int, int], style: RenderStyle,
+                  scale: float = 1.0) -> "RenderKey":
+        """The render for a `box` of logical pixels on a screen of device pixel ratio `scale`:
+        a 2× screen gets twice the pixels each way, so real pixels are not upscaled. The blur
+        needs no scaling of its own: its radius is a fraction of the rendered size, so a
+        blurred item is exactly as unreadable at any ratio."""
+        scale = scale if scale > 0 else 1.0
+        return cls(sha256, (max(1, round(box[0] * scale)), max(1, round(box[1] * scale))),
+                   style, scale)
 
 
 @dataclass(frozen=True)
@@ -42,9 +54,12 @@ class RenderResult:
     never_rendered: bool = False  # the renderer refused: the category is never rendered
 
     @classmethod
-    def of(cls, media: RenderedMedia) -> "RenderResult":
-        """Pixels become a QImage here, in the pool, so the UI thread only paints."""
+    def of(cls, media: RenderedMedia, scale: float = 1.0) -> "RenderResult":
+        """Pixels become a QImage here, in the pool, so the UI thread only paints. The image
+        carries its device pixel ratio, so a painter draws it at its logical size."""
         image = to_qimage(media.image) if media.image is not None else None
+        if image is not None:
+            image.setDevicePixelRatio(scale)
         return cls(image, media.reason, final=not media.waiting, caption=media.caption,
                    never_rendered=media.never_rendered)
 
@@ -96,7 +111,7 @@ class MediaService(QObject):
         try:
             media = self._renderer.render_from(
                 key.sha256, lambda: self._cache().media_bytes(key.sha256), key.box, key.style)
-            result = RenderResult.of(media)
+            result = RenderResult.of(media, key.scale)
         except Exception as exc:  # never let one bad file take the viewer down
             result = RenderResult(None, f"Cannot be displayed: {type(exc).__name__}")
         self._finished.emit(key, result)

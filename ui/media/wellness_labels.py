@@ -31,7 +31,19 @@ class ExposureLabel(QLabel):
                         f"shift {_short(reading.shift_s)}, today {_short(reading.day_s)} of a "
                         f"{_short(reading.day_cap_s)} daily allowance; of today's, "
                         f"{_short(reading.day_reduced_s)} reduced detail and "
-                        f"{_short(reading.day_real_s)} real pixels. Kept on this machine only.")
+                        f"{_short(reading.day_real_s)} real pixels. Kept on this machine only."
+                        + self._decided(reading))
+
+    def _decided(self, reading: ExposureReading) -> str:
+        """Today's decisions by what was seen first: deciding unseen is the aim."""
+        shares = reading.decisions
+        if not shares.total:
+            return ""
+        return "\n" + self.tr(
+            "Today's decisions: {unseen} without any reveal ({suggested} by the suggested "
+            "decision), {reduced} after reduced detail, {real} after real pixels.").format(
+            unseen=shares.without_reveal, suggested=shares.by_suggestion,
+            reduced=shares.reduced, real=shares.real_pixels)
 
 
 class PromptBanner(QLabel):

@@ -99,6 +99,8 @@ def test_a_notification_reaches_the_desktop_service_and_a_click_comes_back(qapp,
     summary, body, actions = daemon.shown[0]
     assert (summary, body) == ("SLA breach soon", "c-17 has 4 minutes left")
     assert "default" in actions  # clicking the body is an action the daemon reports
+    # `sent` crosses from the notifier's loop thread as a queued signal, after the daemon's reply
+    pump_until(lambda: sent, what="the notifier reports what it sent")
     assert sent == [(DESKTOP, "SLA breach soon")]
     daemon.click(1)
     pump_until(lambda: clicked, what="the click reaches the callback")

@@ -1,0 +1,97 @@
+"""Deciding from description first: a case whose picture was decided before is offered that
+decision pre-selected, one key records it without any reveal, and the exposure log says so."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from reviewer.actions import ActionId
+from reviewer.domain import Case, Queue
+from reviewer.profile import Profile
+from reviewer.store.case_cache import CaseCache
+from reviewer.store.database import open_store
+from tests.factories import case_dict, sha, synthetic_png
+from tests.qt_wait import pump_until
+from ui.app import build_workstation
+
+PICTURE = synthetic_png(320, 240, seed=21)
+OTHER = synthetic_png(320, 240, seed=22)
+REMOVED = {"action": "remove", "policy": "violent_graphic", "count": 14,
+           "since": "2026-11-25T08:00:00Z", "match": "exact"}
+
+
+def _with_history(case: dict, *histories: list[dict]) -> dict:
+    for item, history in zip(case["media"], histories):
+        item["prior_decisions"] = history
+    return case
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    profile = Profile(tmp_path / "profile").ensure()
+    cache = CaseCache(open_store(profile.store_path))
+    cache.save_queues([Queue("graphic_media", "Graphic media", 3,
+                             ("violent_graphic", "adult_nudity"), "violent_graphic")])
+    cases = [
+        _with_history(case_dict("c1-seen-before", hours_left=1, media=[PICTURE]), [REMOVED]),
+        _with_history(case_dict("c2-disputed", hours_left=2, media=[PICTURE, OTHER]), [REMOVED],
+                      [{**REMOVED, "policy": "adult_nudity", "match": "near"}]),
+        case_dict("c3-new", hours_left=3, media=[OTHER]),
+    ]
+    cache.save_cases([Case.from_api(c) for c in cases], None)
+    for data in (PICTURE, OTHER):
+        cache.save_media(sha(data), "image/png", data)
+    win = build_workstation(profile, None, None, undo_grace_s=0)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    pump_until(lambda: win.media_grid.is_settled(), what="first case media painted")
+    return win
+
+
+def test_a_case_decided_before_by_hash_is_decided_with_one_key_and_no_reveal(window):
+    tile = window.media_grid.tiles[0]
+    assert tile.known_text() == ["Same image: Remove (violent graphic), 14× this week"]
+    remove = window.decision_bar.buttons[ActionId.REMOVE]
+    assert remove.property("suggested") is True
+    assert window.decision_bar.suggestion_label.isVisible()
+    assert "Remove (violent graphic)" in window.decision_bar.suggestion_label.text()
+
+    QTest.keyClick(window, Qt.Key.Key_Return)  # no policy picker: the suggestion names it
+    pump_until(lambda: window.shown_case_id == "c2-disputed", what="the next case")
+
+    [row] = window.session.outbox.db.execute(
+        "SELECT case_id, action, policy FROM outbox").fetchall()
+    assert tuple(row) == ("c1-seen-before", "remove", "violent_graphic")
+    assert window.meter.reading("c1-seen-before").case_s == 0  # nothing was revealed
+    shares = window.meter.decision_shares()
+    assert (shares.without_reveal, shares.by_suggestion, shares.total) == (1, 1, 1)
+    [logged] = window.session.cache.db.execute(
+        "SELECT decided, by_suggestion FROM exposure WHERE case_id = 'c1-seen-before'").fetchall()
+    assert tuple(logged) == ("none", 1)
+    assert "1 without any reveal (1 by the suggested decision)" in \
+        window.media_desk.exposure_label.toolTip()
+
+
+def test_disagreeing_or_missing_history_suggests_nothing_and_enter_says_why(window):
+    window.go_to_case("c2-disputed")  # removed under two different policies: no default
+    assert window.decision_bar.buttons[ActionId.REMOVE].property("suggested") is False
+    assert not window.decision_bar.suggestion_label.isVisible()
+    assert len(window.media_grid.tiles[1].known_text()) == 1  # still shown, as a fact
+    QTest.keyClick(window, Qt.Key.Key_Return)
+    assert "No suggested decision" in window.status_line.text()
+    assert window.session.outbox.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    window.go_to_case("c3-new")
+    assert window.media_grid.tiles[0].known_text() == []
+    assert not window.decision_bar.suggestion_label.isVisible()
+
+
+def test_a_decision_made_after_a_reveal_is_logged_with_the_stage_seen(window):
+    window.meter.add("c3-new", 10, 0.5)  # what the reveal feeds: real pixels, half the image
+    window.go_to_case("c3-new")
+    window.decisions.decide(ActionId.NO_VIOLATION)
+    shares = window.meter.decision_shares()
+    assert (shares.real_pixels, shares.without_reveal, shares.by_suggestion) == (1, 0, 0)
