@@ -1,6 +1,9 @@
 """Renders the README screenshot: the workstation on the built-in demo, a case with media.
 
     QT_QPA_PLATFORM=offscreen python packaging/screenshot.py docs/screenshot.png
+    python packaging/screenshot.py docs/theme-light.png light   # under a real (X) display
+
+The optional second argument picks the theme (system, dark, light), as settings.json would.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ def pump_until(condition, timeout: float = 20.0) -> None:
         time.sleep(0.01)  # sleeping in Python lets the sync and decode threads run
 
 
-def main(out: Path) -> int:
+def main(out: Path, theme: str = "system") -> int:
     app = QApplication(sys.argv[:1])
-    apply_stylesheet(app)
     with tempfile.TemporaryDirectory() as tmp:
+        settings = Path(tmp) / "profile"
+        Profile(settings).ensure().save_setting("theme", theme)
+        apply_stylesheet(app, Profile(settings))
         server, token = start_demo_server(Path(tmp) / "server")
         window = build_workstation(Profile(Path(tmp) / "profile"), server.url, token)
         window.resize(1500, 920)
@@ -52,4 +57,5 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")))
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"),
+                  sys.argv[2] if len(sys.argv) > 2 else "system"))

@@ -19,6 +19,7 @@ from reviewer.profile import Profile
 EXPOSURE_KEY = "exposure"  # {"daily_cap_min": 15, "break_after_min": 40}
 MEDIA_CATEGORIES_KEY = "media_categories"
 THEME_KEY, TEXT_SIZE_KEY = "theme", "text_size"
+LANGUAGE_KEY = "language"  # read by ui/i18n/language.py at start
 
 DEFAULT_EXPOSURE = ExposureSettings()
 CAP_RANGE_MIN = (1, int(DEFAULT_EXPOSURE.daily_cap_s // 60))

@@ -24,8 +24,16 @@
         <translation> pt</translation>
     </message>
     <message>
-        <source>Following the desktop, the theme changes when the desktop switches between light and dark. Both apply as soon as you save.</source>
-        <translation>Si sigue al escritorio, el tema cambia cuando el escritorio pasa de claro a oscuro. Ambos se aplican en cuanto guarda.</translation>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Following the desktop, the theme changes when the desktop switches between light and dark. Both apply as soon as you save; the language changes at the next start.</source>
+        <translation>Si sigue al escritorio, el tema cambia cuando el escritorio pasa de claro a oscuro. Ambos se aplican en cuanto guarda; el idioma cambia en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Theme</source>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from reviewer.actions import ActionId
 from reviewer.media.exposure import ExposureMeter
 from reviewer.profile import Profile
-from reviewer.user_settings import (TEXT_SIZE_KEY, THEME_KEY, save_exposure, save_media_categories,
+from reviewer.user_settings import (LANGUAGE_KEY, TEXT_SIZE_KEY, THEME_KEY, save_exposure, save_media_categories,
                                     user_media)
 from ui.keys.action_registry import Handlers
 from ui.media.desk import MediaDesk
@@ -48,6 +48,7 @@ class SettingsDesk(QObject):
         appearance = dialog.appearance
         self.profile.save_setting(THEME_KEY, appearance.choice())
         self.profile.save_setting(TEXT_SIZE_KEY, appearance.text_pt())
+        self.profile.save_setting(LANGUAGE_KEY, appearance.language_code())
         self.theme.apply(appearance.choice(), appearance.text_pt())
         self.meter.settings = save_exposure(self.profile, dialog.wellness.cap.value(),
                                             dialog.wellness.every.value())

@@ -23,7 +23,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.appearance = AppearancePage(theme.choice, theme.text_pt, theme.desktop_pt)
+        self.appearance = AppearancePage(theme.choice, theme.text_pt, theme.desktop_pt,
+                                         profile.settings().get("language") or "")
         self.media = MediaPage(mine, org)
         self.wellness = WellnessPage(exposure)
         self.keys = KeysPage(profile.keymap_path)

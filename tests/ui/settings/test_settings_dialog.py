@@ -40,6 +40,7 @@ def test_ctrl_comma_opens_settings_and_saving_applies_them(offline_window, qtbot
         dialog.media.rows["graphic_violence"][0].setValue(0.3)
         dialog.appearance.theme.setCurrentIndex(dialog.appearance.theme.findData("light"))
         dialog.wellness.cap.setValue(10)
+        dialog.appearance.language.setCurrentIndex(dialog.appearance.language.findData("es"))
         dialog.accept()
 
     try:
@@ -48,6 +49,7 @@ def test_ctrl_comma_opens_settings_and_saving_applies_them(offline_window, qtbot
         assert settings["media_categories"] == {"graphic_violence": {"blur_fraction": 0.3,
                                                                      "reveal": False}}
         assert settings["theme"] == "light" and settings["exposure"]["daily_cap_min"] == 10
+        assert settings["language"] == "es"  # read at the next start
         applied = window.media_desk.presets.for_category("graphic_violence")
         assert (applied.reveal, applied.blur_fraction) == (False, 0.3)  # without a restart
         assert window.meter.settings.daily_cap_s == 600
