@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMarginsF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument,
+    QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument,
 )
 
 from reviewer.context.incident_report import ReportDocument
@@ -70,7 +70,7 @@ def chart_image(document: ReportDocument) -> QImage:
     view = QChartView(chart)
     view.resize(CHART_SIZE)
     image = QImage(CHART_SIZE, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
+    image.fill(Qt.GlobalColor.white)  # paper: a printed page is white whatever the theme
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.render(painter)
