@@ -86,3 +86,19 @@ def save_media_categories(profile: Profile, tables: dict[str, dict]) -> None:
 def _note(problems: list[str] | None, text: str) -> None:
     if problems is not None:
         problems.append(text)
+
+
+def problems(settings: dict) -> list[str]:
+    """Everything in settings.json that cannot be used as written (each is ignored, the file
+    left as it is): said once at start so a hand edit gone wrong does not pass unnoticed."""
+    found: list[str] = []
+    user_media(settings, found)
+    exposure_settings(settings, found)
+    if settings.get(THEME_KEY, "system") not in ("system", "dark", "light"):
+        found.append(f"{THEME_KEY} must be \"system\", \"dark\" or \"light\"; following the desktop")
+    size = settings.get(TEXT_SIZE_KEY)
+    if size is not None and (isinstance(size, bool) or not isinstance(size, (int, float))
+                             or not 6 <= size <= 40):
+        found.append(f"{TEXT_SIZE_KEY} must be a size in points from 6 to 40; using the "
+                     "desktop's")
+    return found

@@ -19,6 +19,7 @@ from reviewer.log_file import install as install_log_file
 from reviewer.media.presets import UserMedia, never_fetched
 from reviewer.profile import Profile
 from reviewer.user_settings import exposure_settings, user_media
+from reviewer.user_settings import problems as settings_problems
 from reviewer.review.search_index import SearchIndexer
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
@@ -73,6 +74,8 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     remember_layout(window, profile)
     notes = ([cache_warning] if cache_warning else []) + (
         ["Key bindings: " + "; ".join(problems)] if problems else [])
+    unusable = settings_problems(profile.settings())
+    notes += [f"settings.json: {'; '.join(unusable)}"] if unusable else []
     if notes:
         window.status_line.say(" · ".join(notes))
     # Objects made at start-up live all shift: freezing them keeps the garbage collector from

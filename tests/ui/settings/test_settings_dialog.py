@@ -94,3 +94,22 @@ def test_rebinding_names_a_conflict_as_you_type_and_writes_keymap_toml(offline_w
     assert "F9" in free and can_bind
     assert "# mine" in keymap_path.read_text(encoding="utf-8")
     assert load_keymap(keymap_path).keys_for("case", ActionId.ZOOM) == ["F9"]
+
+
+def test_a_hand_edit_gone_wrong_is_said_at_start_and_the_file_kept(qtbot, tmp_path):
+    from reviewer.profile import Profile
+    from tests.ui.conftest import prepare_store
+    from ui.app import build_workstation
+
+    profile = Profile(tmp_path / "p").ensure()
+    prepare_store(profile)
+    written = ('{"theme": "purple", "exposure": {"daily_cap_min": 90},\n'
+               ' "media_categories": {"gore": {"sharpness": 2}}}')
+    profile.settings_path.write_text(written, encoding="utf-8")
+    window = build_workstation(profile, None, None, undo_grace_s=0)
+    qtbot.addWidget(window)
+    said = " ".join(message.text for message in window.status_line.history())
+    for words in ("settings.json", "theme", "daily_cap_min", "sharpness"):
+        assert words in said
+    assert window.meter.settings.daily_cap_s == 20 * 60  # the default, not 90 minutes
+    assert profile.settings_path.read_text(encoding="utf-8") == written
