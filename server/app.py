@@ -32,6 +32,8 @@ from server.api import figures as figures_api
 from server.api import guidelines as guidelines_api
 from server.api import login as login_api
 from server.api import sync as sync_api
+from server.api import appeals as appeals_api
+from server.api import quality as quality_api
 from server.api import org_presets as org_presets_api
 from server.api import investigation as investigation_api
 from server.api import incidents as incidents_api
@@ -52,6 +54,7 @@ from server.api.deps import (
 )
 from server.errors import ApiError, ContentFreeErrors, install_error_handlers
 from server.ingest import insert_case
+from server.quality.claims import claim_with_golden
 from server.lifecycle import delete_case, set_priority, withdraw_case
 from server.queue_catalog import ensure_default_queues
 from server.auth.rate_limit import RateLimit, RateLimitMiddleware, TokenBuckets
@@ -109,7 +112,8 @@ def create_app(
     app.state.org_presets = load_org_presets(org_presets)
     install_error_handlers(app)
     app.include_router(router)
-    for extra in (sync_api, escalations, admin_api, org_presets_api, figures_api):
+    for extra in (sync_api, escalations, admin_api, org_presets_api, figures_api, quality_api,
+                  appeals_api):
         app.include_router(extra.router)
     app.include_router(guidelines_api.router)
     app.include_router(login_api.router)
@@ -166,8 +170,7 @@ def claim(queue_id: str, database: Db, reviewer: AnyReviewer,
             raise ApiError(404, "unknown_queue")
         if not may_work_queue(reviewer, queue_id):
             raise ApiError(403, "not_your_queue")
-        lease_expires_at, case_ids = case_store.claim_cases(
-            conn, queue_id, reviewer.id, count, now, may_approve=reviewer.at_least("senior"))
+        lease_expires_at, case_ids = claim_with_golden(conn, queue_id, reviewer, count, now)
         record_lease_grants(conn, reviewer.id, case_ids, now)
         claimed = case_store.load_cases(conn, case_ids, now)
     return {"queue_id": queue_id, "lease_expires_at": to_iso(lease_expires_at), "cases": claimed}

@@ -25,6 +25,7 @@ ACTIONS = (
     "login", "login_failed", "logout", "password_set",  # sign-in (login_api.py, admin.py)
     "guideline_publish", "guideline_ack",  # guidelines and bulletins (guidelines.py)
     "account_note",  # a note on an account (investigation.py); the body is never here
+    "appeal", "golden_mark", "quality_settings", "hold", "handoff",  # quality (server/quality/)
 )
 ADMIN_ACTOR = "admin-cli"  # server.auth.accounts functions run from a shell, not as a reviewer
 ADMIN_ROLE = "admin"

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, and_, case, exists, func, or_, select, true, update
 
 from server.media_history import prior_decisions
+from server.quality.case_view import quality_fields
+from server.quality.copies import claimable_by, copy_sources
 from server.queue_catalog import ESCALATIONS_QUEUE_ID, queue_sla_minutes
 from server.store.schema import authors, case_media, cases, decisions, media, queues, reports
 from server.timeutil import to_iso
@@ -82,11 +84,13 @@ def load_cases(conn: Connection, case_ids: list[str], now: datetime) -> list[dic
     ).all()
     reports_by_case = _reports_by_case(conn, case_ids)
     media_by_case = _media_by_case(conn, case_ids)
-    prior_decisions.attach(conn, media_by_case, now)  # decide from description first
+    prior_decisions.attach(conn, media_by_case, now,  # decide from description first
+                           copy_sources(conn, case_ids))
     pending_by_case = _pending_by_case(conn, rows)
+    quality = quality_fields(conn, rows)  # appeal, hand-off; a disagreement's two calls
     by_id = {
         row.id: {**_case_dict(row, reports_by_case[row.id], media_by_case[row.id], now),
-                 "pending_decision": pending_by_case.get(row.id)}
+                 "pending_decision": pending_by_case.get(row.id), **quality[row.id]}
         for row in rows
     }
     return [by_id[case_id] for case_id in case_ids if case_id in by_id]
@@ -112,8 +116,8 @@ def claim_cases(
     held = and_(cases.c.lease_holder == reviewer_id, cases.c.lease_expires_at > now)
     unheld = or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
     case_ids = _own_leases(conn, and_(in_queue, held)) + _claimable(
-        conn, and_(in_queue, unheld, _not_escalated_by(reviewer_id) if escalations else true()),
-        count)
+        conn, and_(in_queue, unheld, _not_escalated_by(reviewer_id) if escalations else true(),
+                   claimable_by(reviewer_id, may_approve)), count)
     if case_ids:
         conn.execute(
             update(cases)

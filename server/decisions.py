@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from server import four_eyes
+from server.quality import appeals, decision_rules
 from server.auth.access import CASE_ACCESS_COLUMNS, forget_lease_grants, may_access_case, not_your_case
 from server.audit import record_audit
 from server.auth.tokens import Reviewer
@@ -40,7 +41,7 @@ from server.decision_rows import (  # noqa: F401  (insert_decision: escalations.
 from server.errors import ApiError
 from server.incidents import record as incident_record
 from server.incidents.membership import join_from_decision
-from reviewer.contract.actions import FINAL_ACTIONS
+from reviewer.contract.actions import APPEAL_ACTIONS, FINAL_ACTIONS
 from reviewer.contract.decisions import DecisionIn
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
 from server.store.schema import authors, cases, decisions, idempotency_keys
@@ -265,6 +266,9 @@ def _apply_decision(
     if case.status in _GONE_STATUSES:
         return StoredResponse(409, encode_body({"error": "withdrawn", "winning_decision": None}))
     action = decision_in.action.value
+    quality_link = decision_rules.check(conn, reviewer, case, decision_in)  # 403, 422
+    if action in APPEAL_ACTIONS:
+        return _answer(appeals.answer(conn, reviewer, case, quality_link, decision_in, now))
     if action == "reverse":
         return _answer(four_eyes.reverse(conn, reviewer, case, decision_in, now))
     if action == "approve" or case.status == four_eyes.AWAITING:
@@ -283,6 +287,8 @@ def _apply_decision(
     if case.status == "decided":
         detail["reopened"] = True  # a second look at a closed case
     record_audit(conn, reviewer, "decision" if final else "escalation", now, case.id, detail)
+    if final:
+        decision_rules.after_final(conn, reviewer, case, quality_link, decision, now)
     return StoredResponse(201, encode_body({"status": "accepted", "decision": decision}))
 
 

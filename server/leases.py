@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from server.cases import LEASE_DURATION
+from server.quality.holds import expire_holds
 from server.store.schema import cases
 from server.timeutil import to_iso
 
@@ -34,8 +35,10 @@ def renew_leases(conn: Connection, reviewer_id: int, case_ids: list[str], now: d
         )
     }
     renewed_ids, lost = [], []
+    expired = expire_holds(conn, reviewer_id, wanted, now)  # held up to a limit, then let go
     for case_id in wanted:
-        reason = _lost_reason(rows.get(case_id), reviewer_id)
+        reason = "hold_expired" if case_id in expired else _lost_reason(rows.get(case_id),
+                                                                         reviewer_id)
         if reason is None:
             renewed_ids.append(case_id)
         else:

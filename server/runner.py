@@ -19,6 +19,7 @@ import uvicorn
 from server.auth.accounts import add_reviewer, issue_token
 from server.app import create_app
 from server.demo.seed import seed_database
+from server.demo.quality import seed_quality
 from server.store.database import database_url, describe, open_database
 
 DEMO_DB_NAME = "central-api.sqlite3"
@@ -165,6 +166,7 @@ def start_demo_server(workdir: str | Path, fresh: bool = True) -> tuple[ServerTh
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     seed_database(db_path)
     token = add_reviewer(db_path, DEMO_REVIEWER, "reviewer")
+    seed_quality(db_path)  # appeals, golden cases, a required rationale
     return ServerThread(db_path).start(), token
 
 

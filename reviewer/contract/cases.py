@@ -115,3 +115,9 @@ class ClaimResult(BaseModel):
     queue_id: str
     lease_expires_at: Timestamp
     cases: list[Case]
+
+
+class AppealCreated(BaseModel):
+    """POST /v1/appeals: the appeal, a case in the `appeals` queue naming what it contests."""
+
+    case: Case

@@ -95,8 +95,9 @@ class QueueQuality(BaseModel):
 
     queue_id: str = ""
     second_review_share: float = Field(
-        default=0.05, ge=0.0, le=1.0,
-        description="share of accepted final decisions sent to a blind second review")
+        default=0.0, ge=0.0, le=1.0,
+        description="share of accepted final decisions sent to a blind second review "
+                    "(e.g. 0.05); off until the organisation sets it")
     golden_rate: float = Field(
         default=0.0, ge=0.0, le=1.0, description="chance that a claim mixes in a golden case")
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from reviewer.contract import cases as wire_cases
 from reviewer.contract import decisions as wire_decisions
+from reviewer.contract import quality as wire_quality
 from reviewer.contract import sync as wire_sync
 from reviewer.contract.errors import ErrorBody
 from reviewer.domain import (
@@ -33,6 +34,11 @@ class DecisionAnswer:
     status: int  # 201 accepted, 409 conflict, 4xx rejected
     body: dict
     decision_id: str = ""  # whose answer it is (a batch answers each decision apart)
+
+
+def rationale_rules(data: Any) -> list[dict]:
+    rules = checked(wire_quality.RationaleRules, data, "rationale rules").rules
+    return [{"policy": rule.policy, "action": rule.action.value} for rule in rules]
 
 
 def queues(data: Any) -> list[Queue]:

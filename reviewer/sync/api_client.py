@@ -142,6 +142,16 @@ class ApiClient:
             raise
         return {k: v for k, v in data.items() if k in ("default", "category")}
 
+    def rationale_rules(self) -> list[dict]:
+        """The organisation's required-rationale rules ([] from a server without them)."""
+        try:
+            data = self._json("GET", "/v1/quality/rationale-rules")
+        except ApiRejected as exc:
+            if exc.status == 404:  # an older central API: no rules
+                return []
+            raise
+        return answers.rationale_rules(data)
+
     # --- plumbing -----------------------------------------------------------------------
     def _json(self, method: str, path: str, **kwargs: Any) -> dict:
         response = self._send(method, path, **kwargs)

@@ -30,6 +30,7 @@ from reviewer.sync.incidents import IncidentSync
 from reviewer.sync.investigation import AccountFollower
 from reviewer.media.presets import PresetError, never_fetched, save_org
 from reviewer.review.outbox import Outbox
+from reviewer.review.rationale import save_rules
 from reviewer.sync import trouble
 from reviewer.sync.push import OutboxPusher
 from reviewer.store.database import open_store
@@ -296,6 +297,7 @@ class SyncEngine(WakeableThread):
         db = self._database()
         try:
             changed = save_org(db, self.client.media_presets())
+            save_rules(db, self.client.rationale_rules())  # asked before the server refuses
         except PresetError as exc:
             log.warning("ignoring the organisation's media presets: %s", exc)
             return False

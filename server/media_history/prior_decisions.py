@@ -19,7 +19,7 @@ from sqlalchemy import Connection, exists, func, select
 
 from reviewer.contract.actions import FINAL_ACTIONS
 from server.media_history.fingerprints import near_identical
-from server.store.schema import case_media, decisions
+from server.store.schema import case_media, decisions, quality_links
 from server.timeutil import to_iso
 
 WINDOW = timedelta(days=7)  # "this week": older verdicts may predate a policy change
@@ -28,10 +28,12 @@ MAX_ENTRIES = 5  # per media item: the most frequent; the rest would not change 
 _reversing = decisions.alias("reversing")
 
 
-def prior_decisions(conn: Connection, served: dict[str, list[str]],
-                    now: datetime) -> dict[tuple[str, str], list[dict]]:
+def prior_decisions(conn: Connection, served: dict[str, list[str]], now: datetime,
+                    sources: dict[str, str] | None = None) -> dict[tuple[str, str], list[dict]]:
     """(case id, sha256) -> PriorDecision dicts for the media of `served` (case id -> its
-    media hashes), most frequent first; items with nothing decided are left out."""
+    media hashes), most frequent first; items with nothing decided are left out. `sources`
+    maps a quality copy (server/quality/) to the case it copies, whose decisions are then not
+    its history either: a blind second review or a golden case must not show the answer."""
     shas = sorted({sha for hashes in served.values() for sha in hashes})
     if not shas:
         return {}
@@ -45,18 +47,19 @@ def prior_decisions(conn: Connection, served: dict[str, list[str]],
         # Gathered once per media item: in a crisis one picture fills most of a claim.
         gathered = _gather(by_sha, sha, near.get(sha, {}))
         for case_id in (case_id for case_id, hashes in served.items() if sha in hashes):
-            entries = _entries(gathered, case_id)
+            entries = _entries(gathered, case_id, (sources or {}).get(case_id))
             if entries:
                 answer[(case_id, sha)] = entries
     return answer
 
 
-def attach(conn: Connection, media_by_case: dict[str, list[dict]], now: datetime) -> None:
+def attach(conn: Connection, media_by_case: dict[str, list[dict]], now: datetime,
+           sources: dict[str, str] | None = None) -> None:
     """Add `prior_decisions` to the media dicts of a case answer, where there are any (an
     item with none keeps the shape older clients know)."""
     served = {case_id: [item["sha256"] for item in items]
               for case_id, items in media_by_case.items()}
-    for (case_id, sha), entries in prior_decisions(conn, served, now).items():
+    for (case_id, sha), entries in prior_decisions(conn, served, now, sources).items():
         for item in media_by_case[case_id]:
             if item["sha256"] == sha:
                 item["prior_decisions"] = entries
@@ -74,7 +77,9 @@ def _tallies(conn: Connection, related: list[str], now: datetime) -> list:
                decisions.c.action.in_(sorted(FINAL_ACTIONS)),
                decisions.c.pending.is_(False),
                decisions.c.recorded_at >= now - WINDOW,
-               ~reversed_)
+               ~reversed_,
+               # Answers on quality copies are checks of reviewers, not what became of content.
+               ~exists().where(quality_links.c.case_id == decisions.c.case_id))
         .group_by(case_media.c.sha256, decisions.c.case_id, decisions.c.action,
                   decisions.c.policy)).all()
 
@@ -100,17 +105,18 @@ def _gather(by_sha: dict[str, list], sha: str, near: dict[str, int]) -> Gathered
     return gathered
 
 
-def _entries(gathered: Gathered, case_id: str) -> list[dict]:
-    """The entries one case is shown: its own decisions are not its history."""
-    counts = {key: len(cases) - (case_id in cases) for key, cases in gathered.items()}
+def _entries(gathered: Gathered, case_id: str, source: str | None = None) -> list[dict]:
+    """The entries one case is shown: its own decisions (and its source's) are not its
+    history."""
+    own = {case_id, source} - {None}
+    counts = {key: len(set(cases) - own) for key, cases in gathered.items()}
     ranked = sorted((key for key in counts if counts[key]),
                     key=lambda key: (-counts[key], key[2] != "exact", key))
     return [{"action": key[0], "policy": key[1], "count": counts[key],
-             "since": to_iso(_since(gathered[key], case_id)), "match": key[2]}
+             "since": to_iso(_since(gathered[key], own)), "match": key[2]}
             for key in ranked[:MAX_ENTRIES]]
 
 
-def _since(cases: dict[str, datetime], case_id: str) -> datetime:
-    if case_id in cases:  # rare (a reopened case): leave its own decision out
-        return min(since for other, since in cases.items() if other != case_id)
-    return min(cases.values())
+def _since(cases: dict[str, datetime], own: set[str]) -> datetime:
+    # Its own decisions left out (a reopened case, a quality copy's source).
+    return min(since for other, since in cases.items() if other not in own)

@@ -73,6 +73,9 @@ def test_openapi_lists_every_path(reader_for):
         "/v1/login", "/v1/logout",
         # investigation context and account notes
         "/v1/cases/{case_id}/context", "/v1/case-contexts", "/v1/accounts/{author_id}/notes",
+        # quality
+        "/v1/appeals", "/v1/cases/{case_id}/hold", "/v1/cases/{case_id}/handoff", "/v1/quality",
+        "/v1/quality/queues/{queue_id}", "/v1/quality/rationale-rules", "/v1/quality/golden",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Case, Decision
+from reviewer.review import rationale
+from reviewer.review.rationale import required_rule
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import StoreError
 from ui.widgets.note_dialog import NoteDialog
@@ -45,9 +47,12 @@ class DecisionFlow:
                 return None
             policy = chosen
         note = ""
-        if kind.needs_note:
+        rule = required_rule(self.session.cache.db, policy, action.value)
+        if kind.needs_note or rule:
             prompt = ("Reason and proposed plan of action for the specialist."
                       if action == ActionId.ESCALATE else "Why? The note goes with the decision.")
+            if rule:
+                prompt = f"{rationale.describe(rule)[0].upper()}{rationale.describe(rule)[1:]}. {prompt}"
             hint = ("Reason and proposed plan of action…" if action == ActionId.ESCALATE
                     else "Why this decision…")
             dialog = NoteDialog(f"{kind.label} {case.id}", prompt, self.window, placeholder=hint)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, 
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from reviewer.actions import ActionId
+from reviewer.review import rationale
 from reviewer.review.outbox import OutboxEntry
 from reviewer.review.session import ReviewSession
 from ui.widgets.note_dialog import NoteDialog
@@ -31,6 +32,10 @@ def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
         return "Conflict", f"case closed: {body.get('error', 'withdrawn')}"
     if body.get("local"):  # this machine could not send it as made (its note no longer opens)
         return "Not sent", str(body.get("detail", "it could not be sent"))
+    if body.get("error") == "rationale_required" and isinstance(body.get("rule"), dict):
+        rule = (str(body["rule"].get("policy", "?")), str(body["rule"].get("action", "?")))
+        return "Rejected", (f"a note is required: {rationale.describe(rule)}. Decide the case "
+                            f"again with a reason, or escalate it with a note")
     reason = body.get("error") or body.get("detail") or "refused"
     return "Rejected", f"the central API refused it: {reason}"
 
