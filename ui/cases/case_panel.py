@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.display_text import isolate, lease_note, local_and_utc, local_time, sla_countdown
+from reviewer.review.quality_text import quality_lines
 from reviewer.domain import Case
 
 def language_line(code: str) -> str:
@@ -98,7 +99,8 @@ class CasePanel(QWidget):
         self.history.setToolTip("\n".join(  # the same moments, each also in UTC
             f"{local_and_utc(str(h.get('at', '')))} {h.get('action', '?')}"
             for h in case.author.history[:4]))
-        self.pending.setText(self._pending_line(case))
+        self.pending.setText("\n".join(  # an appeal, a hand-off, four eyes
+            line for line in (quality_lines(case.raw), self._pending_line(case)) if line))
         self.pending.setVisible(bool(self.pending.text()))
         self.show_context_hint("")  # the previous account's; this one's follows once painted
         self.language.setText(language_line(case.language))
