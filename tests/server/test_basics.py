@@ -76,6 +76,13 @@ def test_openapi_lists_every_path(reader_for):
         # quality
         "/v1/appeals", "/v1/cases/{case_id}/hold", "/v1/cases/{case_id}/handoff", "/v1/quality",
         "/v1/quality/queues/{queue_id}", "/v1/quality/rationale-rules", "/v1/quality/golden",
+        # dashboards' figures
+        "/v1/figures/exposure", "/v1/figures/me", "/v1/figures/team",
+        # incidents
+        "/v1/incidents", "/v1/incidents/{incident_id}", "/v1/incidents/{incident_id}/bulletin",
+        "/v1/incidents/{incident_id}/cases", "/v1/incidents/{incident_id}/members",
+        "/v1/incidents/{incident_id}/review", "/v1/incidents/{incident_id}/review/entries",
+        "/v1/incidents/{incident_id}/state", "/v1/incidents/{incident_id}/sweeps",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}
