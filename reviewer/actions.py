@@ -74,6 +74,7 @@ class ActionId(str, Enum):
     SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
     SIGN_IN_AGAIN = "sign_in_again"  # the central API refused the token: a new one, same cache
     SETTINGS = "settings"  # the settings dialog: media, keys, wellness limits, theme, text size
+    DASHBOARD = "dashboard"  # my shift's figures and, for leads, the team's (ui/figures/)
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.SIGN_IN_AGAIN: translate(
         "core", "Sign in again (keeps the cache and what waits to be sent)…"),
     ActionId.SETTINGS: translate("core", "Settings…"),
+    ActionId.DASHBOARD: translate("core", "Dashboards: my shift and the team…"),
 }
 
 

@@ -18,6 +18,7 @@ import uvicorn
 
 from server.auth.accounts import add_reviewer, issue_token
 from server.app import create_app
+from server.demo.history import seed_history
 from server.demo.seed import seed_database
 from server.demo.quality import seed_quality
 from server.store.database import database_url, describe, open_database
@@ -167,6 +168,7 @@ def start_demo_server(workdir: str | Path, fresh: bool = True) -> tuple[ServerTh
     seed_database(db_path)
     token = add_reviewer(db_path, DEMO_REVIEWER, "reviewer")
     seed_quality(db_path)  # appeals, golden cases, a required rationale
+    seed_history(db_path, with_reviewer=DEMO_REVIEWER)  # figures for the dashboards
     return ServerThread(db_path).start(), token
 
 

@@ -29,6 +29,7 @@ from ui.cases.work_list import WorkList
 from ui.context.guidelines_desk import GuidelinesDesk
 from ui.context.investigation_panel import InvestigationPanel
 from ui.decide.decision_bar import DecisionBar
+from ui.figures.dashboard_desk import DashboardDesk
 from ui.i18n.core_text import shown
 from ui.decide.decision_desk import DecisionDesk
 from ui.decide.suggested_decision import SuggestedDecision
@@ -60,6 +61,7 @@ MENUS = (  # menu title (translated when the menu is built), the actions it list
     (QT_TRANSLATE_NOOP("MainWindow", "&Sync"), (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Figures"), (ActionId.DASHBOARD,)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SETTINGS, ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET,
                                               ActionId.OPEN_LOG_FOLDER)),
@@ -85,7 +87,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._connect_actions(self.handlers(), self.decisions.handlers(),
                               self.media_desk.handlers(), self.work_list.handlers(),
-                              self.guidelines.handlers(), self.suggested.handlers())
+                              self.guidelines.handlers(), self.suggested.handlers(),
+                              self.dashboards.handlers())
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
         self._sla_timer = QTimer(self, interval=1000)
@@ -118,6 +121,9 @@ class MainWindow(QMainWindow):
                                       lambda: self._shown_case_id, self.conceal)
         self.suggested = SuggestedDecision(self, session, self.decisions, self.meter,
                                            lambda: self._shown_case_id)  # decide without looking
+        self.dashboards = DashboardDesk(self, session.cache.db,
+                                        lambda: self.meter.settings.daily_cap_s,
+                                        self.bridge.ask_figures, self.conceal)
         self.work_list = WorkList(self, session, self.queue_panel)  # search, filters, sort
         # A case chosen in the palette may be outside the queue and filters shown: the work
         # list widens to show it.
@@ -158,7 +164,7 @@ class MainWindow(QMainWindow):
         """Child to child, in one place: no collaborator reaches into another or the window."""
         say = self.status_line.say
         for talker in (self.media_desk, self.decisions, self.work_list, self.guidelines,
-                       self.suggested):
+                       self.suggested, self.dashboards):
             talker.message.connect(say)
         self.decisions.countdown.connect(self.status_line.say_for)
         self.decisions.show_case.connect(self.show_current)
@@ -177,6 +183,7 @@ class MainWindow(QMainWindow):
         self.sync_indicator.clicked.connect(self.show_conflicts)
         self.bridge.status_changed.connect(self._on_sync_status)
         self.bridge.status_changed.connect(self.work_list.on_sync_status)
+        self.bridge.status_changed.connect(self.dashboards.on_sync_status)
 
     def _connect_actions(self, *tables: Handlers) -> None:
         for table in tables:

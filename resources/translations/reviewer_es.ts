@@ -45,6 +45,82 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>No data yet</source>
+        <translation>Sin datos todavía</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDesk</name>
+    <message>
+        <source>No central API to ask (offline demo or no sign-in): the dashboards show what this workstation has.</source>
+        <translation>No hay API central a la que preguntar (demo sin conexión o sin sesión): los paneles muestran lo que tiene esta estación.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Central API figures as synced at {when}.</source>
+        <translation>Cifras de la API central sincronizadas el {when}.</translation>
+    </message>
+    <message>
+        <source>Figures from this workstation only.</source>
+        <translation>Cifras solo de esta estación de trabajo.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Dashboards</source>
+        <translation>Paneles</translation>
+    </message>
+    <message>
+        <source>My shift</source>
+        <translation>Mi turno</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportar PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export the chart page as PNG</source>
+        <translation>Exportar la página de gráficos como PNG</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado {path}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}</source>
+        <translation>No se pudo escribir {path}</translation>
+    </message>
+    <message>
+        <source>Export the figures as CSV</source>
+        <translation>Exportar las cifras como CSV</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {why}</source>
+        <translation>No se pudo escribir {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Saved {rows} rows to {path}</source>
+        <translation>Guardadas {rows} filas en {path}</translation>
+    </message>
+</context>
+<context>
     <name>DecisionBar</name>
     <message>
         <source>{key} confirms {action} ({policy}): {reason}</source>
@@ -314,6 +390,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>&amp;Guidelines</source>
         <translation>&amp;Directrices</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Cifras</translation>
     </message>
     <message>
         <source>&amp;Account</source>
@@ -678,12 +758,196 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Ajustes…</translation>
     </message>
     <message>
+        <source>Dashboards: my shift and the team…</source>
+        <translation>Paneles: mi turno y el equipo…</translation>
+    </message>
+    <message>
         <source>Same image: {action} ({policy}), {count}× this week</source>
         <translation>Misma imagen: {action} ({policy}), {count}× esta semana</translation>
     </message>
     <message>
         <source>Near-identical image: {action} ({policy}), {count}× this week</source>
         <translation>Imagen casi idéntica: {action} ({policy}), {count}× esta semana</translation>
+    </message>
+    <message>
+        <source>Not synced yet: these figures come from the central API.</source>
+        <translation>Aún sin sincronizar: estas cifras vienen de la API central.</translation>
+    </message>
+    <message>
+        <source>My shift</source>
+        <translation>Mi turno</translation>
+    </message>
+    <message>
+        <source>Decisions per hour</source>
+        <translation>Decisiones por hora</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>decisiones</translation>
+    </message>
+    <message>
+        <source>Decisions this shift</source>
+        <translation>Decisiones en este turno</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA cumplido</translation>
+    </message>
+    <message>
+        <source>over the last {hours} hours</source>
+        <translation>en las últimas {hours} horas</translation>
+    </message>
+    <message>
+        <source>{met} of {total} before the deadline</source>
+        <translation>{met} de {total} antes del plazo</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>{agreed} of {reviewed} confirmed by a second review</source>
+        <translation>{agreed} de {reviewed} confirmadas por una segunda revisión</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibración</translation>
+    </message>
+    <message>
+        <source>{matched} of {answered} golden cases matched</source>
+        <translation>{matched} de {answered} casos de referencia acertados</translation>
+    </message>
+    <message>
+        <source>none yet today</source>
+        <translation>ninguna hoy todavía</translation>
+    </message>
+    <message>
+        <source>the last at {time}</source>
+        <translation>la última a las {time}</translation>
+    </message>
+    <message>
+        <source>Breaks taken today</source>
+        <translation>Pausas tomadas hoy</translation>
+    </message>
+    <message>
+        <source>Exposure today</source>
+        <translation>Exposición hoy</translation>
+    </message>
+    <message>
+        <source>{used} of {cap} min</source>
+        <translation>{used} de {cap} min</translation>
+    </message>
+    <message>
+        <source>{reduced} min reduced detail, {real} min real pixels</source>
+        <translation>{reduced} min de detalle reducido, {real} min de píxeles reales</translation>
+    </message>
+    <message>
+        <source>Exposure per day, last 30 days</source>
+        <translation>Exposición por día, últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Reduced detail</source>
+        <translation>Detalle reducido</translation>
+    </message>
+    <message>
+        <source>Real pixels</source>
+        <translation>Píxeles reales</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>Límite diario</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Without reveal</source>
+        <translation>Sin revelar</translation>
+    </message>
+    <message>
+        <source>Full reveal</source>
+        <translation>Revelado completo</translation>
+    </message>
+    <message>
+        <source>Decisions by what was revealed</source>
+        <translation>Decisiones según lo revelado</translation>
+    </message>
+    <message>
+        <source>The team view is for leads: the central API refused it to this sign-in.</source>
+        <translation>La vista de equipo es para responsables: la API central la ha denegado a esta sesión.</translation>
+    </message>
+    <message>
+        <source>Not synced yet: the team figures come from the central API.</source>
+        <translation>Aún sin sincronizar: las cifras del equipo vienen de la API central.</translation>
+    </message>
+    <message>
+        <source>Exposure stays on each reviewer&apos;s workstation (the organisation&apos;s policy).</source>
+        <translation>La exposición se queda en la estación de cada revisor (política de la organización).</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Vencidos</translation>
+    </message>
+    <message>
+        <source>Breach forecast</source>
+        <translation>Previsión de vencimientos</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Inflow</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>cases per hour</source>
+        <translation>casos por hora</translation>
+    </message>
+    <message>
+        <source>Fewer than 3 reviewers share daily totals ({n}): not shown, so no bar is one person.</source>
+        <translation>Menos de 3 revisores comparten totales diarios ({n}): no se muestra, para que ninguna barra sea una sola persona.</translation>
+    </message>
+    <message>
+        <source>Team exposure per reviewer-day, last {days} days</source>
+        <translation>Exposición del equipo por día-revisor, últimos {days} días</translation>
+    </message>
+    <message>
+        <source>Reviewer-days</source>
+        <translation>Días-revisor</translation>
+    </message>
+    <message>
+        <source>reviewer-days</source>
+        <translation>días-revisor</translation>
+    </message>
+    <message>
+        <source>Agreement by policy</source>
+        <translation>Acuerdo por política</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Sin datos todavía</translation>
     </message>
 </context>
 <context>

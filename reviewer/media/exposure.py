@@ -19,6 +19,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from reviewer.media.breaks import record_break
 from reviewer.media.stages import Stage
 from reviewer.store.database import transaction
 
@@ -202,6 +203,7 @@ class ExposureMeter:
         return self._shares[1]
 
     def took_break(self) -> None:
+        record_break(self.db)  # the personal dashboard counts breaks taken
         self._since_break = self._clock()
         self._since_break_s = 0.0
         self._shown.discard(BREAK)

@@ -221,8 +221,17 @@ CREATE TABLE incident_entries (
 CREATE INDEX incident_entries_by_state ON incident_entries (state);
 """
 
+# v14: the dashboards. `figures`: the last answer of each figures endpoint, read offline
+# (reviewer/figures/store.py); `breaks`: when the reviewer said they took a break
+# (reviewer/media/breaks.py), on this machine only like the exposure it goes with.
+_V14 = """
+CREATE TABLE figures (kind TEXT PRIMARY KEY, fetched_at TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE breaks (at TEXT NOT NULL);
+CREATE INDEX breaks_at ON breaks (at);
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13, _V14]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -262,6 +262,21 @@ class ApiClient:
         path = "/v1/incidents" + (f"/{_part(incident_id)}" if incident_id else "")
         return self._json(method, path + (f"/{part}" if part else ""),
                           **({"json": body} if body is not None else {}))
+    # --- the dashboards' figures (reviewer/sync/figures.py) ---------------------------------
+    def figures(self, which: str, until: str | None = None) -> dict:
+        """GET /v1/figures/{which} ("me" or "team") over the shift ending `until` (default:
+        the server's now); checked by the caller."""
+        params = {"until": until} if until else {}
+        return self._json("GET", f"/v1/figures/{_part(which)}", params=params)
+
+    def quality_figures(self) -> dict:
+        """GET /v1/quality: agreement, calibration and appeal outcomes; checked by the caller."""
+        return self._json("GET", "/v1/quality")
+
+    def share_exposure(self, days: list[dict]) -> int:
+        """Send daily exposure totals ([{"day", "exposure_s"}]); only when the policy asks."""
+        return _field(self._json("POST", "/v1/figures/exposure", json={"days": days}),
+                      "stored", int)
 
 
 def _part(value: str) -> str:

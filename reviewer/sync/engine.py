@@ -25,6 +25,7 @@ from reviewer.sync.backoff import backoff_delay
 from reviewer.store.cache_guard import purge_settled
 from reviewer.store.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
+from reviewer.sync.figures import FigureSync
 from reviewer.sync.guidelines import GuidelineSync
 from reviewer.sync.incidents import IncidentSync
 from reviewer.sync.investigation import AccountFollower
@@ -63,6 +64,7 @@ class SyncStatus:
     needs_sign_in: bool = False  # the central API refused the token (401): sign in again
     trouble: str = ""  # rounds keep failing: the sentence the status bar shows ('' if not)
     looked_up: tuple[LookedUp, ...] = ()  # cases asked for by id (CaseLookup), fetched or not
+    figures_changed: bool = False  # the dashboards' figures changed (reviewer/sync/figures.py)
 
 
 @dataclass
@@ -100,6 +102,7 @@ class SyncEngine(WakeableThread):
         self._last_renewal = self._last_presets = -1e9  # both due in the first round
         self._outcomes: list[str] = []
         self.lookups = CaseLookup()  # the UI asks, this thread fetches
+        self.figures = FigureSync()  # the dashboard may ask for figures now
         self._db = None
 
     # --- thread control -----------------------------------------------------------------
@@ -152,6 +155,7 @@ class SyncEngine(WakeableThread):
         new_cases = new_media = 0
         closed: list[str] = []
         presets_changed = guidelines_changed = needs_sign_in = incidents_changed = False
+        figures_changed = False
         context_changed = purged = 0
         looked_up: list[LookedUp] = []
         failure: Exception | None = None
@@ -169,6 +173,7 @@ class SyncEngine(WakeableThread):
             guidelines_changed = self.follow_guidelines()
             context_changed = self.follow_accounts()
             incidents_changed = self.follow_incidents()
+            figures_changed = self.figures.run(self._database(), self.client)
             online, error = True, ""
         except Unavailable as exc:
             online, error = False, f"central API unreachable ({exc})"
@@ -193,6 +198,7 @@ class SyncEngine(WakeableThread):
                          guidelines_changed=guidelines_changed, context_changed=context_changed,
                          purged=purged, needs_sign_in=needs_sign_in, looked_up=tuple(looked_up),
                          incidents_changed=incidents_changed,
+                         figures_changed=figures_changed,
                          trouble=shown.sentence() if shown and online else "")
         self._last_status = status
         return status
@@ -251,6 +257,7 @@ class SyncEngine(WakeableThread):
                        new_cases=0, new_media=0, closed_cases=(), presets_changed=False,
                        outcomes=(), guidelines_changed=False, context_changed=0, purged=0,
                        incidents_changed=False,
+                       figures_changed=False,
                        trouble=record.sentence() if record else "")
 
     # --- per-concern steps (each delegates to its own module) ---------------------------

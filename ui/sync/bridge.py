@@ -34,6 +34,14 @@ class SyncBridge(QObject):
         self.engine.wake()
         return True
 
+    def ask_figures(self) -> bool:
+        """Ask the sync worker for the dashboards' figures now; False without a central API."""
+        if self.engine is None:
+            return False
+        self.engine.figures.ask()
+        self.engine.wake()
+        return True
+
     def wake(self) -> None:
         if self.engine is not None:
             self.engine.wake()

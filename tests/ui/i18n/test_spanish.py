@@ -31,7 +31,7 @@ def spanish_window(qtbot, tmp_path):
 def test_menus_read_in_spanish(spanish_window):
     titles = [a.text() for a in spanish_window.menuBar().actions()]
     assert titles == ["&Decidir", "&Ir", "&Multimedia", "&Sincronizar", "&Investigar",
-                      "&Directrices", "&Cuenta", "A&yuda"]
+                      "&Directrices", "&Cifras", "&Cuenta", "A&yuda"]
     assert spanish_window.windowTitle() == "Estación de revisión"
 
 
