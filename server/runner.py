@@ -18,6 +18,7 @@ import uvicorn
 
 from server.auth.accounts import add_reviewer, issue_token
 from server.app import create_app
+from server.demo.crisis import CrisisFeed, put_on_call
 from server.demo.history import seed_history
 from server.demo.seed import seed_database
 from server.demo.quality import seed_quality
@@ -160,7 +161,8 @@ def start_demo_server(workdir: str | Path, fresh: bool = True) -> tuple[ServerTh
     db_path = workdir / DEMO_DB_NAME
     if not fresh and db_path.exists():
         try:
-            return ServerThread(db_path).start(), issue_token(db_path, DEMO_REVIEWER)
+            token = issue_token(db_path, DEMO_REVIEWER)
+            return _with_crisis(ServerThread(db_path).start(), db_path), token
         except LookupError:
             pass  # an unfinished earlier seeding: start over
     for suffix in ("", "-wal", "-shm"):  # fresh means fresh: no stale WAL either
@@ -169,7 +171,14 @@ def start_demo_server(workdir: str | Path, fresh: bool = True) -> tuple[ServerTh
     token = add_reviewer(db_path, DEMO_REVIEWER, "reviewer")
     seed_quality(db_path)  # appeals, golden cases, a required rationale
     seed_history(db_path, with_reviewer=DEMO_REVIEWER)  # figures for the dashboards
-    return ServerThread(db_path).start(), token
+    return _with_crisis(ServerThread(db_path).start(), db_path), token
+
+
+def _with_crisis(server: ServerThread, db_path: Path) -> ServerThread:
+    """The demo's crisis (server/demo/crisis.py) arrives while this server runs."""
+    put_on_call(db_path, DEMO_REVIEWER)
+    CrisisFeed(db_path, lambda: server.running).start()
+    return server
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -34,7 +34,8 @@ class IncidentIn(BaseModel):
     commander: str = Field(default="", max_length=200,
                            description="an active account's name; \"\": the caller")
     alert_id: str = Field(default="", max_length=64,
-                          description="declare from this alert: its cases join the incident")
+                          description="declare from this alert (GET /v1/alerts `id`, as a "
+                                      "string): its cases join the incident")
 
 
 class IncidentFigures(BaseModel):
@@ -123,7 +124,8 @@ class ReviewEntry(BaseModel):
 
 class TimelineEntry(BaseModel):
     at: Timestamp
-    kind: str = Field(description="first_case, first_report, alert_raised, alert_acknowledged, "
+    kind: str = Field(description="first_case, first_report, alert_raised, on_call_paged, "
+                                  "alert_acknowledged, "
                                   "declared, cases_joined, sweep, bulletin_published, "
                                   "first_decision, first_sla_breach, contained, reopened, closed")
     text: str = Field(description="one plain-text line saying what happened")

@@ -1,8 +1,8 @@
 """The incident record: declaring one, its state, who is on it, and the events the review's
 timeline is read from.
 
-An incident is declared by a lead, or by a senior (the on-call watch is staffed by escalation
-specialists); a reviewer never declares one. Every change writes an `incident_events` row in
+An incident is declared by a lead, a senior (escalation specialists staff the watch) or whoever
+is on call right now (server/alerts/ keeps the rota); any other reviewer cannot declare one. Every change writes an `incident_events` row in
 the same transaction, so the timeline of the post-incident review (review.py) is what was done
 and when, not a reconstruction.
 """
@@ -29,7 +29,7 @@ INCIDENT_ID_PATTERN = r"^inc-[0-9a-f]{8}$"
 
 def declare(conn: Connection, reviewer: Reviewer, data: dict, now: datetime) -> str:
     """A new open incident; its commander must be an active account. Returns its id."""
-    if not reviewer.at_least("senior"):
+    if not (reviewer.at_least("senior") or alert_link.is_on_call(conn, reviewer, now)):
         raise ApiError(403, "forbidden", required_role="senior")
     commander = data.get("commander") or reviewer.name
     _require_reviewer(conn, commander)

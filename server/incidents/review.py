@@ -29,8 +29,8 @@ from server.timeutil import parse_iso, to_iso
 
 SERIES_POINTS = 24  # points of the cases-in / decided chart
 # Ties at one instant read in the order things happen in.
-_ORDER = ("first_case", "first_report", "alert_raised", "alert_acknowledged", "declared",
-          "cases_joined", "sweep", "bulletin_published", "member_added", "first_decision",
+_ORDER = ("first_case", "first_report", "alert_raised", "on_call_paged", "alert_acknowledged",
+          "declared", "cases_joined", "sweep", "bulletin_published", "member_added", "first_decision",
           "first_sla_breach", "contained", "reopened", "closed")
 
 
@@ -111,6 +111,8 @@ def _alert_lines(conn: Connection, alert_id: str | None) -> list[tuple[datetime,
     except ApiError:  # the alert is gone (resolved alerts may be purged): the rest still stands
         return []
     lines = [(times["raised"], "alert_raised", "Alert raised")]
+    if times.get("paged"):
+        lines.append((times["paged"], "on_call_paged", "On-call paged"))
     if times.get("acknowledged"):
         lines.append((times["acknowledged"], "alert_acknowledged", "Alert acknowledged"))
     return lines

@@ -11,15 +11,16 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMarginsF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCharts import QChart, QLineSeries, QValueAxis
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument,
 )
+from PySide6.QtWidgets import QGraphicsScene
 
 from reviewer.context.incident_report import ReportDocument
 
-CHART_SIZE = QSize(1400, 600)
+CHART_SIZE = QSize(900, 380)  # drawn at 640 points wide: labels stay legible
 _CHART_URL = QUrl("report://cases-in-vs-decided.png")
 
 
@@ -67,14 +68,17 @@ def chart_image(document: ReportDocument) -> QImage:
     for series in (came_in, decided):
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
-    view = QChartView(chart)
-    view.resize(CHART_SIZE)
+    # Drawn from a scene, not a view: a view never shown keeps its chart at the default size.
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(QPointF(0, 0), QSizeF(CHART_SIZE)))
     image = QImage(CHART_SIZE, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)  # paper: a printed page is white whatever the theme
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.render(painter)
+    scene.render(painter, QRectF(image.rect()), chart.geometry())
     painter.end()
+    scene.removeItem(chart)
     return image
 
 
