@@ -123,24 +123,33 @@ class KeysPage(QWidget):
 
     # --- judging as the reviewer types ----------------------------------------------------------
     def _judge(self) -> None:
+        self._say(conflict=False)
         action, key = self.current_action(), self.pressed()
         for button in (self.unbind, self.default):
             button.setEnabled(action is not None)
         self.bind.setEnabled(False)
         if self.problem:
-            self.verdict.setText(self.problem)
+            self._say(self.problem, conflict=True)
         elif action is None:
             self.verdict.setText(self.tr("Choose an action to change its key."))
         elif not key:
             self.verdict.setText(self.tr("Press the new key for “{action}”.").format(
                 action=shown(ACTION_LABELS[action])))
         elif (owner := conflicts_with(self.keymap, self.mode.currentText(), action, key)):
-            self.verdict.setText(self.tr(
+            self._say(self.tr(
                 "{key} is already bound to “{other}”: unbind that first, or press another "
-                "key.").format(key=_native(key), other=shown(ACTION_LABELS[owner])))
+                "key.").format(key=_native(key), other=shown(ACTION_LABELS[owner])), conflict=True)
         else:
             self.verdict.setText(self.tr("{key} is free.").format(key=_native(key)))
             self.bind.setEnabled(True)
+
+    def _say(self, text: str | None = None, conflict: bool = False) -> None:
+        """The verdict line; a conflict or a refusal in the theme's error colour."""
+        if text is not None:
+            self.verdict.setText(text)
+        if self.verdict.property("conflict") != conflict:
+            self.verdict.setProperty("conflict", conflict)
+            self.verdict.style().polish(self.verdict)
 
     # --- writing --------------------------------------------------------------------------------
     def _bind(self) -> None:
@@ -153,7 +162,7 @@ class KeysPage(QWidget):
         try:
             change(self.path, self.mode.currentText(), action, *keys)
         except (KeymapError, OSError) as exc:
-            self.verdict.setText(self.tr("Not saved: {reason}").format(reason=str(exc)))
+            self._say(self.tr("Not saved: {reason}").format(reason=str(exc)), conflict=True)
             return
         self._reload(action)
 
