@@ -16,7 +16,8 @@ from reviewer.media.exposure import ExposureSettings
 from reviewer.media.presets import MediaPreset, UserMedia
 from reviewer.profile import Profile
 
-EXPOSURE_KEY = "exposure"  # {"daily_cap_min": 15, "break_after_min": 40}
+# {"daily_cap_min": 15, "break_after_min": 40, "calm_after_graphic": 6}
+EXPOSURE_KEY = "exposure"
 MEDIA_CATEGORIES_KEY = "media_categories"
 THEME_KEY, TEXT_SIZE_KEY = "theme", "text_size"
 LANGUAGE_KEY = "language"  # read by ui/i18n/language.py at start
@@ -24,6 +25,7 @@ LANGUAGE_KEY = "language"  # read by ui/i18n/language.py at start
 DEFAULT_EXPOSURE = ExposureSettings()
 CAP_RANGE_MIN = (1, int(DEFAULT_EXPOSURE.daily_cap_s // 60))
 BREAK_RANGE_MIN = (5, int(DEFAULT_EXPOSURE.break_after_work_s // 60))
+CALM_AFTER_RANGE = (1, DEFAULT_EXPOSURE.calm_after_graphic)  # graphic cases in a row
 
 
 def exposure_settings(settings: dict, problems: list[str] | None = None) -> ExposureSettings:
@@ -34,26 +36,31 @@ def exposure_settings(settings: dict, problems: list[str] | None = None) -> Expo
         return DEFAULT_EXPOSURE
     cap = _minutes(table, "daily_cap_min", CAP_RANGE_MIN, problems)
     every = _minutes(table, "break_after_min", BREAK_RANGE_MIN, problems)
+    calm = _minutes(table, "calm_after_graphic", CALM_AFTER_RANGE, problems, unit="cases")
     return replace(DEFAULT_EXPOSURE,
                    daily_cap_s=cap * 60 if cap else DEFAULT_EXPOSURE.daily_cap_s,
-                   break_after_work_s=every * 60 if every else DEFAULT_EXPOSURE.break_after_work_s)
+                   break_after_work_s=every * 60 if every else DEFAULT_EXPOSURE.break_after_work_s,
+                   calm_after_graphic=calm or DEFAULT_EXPOSURE.calm_after_graphic)
 
 
-def _minutes(table: dict, key: str, limits: tuple[int, int], problems: list[str] | None) -> int | None:
+def _minutes(table: dict, key: str, limits: tuple[int, int], problems: list[str] | None,
+             unit: str = "minutes") -> int | None:
     value = table.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        _note(problems, f"{EXPOSURE_KEY}.{key} must be a number of minutes; using the default")
+        _note(problems, f"{EXPOSURE_KEY}.{key} must be a number of {unit}; using the default")
         return None
     if not limits[0] <= value <= limits[1]:
         _note(problems, f"{EXPOSURE_KEY}.{key} = {value} is outside {limits[0]}–{limits[1]} "
-                        "minutes (it can only be shorter than the default); using the nearest")
+                        f"{unit} (it can only be lower than the default); using the nearest")
     return int(min(max(value, limits[0]), limits[1]))
 
 
 def save_exposure(profile: Profile, daily_cap_min: int, break_after_min: int) -> ExposureSettings:
-    table = {"daily_cap_min": int(daily_cap_min), "break_after_min": int(break_after_min)}
+    kept = profile.settings().get(EXPOSURE_KEY)  # other keys (calm_after_graphic) stay
+    table = {**(kept if isinstance(kept, dict) else {}),
+             "daily_cap_min": int(daily_cap_min), "break_after_min": int(break_after_min)}
     profile.save_setting(EXPOSURE_KEY, table)
     return exposure_settings({EXPOSURE_KEY: table})
 

@@ -65,6 +65,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine,
                         ExposureMeter(db, exposure_settings(profile.settings())))
+    session.calm.after = lambda: window.meter.settings.calm_after_graphic  # settings.json
     start_search_index(window, profile)
     window.attach(AccountActions(window, bridge, window.meter, window.conceal, profile,
                                  server_url, token, ca_bundle))

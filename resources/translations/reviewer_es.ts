@@ -949,6 +949,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <source>No data yet</source>
         <translation>Sin datos todavía</translation>
     </message>
+    <message>
+        <source>A calmer case next: {count} graphic cases in a row. No deadline is at risk; the graphic ones follow.</source>
+        <translation>Ahora un caso más tranquilo: {count} casos gráficos seguidos. Ningún plazo corre peligro; los gráficos vienen después.</translation>
+    </message>
 </context>
 <context>
     <name>relay</name>

@@ -13,6 +13,7 @@ loosen the cap.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -30,6 +31,8 @@ class ExposureSettings:
     break_after_exposure_s: float = 5 * 60
     daily_cap_s: float = 20 * 60
     warn_fraction: float = 0.8
+    # Graphic cases decided in a row before a calm one is served (reviewer/review/calm_order.py).
+    calm_after_graphic: int = 10
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,8 @@ class ExposureMeter:
         self._unsaved: dict[str, tuple[float, float]] = {}  # case: (total, reduced part)
         self._saved_day, self._saved_s = "", (0.0, 0.0)  # today's saved totals, read once a day
         self._shown: set[str] = set()
-        self._shares: tuple[str, DecisionShares] | None = None  # (day, shares), read once
+        self._decided: tuple[str, dict[str, tuple[str, int]]] = ("", {})  # day: decided cases
+        self._decided_unsaved: dict[str, tuple[str, int]] = {}  # case: (stage, by suggestion)
 
     def add(self, case_id: str, seconds: float, area_fraction: float,
             stage: Stage = Stage.REVEALED) -> None:
@@ -119,9 +123,12 @@ class ExposureMeter:
         self._shift_reduced_s += reduced
         self._since_break_s += exposure
 
-    def flush(self) -> None:
-        """Save what was added since the last flush (called on release, not on every tick)."""
-        if not self._unsaved:
+    def flush(self, decisions: bool = False) -> None:
+        """Save what was added since the last flush (called on release, not on every tick).
+        Noted decisions go along with exposure, or alone with `decisions` (after a pause in
+        deciding, at shutdown): a commit of their own on every decision would delay the paint
+        of the next case."""
+        if not (self._unsaved or (decisions and self._decided_unsaved)):
             return
         day = self._today()
         with transaction(self.db) as conn:
@@ -130,6 +137,12 @@ class ExposureMeter:
                 "ON CONFLICT(day, case_id) DO UPDATE SET exposure_s = exposure_s + "
                 "excluded.exposure_s, reduced_s = reduced_s + excluded.reduced_s",
                 [(day, case_id, *s) for case_id, s in self._unsaved.items()])
+            conn.executemany(
+                "INSERT INTO exposure (day, case_id, decided, by_suggestion) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(day, case_id) DO UPDATE SET decided = excluded.decided, "
+                "by_suggestion = excluded.by_suggestion",
+                [(day, case_id, *d) for case_id, d in self._decided_unsaved.items()])
+        self._decided_unsaved.clear()
         if day == self._saved_day:
             self._saved_s = _plus(self._saved_s, *self._unsaved.values())
         self._unsaved.clear()
@@ -142,7 +155,7 @@ class ExposureMeter:
             self.settings.daily_cap_s,
             case_reduced_s=self._case_reduced_s.get(case_id, 0.0) if case_id else 0.0,
             shift_reduced_s=self._shift_reduced_s, day_reduced_s=day_reduced,
-            decisions=self._todays_shares())
+            decisions=self.decision_shares())
 
     def _saved_today(self) -> tuple[float, float]:
         today = self._today()
@@ -170,37 +183,43 @@ class ExposureMeter:
         return fresh
 
     def note_decision(self, case_id: str, by_suggestion: bool = False) -> str:
-        """Record how the case was decided: the most realistic stage seen of it first (on any
-        day, by any view), and whether it was the suggested decision. Returns that stage."""
-        self.flush()
+        """Note how the case was decided: the most realistic stage seen of it first (on any
+        day, by any view), and whether it was the suggested decision. Returns that stage.
+        Kept in memory until a flush saves it: this runs between a decision and the next
+        case's paint, where a durable commit would cost a frame."""
         seen, reduced = self.db.execute(
             "SELECT coalesce(sum(exposure_s), 0), coalesce(sum(reduced_s), 0) FROM exposure "
             "WHERE case_id = ?", (case_id,)).fetchone()
+        seen, reduced = _plus((seen, reduced), self._unsaved.get(case_id, (0.0, 0.0)))
         stage = (Stage.REVEALED.value if seen - reduced > 0 else
                  Stage.REDUCED.value if reduced > 0 else NO_REVEAL)
-        with transaction(self.db) as conn:
-            conn.execute(
-                "INSERT INTO exposure (day, case_id, decided, by_suggestion) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(day, case_id) DO UPDATE SET decided = excluded.decided, "
-                "by_suggestion = excluded.by_suggestion",
-                (self._today(), case_id, stage, int(by_suggestion)))
-        self._shares = None  # read again at the next reading
+        self._decided_today()[case_id] = self._decided_unsaved[case_id] = (
+            stage, int(by_suggestion))
         return stage
 
     def decision_shares(self, day: str | None = None) -> DecisionShares:
-        """The day's decisions by the stage seen first (a case decided again counts once)."""
-        counts = {row[0]: (row[1], row[2]) for row in self.db.execute(
-            "SELECT decided, count(*), coalesce(sum(by_suggestion), 0) FROM exposure "
-            "WHERE day = ? AND decided != '' GROUP BY decided", (day or self._today(),))}
-        return DecisionShares(
-            counts.get(NO_REVEAL, (0, 0))[0], counts.get(Stage.REDUCED.value, (0, 0))[0],
-            counts.get(Stage.REVEALED.value, (0, 0))[0], sum(c[1] for c in counts.values()))
+        """A day's decisions by the stage seen first (a case decided again counts once)."""
+        if day is None or day == self._today():
+            decided = self._decided_today()
+        else:
+            decided = dict(self._decided_rows(day))
+        stages = Counter(stage for stage, _ in decided.values())
+        return DecisionShares(stages[NO_REVEAL], stages[Stage.REDUCED.value],
+                              stages[Stage.REVEALED.value], sum(by for _, by in decided.values()))
 
-    def _todays_shares(self) -> DecisionShares:
+    def _decided_today(self) -> dict[str, tuple[str, int]]:
+        """Today's decided cases: read once a day, then kept up to date here."""
         today = self._today()
-        if self._shares is None or self._shares[0] != today:
-            self._shares = (today, self.decision_shares(today))
-        return self._shares[1]
+        if self._decided[0] != today:
+            self._decided = (today, dict(self._decided_rows(today)))
+            self._decided[1].update(self._decided_unsaved)
+        return self._decided[1]
+
+    def _decided_rows(self, day: str):
+        for case_id, stage, by in self.db.execute(
+                "SELECT case_id, decided, by_suggestion FROM exposure WHERE day = ? AND "
+                "decided != ''", (day,)):
+            yield case_id, (stage, by)
 
     def took_break(self) -> None:
         record_break(self.db)  # the personal dashboard counts breaks taken

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from reviewer.actions import ActionId, is_decision
 from reviewer.store.case_cache import CaseCache
+from reviewer.review.calm_order import CalmOrder
 from reviewer.review.case_list import CaseList, Facets, ListQuery
 from reviewer.domain import Case, Decision
 from reviewer.context.guidelines import GuidelineStore
@@ -49,6 +50,7 @@ class ReviewSession:
         self._recording = False
         self.undo_grace_s = undo_grace_s  # decisions wait unsent this long, so Ctrl+Z can withdraw
         self._undoable: list[Decision] = []
+        self.calm = CalmOrder(db)  # after a run of graphic cases, a calm one when it can
         self.reload()
 
     @property
@@ -204,6 +206,9 @@ class ReviewSession:
             self._recording = False
         self._undoable.append(decision)
         self._leave_list(case_id, case)
+        self.calm.decided(case)
+        if self.calm.serve_calm(self._ids, self._index):
+            self._current = None  # another case is next
         for listener in self._listeners:
             listener(decision)
         return decision

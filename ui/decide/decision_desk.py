@@ -22,6 +22,7 @@ from reviewer.review.session import ReviewSession
 from ui.decide.decision_flow import DecisionFlow
 from ui.decide.reversal_chooser import ReversalChooser
 from ui.decide.sweep_view import SweepView
+from ui.i18n.core_text import shown
 from ui.keys.action_registry import Handlers, key_text
 from ui.media.service import MediaService
 from ui.widgets.note_dialog import NoteDialog
@@ -133,6 +134,8 @@ class DecisionDesk(QObject):
                      "before it was sent.")
 
     def _landed(self, message: str, show: bool = True, undo_s: float = 0.0) -> None:
+        calm = self.session.calm.take_note()  # why the next case is a calmer one, if it is
+        message = f"{message} · {shown(calm)}" if calm else message
         if show:
             self.show_case.emit()
         if undo_s:  # the undo offer is said only while it holds

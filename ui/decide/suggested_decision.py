@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision
@@ -21,6 +21,9 @@ from reviewer.review.prior_decisions import Suggestion, suggest
 from reviewer.review.session import ReviewSession
 from ui.decide.decision_desk import DecisionDesk
 from ui.keys.action_registry import Handlers
+
+
+SAVE_AFTER_MS = 1500
 
 
 class SuggestedDecision(QObject):
@@ -32,6 +35,10 @@ class SuggestedDecision(QObject):
         super().__init__(parent)
         self.session, self.desk, self.meter, self.shown_case_id = session, desk, meter, shown_case_id
         self.current: Suggestion | None = None
+        # The exposure log is saved once deciding pauses: a commit per decision would delay
+        # the next case's paint (the meter keeps it in memory meanwhile).
+        self._save = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self._save.timeout.connect(lambda: meter.flush(decisions=True))
         session.subscribe(self._log_exposure)
 
     def handlers(self) -> Handlers:
@@ -63,3 +70,4 @@ class SuggestedDecision(QObject):
         followed = self.current is not None and self.current.matches(
             decision.case_id, decision.action, decision.policy)
         self.meter.note_decision(decision.case_id, by_suggestion=followed)
+        self._save.start()

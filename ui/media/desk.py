@@ -142,3 +142,4 @@ class MediaDesk(QObject):
 
     def shutdown(self) -> None:
         self.reveal.shutdown()
+        self.meter.flush(decisions=True)  # how the last cases were decided, not yet saved

@@ -69,9 +69,10 @@ def test_a_case_decided_before_by_hash_is_decided_with_one_key_and_no_reveal(win
     assert window.meter.reading("c1-seen-before").case_s == 0  # nothing was revealed
     shares = window.meter.decision_shares()
     assert (shares.without_reveal, shares.by_suggestion, shares.total) == (1, 1, 1)
-    [logged] = window.session.cache.db.execute(
-        "SELECT decided, by_suggestion FROM exposure WHERE case_id = 'c1-seen-before'").fetchall()
-    assert tuple(logged) == ("none", 1)
+    logged = "SELECT decided, by_suggestion FROM exposure WHERE case_id = 'c1-seen-before'"
+    db = window.session.cache.db
+    pump_until(lambda: db.execute(logged).fetchall(), what="the exposure log saved")
+    assert tuple(db.execute(logged).fetchone()) == ("none", 1)
     assert "1 without any reveal (1 by the suggested decision)" in \
         window.media_desk.exposure_label.toolTip()
 
