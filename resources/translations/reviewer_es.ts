@@ -922,24 +922,16 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Entrada</translation>
     </message>
     <message>
-        <source>cases per hour</source>
-        <translation>casos por hora</translation>
+        <source>Reviewer-days by minutes of exposure, last {days} days</source>
+        <translation>Días-revisor por minutos de exposición, últimos {days} días</translation>
     </message>
     <message>
         <source>Fewer than 3 reviewers share daily totals ({n}): not shown, so no bar is one person.</source>
         <translation>Menos de 3 revisores comparten totales diarios ({n}): no se muestra, para que ninguna barra sea una sola persona.</translation>
     </message>
     <message>
-        <source>Team exposure per reviewer-day, last {days} days</source>
-        <translation>Exposición del equipo por día-revisor, últimos {days} días</translation>
-    </message>
-    <message>
         <source>Reviewer-days</source>
         <translation>Días-revisor</translation>
-    </message>
-    <message>
-        <source>reviewer-days</source>
-        <translation>días-revisor</translation>
     </message>
     <message>
         <source>Agreement by policy</source>

@@ -42,14 +42,14 @@ def _flow(queue: dict) -> Chart:
                          tuple(h["count"] for h in queue["inflow_per_hour"])),
                   Series(translate("core", "Decisions"),
                          tuple(h["count"] for h in queue["decided_per_hour"]))),
-                 unit=translate("core", "cases per hour"))
+                 )
 
 
 def _row(queue: dict) -> tuple[str, ...]:
     decided = queue["sla_met"] + queue["sla_missed"]
     sla = f"{round(100 * queue['sla_met'] / decided)}%" if decided else "–"
     return (queue["name"], str(queue["backlog"]), str(queue["breached"]), sla,
-            f"{queue['pace_per_hour']:g}", str(queue["breach_forecast"]))
+            f"{queue['pace_per_hour']:.1f}", str(queue["breach_forecast"]))
 
 
 def _exposure(exposure: dict) -> Chart:
@@ -62,17 +62,17 @@ def _exposure(exposure: dict) -> Chart:
         empty = Phrase(translate("core", "Fewer than 3 reviewers share daily totals ({n}): "
                                          "not shown, so no bar is one person."),
                        n=exposure["reviewers"])
-    title = Phrase(translate("core", "Team exposure per reviewer-day, last {days} days"),
+    title = Phrase(translate("core", "Reviewer-days by minutes of exposure, last {days} days"),
                    days=exposure["days"])
     return Chart("team_exposure", title, BARS, labels,
                  (Series(translate("core", "Reviewer-days"),
                          tuple(b["reviewer_days"] for b in bins)),),
-                 unit=translate("core", "reviewer-days"), empty_text=empty)
+                 empty_text=empty)
 
 
 def _band(b: dict) -> str:
     low = int(b["from_s"] // 60)
-    return f"{low}+ min" if b["to_s"] is None else f"{low}–{int(b['to_s'] // 60)} min"
+    return f"{low}+" if b["to_s"] is None else f"{low}–{int(b['to_s'] // 60)}"
 
 
 def _agreement(quality: Stored | None) -> Chart:

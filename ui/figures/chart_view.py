@@ -7,6 +7,8 @@ nothing to draw shows why in words instead of an empty plot.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QPercentBarSeries,
     QStackedBarSeries, QValueAxis,
@@ -52,8 +54,9 @@ def _axes(chart: Chart) -> tuple[QBarCategoryAxis, QValueAxis]:
         axis_x.setLabelsAngle(-90)
     axis_y = QValueAxis()
     axis_y.setTitleText(shown(chart.unit))
-    top = 100.0 if chart.kind == PERCENT else _top(chart)
+    top, step = (100.0, 25.0) if chart.kind == PERCENT else _nice(_top(chart))
     axis_y.setRange(0, top)
+    axis_y.setTickCount(int(round(top / step)) + 1)
     axis_y.setLabelFormat("%g")
     return axis_x, axis_y
 
@@ -65,7 +68,16 @@ def _top(chart: Chart) -> float:
         highest = max((max(s.values, default=0) for s in chart.series), default=0)
     if chart.line is not None:
         highest = max(highest, max(chart.line.values, default=0))
-    return max(1.0, highest * 1.15)
+    return max(1.0, highest * 1.1)
+
+
+def _nice(highest: float) -> tuple[float, float]:
+    """A top and a tick step of 1, 2 or 5 times a power of ten, about four ticks high: short
+    labels (0, 10, 20) that fit beside a small chart."""
+    rough = highest / 4
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    return step * math.ceil(highest / step), step
 
 
 def _bars(chart: Chart) -> list:
@@ -78,6 +90,8 @@ def _bars(chart: Chart) -> list:
     if chart.line is not None:  # a reference (the cap): a dashed line over the bars
         line = _line(chart.line)
         pen = QPen(line.pen())
+        # The palette's text colour: legible on the light and the dark theme alike.
+        pen.setColor(QApplication.palette().color(QPalette.ColorRole.Text))
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setWidth(2)
         line.setPen(pen)

@@ -82,9 +82,11 @@ class DashboardPage(QScrollArea):
         return table
 
     def _charts(self, dashboard: Dashboard) -> QGridLayout:
-        """Two charts a row; one with many categories (30 days) takes a row of its own."""
+        """Two charts a row (three for many); one with many categories (30 days) takes a row
+        of its own."""
         grid = QGridLayout()
         self.chart_views = {}
+        columns = CHART_COLUMNS + (len(dashboard.charts) > 4)  # a team view: three a row
         row = column = 0
         for chart in dashboard.charts:
             view = chart_widget(chart)
@@ -92,9 +94,9 @@ class DashboardPage(QScrollArea):
             wide = len(chart.categories) > WIDE_FROM
             if wide and column:
                 row, column = row + 1, 0
-            grid.addWidget(view, row, column, 1, CHART_COLUMNS if wide else 1)
+            grid.addWidget(view, row, column, 1, columns if wide else 1)
             column = 0 if wide else column + 1
-            if column == 0 or column == CHART_COLUMNS:
+            if column == 0 or column == columns:
                 row, column = row + 1, 0
         return grid
 
