@@ -63,6 +63,7 @@ def work_a_little(window, rng: random.Random) -> None:
             if look > 0.8:
                 meter.add(case_id, rng.uniform(10, 60), rng.uniform(0.1, 0.4), Stage.REVEALED)
             meter.note_decision(case_id)
+        meter.flush(decisions=True)
     for _ in range(12):  # today, on live demo cases, through the review session
         case = window.session.current()
         if case is None:

@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
                                       lambda: self._shown_case_id, self.conceal)
         self.suggested = SuggestedDecision(self, session, self.decisions, self.meter,
                                            lambda: self._shown_case_id)  # decide without looking
-        self.dashboards = DashboardDesk(self, session.cache.db,
-                                        lambda: self.meter.settings.daily_cap_s,
+        self.dashboards = DashboardDesk(self, session.cache.db, self.meter,
                                         self.bridge.ask_figures, self.conceal)
         self.work_list = WorkList(self, session, self.queue_panel)  # search, filters, sort
         # A case chosen in the palette may be outside the queue and filters shown: the work

@@ -16,6 +16,7 @@ from reviewer.actions import ActionId
 from reviewer.figures.charts import Dashboard
 from reviewer.figures.personal import personal_dashboard
 from reviewer.figures.team import team_dashboard
+from reviewer.media.exposure import ExposureMeter
 from reviewer.sync.engine import SyncStatus
 from ui.figures.dashboard_view import DashboardView
 from ui.keys.action_registry import Handlers
@@ -24,10 +25,10 @@ from ui.keys.action_registry import Handlers
 class DashboardDesk(QObject):
     message = Signal(str)
 
-    def __init__(self, parent: QWidget, db: sqlite_utils.Database, cap_s: Callable[[], float],
+    def __init__(self, parent: QWidget, db: sqlite_utils.Database, meter: ExposureMeter,
                  ask_sync: Callable[[], bool], conceal: Callable[[], None]):
         super().__init__(parent)
-        self.parent_widget, self.db, self.cap_s = parent, db, cap_s
+        self.parent_widget, self.db, self.meter = parent, db, meter
         self.ask_sync, self.conceal = ask_sync, conceal
         self.view: DashboardView | None = None
 
@@ -36,7 +37,8 @@ class DashboardDesk(QObject):
 
     def build(self) -> tuple[Dashboard, Dashboard]:
         now = datetime.now(timezone.utc)
-        return (personal_dashboard(self.db, now, date.today(), self.cap_s()),
+        self.meter.flush(decisions=True)  # the last decisions' stages, kept until a pause
+        return (personal_dashboard(self.db, now, date.today(), self.meter.settings.daily_cap_s),
                 team_dashboard(self.db))
 
     def open(self) -> DashboardView:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
 
 from reviewer.actions import ActionId
+from reviewer.media.exposure import ExposureMeter
 from reviewer.store.database import open_store
 from reviewer.sync.api_client import ApiClient
 from reviewer.sync.engine import SyncEngine
@@ -44,7 +45,8 @@ def synced(tmp_path_factory) -> dict[str, Path]:
 def _open(qtbot, store: Path):
     parent = QWidget()
     qtbot.addWidget(parent)
-    desk = DashboardDesk(parent, open_store(store), lambda: 1200.0, lambda: False, lambda: None)
+    db = open_store(store)
+    desk = DashboardDesk(parent, db, ExposureMeter(db), lambda: False, lambda: None)
     messages = []
     desk.message.connect(messages.append)
     return desk.open(), messages

@@ -28,7 +28,9 @@ def _expose(db, day: date, case_id: str, seconds: float, stage: Stage) -> None:
 
 def _decide(db, day: date, case_id: str) -> None:
     """As the window does after each closing decision: the meter notes what was seen first."""
-    ExposureMeter(db, today=lambda: day.isoformat()).note_decision(case_id)
+    meter = ExposureMeter(db, today=lambda: day.isoformat())
+    meter.note_decision(case_id)
+    meter.flush(decisions=True)
 
 
 @pytest.fixture
