@@ -34,6 +34,7 @@ class ActionId(str, Enum):
     NEXT_ITEM = "next_item"  # the next media item of the case is the one a reveal opens on
     PREV_ITEM = "prev_item"
     WIDEN_REVEAL = "widen_reveal"  # while held: the spotlight becomes the whole image
+    LISTEN = "listen"  # held: audio plays only while the key is down (categories that need it)
     PANIC = "panic"  # blank all media at once
     ZOOM = "zoom"  # the first media item large, through the same filter
     TOOK_BREAK = "took_break"  # the reviewer is back from a break: the break prompt goes
@@ -134,6 +135,7 @@ ACTION_LABELS: dict[ActionId, str] = {
         "core", "Widen reveal to the whole image (while holding reveal)"),
     ActionId.NEXT_ITEM: translate("core", "Next media item (the one a reveal opens on)"),
     ActionId.PREV_ITEM: translate("core", "Previous media item"),
+    ActionId.LISTEN: translate("core", "Listen to audio (hold; volume capped)"),
     ActionId.PANIC: translate("core", "Hide all media now"),
     ActionId.ZOOM: translate("core", "Zoom media"),
     ActionId.TOOK_BREAK: translate("core", "I took a break"),

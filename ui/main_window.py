@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
     # --- media safety ------------------------------------------------------------------------
     def conceal(self) -> None:
         self.reveal.conceal()
+        self.media_desk.audio.release()  # sound stops with every concealment too
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():

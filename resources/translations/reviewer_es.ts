@@ -135,6 +135,21 @@
     </message>
 </context>
 <context>
+    <name>HeldAudio</name>
+    <message>
+        <source>No audio in this case: nothing to listen to.</source>
+        <translation>Este caso no tiene audio: no hay nada que escuchar.</translation>
+    </message>
+    <message>
+        <source>Audio stays off for {category}: its policy does not need hearing it.</source>
+        <translation>El audio sigue apagado para {category}: su política no exige escucharlo.</translation>
+    </message>
+    <message>
+        <source>The audio has not been downloaded yet.</source>
+        <translation>El audio aún no se ha descargado.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDesk</name>
     <message>
         <source>Incidents</source>
@@ -476,6 +491,17 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
 </context>
 <context>
+    <name>MediaTile</name>
+    <message>
+        <source>Audio · silent until you hold the listen key (volume capped)</source>
+        <translation>Audio · en silencio hasta que mantenga la tecla de escuchar (volumen limitado)</translation>
+    </message>
+    <message>
+        <source>Audio · stays off for this category</source>
+        <translation>Audio · apagado para esta categoría</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDesk</name>
     <message>
         <source>Settings saved and applied (key changes apply from the next start).</source>
@@ -608,6 +634,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Previous media item</source>
         <translation>Elemento multimedia anterior</translation>
+    </message>
+    <message>
+        <source>Listen to audio (hold; volume capped)</source>
+        <translation>Escuchar el audio (mantener; volumen limitado)</translation>
     </message>
     <message>
         <source>Hide all media now</source>

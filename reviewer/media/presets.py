@@ -31,6 +31,9 @@ class MediaPreset:
     colour: bool = True
     never_render: bool = False
     reduced: bool = True  # the reduced-detail stage
+    # Audio is off: only a category whose policy needs hearing it plays sound, and then only
+    # while a key is held, at a capped volume (reviewer/media/audio.py).
+    audio: bool = False
 
     def allows(self, stage: Stage) -> bool:
         """Whether this preset lets `stage` be shown; a never-render one allows none at all."""
@@ -55,6 +58,7 @@ class MediaPreset:
             colour=self.colour and other.colour,
             never_render=self.never_render or other.never_render,
             reduced=self.reduced and other.reduced,
+            audio=self.audio and other.audio,
         )
 
 

@@ -26,6 +26,8 @@ class PresetOverrides(BaseModel):
     reveal: bool | None = None
     colour: bool | None = None
     never_render: bool | None = None
+    reduced: bool | None = None  # the reduced-detail stage (reviewer/media/stages.py)
+    audio: bool | None = None  # the category's policy needs hearing it: held key, capped volume
 
 
 class OrgPresets(BaseModel):

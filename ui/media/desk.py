@@ -22,6 +22,7 @@ from reviewer.media.presets import MediaPreset, effective_books
 from reviewer.media.stages import Stage
 from ui.keys.action_registry import Handlers, key_text
 from ui.media.grid import MediaGrid
+from ui.media.held_audio import HeldAudio
 from ui.media.reveal_controller import RevealController
 from ui.media.service import MediaService
 from ui.media.wellness_labels import ExposureLabel, PromptBanner
@@ -51,6 +52,9 @@ class MediaDesk(QObject):
         self.widen_key = key_text(keymap, ActionId.WIDEN_REVEAL) or "Widen (Media menu)"
         self.reveal = RevealController(window, self.grid, keymap, meter, shown_case_id)
         self.reveal.exposure_changed.connect(self.show_exposure)
+        self.audio = HeldAudio(window, self.grid, keymap, meter, db, shown_case_id)
+        self.audio.message.connect(self.message)
+        self.audio.exposure_changed.connect(self.show_exposure)
         self.grid.reveal_changed.connect(self.show_reveal_hint)
 
     def handlers(self) -> Handlers:
@@ -142,4 +146,5 @@ class MediaDesk(QObject):
 
     def shutdown(self) -> None:
         self.reveal.shutdown()
+        self.audio.shutdown()
         self.meter.flush(decisions=True)  # how the last cases were decided, not yet saved

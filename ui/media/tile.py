@@ -21,9 +21,11 @@ from reviewer.domain import MediaRef
 from reviewer.media.presets import MediaPreset
 from reviewer.media.render import style_for
 from reviewer.media.reveal import RevealState
+from reviewer.media.audio import is_audio
 from reviewer.media.stages import Stage
 from reviewer.review.prior_decisions import known_lines
 from ui.i18n.core_text import shown
+from ui.media.waveform import paint_waveform
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.theme.palette import current_palette
 
@@ -75,12 +77,14 @@ class MediaTile(QWidget):
         self.painted: tuple = ()  # the keys the last paint actually showed
         self.relaxed = False
         self.current = False  # framed: a reveal by key opens here when the pointer is elsewhere
+        self.listening: list[float] | None = None  # an audio item's waveform while it is heard
         self.setMouseTracking(True)
 
     # --- what to show ----------------------------------------------------------------------
     def show_media(self, media: MediaRef | None, preset: MediaPreset, box: tuple[int, int]) -> None:
         if media is None or self.media is None or media.sha256 != self.media.sha256:
             self.base = self.revealed = None  # never leave another item's pixels on screen
+            self.listening = None
         self.media, self.preset, self.reveal = media, preset, RevealState()
         self.relaxed = False  # set again by MediaGrid.relax_to, for this case only
         self.want(box)
@@ -94,9 +98,19 @@ class MediaTile(QWidget):
         self.reveal = reveal
         self.want(box)
 
+    def set_listening(self, peaks: list[float] | None) -> None:
+        """The waveform to show while the item is heard (None: not heard)."""
+        self.listening = peaks
+        self.update()
+
+    def is_audio(self) -> bool:
+        return self.media is not None and is_audio(self.media.mime)
+
     def want(self, box: tuple[int, int]) -> None:
         self.base_key = self.reveal_key = None
-        if self.media is not None:
+        if self.is_audio():
+            self.revealed = None  # sound has no picture to render or reveal
+        elif self.media is not None:
             category = self.media.category
             scale = self.devicePixelRatioF()
             self.base_key = RenderKey.on_screen(self.media.sha256, box,
@@ -156,6 +170,8 @@ class MediaTile(QWidget):
             return True
         if self.reveal.blanked:
             return self.painted == ("metadata",)
+        if self.is_audio():
+            return self.painted == ("audio",)
         if self.base is None or not self.base.final:
             return False
         shows_reveal = self.reveal_key is not None and self.base.image is not None
@@ -173,6 +189,8 @@ class MediaTile(QWidget):
             painter.fillRect(self.rect(), Qt.GlobalColor.black)
             self._text(painter, area, "Media hidden — press Esc to show blurred previews again")
             self.painted = ("metadata",)
+        elif self.is_audio():
+            self.painted = self._paint_audio(painter, area)
         else:
             self.painted = self._paint_media(painter, area)
         if self.media is not None and not self.reveal.blanked:
@@ -226,6 +244,19 @@ class MediaTile(QWidget):
         painter.fillRect(strip, current_palette().colour("media_caption_bg"))
         painter.setPen(current_palette().colour("media_text"))
         painter.drawText(strip.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _paint_audio(self, painter: QPainter, area: QRect) -> tuple:
+        """Sound, never a picture: a waveform while it is heard, else what the listen key does."""
+        if self.listening is not None:
+            paint_waveform(painter, area.adjusted(8, 8, -8, -8), self.listening,
+                           current_palette().colour("media_attention"))
+        elif self.preset.audio:
+            self._text(painter, area, self.tr("Audio · silent until you hold the listen key "
+                                              "(volume capped)"))
+        else:
+            self._text(painter, area, self.tr("Audio · stays off for this category"))
+        self._known(painter, area)
+        return ("audio",)
 
     def known_text(self) -> list[str]:
         """What is known of the item without looking (earlier decisions on the same picture),
