@@ -8,7 +8,7 @@
 # else it prints the exact command to run and fails (test) or warns (gui).
 set -euo pipefail
 
-TEST_PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
+TEST_PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core libpulse0"
 # postgresql: the release's server (15 on Debian 12); tests/postgres_cluster.py finds the newest
 # /usr/lib/postgresql/*/bin and runs its own cluster, whatever the package's service does.
 TEST_PKGS="$TEST_PKGS postgresql"

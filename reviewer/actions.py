@@ -37,6 +37,7 @@ class ActionId(str, Enum):
     LISTEN = "listen"  # held: audio plays only while the key is down (categories that need it)
     PANIC = "panic"  # blank all media at once
     ZOOM = "zoom"  # the first media item large, through the same filter
+    CALM_BREAK = "calm_break"  # optional: a calm picture and a breathing pace, at a break
     TOOK_BREAK = "took_break"  # the reviewer is back from a break: the break prompt goes
     RELAX_ITEM = "relax_item"  # the organisation's presets for the media on screen only
     # Confirm the decision earlier decisions on the same media suggest (decide without looking)
@@ -139,6 +140,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.PANIC: translate("core", "Hide all media now"),
     ActionId.ZOOM: translate("core", "Zoom media"),
     ActionId.TOOK_BREAK: translate("core", "I took a break"),
+    ActionId.CALM_BREAK: translate("core", "A calm picture and a breathing pace (optional)"),
     ActionId.RELAX_ITEM: translate("core", "Relax my stricter media settings for this case"),
     ActionId.ACCEPT_SUGGESTED: translate(
         "core", "Confirm the suggested decision (earlier decisions on the same media)"),

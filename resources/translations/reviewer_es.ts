@@ -45,6 +45,29 @@
     </message>
 </context>
 <context>
+    <name>CalmBreak</name>
+    <message>
+        <source>A calm moment</source>
+        <translation>Un momento de calma</translation>
+    </message>
+    <message>
+        <source>Optional: close it whenever you like (Esc).</source>
+        <translation>Opcional: ciérrelo cuando quiera (Esc).</translation>
+    </message>
+    <message>
+        <source>Breathe in… {n}</source>
+        <translation>Inspire… {n}</translation>
+    </message>
+    <message>
+        <source>Hold… {n}</source>
+        <translation>Mantenga… {n}</translation>
+    </message>
+    <message>
+        <source>Breathe out slowly… {n}</source>
+        <translation>Espire despacio… {n}</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>No data yet</source>
@@ -452,6 +475,17 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
 </context>
 <context>
+    <name>MediaDesk</name>
+    <message>
+        <source>For the break, if you like: {key} shows a calm picture with a slow breathing pace (optional).</source>
+        <translation>Para la pausa, si quiere: {key} muestra una imagen tranquila con un ritmo lento de respiración (opcional).</translation>
+    </message>
+    <message>
+        <source>Break noted. If you like, {key} shows a calm picture with a slow breathing pace (optional).</source>
+        <translation>Pausa anotada. Si quiere, {key} muestra una imagen tranquila con un ritmo lento de respiración (opcional).</translation>
+    </message>
+</context>
+<context>
     <name>MediaPage</name>
     <message>
         <source>You can only be stricter than your organisation&apos;s presets: what it already holds strict is ticked or unticked and cannot be changed here. Media on screen is shown again with these settings when you save; a category set to never render also stops being downloaded from the next start.</source>
@@ -650,6 +684,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>I took a break</source>
         <translation>He hecho una pausa</translation>
+    </message>
+    <message>
+        <source>A calm picture and a breathing pace (optional)</source>
+        <translation>Una imagen tranquila y un ritmo de respiración (opcional)</translation>
     </message>
     <message>
         <source>Relax my stricter media settings for this case</source>

@@ -21,6 +21,7 @@ from reviewer.media.exposure import BREAK, ExposureMeter
 from reviewer.media.presets import MediaPreset, effective_books
 from reviewer.media.stages import Stage
 from ui.keys.action_registry import Handlers, key_text
+from ui.media.calm_break import CalmBreak
 from ui.media.grid import MediaGrid
 from ui.media.held_audio import HeldAudio
 from ui.media.reveal_controller import RevealController
@@ -69,6 +70,7 @@ class MediaDesk(QObject):
             ActionId.PANIC: self.panic,
             ActionId.ZOOM: self.zoom,
             ActionId.TOOK_BREAK: self.took_break,
+            ActionId.CALM_BREAK: self.calm_break,
             ActionId.RELAX_ITEM: self.relax_item,
         }
 
@@ -138,11 +140,32 @@ class MediaDesk(QObject):
         self.exposure_label.show_reading(self.meter.reading(self.shown_case_id()))
         for prompt in self.meter.new_prompts():
             self.prompt_banner.show_prompt(prompt)
+            if prompt == BREAK:
+                self._offer_calm_break(at_reminder=True)
 
     def took_break(self) -> None:
         self.meter.took_break()
         if self.prompt_banner.prompt == BREAK:
             self.prompt_banner.dismiss()
+        self._offer_calm_break()
+
+    def calm_break(self) -> None:
+        """The optional palate-cleanser: opened only by its own key, closed by Esc."""
+        self.reveal.conceal()
+        CalmBreak(self.window).exec()
+        self.window.activateWindow()
+
+    def _offer_calm_break(self, at_reminder: bool = False) -> None:
+        key = key_text(self.keymap, ActionId.CALM_BREAK)
+        if not key:
+            return
+        if at_reminder:
+            text = self.tr("For the break, if you like: {key} shows a calm picture with a slow "
+                           "breathing pace (optional).")
+        else:
+            text = self.tr("Break noted. If you like, {key} shows a calm picture with a slow "
+                           "breathing pace (optional).")
+        self.message.emit(text.format(key=key))
 
     def shutdown(self) -> None:
         self.reveal.shutdown()
