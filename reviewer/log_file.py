@@ -70,9 +70,14 @@ class LogFile:
             "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
         self._root_level = logging.getLogger().level
         root = logging.getLogger()
-        root.addHandler(self.handler)
         if root.getEffectiveLevel() > level:
+            # The file wants more than the terminal shows: handlers already there (stderr)
+            # keep showing only what they showed before.
+            for other in root.handlers:
+                if other.level == logging.NOTSET:
+                    other.setLevel(root.getEffectiveLevel())
             root.setLevel(level)
+        root.addHandler(self.handler)
         self._faults = open(directory / FAULTS_NAME, "a", encoding="utf-8")  # noqa: SIM115
         os.chmod(directory / FAULTS_NAME, 0o600)
         self._had_faulthandler = faulthandler.is_enabled()

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(code: str, log_dir: Path) -> subprocess.CompletedProcess:
-    script = "from reviewer import log_file\nlog_file.install()\n" + textwrap.dedent(code)
+    script = ("import logging\nlogging.basicConfig(level=logging.WARNING)  # as main.py does\n"
+              "from reviewer import log_file\nlog_file.install()\n" + textwrap.dedent(code))
     return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                           text=True, timeout=60,
                           env={**os.environ, "REVIEWER_LOG_DIR": str(log_dir)})
@@ -66,6 +67,16 @@ def test_only_this_user_can_read_the_log_and_bearer_tokens_are_blanked(tmp_path)
     assert "tok-123-secret" not in text and "tok-456-secret" not in text
     assert stat.S_IMODE(os.stat(logs.path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(logs.directory).st_mode) == 0o700
+
+
+def test_the_terminal_keeps_showing_warnings_only(tmp_path):
+    done = _run("""
+        import logging
+        logging.getLogger("httpx").info("HTTP Request: GET /v1/queues")
+        logging.getLogger("reviewer.sync").warning("round failed")
+    """, tmp_path)
+    assert "round failed" in done.stderr and "HTTP Request" not in done.stderr
+    assert "HTTP Request" in (tmp_path / LOG_NAME).read_text()  # the file has the INFO too
 
 
 def test_closing_puts_the_hooks_back(tmp_path):
