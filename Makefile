@@ -31,10 +31,13 @@ screenshot: $(STAMP)
 # Interface text: lupdate lists every tr()/translate() string of ui/ and reviewer/ in the .ts
 # files (translators edit those, e.g. in pyside6-linguist); lrelease compiles them to the .qm
 # the app loads. Both are committed, so a fresh clone runs in every language without this step.
-TS_FILES := $(wildcard resources/translations/*.ts)
+# English has a file too, of plural forms only ("1 case" / "2 cases").
+TS_FILES := $(filter-out %_en.ts,$(wildcard resources/translations/*.ts))
+EN_TS := resources/translations/reviewer_en.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find ui reviewer -name '*.py') -ts $(TS_FILES)
-	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly $$(find ui reviewer -name '*.py') -ts $(EN_TS)
+	for ts in $(TS_FILES) $(EN_TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 # The product icon's PNG sizes, rendered from its SVG (committed: the wheel needs no build step).
 icons: $(STAMP)

@@ -2,8 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen python packaging/screenshot.py docs/screenshot.png
     python packaging/screenshot.py docs/theme-light.png light   # under a real (X) display
+    python packaging/screenshot.py docs/spanish.png dark es     # the interface in Spanish
 
-The optional second argument picks the theme (system, dark, light), as settings.json would.
+The optional second argument picks the theme (system, dark, light), as settings.json would;
+the third the interface language, as settings.json's "language" would.
 """
 
 from __future__ import annotations
@@ -29,14 +31,16 @@ def pump_until(condition, timeout: float = 20.0) -> None:
         time.sleep(0.01)  # sleeping in Python lets the sync and decode threads run
 
 
-def main(out: Path, theme: str = "system") -> int:
+def main(out: Path, theme: str = "system", language: str = "") -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         settings = Path(tmp) / "profile"
         Profile(settings).ensure().save_setting("theme", theme)
         apply_stylesheet(app, Profile(settings))
         server, token = start_demo_server(Path(tmp) / "server")
-        window = build_workstation(Profile(Path(tmp) / "profile"), server.url, token)
+        if language:  # the same key a reviewer sets in settings.json
+            Profile(settings).save_setting("language", language)
+        window = build_workstation(Profile(settings), server.url, token)
         window.resize(1500, 920)
         window.show()
         window.bridge.start()
@@ -58,4 +62,5 @@ def main(out: Path, theme: str = "system") -> int:
 
 if __name__ == "__main__":
     sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"),
-                  sys.argv[2] if len(sys.argv) > 2 else "system"))
+                  sys.argv[2] if len(sys.argv) > 2 else "system",
+                  sys.argv[3] if len(sys.argv) > 3 else ""))

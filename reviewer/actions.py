@@ -72,6 +72,10 @@ class ActionId(str, Enum):
     ACKNOWLEDGE_BULLETIN = "acknowledge_bulletin"
     INCIDENTS = "incidents"  # show / hide the incidents panel (live figures, review)
     ADD_TO_INCIDENT = "add_to_incident"  # the case on screen joins the selected incident
+    # The keyboard focus: Tab walks every control, these move from pane to pane (and out of
+    # the media grid, where Tab chooses the media item)
+    NEXT_PANE = "next_pane"
+    PREV_PANE = "prev_pane"
     # The account on this machine
     SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
     SIGN_IN_AGAIN = "sign_in_again"  # the central API refused the token: a new one, same cache
@@ -173,6 +177,8 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.ACKNOWLEDGE_BULLETIN: translate("core", "Acknowledge the bulletin"),
     ActionId.INCIDENTS: translate("core", "Show / hide the incidents panel"),
     ActionId.ADD_TO_INCIDENT: translate("core", "Add this case to the selected incident"),
+    ActionId.NEXT_PANE: translate("core", "Next pane"),
+    ActionId.PREV_PANE: translate("core", "Previous pane"),
     ActionId.SIGN_OUT: translate("core", "Sign out and wipe this machine's cache…"),
     ActionId.SIGN_IN_AGAIN: translate(
         "core", "Sign in again (keeps the cache and what waits to be sent)…"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from reviewer.domain import parse_iso
+from reviewer.words import Phrase, translate
 
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: an RTL name cannot reorder its neighbours
 
@@ -20,15 +21,16 @@ def sla_countdown(deadline_iso: str, now: datetime | None = None,
     try:
         remaining = parse_iso(deadline_iso) - (now or datetime.now(timezone.utc))
     except ValueError:
-        return "SLA unknown", "ok"
+        return translate("core", "SLA unknown"), "ok"
     seconds = int(remaining.total_seconds())
     text = _duration(abs(seconds))
     severity = "breached" if seconds < 0 else "soon" if seconds < 3600 else "ok"
     if short:
-        return (f"{text} late" if seconds < 0 else f"{text} left"), severity
+        return (Phrase(translate("core", "{time} late"), time=text) if seconds < 0
+                else Phrase(translate("core", "{time} left"), time=text)), severity
     if seconds < 0:
-        return f"SLA breached {text} ago", severity
-    return f"SLA {text} left", severity
+        return Phrase(translate("core", "SLA breached {time} ago"), time=text), severity
+    return Phrase(translate("core", "SLA {time} left"), time=text), severity
 
 
 LEASE_WARNING_S = 15 * 60  # half the central API's 30-minute lease: renewal has stopped
@@ -47,10 +49,13 @@ def lease_note(expires_iso: str | None, now: datetime | None = None) -> str:
     if seconds >= LEASE_WARNING_S:
         return ""
     if seconds > 0:
-        return (f"Your hold on this case ends in {_duration(seconds)} and is not being renewed "
-                "(offline?): after that the central API may give it to another reviewer.")
-    return ("Your hold on this case has lapsed: the central API may give it to another "
-            "reviewer, and a decision made now may conflict with theirs.")
+        return Phrase(translate("core", "Your hold on this case ends in {time} and is not "
+                                        "being renewed (offline?): after that the central API "
+                                        "may give it to another reviewer."),
+                      time=_duration(seconds))
+    return translate("core", "Your hold on this case has lapsed: the central API may give it "
+                             "to another reviewer, and a decision made now may conflict with "
+                             "theirs.")
 
 
 def _duration(seconds: int) -> str:
@@ -69,7 +74,7 @@ def age(iso: str, now: datetime | None = None) -> str:
     try:
         seconds = int(((now or datetime.now(timezone.utc)) - parse_iso(iso)).total_seconds())
     except ValueError:
-        return "unknown"
+        return translate("core", "unknown")
     return _duration(max(0, seconds))
 
 

@@ -5,6 +5,7 @@ it returns the text unchanged, and `pyside6-lupdate` finds the call by its name 
 text in resources/translations/*.ts. A string with values in it is a `Phrase`: it reads as the
 English sentence (logs, the command line, tests), and also keeps its template and values, so
 ui/i18n/core_text.py can translate the template and fill the values in again on the screen.
+Its template is marked too, so lupdate lists it: `Phrase(translate("core", "{n} left"), n=3)`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,17 @@ from __future__ import annotations
 CORE = "core"  # the one translation context of every core string
 
 
+PLURALS = ""  # the context lupdate gives a bare tr() call: the core's plural texts
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """A marker: the text itself. ui/ translates it where it reaches the screen."""
+    return text
+
+
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """A marker for a text with a count: `Phrase(tr("%n case(s) late", "", n), n=n)`. lupdate
+    reads plural forms from a tr() call only (not from translate()), under the empty context."""
     return text
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from reviewer.sync.api_client import ApiClient
@@ -25,6 +26,7 @@ from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
 from reviewer.sync.engine import SyncEngine, SyncSettings
 from ui.account.profile_lock import ForwardRequests
+from ui.i18n.core_text import shown
 from ui.i18n.language import choose_language, use_language
 from ui.main_window import MainWindow
 from ui.account.account_actions import AccountActions
@@ -73,8 +75,9 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
                                     window.conceal))
     window.attach_desk(IncidentDesk(window, session.incidents, bridge, session.current))
     remember_layout(window, profile)
-    notes = ([cache_warning] if cache_warning else []) + (
-        ["Key bindings: " + "; ".join(problems)] if problems else [])
+    notes = ([shown(cache_warning)] if cache_warning else []) + (
+        [QCoreApplication.translate("", "Key bindings: {problems}").format(
+            problems="; ".join(problems))] if problems else [])
     unusable = settings_problems(profile.settings())
     notes += [f"settings.json: {'; '.join(unusable)}"] if unusable else []
     if notes:

@@ -42,6 +42,7 @@ from ui.sync.bridge import SyncBridge
 from ui.sync.conflicts_view import ConflictsView
 from ui.sync.indicator import SyncIndicator
 from ui.widgets.message_log import MessageLog
+from ui.widgets.panes import PaneCycle, set_tab_order
 from ui.widgets.status_line import StatusLine
 
 log = logging.getLogger(__name__)
@@ -49,20 +50,25 @@ log = logging.getLogger(__name__)
 PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
 PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
 
-MENUS = (  # menu title (translated when the menu is built), the actions it lists
+MENUS = (  # menu title (marked for lupdate, translated by the window), the actions it lists
     (QT_TRANSLATE_NOOP("MainWindow", "&Decide"), (*DECISION_KINDS, ActionId.ACCEPT_SUGGESTED,
                                                  ActionId.UNDO, ActionId.SWEEP)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Go"), (ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.NEXT_QUEUE,
-             ActionId.PREV_QUEUE, ActionId.SEARCH, ActionId.FILTER_SORT, ActionId.CLEAR_FILTERS)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Media"), (ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.REAL_PIXELS,
-                ActionId.WIDEN_REVEAL, ActionId.NEXT_ITEM,
-                ActionId.PREV_ITEM, ActionId.PANIC,
-                ActionId.ZOOM, ActionId.RELAX_ITEM, ActionId.TOOK_BREAK)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Go"), (
+        ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.NEXT_QUEUE,
+        ActionId.PREV_QUEUE, ActionId.SEARCH, ActionId.FILTER_SORT, ActionId.CLEAR_FILTERS,
+        ActionId.NEXT_PANE, ActionId.PREV_PANE)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Media"), (
+        ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.REAL_PIXELS, ActionId.WIDEN_REVEAL,
+        ActionId.NEXT_ITEM, ActionId.PREV_ITEM, ActionId.PANIC, ActionId.ZOOM,
+        ActionId.RELAX_ITEM, ActionId.TOOK_BREAK)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Sync"), (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES, ActionId.ACKNOWLEDGE_BULLETIN)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE,
+                                                       ActionId.ACCOUNT_NOTE)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES,
+                                                      ActionId.ACKNOWLEDGE_BULLETIN)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Figures"), (ActionId.DASHBOARD,)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SETTINGS, ActionId.SIGN_IN_AGAIN, ActionId.SIGN_OUT)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SETTINGS, ActionId.SIGN_IN_AGAIN,
+                                                   ActionId.SIGN_OUT)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET,
                                               ActionId.OPEN_LOG_FOLDER)),
 )
@@ -84,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_collaborators(user_preset)
         self._lay_out()
         self._build_menus()
+        self._order_focus()
         self._connect_signals()
         self._connect_actions(self.handlers(), self.decisions.handlers(),
                               self.media_desk.handlers(), self.work_list.handlers(),
@@ -159,6 +166,17 @@ class MainWindow(QMainWindow):
             for action_id in action_ids:
                 menu.addAction(self.registry.actions[action_id])
 
+    def _order_focus(self) -> None:
+        """Tab walks the controls left to right, top to bottom; the pane keys jump between
+        panes. The media grid holds the focus at start: no control swallows a review key."""
+        q = self.queue_panel
+        set_tab_order([q.queues, *q.filters.controls(), q.cases, self.case_panel.text,
+                       self.media_grid, self.investigation_panel, *self.decision_bar.controls(),
+                       self.sync_indicator])
+        self.panes = PaneCycle([self.guidelines.banner, q, self.case_panel, self.media_grid,
+                                self.investigation_panel, self.decision_bar, self.statusBar()])
+        self.media_grid.setFocus()
+
     def _connect_signals(self) -> None:
         """Child to child, in one place: no collaborator reaches into another or the window."""
         say = self.status_line.say
@@ -217,6 +235,8 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_LOG_FOLDER: self.open_log_folder,
             ActionId.INVESTIGATE: self.investigation_panel.toggle,
             ActionId.ACCOUNT_NOTE: self.add_account_note,
+            ActionId.NEXT_PANE: lambda: self.panes.step(1),
+            ActionId.PREV_PANE: lambda: self.panes.step(-1),
         }
 
     # --- showing cases ---------------------------------------------------------------------

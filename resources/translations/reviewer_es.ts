@@ -2,6 +2,441 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name></name>
+    <message>
+        <source>Text in language “{code}” (not recognised)</source>
+        <translation>Texto en el idioma «{code}» (no reconocido)</translation>
+    </message>
+    <message>
+        <source>Text in {language} ({code})</source>
+        <translation>Texto en {language} ({code})</translation>
+    </message>
+    <message>
+        <source> · right to left</source>
+        <translation> · de derecha a izquierda</translation>
+    </message>
+    <message>
+        <source>  ·  HIGH-PROFILE ACCOUNT</source>
+        <translation>  ·  CUENTA DE ALTO PERFIL</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message numerus="yes">
+        <source>Author {name} (@{handle})  ·  %Ln follower(s)  ·  account since {since}</source>
+        <translation>
+            <numerusform>Autor {name} (@{handle})  ·  %Ln seguidor  ·  cuenta desde {since}</numerusform>
+            <numerusform>Autor {name} (@{handle})  ·  %Ln seguidores  ·  cuenta desde {since}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reports attached</source>
+        <translation>Sin denuncias adjuntas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s): {reasons}</source>
+        <translation>
+            <numerusform>%n denuncia: {reasons}</numerusform>
+            <numerusform>%n denuncias: {reasons}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a reviewer</source>
+        <translation>un revisor</translation>
+    </message>
+    <message>
+        <source>Escalated by {who}{note}. Decide with 1–5.</source>
+        <translation>Escalado por {who}{note}. Decide con 1–5.</translation>
+    </message>
+    <message>
+        <source>Awaiting approval: {what} by {who}{note}. A approves · 1 overturns · 2–5 amend</source>
+        <translation>Pendiente de aprobación: {what} de {who}{note}. A aprueba · 1 anula · 2–5 modifican</translation>
+    </message>
+    <message>
+        <source>No prior enforcement on this account</source>
+        <translation>Sin medidas previas contra esta cuenta</translation>
+    </message>
+    <message>
+        <source>Prior enforcement ({count}): {items}</source>
+        <translation>Medidas previas ({count}): {items}</translation>
+    </message>
+    <message>
+        <source>{case} in {queue} · {policy}
+SLA deadline {when}</source>
+        <translation>{case} en {queue} · {policy}
+Plazo del SLA {when}</translation>
+    </message>
+    <message>
+        <source>✓ done  {case}</source>
+        <translation>✓ hecho  {case}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rep.</source>
+        <translation>
+            <numerusform>%Ln den.</numerusform>
+            <numerusform>%Ln den.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln here</source>
+        <translation>
+            <numerusform>%Ln aquí</numerusform>
+            <numerusform>%Ln aquí</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation>
+            <numerusform>%Ln abierto</numerusform>
+            <numerusform>%Ln abiertos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oldest {age}</source>
+        <translation>el más antiguo {age}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln breached</source>
+        <translation>
+            <numerusform>%Ln vencido</numerusform>
+            <numerusform>%Ln vencidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due &lt;1h</source>
+        <translation>
+            <numerusform>%Ln vence en &lt;1h</numerusform>
+            <numerusform>%Ln vencen en &lt;1h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cases here: %Ln</source>
+        <translation>
+            <numerusform>Casos aquí: %Ln</numerusform>
+            <numerusform>Casos aquí: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %Ln of {total} · {described}</source>
+        <translation>
+            <numerusform>Se muestra %Ln de {total} · {described}</numerusform>
+            <numerusform>Se muestran %Ln de {total} · {described}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %Ln · {described}</source>
+        <translation>
+            <numerusform>Se muestra %Ln · {described}</numerusform>
+            <numerusform>Se muestran %Ln · {described}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · Ctrl+Shift+L clears (the order stays)</source>
+        <translation> · Ctrl+Mayús+L los borra (el orden se mantiene)</translation>
+    </message>
+    <message>
+        <source> · searching every queue</source>
+        <translation> · buscando en todas las colas</translation>
+    </message>
+    <message numerus="yes">
+        <source> · search index still reading %Ln case(s), more may match</source>
+        <translation>
+            <numerusform> · el índice aún lee %Ln caso, puede haber más coincidencias</numerusform>
+            <numerusform> · el índice aún lee %Ln casos, puede haber más coincidencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{action} {case} under which policy?</source>
+        <translation>{action} {case}: ¿según qué política?</translation>
+    </message>
+    <message>
+        <source>Reason and proposed plan of action for the specialist.</source>
+        <translation>Motivo y plan de acción propuesto para el especialista.</translation>
+    </message>
+    <message>
+        <source>Why? The note goes with the decision.</source>
+        <translation>¿Por qué? La nota acompaña a la decisión.</translation>
+    </message>
+    <message>
+        <source>Reason and proposed plan of action…</source>
+        <translation>Motivo y plan de acción propuesto…</translation>
+    </message>
+    <message>
+        <source>Why this decision…</source>
+        <translation>Por qué esta decisión…</translation>
+    </message>
+    <message>
+        <source>NOT recorded — {error}. The case stays on screen.</source>
+        <translation>NO registrado — {error}. El caso sigue en pantalla.</translation>
+    </message>
+    <message>
+        <source>Recorded {action} ({policy}) on {case} — saved here</source>
+        <translation>Registrado {action} ({policy}) en {case} — guardado aquí</translation>
+    </message>
+    <message>
+        <source>NO MEDIA</source>
+        <translation>SIN MULTIMEDIA</translation>
+    </message>
+    <message>
+        <source>Blurred</source>
+        <translation>Difuminado</translation>
+    </message>
+    <message>
+        <source>No preview yet</source>
+        <translation>Aún sin vista previa</translation>
+    </message>
+    <message>
+        <source>No media</source>
+        <translation>Sin multimedia</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>seleccionado</translation>
+    </message>
+    <message>
+        <source>under the cursor</source>
+        <translation>bajo el cursor</translation>
+    </message>
+    <message>
+        <source>Preparing blurred preview…</source>
+        <translation>Preparando la vista previa difuminada…</translation>
+    </message>
+    <message>
+        <source>Sign out and wipe the cases cached on this machine?</source>
+        <translation>¿Cerrar sesión y borrar los casos guardados en este equipo?</translation>
+    </message>
+    <message>
+        <source>Decisions not yet sent are sent first. You will need to sign in again, and cases are fetched anew.</source>
+        <translation>Primero se envían las decisiones pendientes. Tendrás que volver a iniciar sesión y los casos se descargarán de nuevo.</translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>Seguir con la sesión</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>{unsent} have not reached the central API.</source>
+        <translation>{unsent} no han llegado a la API central.</translation>
+    </message>
+    <message>
+        <source>They are sent as soon as the central API can be reached while you stay signed in. Signing out now discards them for good.</source>
+        <translation>Se envían en cuanto se pueda contactar con la API central mientras sigas con la sesión. Si cierras la sesión ahora, se descartan para siempre.</translation>
+    </message>
+    <message>
+        <source>Sign out and discard them</source>
+        <translation>Cerrar sesión y descartarlas</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: {error}</source>
+        <translation>No se puede mostrar: {error}</translation>
+    </message>
+    <message>
+        <source>Media hidden — press Esc to show blurred previews again</source>
+        <translation>Multimedia oculta — pulsa Esc para volver a ver las vistas previas difuminadas</translation>
+    </message>
+    <message>
+        <source>NEVER RENDERED</source>
+        <translation>NUNCA SE MUESTRA</translation>
+    </message>
+    <message>
+        <source>REVEAL NOT ALLOWED</source>
+        <translation>MOSTRAR NO PERMITIDO</translation>
+    </message>
+    <message>
+        <source>REAL PIXELS NOT ALLOWED</source>
+        <translation>PÍXELES REALES NO PERMITIDOS</translation>
+    </message>
+    <message>
+        <source>ORG PRESET FOR THIS CASE</source>
+        <translation>AJUSTE DE LA ORGANIZACIÓN EN ESTE CASO</translation>
+    </message>
+    <message>
+        <source>Media item {number}: {category}</source>
+        <translation>Elemento multimedia {number}: {category}</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Oculto</translation>
+    </message>
+    <message>
+        <source>Real pixels revealed</source>
+        <translation>Píxeles reales a la vista</translation>
+    </message>
+    <message>
+        <source>Reduced detail revealed</source>
+        <translation>Detalle reducido a la vista</translation>
+    </message>
+    <message>
+        <source>Blurred and grey</source>
+        <translation>Difuminado y en gris</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Conectando…</translation>
+    </message>
+    <message>
+        <source>● Sign in again (Account menu)</source>
+        <translation>● Vuelve a iniciar sesión (menú Cuenta)</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En línea</translation>
+    </message>
+    <message>
+        <source>● Offline — working from cached cases</source>
+        <translation>● Sin conexión — trabajando con los casos guardados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting to sync</source>
+        <translation>
+            <numerusform>%Ln pendiente de sincronizar</numerusform>
+            <numerusform>%Ln pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all decisions synced</source>
+        <translation>todas las decisiones sincronizadas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln awaiting a senior&apos;s approval</source>
+        <translation>
+            <numerusform>%Ln pendiente de aprobación de un responsable</numerusform>
+            <numerusform>%Ln pendientes de aprobación de un responsable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s) to review — Shift+C</source>
+        <translation>
+            <numerusform>%Ln conflicto por revisar — Mayús+C</numerusform>
+            <numerusform>%Ln conflictos por revisar — Mayús+C</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>{action} ({policy}) by {who} at {when}</source>
+        <translation>{action} ({policy}) de {who} a las {when}</translation>
+    </message>
+    <message>
+        <source>another reviewer</source>
+        <translation>otro revisor</translation>
+    </message>
+    <message>
+        <source>case closed: {why}</source>
+        <translation>caso cerrado: {why}</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirado</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>No enviado</translation>
+    </message>
+    <message>
+        <source>it could not be sent</source>
+        <translation>no se pudo enviar</translation>
+    </message>
+    <message>
+        <source>a note is required: {rule}. Decide the case again with a reason, or escalate it with a note</source>
+        <translation>se requiere una nota: {rule}. Decide el caso de nuevo con un motivo, o escálalo con una nota</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>the central API refused it: {reason}</source>
+        <translation>la API central la rechazó: {reason}</translation>
+    </message>
+    <message>
+        <source>Key bindings: {problems}</source>
+        <translation>Atajos de teclado: {problems}</translation>
+    </message>
+    <message>
+        <source>(unbound)</source>
+        <translation>(sin asignar)</translation>
+    </message>
+    <message>
+        <source>Queue: {name}</source>
+        <translation>Cola: {name}</translation>
+    </message>
+    <message>
+        <source>Policy: {policy} — read its guideline</source>
+        <translation>Política: {policy} — leer su directriz</translation>
+    </message>
+    <message>
+        <source>Setting: blank all media (panic)</source>
+        <translation>Ajuste: ocultar toda la multimedia (pánico)</translation>
+    </message>
+    <message>
+        <source>Case {case}</source>
+        <translation>Caso {case}</translation>
+    </message>
+    <message>
+        <source>Bulletin</source>
+        <translation>Boletín</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <source>all policies</source>
+        <translation>todas las políticas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cached case(s) already past their SLA</source>
+        <translation>
+            <numerusform>%n caso guardado ya ha superado su SLA</numerusform>
+            <numerusform>%n casos guardados ya han superado su SLA</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) about to breach their SLA</source>
+        <translation>
+            <numerusform>%n caso a punto de superar su SLA</numerusform>
+            <numerusform>%n casos a punto de superar su SLA</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) just breached their SLA</source>
+        <translation>
+            <numerusform>%n caso acaba de superar su SLA</numerusform>
+            <numerusform>%n casos acaban de superar su SLA</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountActions</name>
+    <message>
+        <source>Signed in again as {reviewer}; what waited is being sent.</source>
+        <translation>Sesión iniciada de nuevo como {reviewer}; se está enviando lo pendiente.</translation>
+    </message>
+    <message>
+        <source>Signing out: sending what waits…</source>
+        <translation>Cerrando sesión: enviando lo pendiente…</translation>
+    </message>
+    <message>
+        <source>Still signed in: {unsent} wait to reach the central API.</source>
+        <translation>La sesión sigue abierta: {unsent} esperan llegar a la API central.</translation>
+    </message>
+    <message>
+        <source>Signing out: wiping this machine&apos;s cache…</source>
+        <translation>Cerrando sesión: borrando la caché de este equipo…</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>Follow the desktop</source>
@@ -29,7 +464,7 @@
     </message>
     <message>
         <source>Following the desktop, the theme changes when the desktop switches between light and dark. Both apply as soon as you save; the language changes at the next start.</source>
-        <translation>Si sigue al escritorio, el tema cambia cuando el escritorio pasa de claro a oscuro. Ambos se aplican en cuanto guarda; el idioma cambia en el próximo inicio.</translation>
+        <translation>Si sigue al escritorio, el tema cambia cuando el escritorio pasa de claro a oscuro. Ambos se aplican en cuanto guardas; el idioma cambia en el próximo inicio.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -45,6 +480,33 @@
     </message>
 </context>
 <context>
+    <name>BulletinRow</name>
+    <message>
+        <source>Bulletin: {title}{where} · published {when} — please read and acknowledge</source>
+        <translation>Boletín: {title}{where} · publicado {when} — léelo y confirma su lectura</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Acknowledge ({key})</source>
+        <translation>Confirmar lectura ({key})</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Confirmar lectura</translation>
+    </message>
+    <message>
+        <source>Read the bulletin</source>
+        <translation>Leer el boletín</translation>
+    </message>
+    <message>
+        <source>Acknowledge the bulletin</source>
+        <translation>Confirmar la lectura del boletín</translation>
+    </message>
+</context>
+<context>
     <name>CalmBreak</name>
     <message>
         <source>A calm moment</source>
@@ -52,19 +514,117 @@
     </message>
     <message>
         <source>Optional: close it whenever you like (Esc).</source>
-        <translation>Opcional: ciérrelo cuando quiera (Esc).</translation>
+        <translation>Opcional: ciérralo cuando quieras (Esc).</translation>
     </message>
     <message>
         <source>Breathe in… {n}</source>
-        <translation>Inspire… {n}</translation>
+        <translation>Inspira… {n}</translation>
     </message>
     <message>
         <source>Hold… {n}</source>
-        <translation>Mantenga… {n}</translation>
+        <translation>Mantén… {n}</translation>
     </message>
     <message>
         <source>Breathe out slowly… {n}</source>
-        <translation>Espire despacio… {n}</translation>
+        <translation>Espira despacio… {n}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilters</name>
+    <message>
+        <source>Search text and notes  ( / )</source>
+        <translation>Buscar en textos y notas  ( / )</translation>
+    </message>
+    <message>
+        <source>Reverse the order</source>
+        <translation>Invertir el orden</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>Cualquier prioridad</translation>
+    </message>
+    <message>
+        <source>P{level} only</source>
+        <translation>Solo P{level}</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Cualquier idioma</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>Cualquier región</translation>
+    </message>
+    <message>
+        <source>Any policy area</source>
+        <translation>Cualquier área de política</translation>
+    </message>
+    <message>
+        <source> reports</source>
+        <translation> denuncias</translation>
+    </message>
+    <message>
+        <source>Any report count</source>
+        <translation>Cualquier número de denuncias</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Full text over the cached cases and notes; Enter or Esc hands the keys back</source>
+        <translation>Texto completo de los casos y notas guardados; Intro o Esc devuelven las teclas</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Priority filter</source>
+        <translation>Filtro de prioridad</translation>
+    </message>
+    <message>
+        <source>Language filter</source>
+        <translation>Filtro de idioma</translation>
+    </message>
+    <message>
+        <source>Region filter</source>
+        <translation>Filtro de región</translation>
+    </message>
+    <message>
+        <source>Policy area filter</source>
+        <translation>Filtro de área de política</translation>
+    </message>
+    <message>
+        <source>Minimum report count</source>
+        <translation>Número mínimo de denuncias</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Case text</source>
+        <translation>Texto del caso</translation>
+    </message>
+    <message>
+        <source>What was reported, as plain text</source>
+        <translation>Lo denunciado, como texto sin formato</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>No case to review. New cases appear here as soon as they are claimed.</source>
+        <translation>No hay casos que revisar. Los casos nuevos aparecen aquí en cuanto se reclaman.</translation>
+    </message>
+    <message>
+        <source>{case}  ·  {queue}  ·  P{priority}  ·  {policy}  ·  language {language}  ·  region {region}</source>
+        <translation>{case}  ·  {queue}  ·  P{priority}  ·  {policy}  ·  idioma {language}  ·  región {region}</translation>
+    </message>
+    <message>
+        <source>Deadline {when}</source>
+        <translation>Plazo {when}</translation>
     </message>
 </context>
 <context>
@@ -72,6 +632,91 @@
     <message>
         <source>No data yet</source>
         <translation>Sin datos todavía</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheet</name>
+    <message>
+        <source>Keys — cheat sheet</source>
+        <translation>Teclas — chuleta</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Every key, from the keymap in use (your overrides included). Esc closes.</source>
+        <translation>Todas las teclas del mapa en uso (incluidos tus cambios). Esc cierra.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Action, queue, case id, policy or setting…</source>
+        <translation>Acción, cola, id de caso, política o ajuste…</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Paleta de órdenes</translation>
+    </message>
+    <message>
+        <source>Matching entries</source>
+        <translation>Entradas coincidentes</translation>
+    </message>
+    <message>
+        <source>Open case {case} from the central API</source>
+        <translation>Abrir el caso {case} desde la API central</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Your decision</source>
+        <translation>Tu decisión</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>What won / why</source>
+        <translation>Qué prevaleció / por qué</translation>
+    </message>
+    <message>
+        <source>Conflicts and rejected decisions</source>
+        <translation>Conflictos y decisiones rechazadas</translation>
+    </message>
+    <message>
+        <source>A  accept the outcome    E  escalate for a senior&apos;s second look    Esc  close</source>
+        <translation>A  aceptar el resultado    E  escalar para que un responsable lo revise    Esc  cerrar</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention: every decision sent so far was accepted (those still waiting show in the status bar).</source>
+        <translation>Nada requiere tu atención: todas las decisiones enviadas se aceptaron (las pendientes aparecen en la barra de estado).</translation>
+    </message>
+    <message>
+        <source>{action} ({policy}) at {when}</source>
+        <translation>{action} ({policy}) a las {when}</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>Escalar</translation>
+    </message>
+    <message>
+        <source>{case}: {outcome} — {why}. Why should a senior look again?</source>
+        <translation>{case}: {outcome} — {why}. ¿Por qué debería revisarlo un responsable?</translation>
     </message>
 </context>
 <context>
@@ -146,15 +791,169 @@
 <context>
     <name>DecisionBar</name>
     <message>
+        <source>Key: {key}</source>
+        <translation>Tecla: {key}</translation>
+    </message>
+    <message>
         <source>{key} confirms {action} ({policy}): {reason}</source>
         <translation>{key} confirma {action} ({policy}): {reason}</translation>
     </message>
 </context>
 <context>
+    <name>DecisionDesk</name>
+    <message>
+        <source>No case on screen to decide.</source>
+        <translation>No hay ningún caso en pantalla que decidir.</translation>
+    </message>
+    <message>
+        <source>Not recorded: {case} had not been on screen yet.</source>
+        <translation>No registrado: {case} aún no se había mostrado.</translation>
+    </message>
+    <message>
+        <source>Nothing on this case awaits approval.</source>
+        <translation>Nada de este caso espera aprobación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep: %Ln decision(s) recorded, each on its own</source>
+        <translation>
+            <numerusform>Barrido: %Ln decisión registrada, cada una por separado</numerusform>
+            <numerusform>Barrido: %Ln decisiones registradas, cada una por separado</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reverse {action} on {case}</source>
+        <translation>Revertir {action} en {case}</translation>
+    </message>
+    <message>
+        <source>Reversing: {what}.
+Why reverse it? The note goes on record with the reversal; the case comes back to be decided again.</source>
+        <translation>Se revierte: {what}.
+¿Por qué revertirla? La nota queda registrada con la reversión; el caso vuelve para decidirse de nuevo.</translation>
+    </message>
+    <message>
+        <source>What the decision got wrong…</source>
+        <translation>En qué se equivocó la decisión…</translation>
+    </message>
+    <message>
+        <source>Reversal of {action} ({policy}) on {case} recorded; decide the case again.</source>
+        <translation>Reversión de {action} ({policy}) en {case} registrada; vuelve a decidir el caso.</translation>
+    </message>
+    <message>
+        <source>No sent decision of yours to reverse ({key} withdraws one not yet sent).</source>
+        <translation>No tienes decisiones enviadas que revertir ({key} retira una aún no enviada).</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: decisions already sent cannot be withdrawn (record a new decision instead).</source>
+        <translation>Nada que deshacer: las decisiones ya enviadas no se pueden retirar (registra una nueva decisión).</translation>
+    </message>
+    <message>
+        <source>Undone: {action} on {case} was withdrawn before it was sent.</source>
+        <translation>Deshecho: {action} en {case} se retiró antes de enviarse.</translation>
+    </message>
+    <message>
+        <source>{message} · {key} undoes it for {{left}} s</source>
+        <translation>{message} · {key} lo deshace durante {{left}} s</translation>
+    </message>
+</context>
+<context>
     <name>ExposureLabel</name>
+    <message>
+        <source>Exposure: case {case} ({real} real pixels) · today {today}</source>
+        <translation>Exposición: caso {case} ({real} píxeles reales) · hoy {today}</translation>
+    </message>
+    <message>
+        <source>Revealed time × revealed area. This case {case}, this shift {shift}, today {day} of a {cap} daily allowance; of today&apos;s, {reduced} reduced detail and {real} real pixels. Kept on this machine only.</source>
+        <translation>Tiempo a la vista × área a la vista. Este caso {case}, este turno {shift}, hoy {day} de un máximo diario de {cap}; de lo de hoy, {reduced} con detalle reducido y {real} con píxeles reales. Solo se guarda en este equipo.</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposición</translation>
+    </message>
     <message>
         <source>Today&apos;s decisions: {unseen} without any reveal ({suggested} by the suggested decision), {reduced} after reduced detail, {real} after real pixels.</source>
         <translation>Decisiones de hoy: {unseen} sin mostrar nada ({suggested} con la decisión sugerida), {reduced} tras el detalle reducido, {real} tras los píxeles reales.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDesk</name>
+    <message>
+        <source>No guideline for {policy} has synced yet.</source>
+        <translation>Aún no se ha sincronizado ninguna directriz para {policy}.</translation>
+    </message>
+    <message>
+        <source>No bulletin is waiting for acknowledgement.</source>
+        <translation>Ningún boletín espera confirmación de lectura.</translation>
+    </message>
+    <message>
+        <source>Read the bulletin first; acknowledge it from there.</source>
+        <translation>Lee primero el boletín; confirma su lectura desde allí.</translation>
+    </message>
+    <message>
+        <source>Acknowledged {guideline}@{version}; it is sent to the central API with the next sync.</source>
+        <translation>Lectura de {guideline}@{version} confirmada; se envía a la API central en la próxima sincronización.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesView</name>
+    <message>
+        <source>Policy library and guidelines</source>
+        <translation>Biblioteca de políticas y directrices</translation>
+    </message>
+    <message>
+        <source>&amp;What changed</source>
+        <translation>&amp;Qué cambió</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Confirmar lectura</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Policies and bulletins</source>
+        <translation>Políticas y boletines</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Guideline text</source>
+        <translation>Texto de la directriz</translation>
+    </message>
+    <message>
+        <source>↑/↓ document · W what changed since the previous version · Ctrl+Shift+A acknowledge a bulletin · Esc close</source>
+        <translation>↑/↓ documento · W qué cambió desde la versión anterior · Ctrl+Mayús+A confirmar un boletín · Esc cerrar</translation>
+    </message>
+    <message>
+        <source>No guidelines have synced to this machine yet.</source>
+        <translation>Aún no se ha sincronizado ninguna directriz en este equipo.</translation>
+    </message>
+    <message>
+        <source> (latest)</source>
+        <translation> (la última)</translation>
+    </message>
+    <message>
+        <source>{title} — {tag} · published by {who}</source>
+        <translation>{title} — {tag} · publicada por {who}</translation>
+    </message>
+    <message>
+        <source>nothing (first version)</source>
+        <translation>nada (primera versión)</translation>
+    </message>
+    <message>
+        <source>Changes from {since} to v{version}: insertions on green, deletions on red and struck through.</source>
+        <translation>Cambios de {since} a v{version}: lo añadido sobre verde, lo eliminado sobre rojo y tachado.</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Lectura confirmada</translation>
+    </message>
+    <message>
+        <source>Acknowledge (after reading)</source>
+        <translation>Confirmar lectura (tras leer)</translation>
     </message>
 </context>
 <context>
@@ -196,7 +995,7 @@
     </message>
     <message>
         <source>Commander (empty: you)</source>
-        <translation>Responsable (vacío: usted)</translation>
+        <translation>Responsable (vacío: tú)</translation>
     </message>
     <message>
         <source>From alert (optional)</source>
@@ -244,7 +1043,7 @@
     </message>
     <message>
         <source>Select an incident and a case first</source>
-        <translation>Seleccione primero un incidente y un caso</translation>
+        <translation>Selecciona primero un incidente y un caso</translation>
     </message>
     <message>
         <source>Case {case} joined the incident</source>
@@ -345,6 +1144,80 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
 </context>
 <context>
+    <name>InvestigationPanel</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Enforcement &amp; strikes</source>
+        <translation>Medidas y sanciones</translation>
+    </message>
+    <message>
+        <source>Other open reports</source>
+        <translation>Otras denuncias abiertas</translation>
+    </message>
+    <message>
+        <source>Related cases</source>
+        <translation>Casos relacionados</translation>
+    </message>
+    <message>
+        <source>Reporters</source>
+        <translation>Denunciantes</translation>
+    </message>
+    <message>
+        <source>Account notes</source>
+        <translation>Notas de la cuenta</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>Investigación</translation>
+    </message>
+    <message>
+        <source>The account, its history, related cases, reporters and notes</source>
+        <translation>La cuenta, su historial, casos relacionados, denunciantes y notas</translation>
+    </message>
+    <message>
+        <source>No case on screen.</source>
+        <translation>No hay ningún caso en pantalla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more. </source>
+        <translation>
+            <numerusform>+%n más. </numerusform>
+            <numerusform>+%n más. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click one to go to it.</source>
+        <translation>Haz clic en uno para ir a él.</translation>
+    </message>
+    <message>
+        <source>No related cases in this machine&apos;s cache (same author or same-looking media).</source>
+        <translation>No hay casos relacionados en la caché de este equipo (mismo autor o multimedia parecida).</translation>
+    </message>
+    <message>
+        <source>No case on screen: account notes belong to a case&apos;s author.</source>
+        <translation>No hay ningún caso en pantalla: las notas de cuenta son del autor de un caso.</translation>
+    </message>
+    <message>
+        <source>Note on @{handle}</source>
+        <translation>Nota sobre @{handle}</translation>
+    </message>
+    <message>
+        <source>A note on this account follows it to every case of its author, for every reviewer who may read them.</source>
+        <translation>Una nota sobre esta cuenta la acompaña en todos los casos de su autor, para todo revisor que pueda leerlos.</translation>
+    </message>
+    <message>
+        <source>What should the next reviewer of this account know?</source>
+        <translation>¿Qué debería saber el próximo revisor de esta cuenta?</translation>
+    </message>
+    <message>
+        <source>Note on @{handle} recorded; it reaches the central API when online.</source>
+        <translation>Nota sobre @{handle} registrada; llega a la API central cuando haya conexión.</translation>
+    </message>
+</context>
+<context>
     <name>KeysPage</name>
     <message>
         <source>Action</source>
@@ -372,23 +1245,23 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>Choose an action, click the box below and press the new key. Changes are saved to keymap.toml as you make them and take effect the next time the workstation starts.</source>
-        <translation>Elija una acción, haga clic en el cuadro de abajo y pulse la nueva tecla. Los cambios se guardan en keymap.toml al hacerlos y se aplican la próxima vez que se inicie la estación.</translation>
+        <translation>Elige una acción, haz clic en el cuadro de abajo y pulsa la nueva tecla. Los cambios se guardan en keymap.toml al hacerlos y se aplican la próxima vez que se inicie la estación.</translation>
     </message>
     <message>
         <source>(unbound)</source>
-        <translation>(sin tecla)</translation>
+        <translation>(sin asignar)</translation>
     </message>
     <message>
         <source>Choose an action to change its key.</source>
-        <translation>Elija una acción para cambiar su tecla.</translation>
+        <translation>Elige una acción para cambiar su tecla.</translation>
     </message>
     <message>
         <source>Press the new key for “{action}”.</source>
-        <translation>Pulse la nueva tecla para «{action}».</translation>
+        <translation>Pulsa la nueva tecla para «{action}».</translation>
     </message>
     <message>
         <source>{key} is already bound to “{other}”: unbind that first, or press another key.</source>
-        <translation>{key} ya está asignada a «{other}»: quítela de allí primero o pulse otra tecla.</translation>
+        <translation>{key} ya está asignada a «{other}»: quítala de allí primero o pulsa otra tecla.</translation>
     </message>
     <message>
         <source>{key} is free.</source>
@@ -400,7 +1273,58 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>Every key is back to its default; your file was kept as {file}.</source>
-        <translation>Todas las teclas vuelven a su valor predeterminado; su archivo se conservó como {file}.</translation>
+        <translation>Todas las teclas vuelven a su valor predeterminado; tu archivo se conservó como {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — Reviewer Workstation</source>
+        <translation>Iniciar sesión — Estación de revisión</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>User name and password</source>
+        <translation>Usuario y contraseña</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>Token de la API</translation>
+    </message>
+    <message>
+        <source>I have a token</source>
+        <translation>Tengo un token</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Use for this session only</source>
+        <translation>Usar solo en esta sesión</translation>
+    </message>
+    <message>
+        <source>Central API</source>
+        <translation>API central</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Mensaje de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Signed in as {reviewer}, but the token was not stored. {help}</source>
+        <translation>Sesión iniciada como {reviewer}, pero el token no se guardó. {help}</translation>
     </message>
 </context>
 <context>
@@ -463,7 +1387,7 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>Log folder: %1 (no file manager answered; open it by hand)</source>
-        <translation>Carpeta de registros: %1 (ningún gestor de archivos respondió; ábrala a mano)</translation>
+        <translation>Carpeta de registros: %1 (ningún gestor de archivos respondió; ábrela a mano)</translation>
     </message>
     <message>
         <source>Sign-in refused by the central API: decisions wait here — Account → Sign in again.</source>
@@ -477,19 +1401,113 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
 <context>
     <name>MediaDesk</name>
     <message>
+        <source>the panic action (Media menu)</source>
+        <translation>la acción de pánico (menú Multimedia)</translation>
+    </message>
+    <message>
+        <source>Real pixels (Media menu)</source>
+        <translation>Píxeles reales (menú Multimedia)</translation>
+    </message>
+    <message>
+        <source>Widen (Media menu)</source>
+        <translation>Ampliar (menú Multimedia)</translation>
+    </message>
+    <message>
+        <source>Media mode</source>
+        <translation>Modo multimedia</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposición</translation>
+    </message>
+    <message>
+        <source>Wellness prompt</source>
+        <translation>Aviso de bienestar</translation>
+    </message>
+    <message>
+        <source>Media of this case shown with the organisation&apos;s presets (your stricter settings return on the next case).</source>
+        <translation>La multimedia de este caso se muestra con los ajustes de la organización (tus ajustes más estrictos vuelven en el caso siguiente).</translation>
+    </message>
+    <message>
+        <source>All media hidden. {key} again shows the blurred previews.</source>
+        <translation>Toda la multimedia oculta. {key} de nuevo muestra las vistas previas difuminadas.</translation>
+    </message>
+    <message>
+        <source>Blurred previews shown again ({key} hides all media).</source>
+        <translation>Vistas previas difuminadas visibles de nuevo ({key} oculta toda la multimedia).</translation>
+    </message>
+    <message>
+        <source>ALL MEDIA HIDDEN — {key} shows blurred previews</source>
+        <translation>TODA LA MULTIMEDIA OCULTA — {key} muestra las vistas previas difuminadas</translation>
+    </message>
+    <message>
+        <source>Blurred · hold {reveal} to reveal (reduced detail first) · {panic} hides all</source>
+        <translation>Difuminado · mantén {reveal} para mostrar (primero detalle reducido) · {panic} oculta todo</translation>
+    </message>
+    <message>
+        <source> · {key}: whole image</source>
+        <translation> · {key}: imagen completa</translation>
+    </message>
+    <message>
+        <source>REAL PIXELS — release to blur</source>
+        <translation>PÍXELES REALES — suelta para difuminar</translation>
+    </message>
+    <message>
+        <source>{key}: real pixels</source>
+        <translation>{key}: píxeles reales</translation>
+    </message>
+    <message>
+        <source>real pixels not allowed for this category</source>
+        <translation>píxeles reales no permitidos en esta categoría</translation>
+    </message>
+    <message>
+        <source>REDUCED DETAIL — {step}{widen} · release to blur</source>
+        <translation>DETALLE REDUCIDO — {step}{widen} · suelta para difuminar</translation>
+    </message>
+    <message>
+        <source>Still blurred: reduced detail not allowed for this category · {key}: real pixels</source>
+        <translation>Sigue difuminado: detalle reducido no permitido en esta categoría · {key}: píxeles reales</translation>
+    </message>
+    <message>
+        <source>Still blurred: this category is not revealed</source>
+        <translation>Sigue difuminado: esta categoría no se muestra</translation>
+    </message>
+    <message>
         <source>For the break, if you like: {key} shows a calm picture with a slow breathing pace (optional).</source>
-        <translation>Para la pausa, si quiere: {key} muestra una imagen tranquila con un ritmo lento de respiración (opcional).</translation>
+        <translation>Para la pausa, si quieres: {key} muestra una imagen tranquila con un ritmo lento de respiración (opcional).</translation>
     </message>
     <message>
         <source>Break noted. If you like, {key} shows a calm picture with a slow breathing pace (optional).</source>
-        <translation>Pausa anotada. Si quiere, {key} muestra una imagen tranquila con un ritmo lento de respiración (opcional).</translation>
+        <translation>Pausa anotada. Si quieres, {key} muestra una imagen tranquila con un ritmo lento de respiración (opcional).</translation>
+    </message>
+</context>
+<context>
+    <name>MediaGrid</name>
+    <message>
+        <source>Media</source>
+        <translation>Multimedia</translation>
+    </message>
+    <message>
+        <source>No media attached to this case</source>
+        <translation>Este caso no tiene multimedia adjunta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Media, %n item(s)</source>
+        <translation>
+            <numerusform>Multimedia, %n elemento</numerusform>
+            <numerusform>Multimedia, %n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item {number}: {state}.</source>
+        <translation>Elemento {number}: {state}.</translation>
     </message>
 </context>
 <context>
     <name>MediaPage</name>
     <message>
         <source>You can only be stricter than your organisation&apos;s presets: what it already holds strict is ticked or unticked and cannot be changed here. Media on screen is shown again with these settings when you save; a category set to never render also stops being downloaded from the next start.</source>
-        <translation>Solo puede ser más estricto que los ajustes de su organización: lo que ella ya mantiene estricto aparece marcado o desmarcado y no se puede cambiar aquí. El contenido en pantalla se vuelve a mostrar con estos ajustes al guardar; una categoría que no se muestra nunca deja además de descargarse desde el próximo inicio.</translation>
+        <translation>Solo puedes ser más estricto que los ajustes de tu organización: lo que ella ya mantiene estricto aparece marcado o desmarcado y no se puede cambiar aquí. La multimedia en pantalla se vuelve a mostrar con estos ajustes al guardar; una categoría que no se muestra nunca deja además de descargarse desde el próximo inicio.</translation>
     </message>
     <message>
         <source>Category</source>
@@ -521,18 +1539,104 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>Your organisation&apos;s preset: you can only be stricter.</source>
-        <translation>Ajuste de su organización: solo puede ser más estricto.</translation>
+        <translation>Ajuste de tu organización: solo puedes ser más estricto.</translation>
     </message>
 </context>
 <context>
     <name>MediaTile</name>
     <message>
         <source>Audio · silent until you hold the listen key (volume capped)</source>
-        <translation>Audio · en silencio hasta que mantenga la tecla de escuchar (volumen limitado)</translation>
+        <translation>Audio · en silencio hasta que mantengas la tecla de escuchar (volumen limitado)</translation>
     </message>
     <message>
         <source>Audio · stays off for this category</source>
         <translation>Audio · apagado para esta categoría</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLog</name>
+    <message>
+        <source>Recent messages</source>
+        <translation>Mensajes recientes</translation>
+    </message>
+    <message>
+        <source>Recent messages, newest first, in local time · Esc closes</source>
+        <translation>Mensajes recientes, del más nuevo al más antiguo, en hora local · Esc cierra</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Aún no hay mensajes.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Record ({key})</source>
+        <translation>Registrar ({key})</translation>
+    </message>
+    <message>
+        <source>A note is required for this action.</source>
+        <translation>Esta acción requiere una nota.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPicker</name>
+    <message>
+        <source>Type to filter · number to pick · Enter takes the highlighted</source>
+        <translation>Escribe para filtrar · un número elige · Intro toma la resaltada</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Políticas</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Queues</source>
+        <translation>Colas</translation>
+    </message>
+    <message>
+        <source>Each queue with its figures</source>
+        <translation>Cada cola con sus cifras</translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation>Lista de casos</translation>
+    </message>
+    <message>
+        <source>The cases of the queue, in work order; Enter opens one</source>
+        <translation>Los casos de la cola, en orden de trabajo; Intro abre uno</translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>Todas las colas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cached here</source>
+        <translation>
+            <numerusform>%Ln guardado aquí</numerusform>
+            <numerusform>%Ln guardados aquí</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReversalChooser</name>
+    <message>
+        <source>Type to filter · Enter takes the highlighted · Esc cancels</source>
+        <translation>Escribe para filtrar · Intro toma la resaltada · Esc cancela</translation>
+    </message>
+    <message>
+        <source>Reverse which of your sent decisions? Newest first; the case on screen has none.</source>
+        <translation>¿Qué decisión enviada quieres revertir? Las más nuevas primero; el caso en pantalla no tiene ninguna.</translation>
+    </message>
+    <message>
+        <source>Your sent decisions</source>
+        <translation>Tus decisiones enviadas</translation>
     </message>
 </context>
 <context>
@@ -554,7 +1658,7 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>Media</source>
-        <translation>Contenido multimedia</translation>
+        <translation>Multimedia</translation>
     </message>
     <message>
         <source>Wellness</source>
@@ -566,10 +1670,98 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>The latest message; Ctrl+Shift+M shows the recent ones</source>
+        <translation>El último mensaje; Ctrl+Mayús+M muestra los recientes</translation>
+    </message>
+</context>
+<context>
     <name>SuggestedDecision</name>
     <message>
         <source>No suggested decision for this case: its media has no earlier decisions that agree. Decide with the keys as usual.</source>
-        <translation>No hay decisión sugerida para este caso: sus medios no tienen decisiones anteriores que coincidan. Decida con las teclas como siempre.</translation>
+        <translation>No hay decisión sugerida para este caso: su multimedia no tiene decisiones anteriores que coincidan. Decide con las teclas como siempre.</translation>
+    </message>
+</context>
+<context>
+    <name>SweepView</name>
+    <message>
+        <source>Crisis sweep</source>
+        <translation>Barrido de crisis</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep: %Ln item(s) · {selected} selected   {select} select · {same} same media · {all} all · </source>
+        <translation>
+            <numerusform>Barrido: %Ln elemento · {selected} seleccionados   {select} seleccionar · {same} misma multimedia · {all} todos · </numerusform>
+            <numerusform>Barrido: %Ln elementos · {selected} seleccionados   {select} seleccionar · {same} misma multimedia · {all} todos · </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · {cancel} clear/close · no reveal in the sweep</source>
+        <translation> · {cancel} borrar/cerrar · sin mostrar en el barrido</translation>
+    </message>
+    <message>
+        <source>(unbound)</source>
+        <translation>(sin asignar)</translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>No se ha registrado nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{action} %n item(s) under which policy?</source>
+        <translation>
+            <numerusform>{action} %n elemento: ¿según qué política?</numerusform>
+            <numerusform>{action} %n elementos: ¿según qué política?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{action} %n item(s)</source>
+        <translation>
+            <numerusform>{action} %n elemento</numerusform>
+            <numerusform>{action} %n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why? The note goes with every decision in this sweep.</source>
+        <translation>¿Por qué? La nota acompaña a cada decisión de este barrido.</translation>
+    </message>
+    <message>
+        <source>Confirm bulk decision</source>
+        <translation>Confirmar decisión en bloque</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n decision(s) (Enter)</source>
+        <translation>
+            <numerusform>Registrar %n decisión (Intro)</numerusform>
+            <numerusform>Registrar %n decisiones (Intro)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — then NOT recorded: {error}</source>
+        <translation> — después NO registrado: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded {action} ({policy}) on %n item(s) — saved here</source>
+        <translation>
+            <numerusform>Registrado {action} ({policy}) en %n elemento — guardado aquí</numerusform>
+            <numerusform>Registrado {action} ({policy}) en %n elementos — guardado aquí</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>Enter shows conflicts and rejected decisions</source>
+        <translation>Intro muestra los conflictos y las decisiones rechazadas</translation>
     </message>
 </context>
 <context>
@@ -580,7 +1772,7 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>Both can only be shorter than the defaults ({cap} minutes of exposure a day, a break every {every} minutes). They apply as soon as you save.</source>
-        <translation>Ambos solo pueden ser más cortos que los valores predeterminados ({cap} minutos de exposición al día, una pausa cada {every} minutos). Se aplican en cuanto guarda.</translation>
+        <translation>Ambos solo pueden ser más cortos que los valores predeterminados ({cap} minutos de exposición al día, una pausa cada {every} minutos). Se aplican en cuanto guardas.</translation>
     </message>
     <message>
         <source>Daily media exposure allowance</source>
@@ -589,6 +1781,24 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Suggest a break after working</source>
         <translation>Sugerir una pausa tras trabajar</translation>
+    </message>
+</context>
+<context>
+    <name>WorkList</name>
+    <message>
+        <source>No cached case matches the search and filters. Ctrl+Shift+L clears them (the queue stays).</source>
+        <translation>Ningún caso guardado coincide con la búsqueda y los filtros. Ctrl+Mayús+L los borra (la cola se mantiene).</translation>
+    </message>
+    <message>
+        <source>No case to review. New cases appear here as soon as they are claimed.</source>
+        <translation>No hay casos que revisar. Los casos nuevos aparecen aquí en cuanto se reclaman.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomDialog</name>
+    <message>
+        <source>Media of {case} — blurred; hold Space to reveal</source>
+        <translation>Multimedia de {case} — difuminada; mantén Espacio para mostrar</translation>
     </message>
 </context>
 <context>
@@ -695,7 +1905,7 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>Confirm the suggested decision (earlier decisions on the same media)</source>
-        <translation>Confirmar la decisión sugerida (decisiones anteriores sobre los mismos medios)</translation>
+        <translation>Confirmar la decisión sugerida (decisiones anteriores sobre la misma multimedia)</translation>
     </message>
     <message>
         <source>Undo last decision</source>
@@ -814,6 +2024,14 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Añadir este caso al incidente seleccionado</translation>
     </message>
     <message>
+        <source>Next pane</source>
+        <translation>Panel siguiente</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>Panel anterior</translation>
+    </message>
+    <message>
         <source>Sign out and wipe this machine&apos;s cache…</source>
         <translation>Cerrar sesión y borrar la caché de este equipo…</translation>
     </message>
@@ -828,6 +2046,138 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Dashboards: my shift and the team…</source>
         <translation>Paneles: mi turno y el equipo…</translation>
+    </message>
+    <message>
+        <source>Work order (priority, then deadline)</source>
+        <translation>Orden de trabajo (prioridad, luego plazo)</translation>
+    </message>
+    <message>
+        <source>SLA deadline</source>
+        <translation>Plazo del SLA</translation>
+    </message>
+    <message>
+        <source>Most reported</source>
+        <translation>Más denunciados</translation>
+    </message>
+    <message>
+        <source>Priority, then reports</source>
+        <translation>Prioridad, luego denuncias</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>matching “{text}”</source>
+        <translation>que coinciden con «{text}»</translation>
+    </message>
+    <message>
+        <source>priority {levels}</source>
+        <translation>prioridad {levels}</translation>
+    </message>
+    <message>
+        <source>language {value}</source>
+        <translation>idioma {value}</translation>
+    </message>
+    <message>
+        <source>region {value}</source>
+        <translation>región {value}</translation>
+    </message>
+    <message>
+        <source>policy {value}</source>
+        <translation>política {value}</translation>
+    </message>
+    <message>
+        <source>≥{count} reports</source>
+        <translation>≥{count} denuncias</translation>
+    </message>
+    <message>
+        <source>sorted by {order} (reversed)</source>
+        <translation>ordenados por {order} (invertido)</translation>
+    </message>
+    <message>
+        <source>sorted by {order}</source>
+        <translation>ordenados por {order}</translation>
+    </message>
+    <message>
+        <source>Sort by SLA deadline (Ctrl+L) to take them first.</source>
+        <translation>Ordena por plazo del SLA (Ctrl+L) para atenderlos primero.</translation>
+    </message>
+    <message>
+        <source>{case} · {action} under {policy} · {when}</source>
+        <translation>{case} · {action} según {policy} · {when}</translation>
+    </message>
+    <message>
+        <source>{case} · {action} · {when}</source>
+        <translation>{case} · {action} · {when}</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>hoy {time}</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>ayer {time}</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>difuminado</translation>
+    </message>
+    <message>
+        <source>reduced detail</source>
+        <translation>detalle reducido</translation>
+    </message>
+    <message>
+        <source>real pixels</source>
+        <translation>píxeles reales</translation>
+    </message>
+    <message>
+        <source>You have been at it a while. A short break away from the screen helps — press B when you are back.</source>
+        <translation>Llevas un buen rato. Una pausa breve lejos de la pantalla ayuda — pulsa B al volver.</translation>
+    </message>
+    <message>
+        <source>You have used 80% of today&apos;s media exposure allowance.</source>
+        <translation>Has usado el 80 % de tu máximo diario de exposición a multimedia.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s media exposure allowance is used up. Consider moving to a low-exposure queue, such as Appeals, for the rest of the day.</source>
+        <translation>Has agotado el máximo diario de exposición a multimedia. Plantéate pasar a una cola de baja exposición, como Apelaciones, el resto del día.</translation>
+    </message>
+    <message>
+        <source>SLA unknown</source>
+        <translation>SLA desconocido</translation>
+    </message>
+    <message>
+        <source>{time} late</source>
+        <translation>{time} de retraso</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>quedan {time}</translation>
+    </message>
+    <message>
+        <source>SLA breached {time} ago</source>
+        <translation>SLA vencido hace {time}</translation>
+    </message>
+    <message>
+        <source>SLA {time} left</source>
+        <translation>SLA: quedan {time}</translation>
+    </message>
+    <message>
+        <source>Your hold on this case ends in {time} and is not being renewed (offline?): after that the central API may give it to another reviewer.</source>
+        <translation>Tu reserva de este caso termina en {time} y no se está renovando (¿sin conexión?): después, la API central puede dárselo a otro revisor.</translation>
+    </message>
+    <message>
+        <source>Your hold on this case has lapsed: the central API may give it to another reviewer, and a decision made now may conflict with theirs.</source>
+        <translation>Tu reserva de este caso ha caducado: la API central puede dárselo a otro revisor, y una decisión tomada ahora puede entrar en conflicto con la suya.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
     </message>
     <message>
         <source>Same image: {action} ({policy}), {count}× this week</source>
@@ -1010,6 +2360,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Sin datos todavía</translation>
     </message>
     <message>
+        <source>No OS keyring: cached cases are kept for this session only and fetched again at the next start</source>
+        <translation>Sin llavero del sistema: los casos guardados se conservan solo en esta sesión y se descargan de nuevo en el próximo inicio</translation>
+    </message>
+    <message>
         <source>A calmer case next: {count} graphic cases in a row. No deadline is at risk; the graphic ones follow.</source>
         <translation>Ahora un caso más tranquilo: {count} casos gráficos seguidos. Ningún plazo corre peligro; los gráficos vienen después.</translation>
     </message>
@@ -1018,7 +2372,7 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <name>relay</name>
     <message>
         <source>Something went wrong inside the workstation (%1); what you recorded is safe. A report is in %2 (Help → Open log folder).</source>
-        <translation>Algo falló dentro de la estación de trabajo (%1); lo que registró está a salvo. Hay un informe en %2 (Ayuda → Abrir la carpeta de registros).</translation>
+        <translation>Algo falló dentro de la estación de trabajo (%1); lo que registraste está a salvo. Hay un informe en %2 (Ayuda → Abrir la carpeta de registros).</translation>
     </message>
 </context>
 </TS>

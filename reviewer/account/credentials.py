@@ -17,6 +17,7 @@ import keyring
 import keyring.errors
 
 from reviewer.store.crypto import KEY_BYTES, new_key
+from reviewer.words import translate
 
 KEYRING_SERVICE = "reviewer-workstation"
 TOKEN_ENV = "REVIEWER_TOKEN"
@@ -62,10 +63,9 @@ class CacheKey:
     warning: str = ""  # for the status line: why the cache will not outlive this process
 
 
-EPHEMERAL_CACHE_WARNING = (
-    "No OS keyring: cached cases are kept for this session only and fetched again at the "
-    "next start"
-)
+EPHEMERAL_CACHE_WARNING = translate(
+    "core", "No OS keyring: cached cases are kept for this session only and fetched again at "
+            "the next start")
 
 
 def cache_key_name(profile_root: Path) -> str:

@@ -21,6 +21,7 @@ from typing import Callable
 import sqlite_utils
 
 from reviewer.media.breaks import record_break
+from reviewer.words import translate
 from reviewer.media.stages import Stage
 from reviewer.store.database import transaction
 
@@ -82,11 +83,12 @@ CAP_WARNING = "cap_warning"
 CAP_REACHED = "cap_reached"
 
 PROMPT_TEXT = {
-    BREAK: "You have been at it a while. A short break away from the screen helps — "
-           "press B when you are back.",
-    CAP_WARNING: "You have used 80% of today's media exposure allowance.",
-    CAP_REACHED: "Today's media exposure allowance is used up. Consider moving to a "
-                 "low-exposure queue, such as Appeals, for the rest of the day.",
+    BREAK: translate("core", "You have been at it a while. A short break away from the screen "
+                             "helps — press B when you are back."),
+    CAP_WARNING: translate("core", "You have used 80% of today's media exposure allowance."),
+    CAP_REACHED: translate("core", "Today's media exposure allowance is used up. Consider "
+                                   "moving to a low-exposure queue, such as Appeals, for the "
+                                   "rest of the day."),
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from reviewer.words import translate
+
 
 class Stage(str, Enum):
     BLURRED = "blurred"
@@ -20,8 +22,9 @@ class Stage(str, Enum):
     @property
     def words(self) -> str:
         """How the status bar and the exposure reading name the stage."""
-        return {"blurred": "blurred", "reduced": "reduced detail",
-                "revealed": "real pixels"}[self.value]
+        return {"blurred": translate("core", "blurred"),
+                "reduced": translate("core", "reduced detail"),
+                "revealed": translate("core", "real pixels")}[self.value]
 
 
 ORDER = (Stage.BLURRED, Stage.REDUCED, Stage.REVEALED)

@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 import sqlite_utils
 
+from reviewer.words import Phrase, translate
+
 
 class CaseRow(NamedTuple):
     id: str
@@ -42,12 +44,12 @@ class SortKey(str, Enum):
 
 
 SORT_LABELS = {
-    SortKey.URGENCY: "Work order (priority, then deadline)",
-    SortKey.DEADLINE: "SLA deadline",
-    SortKey.REPORTS: "Most reported",
-    SortKey.PRIORITY: "Priority, then reports",
-    SortKey.LANGUAGE: "Language",
-    SortKey.REGION: "Region",
+    SortKey.URGENCY: translate("core", "Work order (priority, then deadline)"),
+    SortKey.DEADLINE: translate("core", "SLA deadline"),
+    SortKey.REPORTS: translate("core", "Most reported"),
+    SortKey.PRIORITY: translate("core", "Priority, then reports"),
+    SortKey.LANGUAGE: translate("core", "Language"),
+    SortKey.REGION: translate("core", "Region"),
 }
 
 # Each order is a stable sort of the work order (priority, deadline, id) on one more column, so
@@ -93,21 +95,28 @@ class ListQuery:
 
     def describe(self) -> str:
         """One line for the status of the list ("" when nothing filters)."""
+        return ", ".join(self.described_parts())
+
+    def described_parts(self) -> list[str]:
+        """The parts of that line, each a Phrase the window can translate."""
         parts = []
         if self.text.strip():
-            parts.append(f"matching “{self.text.strip()}”")
+            parts.append(Phrase(translate("core", "matching “{text}”"), text=self.text.strip()))
         if self.priorities:
-            parts.append("priority " + "/".join(f"P{p}" for p in sorted(self.priorities)))
-        for label, value in (("language", self.language), ("region", self.region),
-                             ("policy", self.policy_area)):
+            parts.append(Phrase(translate("core", "priority {levels}"),
+                                levels="/".join(f"P{p}" for p in sorted(self.priorities))))
+        for label, value in ((translate("core", "language {value}"), self.language),
+                             (translate("core", "region {value}"), self.region),
+                             (translate("core", "policy {value}"), self.policy_area)):
             if value:
-                parts.append(f"{label} {value}")
+                parts.append(Phrase(label, value=value))
         if self.min_reports:
-            parts.append(f"≥{self.min_reports} reports")
+            parts.append(Phrase(translate("core", "≥{count} reports"), count=self.min_reports))
         if self.sort != SortKey.URGENCY or self.descending:
-            parts.append(f"sorted by {SORT_LABELS[self.sort].lower()}"
-                         + (" (reversed)" if self.descending else ""))
-        return ", ".join(parts)
+            order = (translate("core", "sorted by {order} (reversed)") if self.descending
+                     else translate("core", "sorted by {order}"))
+            parts.append(Phrase(order, order=Phrase(SORT_LABELS[self.sort])))
+        return parts
 
 
 @dataclass

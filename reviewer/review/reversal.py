@@ -14,6 +14,7 @@ from datetime import datetime
 from reviewer.actions import DECISION_KINDS
 from reviewer.domain import Decision, parse_iso
 from reviewer.review.outbox import Outbox
+from reviewer.words import Phrase, translate
 
 RECENT = 30  # how far back the chooser reaches: a shift's recent work, not its whole history
 
@@ -30,16 +31,18 @@ def on_screen(candidates: list[Decision], shown_case_id: str) -> Decision | None
 
 def describe(decision: Decision, now: datetime | None = None) -> str:
     """'case-00051 · Remove under hate_speech · today 14:03' (the reviewer's local time)."""
-    label = DECISION_KINDS[decision.action].label
-    policy = f" under {decision.policy}" if DECISION_KINDS[decision.action].needs_policy else ""
-    return f"{decision.case_id} · {label}{policy} · {when(decision.decided_at, now)}"
+    kind = DECISION_KINDS[decision.action]
+    template = (translate("core", "{case} · {action} under {policy} · {when}") if kind.needs_policy
+                else translate("core", "{case} · {action} · {when}"))
+    return Phrase(template, case=decision.case_id, action=Phrase(kind.label),
+                  policy=decision.policy, when=when(decision.decided_at, now))
 
 
 def when(decided_at: str, now: datetime | None = None) -> str:
     moment = parse_iso(decided_at).astimezone()
     today = (now or datetime.now().astimezone()).date()
     if moment.date() == today:
-        return f"today {moment:%H:%M}"
+        return Phrase(translate("core", "today {time}"), time=f"{moment:%H:%M}")
     if (today - moment.date()).days == 1:
-        return f"yesterday {moment:%H:%M}"
-    return f"{moment:%a %d %b %H:%M}"
+        return Phrase(translate("core", "yesterday {time}"), time=f"{moment:%H:%M}")
+    return f"{moment:%Y-%m-%d %H:%M}"

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from reviewer.review.case_list import CaseList, SortKey
 from reviewer.display_text import sla_countdown
+from reviewer.words import Phrase, tr, translate
 from reviewer.domain import to_iso
 
 WARN_BEFORE = timedelta(minutes=15)
@@ -55,8 +56,11 @@ class SlaWatch:
             return _due_alert(just, now)
         if breached:
             ids = tuple(r.id for r in breached)
-            return SlaAlert(ids, f"{len(ids)} cached case(s) already past their SLA",
-                            "Sort by SLA deadline (Ctrl+L) to take them first.")
+            count = len(ids)  # a plain name: lupdate reads the count argument no further
+            return SlaAlert(ids, Phrase(tr("%n cached case(s) already past their SLA", "",
+                                           count), n=count),
+                            translate("core", "Sort by SLA deadline (Ctrl+L) to take them "
+                                              "first."))
         return None
 
 
@@ -65,6 +69,8 @@ def _due_alert(rows, now: datetime) -> SlaAlert:
     named = "; ".join(f"{r.id} ({sla_countdown(r.sla_deadline, now, short=True)[0]})"
                       for r in rows[:NAMED_IN_MESSAGE])
     more = f" and {len(rows) - NAMED_IN_MESSAGE} more" if len(rows) > NAMED_IN_MESSAGE else ""
-    title = (f"{len(rows)} case(s) about to breach their SLA" if rows[0].sla_deadline > to_iso(now)
-             else f"{len(rows)} case(s) just breached their SLA")
+    count = len(rows)
+    title = Phrase(tr("%n case(s) about to breach their SLA", "", count)
+                   if rows[0].sla_deadline > to_iso(now)
+                   else tr("%n case(s) just breached their SLA", "", count), n=count)
     return SlaAlert(ids, title, named + more)

@@ -12,6 +12,7 @@ from reviewer.store.database import open_store
 from tests.factories import case_dict, sha, synthetic_animation, synthetic_png
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
+from ui.i18n.language import use_language
 
 GOOD = synthetic_png(800, 600, seed=3, fmt="JPEG")
 SECOND = synthetic_png(640, 480, seed=4)
@@ -34,6 +35,14 @@ def prepare_store(profile: Profile) -> None:
     cache.save_cases([Case.from_api(c) for c in cases], None)
     for data in (GOOD, SECOND, CORRUPT, ANIMATED):
         cache.save_media(sha(data), "image/jpeg", data)
+
+
+@pytest.fixture(autouse=True)
+def english_interface(qapp):
+    """Widgets built outside build_workstation speak English too, plurals included (the
+    window installs the translations itself; a test of one widget would otherwise see
+    "1 follower(s)")."""
+    use_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from reviewer.media.exposure import ExposureMeter
 from reviewer.sync.api_client import ApiClient
 from reviewer.profile import Profile
 from reviewer.account.sign_out import SignOut, describe_unsent
+from ui.i18n.core_text import shown, tr
 from ui.keys.action_registry import Handlers
 from ui.sync.bridge import SyncBridge
 from ui.widgets.off_thread import run_off_ui_thread
@@ -64,7 +65,8 @@ class AccountActions(QObject):
         if engine is not None:
             engine.client = ApiClient(self.server_url, self.token, ca_bundle=self.ca_bundle)
         self.bridge.wake()
-        self.message.emit(f"Signed in again as {signed_in.reviewer}; what waited is being sent.")
+        self.message.emit(self.tr("Signed in again as {reviewer}; what waited is being sent.")
+                          .format(reviewer=signed_in.reviewer))
         return True
 
     def sign_out(self) -> bool:
@@ -78,15 +80,15 @@ class AccountActions(QObject):
                   if self.server_url and self.token else None)
         signing_out = SignOut(self.profile, self.server_url, client)
         window.setEnabled(False)
-        self.message.emit("Signing out: sending what waits…")
+        self.message.emit(self.tr("Signing out: sending what waits…"))
         try:
             unsent = run_off_ui_thread(lambda: _stop_then(self.bridge, signing_out.send_unsent))
-            if unsent and not ask_discard(window, describe_unsent(unsent)):
+            if unsent and not ask_discard(window, shown(describe_unsent(unsent))):
                 self.bridge.start()
-                self.message.emit(
-                    f"Still signed in: {describe_unsent(unsent)} wait to reach the central API.")
+                self.message.emit(self.tr("Still signed in: {unsent} wait to reach the central "
+                                          "API.").format(unsent=shown(describe_unsent(unsent))))
                 return False
-            self.message.emit("Signing out: wiping this machine's cache…")
+            self.message.emit(self.tr("Signing out: wiping this machine's cache…"))
             self.notes = run_off_ui_thread(signing_out.finish)
         finally:
             window.setEnabled(True)
@@ -103,26 +105,26 @@ def confirm_sign_out(parent: QWidget) -> bool:
     """One chord must not end a shift: signing out wipes this machine's cache, so it is asked
     first."""
     return _ask_to_go(parent, "signOutConfirm", QMessageBox.Icon.Question,
-                      "Sign out and wipe the cases cached on this machine?",
-                      "Decisions not yet sent are sent first. You will need to sign in again, "
-                      "and cases are fetched anew.", ("cancel", "Stay signed in"),
-                      ("signOut", "Sign out"))
+                      tr("Sign out and wipe the cases cached on this machine?"),
+                      tr("Decisions not yet sent are sent first. You will need to sign in "
+                         "again, and cases are fetched anew."), ("cancel", tr("Stay signed in")),
+                      ("signOut", tr("Sign out")))
 
 
 def ask_discard(parent: QWidget, unsent: str) -> bool:
     """The question sign-out asks when something could not be sent."""
     return _ask_to_go(parent, "signOutUnsent", QMessageBox.Icon.Warning,
-                      f"{unsent} have not reached the central API.",
-                      "They are sent as soon as the central API can be reached while you stay "
-                      "signed in. Signing out now discards them for good.",
-                      ("stay", "Stay signed in"), ("discard", "Sign out and discard them"))
+                      tr("{unsent} have not reached the central API.").format(unsent=unsent),
+                      tr("They are sent as soon as the central API can be reached while you "
+                         "stay signed in. Signing out now discards them for good."),
+                      ("stay", tr("Stay signed in")), ("discard", tr("Sign out and discard them")))
 
 
 def _ask_to_go(parent: QWidget, name: str, icon, text: str, detail: str,
                stay: tuple[str, str], go: tuple[str, str]) -> bool:
     """A question whose safe answer (staying) is the default for Enter and Esc; True only if
     the reviewer chose to go. Buttons carry object names (`stay[0]`, `go[0]`) for tests."""
-    box = QMessageBox(icon, "Sign out", text, parent=parent)
+    box = QMessageBox(icon, tr("Sign out"), text, parent=parent)
     box.setObjectName(name)
     box.setInformativeText(detail)
     stay_button = box.addButton(stay[1], QMessageBox.ButtonRole.RejectRole)

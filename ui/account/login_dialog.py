@@ -22,6 +22,9 @@ from reviewer.account.sign_in import (
     SESSION_ONLY_HELP, NoKeyring, SignedIn, SignInError, keep_token, last_server,
     sign_in_with_password, sign_in_with_token,
 )
+from ui.i18n.core_text import shown
+from ui.i18n.language import choose_language, use_language
+from ui.widgets.accessible import describe
 from ui.widgets.off_thread import run_off_ui_thread
 
 PASSWORD_TAB, TOKEN_TAB = 0, 1
@@ -32,7 +35,7 @@ class LoginDialog(QDialog):
     def __init__(self, profile: Profile, server_url: str | None = None,
                  ca_bundle: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Sign in — Reviewer Workstation")
+        self.setWindowTitle(self.tr("Sign in — Reviewer Workstation"))
         self.setModal(True)
         self.profile, self.ca_bundle = profile, ca_bundle
         self.signed_in: SignedIn | None = None
@@ -44,9 +47,10 @@ class LoginDialog(QDialog):
         self.password_edit = _secret_field()
         self.token_edit = _secret_field()
         self.tabs = QTabWidget()
-        self.tabs.addTab(_form(("User name", self.username_edit),
-                               ("Password", self.password_edit)), "User name and password")
-        self.tabs.addTab(_form(("API token", self.token_edit)), "I have a token")
+        self.tabs.addTab(_form((self.tr("User name"), self.username_edit),
+                               (self.tr("Password"), self.password_edit)),
+                         self.tr("User name and password"))
+        self.tabs.addTab(_form((self.tr("API token"), self.token_edit)), self.tr("I have a token"))
         self.error = QLabel("")
         self.error.setObjectName("loginError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
@@ -54,8 +58,8 @@ class LoginDialog(QDialog):
         self.error.setObjectName("formError")  # the theme colours it
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button = self.buttons.addButton(
-            "Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.session_button = QPushButton("Use for this session only")
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.session_button = QPushButton(self.tr("Use for this session only"))
         self.buttons.addButton(self.session_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.session_button.hide()
         self.sign_in_button.setDefault(True)
@@ -63,7 +67,8 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.session_button.clicked.connect(self.use_for_session_only)
         layout = QVBoxLayout(self)
-        layout.addWidget(_form(("Central API", self.url_edit)))
+        layout.addWidget(_form((self.tr("Central API"), self.url_edit)))
+        describe(self.error, self.tr("Sign-in message"))
         for widget in (self.tabs, self.error, self.buttons):
             layout.addWidget(widget)
         self.resize(520, 300)
@@ -72,7 +77,7 @@ class LoginDialog(QDialog):
     # --- actions ----------------------------------------------------------------------------
     def submit(self) -> None:
         """Sign in with what is typed; errors stay in the dialog."""
-        self.error.setText("Signing in…")
+        self.error.setText(self.tr("Signing in…"))
         self.session_button.hide()
         self._pending = None
         url = self.url_edit.text()
@@ -104,8 +109,9 @@ class LoginDialog(QDialog):
             keep_token(self.profile, signed_in)
         except NoKeyring:
             self._pending = signed_in
-            self.error.setText(f"Signed in as {signed_in.reviewer}, but the token was not "
-                               f"stored. {SESSION_ONLY_HELP}")
+            self.error.setText(self.tr("Signed in as {reviewer}, but the token was not stored. "
+                                       "{help}").format(reviewer=signed_in.reviewer,
+                                                        help=shown(SESSION_ONLY_HELP)))
             self.session_button.show()
             self.session_button.setFocus()
             return
@@ -113,7 +119,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _show_error(self, message: str, field: str) -> None:
-        self.error.setText(message)
+        self.error.setText(shown(message))
         focus = {"url": self.url_edit, "username": self.username_edit,
                  "password": self.password_edit, "token": self.token_edit}.get(field)
         if focus is not None:
@@ -130,6 +136,7 @@ def ask_sign_in(profile: Profile, server_url: str | None,
     """Show the dialog before the workstation is built; None if the reviewer cancelled."""
     global _app
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept: the workstation reuses it
+    use_language(choose_language(profile.settings().get("language")))
     dialog = LoginDialog(profile, server_url, ca_bundle)
     return dialog.signed_in if dialog.exec() == QDialog.DialogCode.Accepted else None
 

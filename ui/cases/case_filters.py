@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QSpinBox, QToolButton, QWidget
 
 from reviewer.review.case_list import SORT_LABELS, Facets, ListQuery, SortKey
+from ui.i18n.core_text import number, shown
+from ui.widgets.accessible import describe
 
 SEARCH_PAUSE_MS = 150  # typing pause after which the list follows the search box
 ANY = ""  # item data of the "any ..." entry of a filter menu
@@ -21,12 +23,14 @@ ANY = ""  # item data of the "any ..." entry of a filter menu
 
 class SearchBox(QLineEdit):
     """The search field. Esc leaves it (it would otherwise reach the window's Esc shortcut,
-    which hides all media) and is reported as `escaped`."""
+    which hides all media) and is reported as `escaped`; Enter is the field's too (not the
+    window's Enter, which confirms a suggested decision)."""
 
     escaped = Signal()
+    _OWN_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
     def event(self, event) -> bool:  # noqa: A003
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in self._OWN_KEYS:
             event.accept()  # ours, not the window's shortcut
             return True
         return super().event(event)
@@ -46,30 +50,32 @@ class CaseFilters(QWidget):
         super().__init__(parent)
         self.search = SearchBox()
         self.search.setObjectName("caseSearch")
-        self.search.setPlaceholderText("Search text and notes  ( / )")
+        self.search.setPlaceholderText(self.tr("Search text and notes  ( / )"))
         self.search.setClearButtonEnabled(True)
-        self.sort = self._combo("caseSort", [(SORT_LABELS[k], k) for k in SortKey])
+        self.sort = self._combo("caseSort", [(shown(SORT_LABELS[k]), k) for k in SortKey])
         self.descending = QToolButton()
         self.descending.setObjectName("sortDescending")
         self.descending.setCheckable(True)
         self.descending.setText("⇅")
-        self.descending.setToolTip("Reverse the order")
-        self.priority = self._combo("filterPriority", [("Any priority", ANY)]
-                                    + [(f"P{p} only", p) for p in (1, 2, 3, 4)])
-        self.language = self._combo("filterLanguage", [("Any language", ANY)])
-        self.region = self._combo("filterRegion", [("Any region", ANY)])
-        self.policy = self._combo("filterPolicy", [("Any policy area", ANY)])
+        self.descending.setToolTip(self.tr("Reverse the order"))
+        self.priority = self._combo("filterPriority", [(self.tr("Any priority"), ANY)]
+                                    + [(self.tr("P{level} only").format(level=p), p)
+                                       for p in (1, 2, 3, 4)])
+        self.language = self._combo("filterLanguage", [(self.tr("Any language"), ANY)])
+        self.region = self._combo("filterRegion", [(self.tr("Any region"), ANY)])
+        self.policy = self._combo("filterPolicy", [(self.tr("Any policy area"), ANY)])
         self.min_reports = QSpinBox()
         self.min_reports.setObjectName("filterMinReports")
         self.min_reports.setRange(0, 999)
         self.min_reports.setPrefix("≥ ")
-        self.min_reports.setSuffix(" reports")
-        self.min_reports.setSpecialValueText("Any report count")
-        # Click or a key (/) only: a control reached by Tab, or handed the focus when the window
-        # opens, would swallow the review keys (Space, J, 1...) as typing.
+        self.min_reports.setSuffix(self.tr(" reports"))
+        self.min_reports.setSpecialValueText(self.tr("Any report count"))
+        # Reached by a click, a key (/, Ctrl+L) or Tab, never handed the focus when the window
+        # opens (the media grid has it): typing into them is deliberate.
         for widget in (self.search, self.min_reports):
-            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.descending.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.descending.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._describe()
         self._lay_out()
         self._pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._pause.timeout.connect(self._emit)
@@ -80,7 +86,7 @@ class CaseFilters(QWidget):
             combo.activated.connect(self._picked)
         self.descending.toggled.connect(self._picked)
         self.min_reports.valueChanged.connect(lambda _v: self._emit())
-        self.min_reports.editingFinished.connect(self.done.emit)
+        self.min_reports.editingFinished.connect(self._reports_entered)
 
     def _lay_out(self) -> None:
         grid = QGridLayout(self)
@@ -99,10 +105,29 @@ class CaseFilters(QWidget):
     def _combo(name: str, entries: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # never reached by Tab mid-review
+        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for label, data in entries:
             combo.addItem(label, data)
         return combo
+
+    def controls(self) -> list[QWidget]:
+        """The controls, in the order Tab visits them (the order they are laid out in)."""
+        return [self.search, self.sort, self.descending, self.priority, self.language,
+                self.region, self.policy, self.min_reports]
+
+    def _describe(self) -> None:
+        for widget, name, description in (
+                (self.search, self.tr("Search"), self.tr("Full text over the cached cases and "
+                                                         "notes; Enter or Esc hands the keys "
+                                                         "back")),
+                (self.sort, self.tr("Sort order"), ""),
+                (self.descending, self.tr("Reverse the order"), ""),
+                (self.priority, self.tr("Priority filter"), ""),
+                (self.language, self.tr("Language filter"), ""),
+                (self.region, self.tr("Region filter"), ""),
+                (self.policy, self.tr("Policy area filter"), ""),
+                (self.min_reports, self.tr("Minimum report count"), "")):
+            describe(widget, name, description)
 
     # --- reading and writing the controls ---------------------------------------------------
     def query(self, queue_id: str | None) -> ListQuery:
@@ -136,9 +161,10 @@ class CaseFilters(QWidget):
     def show_facets(self, facets: Facets) -> None:
         """Offer the values the cached cases have, with counts; a chosen value stays even if
         no open case has it any more (so the list can say it is empty, not silently widen)."""
-        for combo, counts, any_label in ((self.language, facets.languages, "Any language"),
-                                         (self.region, facets.regions, "Any region"),
-                                         (self.policy, facets.policy_areas, "Any policy area")):
+        for combo, counts, any_label in (
+                (self.language, facets.languages, self.tr("Any language")),
+                (self.region, facets.regions, self.tr("Any region")),
+                (self.policy, facets.policy_areas, self.tr("Any policy area"))):
             chosen = combo.currentData() or ""
             combo.blockSignals(True)
             combo.clear()
@@ -147,7 +173,7 @@ class CaseFilters(QWidget):
             if chosen and chosen not in counts:
                 values.append(chosen)
             for value in values:
-                combo.addItem(f"{value}  ({counts.get(value, 0)})", value)
+                combo.addItem(f"{value}  ({number(counts.get(value, 0))})", value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
             combo.blockSignals(False)
 
@@ -164,6 +190,11 @@ class CaseFilters(QWidget):
         self._pause.stop()
         self._emit()
         self.done.emit()
+
+    def _reports_entered(self) -> None:
+        """Enter in the count hands the keys back; Tab (the focus moving on) does not."""
+        if self.min_reports.hasFocus():
+            self.done.emit()
 
     def _picked(self, *_args) -> None:
         self._emit()

@@ -13,23 +13,26 @@ from collections import Counter
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reviewer.display_text import isolate, lease_note, local_and_utc, local_time, sla_countdown
+from reviewer.display_text import isolate, lease_note, sla_countdown
 from reviewer.review.quality_text import quality_lines
 from reviewer.domain import Case
+from ui.i18n.core_text import local_and_utc, local_date, shown, tr
+from ui.widgets.accessible import announce, describe
 
 def language_line(code: str) -> str:
     """'Text in Arabic · العربية (ar) · right to left', from Qt's locale data; an unknown code
     is shown as it came."""
     locale = QLocale(code.replace("-", "_"))
     if locale.language() == QLocale.Language.C:
-        return f"Text in language “{code}” (not recognised)"
+        return tr("Text in language “{code}” (not recognised)").format(code=code)
     name = QLocale.languageToString(locale.language())
     # The native name helps where the script is not Latin (العربية, ไทย); for Latin scripts
     # Qt names a default country's variant ("español de España" for plain "es"): left out.
     native = "" if locale.script() == QLocale.Script.LatinScript else locale.nativeLanguageName()
     both = name if not native or native == name else f"{name} · {isolate(native)}"
     rtl = locale.textDirection() == Qt.LayoutDirection.RightToLeft
-    return f"Text in {both} ({code})" + (" · right to left" if rtl else "")
+    line = tr("Text in {language} ({code})").format(language=both, code=code)
+    return line + (tr(" · right to left") if rtl else "")
 
 
 def _plain_label(object_name: str) -> QLabel:
@@ -59,8 +62,11 @@ class CasePanel(QWidget):
         self.text.setObjectName("caseText")
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
-        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the review actions
+        # Reached by Tab, never by a click: read-only, it lets the review keys through.
+        self.text.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        describe(self.text, self.tr("Case text"), self.tr("What was reported, as plain text"))
+        describe(self.header, self.tr("Case"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.header, self.sla, self.lease, self.author, self.reports, self.history,
@@ -72,11 +78,16 @@ class CasePanel(QWidget):
         self._lease: str | None = None
         self.show_case(None)
 
-    NOTHING_CACHED = "No case to review. New cases appear here as soon as they are claimed."
-
-    def show_case(self, case: Case | None, empty_text: str = NOTHING_CACHED) -> None:
+    def show_case(self, case: Case | None, empty_text: str = "") -> None:
         """Show `case`, or `empty_text` when there is none (the list is empty, or nothing in
-        it matches the reviewer's search and filters)."""
+        it matches the reviewer's search and filters). A screen reader is told the header."""
+        self._show(case, empty_text or self.tr("No case to review. New cases appear here as "
+                                               "soon as they are claimed."))
+        header = self.header.text()
+        describe(self.header, header, self.language.text())
+        announce(self, header)
+
+    def _show(self, case: Case | None, empty_text: str) -> None:
         if case is None:
             self.header.setText(empty_text)
             for label in (self.sla, self.author, self.reports, self.history, self.pending,
@@ -86,12 +97,14 @@ class CasePanel(QWidget):
             self._deadline = ""
             self.set_lease(None)
             return
-        self.header.setText(
-            f"{case.id}  ·  {case.queue_id}  ·  P{case.priority}  ·  {case.policy_area}  ·  "
-            f"language {case.language}  ·  region {case.region}"
-        )
+        self.header.setText(self.tr(
+            "{case}  ·  {queue}  ·  P{priority}  ·  {policy}  ·  language {language}  ·  "
+            "region {region}").format(case=case.id, queue=case.queue_id, priority=case.priority,
+                                      policy=case.policy_area, language=case.language,
+                                      region=case.region))
         self._deadline = case.sla_deadline
-        self.sla.setToolTip(f"Deadline {local_and_utc(case.sla_deadline)}")
+        self.sla.setToolTip(self.tr("Deadline {when}").format(
+            when=local_and_utc(case.sla_deadline)))
         self.refresh_sla()
         self.author.setText(self._author_line(case))
         self.reports.setText(self._reports_line(case))
@@ -117,7 +130,7 @@ class CasePanel(QWidget):
         self._show_lease()
 
     def _show_lease(self) -> None:
-        note = lease_note(self._lease)
+        note = shown(lease_note(self._lease))
         if note != self.lease.text():
             self.lease.setText(note)
             self.lease.setVisible(bool(note))
@@ -127,7 +140,7 @@ class CasePanel(QWidget):
         if not self._deadline:
             return
         text, severity = sla_countdown(self._deadline)
-        self.sla.setText(text)
+        self.sla.setText(shown(text))
         if severity != self._severity:  # re-styling costs far more than setting text
             self._severity = severity
             self.sla.setProperty("severity", severity)  # the theme colours each severity
@@ -136,16 +149,19 @@ class CasePanel(QWidget):
     @staticmethod
     def _author_line(case: Case) -> str:
         a = case.author
-        flag = "  ·  HIGH-PROFILE ACCOUNT" if a.high_profile else ""
-        since = a.created_at[:10] if a.created_at else "unknown"
-        return (f"Author {isolate(a.display_name)} (@{isolate(a.handle)})  ·  "
-                f"{a.followers:,} followers  ·  account since {since}{flag}")
+        flag = tr("  ·  HIGH-PROFILE ACCOUNT") if a.high_profile else ""
+        since = local_date(a.created_at) if a.created_at else tr("unknown")
+        return tr("Author {name} (@{handle})  ·  %Ln follower(s)  ·  account since {since}",
+                  "", a.followers).format(
+            name=isolate(a.display_name), handle=isolate(a.handle), since=since) + flag
 
     @staticmethod
     def _reports_line(case: Case) -> str:
         reasons = Counter(str(r.get("reason", "unspecified")) for r in case.reports)
         listed = ", ".join(f"{reason} ×{n}" if n > 1 else reason for reason, n in reasons.most_common())
-        return f"{len(case.reports)} report(s): {listed}" if case.reports else "No reports attached"
+        if not case.reports:
+            return tr("No reports attached")
+        return tr("%n report(s): {reasons}", "", len(case.reports)).format(reasons=listed)
 
     @staticmethod
     def _pending_line(case: Case) -> str:
@@ -153,21 +169,21 @@ class CasePanel(QWidget):
         if not isinstance(pending, dict):
             return ""
         what = f"{pending.get('action', '?')} ({pending.get('policy', '?')})"
-        who = pending.get("reviewer", "a reviewer")
+        who = pending.get("reviewer") or tr("a reviewer")
         note = f" — “{pending.get('note')}”" if pending.get("note") else ""
         if pending.get("action") == "escalate":
-            return f"Escalated by {who}{note}. Decide with 1–5."
-        return (f"Awaiting approval: {what} by {who}{note}. A approves · 1 overturns · "
-                "2–5 amend")
+            return tr("Escalated by {who}{note}. Decide with 1–5.").format(who=who, note=note)
+        return tr("Awaiting approval: {what} by {who}{note}. A approves · 1 overturns · "
+                   "2–5 amend").format(what=what, who=who, note=note)
 
     @staticmethod
     def _history_line(case: Case) -> str:
         # Enforcement only: an earlier "no violation" outcome is not held against the account.
         history = [h for h in case.author.history if h.get("action") != "no_violation"]
         if not history:
-            return "No prior enforcement on this account"
+            return tr("No prior enforcement on this account")
         items = "; ".join(
-            f"{local_time(str(h.get('at', '')))[:10]} {h.get('action', '?')} ({h.get('policy', '?')})"
-            for h in history[:4]
+            f"{local_date(str(h.get('at', '')))} {h.get('action', '?')} "
+            f"({h.get('policy', '?')})" for h in history[:4]
         )
-        return f"Prior enforcement ({len(history)}): {items}"
+        return tr("Prior enforcement ({count}): {items}").format(count=len(history), items=items)

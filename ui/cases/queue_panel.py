@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 
 from reviewer.store.case_cache import CaseCache, CaseSummary
 from reviewer.review.case_list import Facets, ListQuery
-from reviewer.display_text import age, local_and_utc, sla_countdown
+from reviewer.display_text import age, sla_countdown
 from reviewer.domain import Queue
 from ui.cases.case_filters import CaseFilters
 from ui.theme.palette import current_palette
+from ui.i18n.core_text import local_and_utc, number, shown, tr
+from ui.widgets.accessible import describe
 
 ALL_QUEUES = ""  # item data of the "All queues" row
 SLA_ROLES = {"soon": "warn", "breached": "danger"}  # palette roles (ui/theme/palette.py)
@@ -96,10 +98,11 @@ class CaseListModel(QIdentityProxyModel):
         if summary is None:
             return case_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{summary.id} in {summary.queue_id} · {summary.policy_area}\n"
-                    f"SLA deadline {local_and_utc(summary.sla_deadline)}")
+            return tr("{case} in {queue} · {policy}\nSLA deadline {when}").format(
+                case=summary.id, queue=summary.queue_id, policy=summary.policy_area,
+                when=local_and_utc(summary.sla_deadline))
         if case_id in self._done:
-            return f"✓ done  {summary.id}"
+            return tr("✓ done  {case}").format(case=summary.id)
         return self._row(summary)[1]
 
     def _row(self, summary: CaseSummary) -> tuple[int, str, str]:
@@ -109,8 +112,9 @@ class CaseListModel(QIdentityProxyModel):
         made = self._texts.get((summary.id, self.show_queue))
         if made is None or made[0] != minute:
             sla, severity = sla_countdown(summary.sla_deadline, short=True)
-            text = (f"P{summary.priority}  {summary.id}  {sla}  ·  {summary.language} "
-                    f"{summary.region}  ·  {summary.report_count} rep.")
+            text = (f"P{summary.priority}  {summary.id}  {shown(sla)}  ·  {summary.language} "
+                    f"{summary.region}  ·  "
+                    + tr("%Ln rep.", "", summary.report_count))
             if self.show_queue:
                 text += f"  ·  {summary.queue_id}"
             made = (minute, text, severity)
@@ -164,10 +168,14 @@ class QueuePanel(QWidget):
         self.cases.setAutoScroll(False)  # we scroll only when the current row is out of sight
         self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for view in (self.queues, self.cases):
-            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard drives the session
+            # Reached by Tab, not taken by a click: the keyboard drives the session.
+            view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(self.queues, self.tr("Queues"), self.tr("Each queue with its figures"))
+        describe(self.cases, self.tr("Case list"), self.tr("The cases of the queue, in work "
+                                                           "order; Enter opens one"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Queues"))
+        layout.addWidget(QLabel(self.tr("Queues")))
         layout.addWidget(self.queues, 2)
         self.filters = CaseFilters()
         self.filters.query_changed.connect(self.query_changed)
@@ -190,7 +198,8 @@ class QueuePanel(QWidget):
         self.queues.blockSignals(True)
         self.queues.clear()
         total_here = sum(local_counts.values())
-        self._add_queue_row("All queues", ALL_QUEUES, f"{total_here:,} cached here")
+        self._add_queue_row(self.tr("All queues"), ALL_QUEUES,
+                            self.tr("%Ln cached here", "", total_here))
         for q in queues:
             # Amber only for what can still be saved: deadlines within the hour. (In a busy
             # organisation every queue has some breached cases; amber everywhere says nothing.)
@@ -247,29 +256,30 @@ class QueuePanel(QWidget):
 
 def _queue_figures(queue: Queue, here: int) -> str:
     """'12 here · 340 open · oldest 2d 4h · SLA 4h · 3 breached · 5 due <1h'."""
-    parts = [f"{here:,} here", f"{queue.open_count:,} open"]
+    parts = [tr("%Ln here", "", here), tr("%Ln open", "", queue.open_count)]
     if queue.oldest_open_at:
-        parts.append(f"oldest {age(queue.oldest_open_at)}")
+        parts.append(tr("oldest {age}").format(age=shown(age(queue.oldest_open_at))))
     if queue.sla_minutes:
         hours, minutes = divmod(queue.sla_minutes, 60)
         parts.append(f"SLA {hours}h" + (f" {minutes:02d}m" if minutes else ""))
     if queue.breached:
-        parts.append(f"{queue.breached:,} breached")
+        parts.append(tr("%Ln breached", "", queue.breached))
     if queue.due_soon:
-        parts.append(f"{queue.due_soon:,} due <1h")
+        parts.append(tr("%Ln due <1h", "", queue.due_soon))
     return " · ".join(parts)
 
 
-def _count_line(shown: int, query: ListQuery | None, total: int | None, indexing: int) -> str:
-    line = f"Cases here: {shown:,}"
-    described = query.describe() if query else ""
+def _count_line(shown_count: int, query: ListQuery | None, total: int | None, indexing: int) -> str:
+    line = tr("Cases here: %Ln", "", shown_count)
+    described = ", ".join(map(shown, query.described_parts())) if query else ""
     if described:
-        line = f"Showing {shown:,} of {total:,} · {described}" if total is not None else \
-            f"Showing {shown:,} · {described}"
+        line = (tr("Showing %Ln of {total} · {described}", "", shown_count).format(
+                    total=number(total), described=described) if total is not None else
+                tr("Showing %Ln · {described}", "", shown_count).format(described=described))
         if query.narrows():
-            line += " · Ctrl+Shift+L clears (the order stays)"
+            line += tr(" · Ctrl+Shift+L clears (the order stays)")
     if query is not None and query.text.strip() and query.queue_id:
-        line += " · searching every queue"
+        line += tr(" · searching every queue")
     if query is not None and query.text.strip() and indexing:
-        line += f" · search index still reading {indexing:,} cases, more may match"
+        line += tr(" · search index still reading %Ln case(s), more may match", "", indexing)
     return line

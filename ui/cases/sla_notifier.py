@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from reviewer.review.case_list import CaseList
 from reviewer.review.sla_watch import SlaAlert, SlaWatch
 from ui.widgets.notifier import notify
+from ui.i18n.core_text import shown
 
 CHECK_EVERY_MS = 30_000
 
@@ -41,8 +42,8 @@ class SlaNotifier(QObject):
         if alert is None:
             return None
         self.last_alert = alert
-        notify(alert.title, alert.message, on_click=self._open_alerted_case)
-        self.show_in_window(f"{alert.title}: {alert.message}")
+        notify(shown(alert.title), shown(alert.message), on_click=self._open_alerted_case)
+        self.show_in_window(f"{shown(alert.title)}: {shown(alert.message)}")
         self.alerted.emit(alert)
         return alert
 

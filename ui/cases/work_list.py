@@ -99,9 +99,9 @@ class WorkList(QObject):
     def empty_text(self) -> str:
         """What the case panel says when the list is empty."""
         if self.session.query.is_filtered():
-            return ("No cached case matches the search and filters. Ctrl+Shift+L clears them "
-                    "(the queue stays).")
-        return "No case to review. New cases appear here as soon as they are claimed."
+            return self.tr("No cached case matches the search and filters. Ctrl+Shift+L clears "
+                           "them (the queue stays).")
+        return self.tr("No case to review. New cases appear here as soon as they are claimed.")
 
     def refresh_queues(self) -> None:
         self.panel.show_queues(self.session.cache.queues(),

@@ -1,8 +1,8 @@
 """Bulletins waiting for this reviewer's acknowledgement, as a strip at the top of the window.
 
-One row per bulletin: its title, "Read" and "Acknowledge". The strip never takes keyboard focus
-(the review keys keep working while it is shown) and every text in it is plain text: a title
-is whatever a lead typed.
+One row per bulletin: its title, "Read" and "Acknowledge". Its buttons are reached by Tab, never
+by a click, so the review keys keep working while it is shown; every text in it is plain text:
+a title is whatever a lead typed.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from reviewer.display_text import isolate, local_time
+from reviewer.display_text import isolate
+from ui.i18n.core_text import local_time
+from ui.widgets.accessible import describe
 from reviewer.context.guidelines import Guideline
 
 class BulletinRow(QFrame):
@@ -22,18 +24,22 @@ class BulletinRow(QFrame):
         self.setObjectName("bulletinRow")
         self.bulletin = bulletin
         where = f" · {bulletin.queue_id}" if bulletin.queue_id else ""
-        self.label = QLabel(f"Bulletin: {isolate(bulletin.title)}{where} · published "
-                            f"{local_time(bulletin.published_at)} — please read and acknowledge")
+        self.label = QLabel(self.tr("Bulletin: {title}{where} · published {when} — please read "
+                                    "and acknowledge").format(
+            title=isolate(bulletin.title), where=where, when=local_time(bulletin.published_at)))
         self.label.setObjectName("bulletinTitle")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.read_button = QPushButton("Read")
-        self.ack_button = QPushButton(f"Acknowledge ({ack_key})" if ack_key else "Acknowledge")
+        self.read_button = QPushButton(self.tr("Read"))
+        self.ack_button = QPushButton(self.tr("Acknowledge ({key})").format(key=ack_key) if ack_key
+                                      else self.tr("Acknowledge"))
+        describe(self.read_button, self.tr("Read the bulletin"), self.label.text())
+        describe(self.ack_button, self.tr("Acknowledge the bulletin"), self.label.text())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         for button in (self.read_button, self.ack_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never steals the review keys
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # by Tab only: a click keeps the keys
             layout.addWidget(button)
         key = (bulletin.guideline_id, bulletin.version)
         self.read_button.clicked.connect(lambda: self.read_requested.emit(*key))

@@ -55,7 +55,8 @@ class GuidelinesDesk(QObject):
         document if that policy has none synced yet."""
         guideline = self.store.for_policy(policy)
         if guideline is None:
-            self.message.emit(f"No guideline for {policy} has synced yet.")
+            self.message.emit(self.tr("No guideline for {policy} has synced yet.").format(
+                policy=policy))
         self.open(guideline.guideline_id if guideline else None)
 
     def open(self, guideline_id: str | None = None, version: int | None = None) -> None:
@@ -74,11 +75,11 @@ class GuidelinesDesk(QObject):
         if guideline_id is None:
             waiting = self.store.unacknowledged()
             if not waiting:
-                self.message.emit("No bulletin is waiting for acknowledgement.")
+                self.message.emit(self.tr("No bulletin is waiting for acknowledgement."))
                 return
             guideline_id, version = waiting[0].guideline_id, waiting[0].version
         if not self.store.was_read(guideline_id, version):
-            self.message.emit("Read the bulletin first; acknowledge it from there.")
+            self.message.emit(self.tr("Read the bulletin first; acknowledge it from there."))
             self.open(guideline_id, version)
             return
         if self.store.acknowledge(guideline_id, version):
@@ -86,7 +87,8 @@ class GuidelinesDesk(QObject):
         self.refresh()
 
     def _acknowledged(self, guideline_id: str, version: int) -> None:
-        self.message.emit(f"Acknowledged {guideline_id}@{version}; it is sent to the central "
-                          "API with the next sync.")
+        self.message.emit(self.tr("Acknowledged {guideline}@{version}; it is sent to the "
+                                  "central API with the next sync.").format(
+            guideline=guideline_id, version=version))
         self.changed.emit()
         self.refresh()

@@ -14,9 +14,10 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
-from reviewer.display_text import local_time
 from reviewer.context.guidelines import Guideline, GuidelineStore, NotReadYet
 from ui.theme.palette import current_palette
+from ui.i18n.core_text import local_time, tr
+from ui.widgets.accessible import describe
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 READ_AFTER_MS = 1500  # on screen this long before a bulletin counts as read
@@ -24,8 +25,8 @@ READ_AFTER_MS = 1500  # on screen this long before a bulletin counts as read
 
 def document_line(guideline: Guideline) -> str:
     """One entry of the library list (plain text)."""
-    kind = "Bulletin" if guideline.is_bulletin else "Policy"
-    area = guideline.policy_area or "all policies"
+    kind = tr("Bulletin") if guideline.is_bulletin else tr("Policy")
+    area = guideline.policy_area or tr("all policies")
     return (f"{guideline.title}\n{kind} · v{guideline.version} · {area} · "
             f"{local_time(guideline.published_at)}")
 
@@ -36,7 +37,7 @@ class GuidelinesView(QDialog):
     def __init__(self, store: GuidelineStore, parent: QWidget | None = None,
                  ack_keys: list[QKeySequence] | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Policy library and guidelines")
+        self.setWindowTitle(self.tr("Policy library and guidelines"))
         self.store = store
         self.shown: Guideline | None = None
         self._guideline_id = ""
@@ -50,13 +51,16 @@ class GuidelinesView(QDialog):
         self.title.setWordWrap(True)
         self.versions = QComboBox()
         self.versions.setObjectName("guidelineVersions")
-        self.changes = QPushButton("&What changed")
+        self.changes = QPushButton(self.tr("&What changed"))
         self.changes.setCheckable(True)
-        self.ack_button = QPushButton("Acknowledge")
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
         self.text = QTextEdit()
         self.text.setObjectName("guidelineText")
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
+        describe(self.documents, self.tr("Documents"), self.tr("Policies and bulletins"))
+        describe(self.versions, self.tr("Version"))
+        describe(self.text, self.tr("Guideline text"))
         self._read_timer = QTimer(self, singleShot=True, interval=READ_AFTER_MS)
         self._read_timer.timeout.connect(self._mark_read)
         self._build_layout()
@@ -74,7 +78,7 @@ class GuidelinesView(QDialog):
         right = QVBoxLayout()
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
-        header.addWidget(QLabel("Version"))
+        header.addWidget(QLabel(self.tr("Version")))
         header.addWidget(self.versions)
         header.addWidget(self.changes)
         header.addWidget(self.ack_button)
@@ -85,8 +89,8 @@ class GuidelinesView(QDialog):
         body.addLayout(right, 3)
         outer = QVBoxLayout(self)
         outer.addLayout(body, 1)
-        help_text = QLabel("↑/↓ document · W what changed since the previous version · "
-                           "Ctrl+Shift+A acknowledge a bulletin · Esc close")
+        help_text = QLabel(self.tr("↑/↓ document · W what changed since the previous version · "
+                                   "Ctrl+Shift+A acknowledge a bulletin · Esc close"))
         help_text.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(help_text)
 
@@ -99,7 +103,7 @@ class GuidelinesView(QDialog):
         if self.documents.count():
             self.documents.setCurrentRow(0)
         else:
-            self.text.setPlainText("No guidelines have synced to this machine yet.")
+            self.text.setPlainText(self.tr("No guidelines have synced to this machine yet."))
 
     def show_document(self, guideline_id: str, version: int | None = None,
                       what_changed: bool = False) -> bool:
@@ -124,7 +128,7 @@ class GuidelinesView(QDialog):
         self.versions.clear()
         for number, version in enumerate(self.store.versions(guideline_id)):
             shown = self.store.get(guideline_id, version)
-            latest = " (latest)" if number == 0 else ""
+            latest = self.tr(" (latest)") if number == 0 else ""
             self.versions.addItem(f"v{version}{latest} · {local_time(shown.published_at)}",
                                   version)
         self.versions.setCurrentIndex(0)
@@ -139,8 +143,8 @@ class GuidelinesView(QDialog):
         if guideline is None:
             return
         self.shown = guideline
-        self.title.setText(f"{guideline.title} — {guideline.tag} · published by "
-                           f"{guideline.published_by}")
+        self.title.setText(self.tr("{title} — {tag} · published by {who}").format(
+            title=guideline.title, tag=guideline.tag, who=guideline.published_by))
         if self.changes.isChecked():
             self._show_changes(guideline)
         else:
@@ -161,9 +165,10 @@ class GuidelinesView(QDialog):
         cursor = QTextCursor(self.text.document())
         intro = QTextCharFormat()
         intro.setFontItalic(True)
-        since = f"v{previous.version}" if previous else "nothing (first version)"
-        cursor.insertText(f"Changes from {since} to v{guideline.version}: insertions on green, "
-                          "deletions on red and struck through.\n\n", intro)
+        since = f"v{previous.version}" if previous else self.tr("nothing (first version)")
+        cursor.insertText(self.tr("Changes from {since} to v{version}: insertions on green, "
+                                  "deletions on red and struck through.").format(
+            since=since, version=guideline.version) + "\n\n", intro)
         for chunk in self.store.what_changed(guideline, previous):
             cursor.insertText(chunk.text, _format_for(chunk.kind))  # plain text, never HTML
 
@@ -175,8 +180,8 @@ class GuidelinesView(QDialog):
         read = needs and self.store.was_read(guideline.guideline_id, guideline.version)
         self.ack_button.setVisible(bool(needs))
         self.ack_button.setEnabled(bool(needs and read and not done))
-        self.ack_button.setText("Acknowledged" if done else "Acknowledge" if read
-                                else "Acknowledge (after reading)")
+        self.ack_button.setText(self.tr("Acknowledged") if done else self.tr("Acknowledge")
+                                if read else self.tr("Acknowledge (after reading)"))
 
     def acknowledge_shown(self) -> None:
         guideline = self.shown

@@ -10,7 +10,7 @@ handle or note holding HTML shows those characters and loads nothing.
 from __future__ import annotations
 
 import sqlite_utils
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout, QWidget,
@@ -20,13 +20,19 @@ from reviewer.context import investigation_text as text
 from reviewer.domain import Case
 from reviewer.context.investigation import Investigation, InvestigationStore
 from reviewer.sync.engine import SyncStatus
+from ui.widgets.accessible import describe
 from ui.widgets.note_dialog import NoteDialog
 
-# Section title -> the object name of its label (tests and the stylesheet find them by it).
-SECTIONS = {"Account": "investigationAccount", "Enforcement & strikes": "investigationEnforcement",
-            "Other open reports": "investigationOpenReports",
-            "Related cases": "investigationRelated", "Reporters": "investigationReporters",
-            "Account notes": "investigationNotes"}
+# Section title (English key, translated on screen) -> the object name of its label (tests
+# and the stylesheet find them by it).
+SECTIONS = {QT_TRANSLATE_NOOP("InvestigationPanel", "Account"): "investigationAccount",
+            QT_TRANSLATE_NOOP("InvestigationPanel", "Enforcement & strikes"):
+                "investigationEnforcement",
+            QT_TRANSLATE_NOOP("InvestigationPanel", "Other open reports"):
+                "investigationOpenReports",
+            QT_TRANSLATE_NOOP("InvestigationPanel", "Related cases"): "investigationRelated",
+            QT_TRANSLATE_NOOP("InvestigationPanel", "Reporters"): "investigationReporters",
+            QT_TRANSLATE_NOOP("InvestigationPanel", "Account notes"): "investigationNotes"}
 REFRESH_DELAY_MS = 30  # after the new case has painted (two frames); see MainWindow prefetch
 MAX_RELATED_SHOWN = 20  # open ones come first; a longer list only costs layout time
 PREFERRED_WIDTH = 380  # taken from the case view when first shown: its text stays readable
@@ -51,7 +57,11 @@ class InvestigationPanel(QScrollArea):
         super().__init__(parent)
         self.setObjectName("investigationPanel")
         self.setWidgetResizable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the review actions
+        # Reached by Tab (a screen reader reads it there), never by a click: keys stay the
+        # review actions'.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        describe(self, self.tr("Investigation"), self.tr("The account, its history, related "
+                                                         "cases, reporters and notes"))
         self.setMinimumWidth(300)
         self.store, self.note_key = InvestigationStore(db), note_key or "N"
         self.case: Case | None = None
@@ -70,14 +80,15 @@ class InvestigationPanel(QScrollArea):
         bold = QFont()
         bold.setBold(True)
         for title, name in SECTIONS.items():
-            heading = QLabel(title)
+            heading = QLabel(self.tr(title))
             heading.setTextFormat(Qt.TextFormat.PlainText)
             heading.setFont(bold)
             layout.addWidget(heading)
             if title == "Related cases":
                 self.related = QListWidget()
                 self.related.setObjectName("investigationRelatedList")
-                self.related.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                self.related.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                describe(self.related, self.tr("Related cases"))
                 self.related.setWordWrap(True)
                 self.related.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
                 self.related.setMaximumHeight(140)
@@ -106,7 +117,7 @@ class InvestigationPanel(QScrollArea):
         case = self.case
         if case is None:
             self.view = None
-            self.status.setText("No case on screen.")
+            self.status.setText(self.tr("No case on screen."))
             for label in self.sections.values():
                 label.setText("")
             self.related.clear()
@@ -136,8 +147,10 @@ class InvestigationPanel(QScrollArea):
         self.related.setVisible(bool(view.related))
         more = len(view.related) - MAX_RELATED_SHOWN
         self.sections["Related cases"].setText(
-            (f"+{more} more. " if more > 0 else "") + "Click one to go to it." if view.related
-            else "No related cases in this machine's cache (same author or same-looking media).")
+            (self.tr("+%n more. ", "", more) if more > 0 else "")
+            + self.tr("Click one to go to it.") if view.related
+            else self.tr("No related cases in this machine's cache (same author or same-looking "
+                         "media)."))
 
     def _related_clicked(self, item: QListWidgetItem) -> None:
         self.case_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
@@ -173,11 +186,12 @@ class InvestigationPanel(QScrollArea):
         what the status line should say."""
         case = self.case
         if case is None:
-            return "No case on screen: account notes belong to a case's author."
-        dialog = NoteDialog(f"Note on @{case.author.handle}",
-                            "A note on this account follows it to every case of its author, "
-                            "for every reviewer who may read them.", parent)
-        dialog.editor.setPlaceholderText("What should the next reviewer of this account know?")
+            return self.tr("No case on screen: account notes belong to a case's author.")
+        dialog = NoteDialog(self.tr("Note on @{handle}").format(handle=case.author.handle),
+                            self.tr("A note on this account follows it to every case of its "
+                                    "author, for every reviewer who may read them."), parent)
+        dialog.editor.setPlaceholderText(self.tr("What should the next reviewer of this account "
+                                                 "know?"))
         if dialog.exec() != NoteDialog.DialogCode.Accepted:
             return ""
         self.store.add_note(case, dialog.note())
@@ -185,5 +199,5 @@ class InvestigationPanel(QScrollArea):
         if not self.isVisible():
             self.toggle()  # show the note where it now lives
         self.refresh()
-        return (f"Note on @{case.author.handle} recorded; it reaches the central API when "
-                "online.")
+        return self.tr("Note on @{handle} recorded; it reaches the central API when "
+                       "online.").format(handle=case.author.handle)

@@ -14,10 +14,21 @@ from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
 from reviewer.review.prior_decisions import Suggestion
 from ui.i18n.core_text import shown
 from ui.keys.action_registry import ActionRegistry
+from ui.widgets.accessible import describe
 
 # Approve and reverse are keyboard and menu actions: they apply only to some cases.
 BAR_ACTIONS = [*(a for a in DECISION_KINDS if a not in (ActionId.APPROVE, ActionId.REVERSE)),
                ActionId.SKIP, ActionId.PREV_CASE, ActionId.NEXT_CASE]
+
+
+class DecisionButton(QToolButton):
+    """Pressed by Enter when Tab has brought the focus here (Space is the reveal key)."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 class DecisionBar(QWidget):
@@ -31,10 +42,14 @@ class DecisionBar(QWidget):
             action = registry.actions[action_id]
             key = registry.key_text(action_id)
             action.setIconText(f"{key}  {action.text()}" if key else action.text())
-            button = QToolButton()
+            button = DecisionButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never press a button
+            # Reached by Tab, never by a click; Space still reveals (ui/media/reveal_keys.py
+            # takes it first), so only Enter presses a focused decision button.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            describe(button, action.text().replace("&", ""),
+                     self.tr("Key: {key}").format(key=key) if key else "")
             button.setObjectName(f"decide_{action_id.value}")
             layout.addWidget(button)
             self.buttons[action_id] = button
@@ -60,3 +75,7 @@ class DecisionBar(QWidget):
             action=shown(ACTION_LABELS[suggestion.action]),
             policy=suggestion.policy.replace("_", " "), reason=shown(suggestion.reason)))
         self.suggestion_label.show()
+
+    def controls(self) -> list[QToolButton]:
+        """The buttons, in the order Tab visits them."""
+        return list(self.buttons.values())

@@ -19,6 +19,7 @@ from reviewer.keymap import Keymap
 from reviewer.media.presets import PresetBook
 from reviewer.review import reversal
 from reviewer.review.session import ReviewSession
+from ui.i18n.core_text import shown
 from ui.decide.decision_flow import DecisionFlow
 from ui.decide.reversal_chooser import ReversalChooser
 from ui.decide.sweep_view import SweepView
@@ -56,14 +57,15 @@ class DecisionDesk(QObject):
             return  # a key pressed while the previous decision was being recorded: dropped
         case = self.session.current()
         if case is None:
-            self.message.emit("No case on screen to decide.")
+            self.message.emit(self.tr("No case on screen to decide."))
             return
         if case.id != self.shown_case_id():  # the list moved on; its case is not painted yet
             self.show_case.emit()
-            self.message.emit(f"Not recorded: {case.id} had not been on screen yet.")
+            self.message.emit(self.tr("Not recorded: {case} had not been on screen yet.")
+                              .format(case=case.id))
             return
         if action == ActionId.APPROVE and not case.raw.get("pending_decision"):
-            self.message.emit("Nothing on this case awaits approval.")
+            self.message.emit(self.tr("Nothing on this case awaits approval."))
             return
         self.conceal()
         asked = chosen or self.flow.ask(action, case)
@@ -84,7 +86,8 @@ class DecisionDesk(QObject):
         self.parent_widget.activateWindow()
         if recorded:
             self.session.reload()
-            self._landed(f"Sweep: {recorded} decisions recorded, each on its own")
+            self._landed(self.tr("Sweep: %Ln decision(s) recorded, each on its own", "",
+                                 recorded))
 
     def reverse_last(self) -> None:
         """Reverse a decision of ours the central API accepted: a new decision with a note (the
@@ -96,12 +99,14 @@ class DecisionDesk(QObject):
         target = self._reversal_target()
         if target is None:
             return
-        label = DECISION_KINDS[target.action].label
-        dialog = NoteDialog(f"Reverse {label} on {target.case_id}",
-                            f"Reversing: {reversal.describe(target)}.\nWhy reverse it? The note "
-                            "goes on record with the reversal; the case comes back to be "
-                            "decided again.", self.parent_widget,
-                            placeholder="What the decision got wrong…")
+        label = shown(DECISION_KINDS[target.action].label)
+        dialog = NoteDialog(self.tr("Reverse {action} on {case}").format(
+                                action=label, case=target.case_id),
+                            self.tr("Reversing: {what}.\nWhy reverse it? The note goes on "
+                                    "record with the reversal; the case comes back to be "
+                                    "decided again.").format(what=shown(reversal.describe(target))),
+                            self.parent_widget,
+                            placeholder=self.tr("What the decision got wrong…"))
         accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
         self.parent_widget.activateWindow()
         if not accepted:
@@ -109,14 +114,15 @@ class DecisionDesk(QObject):
         self.session.follow_up(target.case_id, ActionId.REVERSE, dialog.note(), target.policy)
         self.session.reload()
         self.session.go_to(target.case_id)
-        self._landed(f"Reversal of {label} ({target.policy}) on {target.case_id} recorded; "
-                     "decide the case again.")
+        self._landed(self.tr("Reversal of {action} ({policy}) on {case} recorded; decide the "
+                             "case again.").format(action=label, policy=target.policy,
+                                                   case=target.case_id))
 
     def _reversal_target(self) -> Decision | None:
         candidates = reversal.reversible(self.session.outbox)
         if not candidates:
-            self.message.emit(f"No sent decision of yours to reverse ({self._key(ActionId.UNDO)} "
-                              "withdraws one not yet sent).")
+            self.message.emit(self.tr("No sent decision of yours to reverse ({key} withdraws "
+                                      "one not yet sent).").format(key=self._key(ActionId.UNDO)))
             return None
         self.conceal()
         shown = reversal.on_screen(candidates, self.shown_case_id())
@@ -127,11 +133,11 @@ class DecisionDesk(QObject):
     def undo(self) -> None:
         undone = self.session.undo_last()
         if undone is None:
-            self.message.emit("Nothing to undo: decisions already sent cannot be "
-                              "withdrawn (record a new decision instead).")
+            self.message.emit(self.tr("Nothing to undo: decisions already sent cannot be "
+                                      "withdrawn (record a new decision instead)."))
             return
-        self._landed(f"Undone: {undone.action.value} on {undone.case_id} was withdrawn "
-                     "before it was sent.")
+        self._landed(self.tr("Undone: {action} on {case} was withdrawn before it was sent.")
+                     .format(action=undone.action.value, case=undone.case_id))
 
     def _landed(self, message: str, show: bool = True, undo_s: float = 0.0) -> None:
         calm = self.session.calm.take_note()  # why the next case is a calmer one, if it is
@@ -139,11 +145,11 @@ class DecisionDesk(QObject):
         if show:
             self.show_case.emit()
         if undo_s:  # the undo offer is said only while it holds
-            self.countdown.emit(f"{message} · {self._key(ActionId.UNDO)} undoes it for {{left}} s",
-                                undo_s, message)
+            self.countdown.emit(self.tr("{message} · {key} undoes it for {{left}} s").format(
+                message=message, key=self._key(ActionId.UNDO)), undo_s, message)
         else:
             self.message.emit(message)
         self.decided.emit()
 
     def _key(self, action: ActionId) -> str:
-        return key_text(self.keymap, action) or ACTION_LABELS[action]
+        return key_text(self.keymap, action) or shown(ACTION_LABELS[action])

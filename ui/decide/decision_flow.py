@@ -16,6 +16,7 @@ from reviewer.review import rationale
 from reviewer.review.rationale import required_rule
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import StoreError
+from ui.i18n.core_text import shown, tr
 from ui.widgets.note_dialog import NoteDialog
 from ui.decide.policy_picker import PolicyPicker
 
@@ -39,7 +40,8 @@ class DecisionFlow:
         policy = self.session.default_policy(case)
         if kind.needs_policy:
             queue = self.session.cache.queue(case.queue_id)
-            picker = PolicyPicker(f"{kind.label} {case.id} under which policy?",
+            picker = PolicyPicker(tr("{action} {case} under which policy?").format(
+                                      action=shown(kind.label), case=case.id),
                                   list(queue.policies) if queue else [policy], policy,
                                   self.window.centralWidget())
             chosen = picker.choose()
@@ -49,13 +51,16 @@ class DecisionFlow:
         note = ""
         rule = required_rule(self.session.cache.db, policy, action.value)
         if kind.needs_note or rule:
-            prompt = ("Reason and proposed plan of action for the specialist."
-                      if action == ActionId.ESCALATE else "Why? The note goes with the decision.")
+            prompt = (tr("Reason and proposed plan of action for the specialist.")
+                      if action == ActionId.ESCALATE
+                      else tr("Why? The note goes with the decision."))
             if rule:
-                prompt = f"{rationale.describe(rule)[0].upper()}{rationale.describe(rule)[1:]}. {prompt}"
-            hint = ("Reason and proposed plan of action…" if action == ActionId.ESCALATE
-                    else "Why this decision…")
-            dialog = NoteDialog(f"{kind.label} {case.id}", prompt, self.window, placeholder=hint)
+                what = shown(rationale.describe(rule))
+                prompt = f"{what[0].upper()}{what[1:]}. {prompt}"
+            hint = (tr("Reason and proposed plan of action…") if action == ActionId.ESCALATE
+                    else tr("Why this decision…"))
+            dialog = NoteDialog(f"{shown(kind.label)} {case.id}", prompt, self.window,
+                                placeholder=hint)
             if not self._run(dialog):
                 return None
             note = dialog.note()
@@ -72,11 +77,13 @@ class DecisionFlow:
             # dropped instead of deciding a case the reviewer has not seen.
             QApplication.processEvents()
         except StoreError as exc:
-            return Outcome(None, f"NOT recorded — {exc}. The case stays on screen.")
+            return Outcome(None, tr("NOT recorded — {error}. The case stays on screen.").format(
+                error=exc))
         finally:
             self.recording = False
-        return Outcome(decision, f"Recorded {DECISION_KINDS[action].label} ({policy}) on "
-                                 f"{decision.case_id} — saved here", self.session.undo_grace_s)
+        return Outcome(decision, tr("Recorded {action} ({policy}) on {case} — saved here").format(
+            action=shown(DECISION_KINDS[action].label), policy=policy, case=decision.case_id),
+            self.session.undo_grace_s)
 
     def _run(self, dialog) -> bool:
         accepted = dialog.exec() == dialog.DialogCode.Accepted

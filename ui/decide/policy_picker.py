@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reviewer.fuzzy import rank
+from ui.widgets.accessible import describe
 from ui.widgets.list_overlay import ListOverlay
 
 
@@ -22,8 +23,11 @@ class PolicyPicker(ListOverlay):
         super().__init__(parent, "policyPicker")
         self.policies = policies
         self.filter.setObjectName("policyFilter")
-        self.filter.setPlaceholderText("Type to filter · number to pick · Enter takes the highlighted")
+        self.filter.setPlaceholderText(self.tr("Type to filter · number to pick · Enter takes "
+                                               "the highlighted"))
+        describe(self.filter, title, self.filter.placeholderText())
         self.list.setObjectName("policyList")
+        describe(self.list, self.tr("Policies"))
         title_label = QLabel(title)
         title_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)

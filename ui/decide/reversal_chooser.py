@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from reviewer.domain import Decision
 from reviewer.fuzzy import rank
 from reviewer.review.reversal import describe
+from ui.i18n.core_text import shown
+from ui.widgets.accessible import describe as describe_for_access
 from ui.widgets.list_overlay import ListOverlay
 
 
@@ -22,12 +24,15 @@ class ReversalChooser(ListOverlay):
     def __init__(self, decisions: list[Decision], parent: QWidget):
         super().__init__(parent, "reversalChooser")
         self.decisions = decisions
-        self.labels = {d.decision_id: describe(d) for d in decisions}
+        self.labels = {d.decision_id: shown(describe(d)) for d in decisions}
         self.filter.setObjectName("reversalFilter")
-        self.filter.setPlaceholderText("Type to filter · Enter takes the highlighted · Esc cancels")
+        self.filter.setPlaceholderText(self.tr("Type to filter · Enter takes the highlighted · "
+                                               "Esc cancels"))
         self.list.setObjectName("reversalList")
-        title = QLabel("Reverse which of your sent decisions? Newest first; the case on screen "
-                       "has none.")
+        title = QLabel(self.tr("Reverse which of your sent decisions? Newest first; the case on "
+                               "screen has none."))
+        describe_for_access(self.filter, title.text(), self.filter.placeholderText())
+        describe_for_access(self.list, self.tr("Your sent decisions"))
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -29,6 +29,8 @@ from reviewer.media.presets import MediaPreset, PresetBook
 from reviewer.media.render import style_for
 from reviewer.review.session import BulkRecordError, ReviewSession
 from reviewer.review.sweep import SWEEP_DECISIONS, SweepSelection
+from ui.i18n.core_text import shown, tr
+from ui.widgets.accessible import describe
 from ui.keys.action_registry import ActionRegistry, Handlers
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.media.tile import category_title, logical_size, placeholder_text
@@ -69,22 +71,33 @@ class SweepCell(QWidget):
         if result is not None and key == self.key:
             self.result = result
             self.update()
+            self._describe()
 
     def set_marks(self, selected: bool, current: bool) -> None:
         if (selected, current) != (self.selected, self.current):
             self.selected, self.current = selected, current
             self.update()
+            self._describe()
+
+    def _describe(self) -> None:
+        """A painted cell says what it is, and whether it is selected, to a screen reader."""
+        category = category_title(self.media.category) if self.media else tr("NO MEDIA")
+        state = (tr("Blurred") if self.result is not None and self.result.image is not None
+                 else tr("No preview yet") if self.media is not None else tr("No media"))
+        describe(self, f"{self.case.id} — {category}", ", ".join(
+            [state] + ([tr("selected")] if self.selected else [])
+            + ([tr("under the cursor")] if self.current else [])))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), current_palette().colour("sweep_selected" if self.selected else "media_bg"))
         area = QRect(6, _LABEL + 4, THUMB_BOX[0], THUMB_BOX[1])
         if self.media is None:
-            self._text(painter, area, "No media")
+            self._text(painter, area, tr("No media"))
             self.painted = ("metadata",)
         elif self.result is None or self.result.image is None:
             self._text(painter, area, placeholder_text(self.media, self.result,
-                                                       "Preparing blurred preview…"))
+                                                       tr("Preparing blurred preview…")))
             self.painted = (self.key,) if self.result is not None and self.result.final else ()
         else:
             image = self.result.image
@@ -102,7 +115,7 @@ class SweepCell(QWidget):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(current_palette().colour("media_attention"))
-        category = category_title(self.media.category) if self.media else "NO MEDIA"
+        category = category_title(self.media.category) if self.media else tr("NO MEDIA")
         mark = "✓ " if self.selected else ""
         painter.drawText(strip, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, mark + category)
         font.setBold(False)
@@ -132,7 +145,7 @@ class SweepView(QDialog):
                  session: ReviewSession, cases: list[Case], parent: QWidget | None = None,
                  columns: int = COLUMNS):
         super().__init__(parent)
-        self.setWindowTitle("Crisis sweep")
+        self.setWindowTitle(self.tr("Crisis sweep"))
         self.setObjectName("sweepView")
         self._service, self.presets, self.keymap, self.session = media_service, presets, keymap, session
         self.selection = SweepSelection(cases, columns)
@@ -233,14 +246,17 @@ class SweepView(QDialog):
         if current is not None:
             self.scroll.ensureWidgetVisible(self.cells[current.id], 10, 10)
         self.status.setText(
-            f"Sweep: {len(self.selection.cases)} items · {len(self.selection.selected)} selected   "
-            f"{self._keys(ActionId.TOGGLE_SELECT)} select · {self._keys(ActionId.SELECT_SAME_HASH)} "
-            f"same media · {self._keys(ActionId.SELECT_ALL)} all · "
-            + " ".join(f"{self._keys(a)} {DECISION_KINDS[a].label}" for a in SWEEP_DECISIONS)
-            + f" · {self._keys(ActionId.CANCEL)} clear/close · no reveal in the sweep")
+            self.tr("Sweep: %Ln item(s) · {selected} selected   {select} select · {same} same "
+                    "media · {all} all · ", "", len(self.selection.cases)).format(
+                selected=len(self.selection.selected), select=self._keys(ActionId.TOGGLE_SELECT),
+                same=self._keys(ActionId.SELECT_SAME_HASH), all=self._keys(ActionId.SELECT_ALL))
+            + " ".join(f"{self._keys(a)} {shown(DECISION_KINDS[a].label)}"
+                       for a in SWEEP_DECISIONS)
+            + self.tr(" · {cancel} clear/close · no reveal in the sweep").format(
+                cancel=self._keys(ActionId.CANCEL)))
 
     def _keys(self, action: ActionId) -> str:
-        return "/".join(self.keymap.keys_for("sweep", action)) or "(unbound)"
+        return "/".join(self.keymap.keys_for("sweep", action)) or self.tr("(unbound)")
 
     # --- deciding ---------------------------------------------------------------------------
     def decide(self, action: ActionId) -> int:
@@ -251,7 +267,7 @@ class SweepView(QDialog):
         try:
             answer = self._ask(action)
             if answer is None or not self._confirm(action, answer[0]):
-                self.message.setText("Nothing recorded.")
+                self.message.setText(self.tr("Nothing recorded."))
                 return 0
             return self._record(action, *answer)
         finally:
@@ -266,15 +282,18 @@ class SweepView(QDialog):
             for queue_id in dict.fromkeys(c.queue_id for c in targets):
                 queue = self.session.cache.queue(queue_id)
                 policies += [p for p in (queue.policies if queue else ()) if p not in policies]
-            picker = PolicyPicker(f"{kind.label} {len(targets)} items under which policy?",
+            picker = PolicyPicker(self.tr("{action} %n item(s) under which policy?", "",
+                                          len(targets)).format(action=shown(kind.label)),
                                   policies or [policy], policy, self)
             policy = picker.choose()
             if policy is None:
                 return None
         note = ""
         if kind.needs_note:
-            dialog = NoteDialog(f"{kind.label} {len(targets)} items",
-                                "Why? The note goes with every decision in this sweep.", self,
+            dialog = NoteDialog(self.tr("{action} %n item(s)", "", len(targets)).format(
+                                    action=shown(kind.label)),
+                                self.tr("Why? The note goes with every decision in this sweep."),
+                                self,
                                 keymap=self.keymap)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             self.activateWindow()
@@ -285,12 +304,13 @@ class SweepView(QDialog):
 
     def _confirm(self, action: ActionId, policy: str) -> bool:
         self.last_confirmation = self.selection.summary().confirmation_text(action, policy)
-        box = QMessageBox(QMessageBox.Icon.Question, "Confirm bulk decision", self.last_confirmation,
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Confirm bulk decision"),
+                          shown(self.last_confirmation),
                           QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("sweepConfirm")
         box.setTextFormat(Qt.TextFormat.PlainText)  # handles are user data: never rich text
         box.button(QMessageBox.StandardButton.Ok).setText(
-            f"Record {self.selection.summary().total} decisions (Enter)")
+            self.tr("Record %n decision(s) (Enter)", "", self.selection.summary().total))
         box.setDefaultButton(QMessageBox.StandardButton.Ok)  # Enter confirms
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)  # Esc cancels
         confirmed = box.exec() == QMessageBox.StandardButton.Ok
@@ -303,15 +323,17 @@ class SweepView(QDialog):
             recorded = self.session.decide_many(self.selection.targets(), action, policy, note)
             failure = ""
         except BulkRecordError as exc:
-            recorded, failure = exc.recorded, f" — then NOT recorded: {exc.__cause__}"
+            recorded, failure = exc.recorded, self.tr(" — then NOT recorded: {error}").format(
+                error=exc.__cause__)
         done = {d.case_id for d in recorded}
         for case_id in done:
             self.cells.pop(case_id).deleteLater()
         self.selection.remove(done)
         self._lay_out()
         self._show_marks()
-        self.message.setText(f"Recorded {DECISION_KINDS[action].label} ({policy}) on "
-                             f"{len(recorded)} items — saved here{failure}")
+        self.message.setText(self.tr("Recorded {action} ({policy}) on %n item(s) — saved here",
+                                     "", len(recorded)).format(
+            action=shown(DECISION_KINDS[action].label), policy=policy) + failure)
         if recorded:
             self.recorded.emit(len(recorded))
         return len(recorded)

@@ -12,14 +12,22 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from reviewer.domain import parse_iso
-from reviewer.words import CORE, Phrase
+from reviewer.words import CORE, PLURALS, Phrase
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Text of ui/ outside a Qt class's self.tr: `tr("…")`, `tr("%n case(s)", "", n)`.
+    pyside6-lupdate files bare tr() calls under the empty context, as this looks them up."""
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def shown(text: str) -> str:
     """`text` in the interface's language."""
     if isinstance(text, Phrase):
-        template = QCoreApplication.translate(CORE, text.template, None, text.n)
-        values = {k: shown(v) if isinstance(v, str) else v for k, v in text.values.items()}
+        context = PLURALS if text.n >= 0 else CORE
+        template = QCoreApplication.translate(context, text.template, None, text.n)
+        # Only values the core marked are translated: a case id or typed text stays as it is.
+        values = {k: shown(v) if isinstance(v, Phrase) else v for k, v in text.values.items()}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation: English, not a crash
@@ -39,6 +47,15 @@ def local_time(iso: str) -> str:
     except ValueError:
         return iso
     return QLocale().toString(_qt(moment), QLocale.FormatType.ShortFormat)
+
+
+def local_date(iso: str) -> str:
+    """The day of a moment on the reviewer's clock, in the locale's short date format."""
+    try:
+        moment = parse_iso(iso)
+    except ValueError:
+        return iso[:10]
+    return QLocale().toString(_qt(moment).date(), QLocale.FormatType.ShortFormat)
 
 
 def local_and_utc(iso: str) -> str:

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from reviewer.resources import RESOURCES_DIR
+from reviewer.resources import TRANSLATIONS_DIR
 
-TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 SOURCE_LANGUAGE = "en"  # the language the code is written in: needs no translator
 _installed: list[QTranslator] = []  # kept alive, and removed when the language changes
 
 
 def shipped_languages() -> list[str]:
     """Languages with a compiled translation here, besides English."""
-    return sorted(p.stem.removeprefix("reviewer_") for p in TRANSLATIONS_DIR.glob("reviewer_*.qm"))
+    found = (p.stem.removeprefix("reviewer_") for p in TRANSLATIONS_DIR.glob("reviewer_*.qm"))
+    return sorted(lang for lang in found if lang != SOURCE_LANGUAGE)
 
 
 def choose_language(setting: object) -> str:
@@ -46,10 +46,11 @@ def use_language(language: str) -> str:
     # Numbers and dates follow the system's conventions when it speaks this language (es_MX
     # stays es_MX), else the language's own.
     QLocale.setDefault(system if system.name().startswith(language) else QLocale(language))
-    if language == SOURCE_LANGUAGE:
-        return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # English too has a file: only its plural forms ("1 case", "2 cases"), as Qt expects.
     for name, folder in (("qtbase", qt_dir), ("reviewer", str(TRANSLATIONS_DIR))):
+        if name == "qtbase" and language == SOURCE_LANGUAGE:
+            continue
         translator = QTranslator(app)
         if translator.load(f"{name}_{language}", folder):
             app.installTranslator(translator)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QTableWidget, QTabl
 
 from reviewer.actions import ACTION_LABELS
 from reviewer.keymap import Keymap
+from ui.i18n.core_text import shown as translated, tr
+from ui.widgets.accessible import describe
 
 
 def rows_for(keymap: Keymap) -> list[tuple[str, str, str]]:
@@ -17,19 +19,20 @@ def rows_for(keymap: Keymap) -> list[tuple[str, str, str]]:
     for mode, bindings in keymap.bindings.items():
         for action, keys in bindings.items():
             shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                              for k in keys) or "(unbound)"
-            rows.append((mode, shown, ACTION_LABELS.get(action, action.value)))
+                              for k in keys) or tr("(unbound)")
+            rows.append((mode, shown, translated(ACTION_LABELS.get(action, action.value))))
     return rows
 
 
 class CheatSheet(QDialog):
     def __init__(self, keymap: Keymap, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keys — cheat sheet")
+        self.setWindowTitle(self.tr("Keys — cheat sheet"))
         rows = rows_for(keymap)
         self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("cheatSheet")
-        self.table.setHorizontalHeaderLabels(["Mode", "Key", "Action"])
+        self.table.setHorizontalHeaderLabels([self.tr("Mode"), self.tr("Key"), self.tr("Action")])
+        describe(self.table, self.windowTitle())
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
@@ -40,7 +43,8 @@ class CheatSheet(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        hint = QLabel("Every key, from the keymap in use (your overrides included). Esc closes.")
+        hint = QLabel(self.tr("Every key, from the keymap in use (your overrides included). "
+                              "Esc closes."))
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)

@@ -14,6 +14,8 @@ from reviewer.actions import ActionId
 from reviewer.fuzzy import rank
 from reviewer.review.case_list import ListQuery
 from reviewer.review.session import ReviewSession
+from ui.i18n.core_text import tr
+from ui.widgets.accessible import describe
 from ui.keys.action_registry import ActionRegistry
 from ui.widgets.list_overlay import ListOverlay
 
@@ -50,19 +52,25 @@ def entries_for(registry: ActionRegistry, session: ReviewSession,
     for action_id, action in registry.actions.items():
         if action_id not in _NOT_IN_PALETTE and action.isEnabled():
             key = registry.key_text(action_id)
-            found.append(Entry(f"{action.text()}{'   ' + key if key else ''}", "action", action.trigger))
+            found.append(Entry(f"{action.text()}{'   ' + key if key else ''}", "action",
+                               action.trigger))
     queues = session.cache.queues()
     for queue in queues:
-        found.append(Entry(f"Queue: {queue.name}", "queue",
+        found.append(Entry(tr("Queue: {name}").format(name=queue.name), "queue",
                            lambda q=queue.id: targets.select_queue(q)))
     for policy in sorted({p for queue in queues for p in queue.policies}):
-        found.append(Entry(f"Policy: {policy} — read its guideline", "policy",
+        found.append(Entry(tr("Policy: {policy} — read its guideline").format(policy=policy),
+                           "policy",
                            lambda p=policy: targets.open_policy(p)))
     for case_id in session.case_list.ids(ListQuery()):  # every open cached case, any queue
-        found.append(Entry(f"Case {case_id}", "case", lambda c=case_id: targets.go_to_case(c)))
-    found.append(Entry("Setting: blank all media (panic)", "setting",
+        found.append(Entry(case_entry(case_id), "case", lambda c=case_id: targets.go_to_case(c)))
+    found.append(Entry(tr("Setting: blank all media (panic)"), "setting",
                        registry.actions[ActionId.PANIC].trigger))
     return found
+
+
+def case_entry(case_id: str) -> str:
+    return tr("Case {case}").format(case=case_id)
 
 
 class CommandPalette(ListOverlay):
@@ -76,8 +84,10 @@ class CommandPalette(ListOverlay):
         self._cached = {e.text for e in self.entries if e.kind == "case"}
         self.search = self.filter
         self.search.setObjectName("paletteSearch")
-        self.search.setPlaceholderText("Action, queue, case id, policy or setting…")
+        self.search.setPlaceholderText(self.tr("Action, queue, case id, policy or setting…"))
         self.list.setObjectName("paletteList")
+        describe(self.search, self.tr("Command palette"), self.search.placeholderText())
+        describe(self.list, self.tr("Matching entries"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.list)
@@ -91,9 +101,10 @@ class CommandPalette(ListOverlay):
     def _refilter(self, text: str) -> None:
         shown = rank(text, self.entries, key=lambda e: e.text)[:MAX_SHOWN]
         wanted = text.strip()
-        if _looks_like_case_id(wanted) and f"Case {wanted}" not in self._cached:
+        if _looks_like_case_id(wanted) and case_entry(wanted) not in self._cached:
             # Not cached here: the central API may know it (fetched by the sync worker).
-            shown.append(Entry(f"Open case {wanted} from the central API", "case",
+            shown.append(Entry(self.tr("Open case {case} from the central API").format(
+                               case=wanted), "case",
                                lambda: self.targets.look_up(wanted)))
         self.show_entries(shown, [e.text for e in shown])
 

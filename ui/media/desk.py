@@ -20,6 +20,7 @@ from reviewer.keymap import Keymap
 from reviewer.media.exposure import BREAK, ExposureMeter
 from reviewer.media.presets import MediaPreset, effective_books
 from reviewer.media.stages import Stage
+from ui.widgets.accessible import describe
 from ui.keys.action_registry import Handlers, key_text
 from ui.media.calm_break import CalmBreak
 from ui.media.grid import MediaGrid
@@ -48,9 +49,14 @@ class MediaDesk(QObject):
         self.reveal_hint = QLabel()
         self.reveal_hint.setObjectName("revealHint")
         self.reveal_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.panic_key = key_text(keymap, ActionId.PANIC) or "the panic action (Media menu)"
-        self.real_key = key_text(keymap, ActionId.REAL_PIXELS) or "Real pixels (Media menu)"
-        self.widen_key = key_text(keymap, ActionId.WIDEN_REVEAL) or "Widen (Media menu)"
+        self.panic_key = (key_text(keymap, ActionId.PANIC)
+                          or self.tr("the panic action (Media menu)"))
+        self.real_key = (key_text(keymap, ActionId.REAL_PIXELS)
+                         or self.tr("Real pixels (Media menu)"))
+        self.widen_key = key_text(keymap, ActionId.WIDEN_REVEAL) or self.tr("Widen (Media menu)")
+        describe(self.reveal_hint, self.tr("Media mode"))
+        describe(self.exposure_label, self.tr("Exposure"))
+        describe(self.prompt_banner, self.tr("Wellness prompt"))
         self.reveal = RevealController(window, self.grid, keymap, meter, shown_case_id)
         self.reveal.exposure_changed.connect(self.show_exposure)
         self.audio = HeldAudio(window, self.grid, keymap, meter, db, shown_case_id)
@@ -86,8 +92,8 @@ class MediaDesk(QObject):
     def relax_item(self) -> None:
         """Back to the organisation's presets for the media on screen only (until case change)."""
         if self.grid.relax_to(self.org_presets):
-            self.message.emit("Media of this case shown with the organisation's presets (your "
-                              "stricter settings return on the next case).")
+            self.message.emit(self.tr("Media of this case shown with the organisation's presets "
+                                      "(your stricter settings return on the next case)."))
 
     def apply_org_presets(self) -> None:
         """The organisation's presets changed (a sync round): media on screen is shown again,
@@ -100,23 +106,27 @@ class MediaDesk(QObject):
         """Blank all media at once; the same key brings the blurred previews back."""
         self.reveal.toggle_panic()
         if self.grid.reveal.blanked:
-            self.message.emit(f"All media hidden. {self.panic_key} again shows the blurred "
-                              "previews.")
+            self.message.emit(self.tr("All media hidden. {key} again shows the blurred "
+                                      "previews.").format(key=self.panic_key))
         else:
-            self.message.emit(f"Blurred previews shown again ({self.panic_key} hides all media).")
+            self.message.emit(self.tr("Blurred previews shown again ({key} hides all media).")
+                              .format(key=self.panic_key))
 
     def show_reveal_hint(self, reveal) -> None:
         """The media mode, always in the status bar: hidden, the stage on screen while reveal is
         held (with the next step it allows), or blurred."""
         if reveal.blanked:
-            mode, text = "hidden", f"ALL MEDIA HIDDEN — {self.panic_key} shows blurred previews"
+            mode = "hidden"
+            text = self.tr("ALL MEDIA HIDDEN — {key} shows blurred previews").format(
+                key=self.panic_key)
         elif reveal.held:
             mode, text = self._held_hint(reveal)
         else:
             mode = "blurred"
-            text = (f"Blurred · hold {self.reveal_key} to reveal (reduced detail first) · "
-                    f"{self.panic_key} hides all")
+            text = self.tr("Blurred · hold {reveal} to reveal (reduced detail first) · {panic} "
+                           "hides all").format(reveal=self.reveal_key, panic=self.panic_key)
         self.reveal_hint.setText(text)
+        describe(self.reveal_hint, self.tr("Media mode"), text)
         if self.reveal_hint.property("revealMode") != mode:
             self.reveal_hint.setProperty("revealMode", mode)
             self.reveal_hint.style().polish(self.reveal_hint)  # the stylesheet colours the mode
@@ -124,17 +134,19 @@ class MediaDesk(QObject):
     def _held_hint(self, reveal) -> tuple[str, str]:
         stage = self.grid.asked_stage()
         real_allowed = self.grid.tiles[reveal.item].preset.allows(Stage.REVEALED)
-        widen = "" if reveal.widened else f" · {self.widen_key}: whole image"
+        widen = "" if reveal.widened else self.tr(" · {key}: whole image").format(
+            key=self.widen_key)
         if stage is Stage.REVEALED:
-            return "revealed", f"REAL PIXELS — release to blur{widen}"
+            return "revealed", self.tr("REAL PIXELS — release to blur") + widen
         if stage is Stage.REDUCED:
-            step = (f"{self.real_key}: real pixels" if real_allowed
-                    else "real pixels not allowed for this category")
-            return "reduced", f"REDUCED DETAIL — {step}{widen} · release to blur"
+            step = (self.tr("{key}: real pixels").format(key=self.real_key) if real_allowed
+                    else self.tr("real pixels not allowed for this category"))
+            return "reduced", self.tr("REDUCED DETAIL — {step}{widen} · release to blur").format(
+                step=step, widen=widen)
         if real_allowed:
-            return "blurred", (f"Still blurred: reduced detail not allowed for this category · "
-                               f"{self.real_key}: real pixels")
-        return "blurred", "Still blurred: this category is not revealed"
+            return "blurred", self.tr("Still blurred: reduced detail not allowed for this "
+                                      "category · {key}: real pixels").format(key=self.real_key)
+        return "blurred", self.tr("Still blurred: this category is not revealed")
 
     def show_exposure(self) -> None:
         self.exposure_label.show_reading(self.meter.reading(self.shown_case_id()))

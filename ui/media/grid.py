@@ -23,6 +23,7 @@ from reviewer.media.stages import Stage
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.media.tile import MediaTile, box_of
 from ui.theme.palette import current_palette
+from ui.widgets.accessible import describe
 
 
 class MediaGrid(QWidget):
@@ -40,6 +41,11 @@ class MediaGrid(QWidget):
         self.hovered: int | None = None  # the tile under the pointer
         self._pointer = (0.5, 0.5)  # where in the hovered tile's image, as fractions
         self.tiles = [MediaTile(service, self) for _ in range(self.MAX_TILES)]
+        for index, tile in enumerate(self.tiles):
+            tile.index = index
+        # A Tab stop and where the window puts the focus at start: review keys pass through
+        # it untouched, and Tab here chooses the media item (ui/media/reveal_keys.py).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
         service.rendered.connect(self._on_rendered)
@@ -68,6 +74,7 @@ class MediaGrid(QWidget):
         self._mark_current()
         self.reveal_changed.emit(self.reveal)
         self.update()
+        self._describe()
 
     def relax_to(self, org: PresetBook) -> bool:
         """Show this case's media with the organisation's presets instead of the reviewer's
@@ -88,6 +95,7 @@ class MediaGrid(QWidget):
         self._want_all()
         self.reveal_changed.emit(reveal)
         self.update()
+        self._describe()
 
     def hold(self, colour: bool = False) -> None:
         """Reveal one tile: the one under the pointer (the spotlight where it points), else the
@@ -139,6 +147,18 @@ class MediaGrid(QWidget):
     def _make_current(self, index: int) -> None:
         self.current = index
         self._mark_current()
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says of the grid: how many items, which one Tab has chosen and
+        what it shows (each tile names its own state too)."""
+        if not self.media:
+            describe(self, self.tr("Media"), self.tr("No media attached to this case"))
+            return
+        tile = self.tiles[self._target()]
+        describe(self, self.tr("Media, %n item(s)", "", len(self.media)),
+                 self.tr("Item {number}: {state}.").format(number=self._target() + 1,
+                                                          state=tile.state_text()))
 
     def _mark_current(self) -> None:
         for i, tile in enumerate(self.tiles):
@@ -222,9 +242,11 @@ class MediaGrid(QWidget):
             return  # the tiles paint themselves
         painter = QPainter(self)
         painter.setPen(current_palette().colour("muted"))
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No media attached to this case")
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                         self.tr("No media attached to this case"))
         painter.end()
 
     def _on_rendered(self, key: RenderKey, result: RenderResult) -> None:
         for tile in self.visible_tiles():
             tile.accept(key, result)
+        self._describe()

@@ -33,13 +33,21 @@ class RevealController(QObject):
         self.grid, self.meter, self._case_id = grid, meter, case_id
         self.keys = RevealKeyFilter(window, keymap, RevealHandlers(
             hold=self.hold, release=self.conceal, move=self.move, widen=self.widen,
-            step=grid.step_current, real=self.real_pixels))
+            step=self._step_item, real=self.real_pixels))
         QApplication.instance().installEventFilter(self.keys)
         self.timeout = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
         self.timeout.timeout.connect(self.conceal)
         self._tick = QTimer(self, interval=EXPOSURE_TICK_MS)
         self._tick.timeout.connect(self._meter_tick)
         self._last_tick = 0.0
+
+    def _step_item(self, delta: int) -> bool:
+        """Tab chooses the media item while the grid has the focus, no control has it, or a
+        reveal is held; elsewhere Tab walks the controls (False: not ours)."""
+        focus = QApplication.focusWidget()
+        if focus not in (None, self.grid) and not self.grid.reveal.held:
+            return False
+        return self.grid.step_current(delta)
 
     def hold(self, colour: bool = False) -> None:
         if self.grid.reveal.blanked or not self.grid.media:

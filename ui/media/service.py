@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage
 from reviewer.store.case_cache import CaseCache
 from reviewer.media.render import MediaRenderer, RenderedMedia, RenderStyle
 from reviewer.store.database import open_store
+from ui.i18n.core_text import tr
 from ui.media.qt_images import to_qimage
 
 
@@ -113,7 +114,8 @@ class MediaService(QObject):
                 key.sha256, lambda: self._cache().media_bytes(key.sha256), key.box, key.style)
             result = RenderResult.of(media, key.scale)
         except Exception as exc:  # never let one bad file take the viewer down
-            result = RenderResult(None, f"Cannot be displayed: {type(exc).__name__}")
+            result = RenderResult(None, tr("Cannot be displayed: {error}").format(
+                error=type(exc).__name__))
         self._finished.emit(key, result)
 
     def _cache(self) -> CaseCache:

@@ -24,10 +24,11 @@ from reviewer.media.reveal import RevealState
 from reviewer.media.audio import is_audio
 from reviewer.media.stages import Stage
 from reviewer.review.prior_decisions import known_lines
-from ui.i18n.core_text import shown
+from ui.i18n.core_text import shown, tr
 from ui.media.waveform import paint_waveform
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.theme.palette import current_palette
+from ui.widgets.accessible import describe
 
 LABEL_HEIGHT = 40
 _BOX_STEP = 32  # boxes are rounded down to this step so small resizes reuse cached renders
@@ -60,7 +61,8 @@ def placeholder_text(media: MediaRef, result: RenderResult | None, waiting: str)
     it refused the category), or `waiting` while no answer has come back yet."""
     if result is None:
         return waiting
-    return f"{result.reason}\n{media_facts(media)}" if result.never_rendered else result.reason
+    reason = shown(result.reason)
+    return f"{reason}\n{media_facts(media)}" if result.never_rendered else reason
 
 
 class MediaTile(QWidget):
@@ -79,6 +81,7 @@ class MediaTile(QWidget):
         self.current = False  # framed: a reveal by key opens here when the pointer is elsewhere
         self.listening: list[float] | None = None  # an audio item's waveform while it is heard
         self.setMouseTracking(True)
+        self.index = 0  # its place in the grid, for the name a screen reader speaks
 
     # --- what to show ----------------------------------------------------------------------
     def show_media(self, media: MediaRef | None, preset: MediaPreset, box: tuple[int, int]) -> None:
@@ -93,6 +96,7 @@ class MediaTile(QWidget):
         if current != self.current:
             self.current = current
             self.update()
+            self._describe()
 
     def set_reveal(self, reveal: RevealState, box: tuple[int, int]) -> None:
         self.reveal = reveal
@@ -125,11 +129,13 @@ class MediaTile(QWidget):
         if self.reveal_key is None:
             self.revealed = None  # concealing is immediate: the revealed pixels are dropped
         self.update()
+        self._describe()
 
     def accept(self, key: RenderKey, result: RenderResult) -> None:
         if key in (self.base_key, self.reveal_key):
             self._take(key, result)
             self.update()
+            self._describe()
 
     def _take(self, key: RenderKey, result: RenderResult | None) -> None:
         if key == self.base_key:
@@ -187,7 +193,8 @@ class MediaTile(QWidget):
             self.painted = ()
         elif self.reveal.blanked:
             painter.fillRect(self.rect(), Qt.GlobalColor.black)
-            self._text(painter, area, "Media hidden — press Esc to show blurred previews again")
+            self._text(painter, area, tr("Media hidden — press Esc to show blurred previews "
+                                          "again"))
             self.painted = ("metadata",)
         elif self.is_audio():
             self.painted = self._paint_audio(painter, area)
@@ -203,7 +210,7 @@ class MediaTile(QWidget):
     def _paint_media(self, painter: QPainter, area: QRect) -> tuple:
         base = self.base if self._base_of == self.base_key else None
         if base is None or base.image is None:
-            waiting = "Preparing blurred preview…"
+            waiting = tr("Preparing blurred preview…")
             self._text(painter, area, placeholder_text(self.media, base, waiting))
             self._known(painter, area)
             return (self.base_key, None) if base is not None and base.final else ()
@@ -296,17 +303,40 @@ class MediaTile(QWidget):
 
     def _state_word(self) -> str:
         if self.never_rendered():
-            return "  ·  NEVER RENDERED"
+            return "  ·  " + tr("NEVER RENDERED")
         words = []
         if not (self.preset.reveal or self.preset.reduced):
-            words.append("REVEAL NOT ALLOWED")
+            words.append(tr("REVEAL NOT ALLOWED"))
         elif not self.preset.reveal:
-            words.append("REAL PIXELS NOT ALLOWED")
+            words.append(tr("REAL PIXELS NOT ALLOWED"))
         if self.relaxed:
-            words.append("ORG PRESET FOR THIS CASE")
+            words.append(tr("ORG PRESET FOR THIS CASE"))
         if self.showing_revealed():
-            words.append(self.shown_stage().words.upper())
+            words.append(shown(self.shown_stage().words).upper())
         return "".join(f"  ·  {word}" for word in words)
+
+    # --- what a screen reader is told ---------------------------------------------------------
+    def _describe(self) -> None:
+        """Name: which item and what it is; description: what is on screen of it now."""
+        if self.media is None:
+            return
+        name = tr("Media item {number}: {category}").format(
+            number=self.index + 1, category=category_title(self.media.category))
+        if self.media.label:
+            name += f" — {self.media.label}"
+        describe(self, name, self.state_text() + self._state_word().replace("  ·  ", ". "))
+
+    def state_text(self) -> str:
+        """What the item shows, in words: hidden, blurred, reduced detail or real pixels."""
+        if self.reveal.blanked:
+            return tr("Hidden")
+        if self.showing_revealed():
+            return (tr("Real pixels revealed") if self.shown_stage() is Stage.REVEALED
+                    else tr("Reduced detail revealed"))
+        base = self.base if self._base_of == self.base_key else None
+        if base is None or base.image is None:
+            return placeholder_text(self.media, base, tr("Preparing blurred preview…"))
+        return tr("Blurred and grey") + (f" ({base.caption})" if base.caption else "")
 
     # --- the pointer, told to the grid -------------------------------------------------------
     def enterEvent(self, event) -> None:  # noqa: N802

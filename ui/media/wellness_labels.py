@@ -6,10 +6,12 @@ dismiss (B after a break, or it goes when the next prompt replaces it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel
 
 from reviewer.media.exposure import PROMPT_TEXT, ExposureReading
+from ui.i18n.core_text import shown
+from ui.widgets.accessible import describe
 
 
 def _short(seconds: float) -> str:
@@ -25,14 +27,18 @@ class ExposureLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
 
     def show_reading(self, reading: ExposureReading) -> None:
-        self.setText(f"Exposure: case {_short(reading.case_s)} ({_short(reading.case_real_s)} "
-                     f"real pixels) · today {reading.day_fraction:.0%}")
-        self.setToolTip(f"Revealed time × revealed area. This case {_short(reading.case_s)}, this "
-                        f"shift {_short(reading.shift_s)}, today {_short(reading.day_s)} of a "
-                        f"{_short(reading.day_cap_s)} daily allowance; of today's, "
-                        f"{_short(reading.day_reduced_s)} reduced detail and "
-                        f"{_short(reading.day_real_s)} real pixels. Kept on this machine only."
-                        + self._decided(reading))
+        today = QLocale().toString(reading.day_fraction * 100, "f", 0) + QLocale().percent()
+        self.setText(self.tr("Exposure: case {case} ({real} real pixels) · today {today}").format(
+            case=_short(reading.case_s), real=_short(reading.case_real_s), today=today))
+        self.setToolTip(self.tr(
+            "Revealed time × revealed area. This case {case}, this shift {shift}, today {day} "
+            "of a {cap} daily allowance; of today's, {reduced} reduced detail and {real} real "
+            "pixels. Kept on this machine only.").format(
+            case=_short(reading.case_s), shift=_short(reading.shift_s),
+            day=_short(reading.day_s), cap=_short(reading.day_cap_s),
+            reduced=_short(reading.day_reduced_s), real=_short(reading.day_real_s))
+            + self._decided(reading))
+        describe(self, self.tr("Exposure"), self.toolTip())
 
     def _decided(self, reading: ExposureReading) -> str:
         """Today's decisions by what was seen first: deciding unseen is the aim."""
@@ -57,7 +63,7 @@ class PromptBanner(QLabel):
 
     def show_prompt(self, prompt: str) -> None:
         self.prompt = prompt
-        self.setText(PROMPT_TEXT[prompt])
+        self.setText(shown(PROMPT_TEXT[prompt]))
         self.show()
 
     def dismiss(self) -> None:

@@ -23,7 +23,8 @@ class ZoomDialog(QDialog):
     def __init__(self, service: MediaService, presets: PresetBook, keymap: Keymap,
                  meter: ExposureMeter | None, case: Case, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Media of {case.id} — blurred; hold Space to reveal")
+        self.setWindowTitle(self.tr("Media of {case} — blurred; hold Space to reveal").format(
+            case=case.id))
         self.case = case
         self.index = 0
         self.grid = MediaGrid(service, presets, self)

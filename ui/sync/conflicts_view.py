@@ -7,7 +7,7 @@ Keyboard: ↑/↓ choose, A accept, E escalate with a note, Esc close.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -16,9 +16,14 @@ from reviewer.actions import ActionId
 from reviewer.review import rationale
 from reviewer.review.outbox import OutboxEntry
 from reviewer.review.session import ReviewSession
+from ui.i18n.core_text import shown, tr
+from ui.widgets.accessible import describe
 from ui.widgets.note_dialog import NoteDialog
 
-COLUMNS = ["Case", "Your decision", "Outcome", "What won / why"]
+COLUMNS = [QT_TRANSLATE_NOOP("ConflictsView", "Case"),  # translated where shown
+           QT_TRANSLATE_NOOP("ConflictsView", "Your decision"),
+           QT_TRANSLATE_NOOP("ConflictsView", "Outcome"),
+           QT_TRANSLATE_NOOP("ConflictsView", "What won / why")]
 
 
 def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
@@ -27,17 +32,21 @@ def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
     if entry.state == "conflict":
         winner = body.get("winning_decision")
         if winner:
-            return "Conflict", (f"{winner.get('action', '?')} ({winner.get('policy', '?')}) by "
-                                f"{winner.get('reviewer', 'another reviewer')} at {winner.get('recorded_at', '?')}")
-        return "Conflict", f"case closed: {body.get('error', 'withdrawn')}"
+            return tr("Conflict"), tr("{action} ({policy}) by {who} at {when}").format(
+                action=winner.get("action", "?"), policy=winner.get("policy", "?"),
+                who=winner.get("reviewer") or tr("another reviewer"),
+                when=winner.get("recorded_at", "?"))
+        return tr("Conflict"), tr("case closed: {why}").format(
+            why=body.get("error") or tr("withdrawn"))
     if body.get("local"):  # this machine could not send it as made (its note no longer opens)
-        return "Not sent", str(body.get("detail", "it could not be sent"))
+        return tr("Not sent"), str(body.get("detail") or tr("it could not be sent"))
     if body.get("error") == "rationale_required" and isinstance(body.get("rule"), dict):
         rule = (str(body["rule"].get("policy", "?")), str(body["rule"].get("action", "?")))
-        return "Rejected", (f"a note is required: {rationale.describe(rule)}. Decide the case "
-                            f"again with a reason, or escalate it with a note")
-    reason = body.get("error") or body.get("detail") or "refused"
-    return "Rejected", f"the central API refused it: {reason}"
+        return tr("Rejected"), tr("a note is required: {rule}. Decide the case again with a "
+                                  "reason, or escalate it with a note").format(
+            rule=shown(rationale.describe(rule)))
+    reason = body.get("error") or body.get("detail") or tr("refused")
+    return tr("Rejected"), tr("the central API refused it: {reason}").format(reason=reason)
 
 
 class ConflictsView(QDialog):
@@ -45,11 +54,12 @@ class ConflictsView(QDialog):
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Conflicts and rejected decisions")
+        self.setWindowTitle(self.tr("Conflicts and rejected decisions"))
         self.session = session
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("conflictsTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        describe(self.table, self.windowTitle())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -57,9 +67,11 @@ class ConflictsView(QDialog):
         for column in range(len(COLUMNS) - 1):  # never clip a heading or a decision
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        help_text = QLabel("A  accept the outcome    E  escalate for a senior's second look    Esc  close")
-        self.empty = QLabel("Nothing needs your attention: every decision sent so far was "
-                            "accepted (those still waiting show in the status bar).")
+        help_text = QLabel(self.tr("A  accept the outcome    E  escalate for a senior's second "
+                                   "look    Esc  close"))
+        self.empty = QLabel(self.tr("Nothing needs your attention: every decision sent so far "
+                                    "was accepted (those still waiting show in the status "
+                                    "bar)."))
         self.empty.setObjectName("conflictsEmpty")
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -75,7 +87,9 @@ class ConflictsView(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             outcome, why = outcome_text(entry)
-            yours = f"{entry.decision.action.value} ({entry.decision.policy}) at {entry.decision.decided_at}"
+            yours = self.tr("{action} ({policy}) at {when}").format(
+                action=entry.decision.action.value, policy=entry.decision.policy,
+                when=entry.decision.decided_at)
             for col, text in enumerate((entry.decision.case_id, yours, outcome, why)):
                 item = QTableWidgetItem(text)  # plain text items: never rendered as HTML
                 self.table.setItem(row, col, item)
@@ -100,8 +114,9 @@ class ConflictsView(QDialog):
         if entry is None:
             return
         outcome, why = outcome_text(entry)
-        dialog = NoteDialog("Escalate", f"{entry.decision.case_id}: {outcome.lower()} — {why}. "
-                            "Why should a senior look again?", self)
+        dialog = NoteDialog(self.tr("Escalate"), self.tr(
+            "{case}: {outcome} — {why}. Why should a senior look again?").format(
+                case=entry.decision.case_id, outcome=outcome.lower(), why=why), self)
         if dialog.exec() != NoteDialog.DialogCode.Accepted:
             return
         self.session.follow_up(entry.decision.case_id, ActionId.ESCALATE, dialog.note(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.widgets.accessible import describe
 from ui.widgets.status_line import LoggedMessage
 
 
@@ -19,14 +20,15 @@ def log_text(messages: list[LoggedMessage]) -> str:
 class MessageLog(QDialog):
     def __init__(self, messages: list[LoggedMessage], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Recent messages")
+        self.setWindowTitle(self.tr("Recent messages"))
         self.setModal(True)
-        title = QLabel("Recent messages, newest first, in local time · Esc closes")
+        title = QLabel(self.tr("Recent messages, newest first, in local time · Esc closes"))
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.view = QPlainTextEdit()
         self.view.setObjectName("messageLog")
         self.view.setReadOnly(True)  # still selectable, so a message can be copied whole
-        self.view.setPlainText(log_text(messages) or "No messages yet.")
+        self.view.setPlainText(log_text(messages) or self.tr("No messages yet."))
+        describe(self.view, self.tr("Recent messages"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.view)

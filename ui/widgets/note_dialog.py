@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from reviewer.actions import ActionId
 from reviewer.keymap import Keymap, load_keymap
+from ui.widgets.accessible import describe
 
 
 def _submit_keys(keymap: Keymap | None) -> list[str]:
@@ -28,10 +29,12 @@ class NoteDialog(QDialog):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteEditor")
         self.editor.setPlaceholderText(placeholder)  # a hint of what this note is for
+        describe(self.editor, self.tr("Note"), prompt)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         submit = _submit_keys(keymap if keymap is not None else getattr(parent, "keymap", None))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Record ({submit[0]})")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Record ({key})").format(key=submit[0]))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         for keys in submit:  # from the keymap's note mode, like every other binding
@@ -49,6 +52,6 @@ class NoteDialog(QDialog):
 
     def _submit(self) -> None:
         if not self.note():
-            self.error.setText("A note is required for this action.")
+            self.error.setText(self.tr("A note is required for this action."))
             return
         self.accept()

@@ -22,6 +22,8 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from ui.widgets.accessible import announce, describe
+
 MESSAGE_LIFETIME_S = 30.0  # long enough to read twice; the log keeps it afterwards
 HISTORY_SIZE = 200
 
@@ -48,6 +50,8 @@ class StatusLine(QLabel):
         # inside that width instead of pushing the line past the window's edge.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lifetime_s = lifetime_s
+        describe(self, self.tr("Messages"), self.tr("The latest message; Ctrl+Shift+M shows "
+                                                     "the recent ones"))
         self._history: deque[LoggedMessage] = deque(maxlen=HISTORY_SIZE)
         self._countdown: _Countdown | None = None
         self._fade = QTimer(self, singleShot=True)
@@ -57,11 +61,13 @@ class StatusLine(QLabel):
 
     # --- what the window connects to ---------------------------------------------------------
     def say(self, text: str) -> None:
-        """Show a message until it fades (or the next one replaces it)."""
+        """Show a message until it fades (or the next one replaces it); a screen reader
+        speaks it too."""
         self._countdown = None
         self._tick.stop()
         self._log(text)
         self._show(text)
+        announce(self, text)
         self._fade.start(int(self.lifetime_s * 1000))
 
     def say_for(self, template: str, seconds: float, then: str) -> None:

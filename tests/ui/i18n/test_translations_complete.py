@@ -1,4 +1,5 @@
-"""Every interface string is in the Spanish translation, translated, and compiled."""
+"""Every interface string is in the Spanish translation, translated, and compiled; English has
+its plural forms ("1 case", "2 cases")."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from reviewer.resources import RESOURCES_DIR
 
 ROOT = RESOURCES_DIR.parent
 TS = RESOURCES_DIR / "translations" / "reviewer_es.ts"
+EN = RESOURCES_DIR / "translations" / "reviewer_en.ts"  # plural forms only
 BIN = Path(sys.executable).parent
 
 
@@ -21,17 +25,21 @@ def _sources() -> list[str]:
             for p in sorted((ROOT / folder).rglob("*.py"))]
 
 
-def test_every_string_in_the_code_is_in_the_ts_file(tmp_path):
-    copy = tmp_path / TS.name
-    shutil.copy(TS, copy)
+@pytest.mark.parametrize("ts, options", [(TS, []), (EN, ["-pluralonly"])])
+def test_every_string_in_the_code_is_in_the_ts_file(tmp_path, ts, options):
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
     run = subprocess.run([str(BIN / "pyside6-lupdate"), "-locations", "none", "-no-obsolete",
-                          *_sources(), "-ts", str(copy)], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
-    assert "(0 new and" in run.stdout, f"run `make translations` and translate: {run.stdout}"
+                          *options, *_sources(), "-ts", str(copy)], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    new = [m.findtext("source") for m in ET.parse(copy).getroot().iter("message")
+           if m.find("translation").get("type") == "unfinished"]
+    assert not new, f"run `make translations` and translate these: {new}"
 
 
-def test_every_message_is_translated_with_the_same_placeholders():
-    for message in ET.parse(TS).getroot().iter("message"):
+@pytest.mark.parametrize("ts", [TS, EN])
+def test_every_message_is_translated_with_the_same_placeholders(ts):
+    for message in ET.parse(ts).getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
         assert translation.get("type") is None, f"untranslated: {source!r}"
@@ -41,12 +49,13 @@ def test_every_message_is_translated_with_the_same_placeholders():
             assert _placeholders(form) == _placeholders(source), (source, form)
 
 
-def test_the_compiled_translation_matches_the_ts_file(tmp_path):
-    built = tmp_path / "reviewer_es.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(built)],
+@pytest.mark.parametrize("ts", [TS, EN])
+def test_the_compiled_translation_matches_the_ts_file(tmp_path, ts):
+    built = tmp_path / ts.with_suffix(".qm").name
+    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(built)],
                    check=True)
-    assert built.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run `make translations`"
+    assert built.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run `make translations`"
 
 
 def _placeholders(text: str) -> set[str]:
-    return set(re.findall(r"\{\w*\}|%n", text))
+    return set(re.findall(r"\{\w*\}|%L?n", text))

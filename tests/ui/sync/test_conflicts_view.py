@@ -40,7 +40,7 @@ def test_conflict_shows_in_the_indicator_and_the_view_names_the_winner(offline_w
     window = offline_window
     _conflict(window)
     assert window.sync_indicator.state == "conflict"
-    assert "1 conflict(s) to review" in window.sync_indicator.text()
+    assert "1 conflict to review" in window.sync_indicator.text()  # a real plural
     seen = {}
 
     def look(view):

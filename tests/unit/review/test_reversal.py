@@ -60,6 +60,6 @@ def test_a_decision_is_named_by_case_action_policy_and_local_time():
     assert reversal.when(decided.isoformat(), local + timedelta(days=1)) == \
         f"yesterday {local:%H:%M}"
     assert reversal.when(decided.isoformat(), local + timedelta(days=9)) == \
-        f"{local:%a %d %b %H:%M}"
+        f"{local:%Y-%m-%d %H:%M}"  # no month names: the same in every language
     cleared = Decision("d2", "c7", ActionId.NO_VIOLATION, "violent_graphic", "", decided.isoformat())
     assert reversal.describe(cleared, local).startswith("c7 · No violation · ")
