@@ -12,6 +12,8 @@ TEST_PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0
 # postgresql: the release's server (15 on Debian 12); tests/postgres_cluster.py finds the newest
 # /usr/lib/postgresql/*/bin and runs its own cluster, whatever the package's service does.
 TEST_PKGS="$TEST_PKGS postgresql"
+# g++: pdqhash (PDQ perceptual hashes) is published as source only and compiles its C++ at install.
+TEST_PKGS="$TEST_PKGS g++"
 GUI_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji"
 
 mode="${1:-test}"

@@ -26,6 +26,8 @@ from reviewer.contract.decisions import (
 )
 from reviewer.contract.errors import ErrorBody, InvalidRequest
 from reviewer.contract.meta import Health, Me
+from server.api import alerts as alerts_api
+from server.api import oncall as oncall_api
 from server.api import audit as admin_api
 from server.api import escalations
 from server.api import figures as figures_api
@@ -55,6 +57,7 @@ from server.api.deps import (
 from server.errors import ApiError, ContentFreeErrors, install_error_handlers
 from server.ingest import insert_case
 from server.quality.claims import claim_with_golden
+from server.alerts.detectors import observe_case
 from server.lifecycle import delete_case, set_priority, withdraw_case
 from server.queue_catalog import ensure_default_queues
 from server.auth.rate_limit import RateLimit, RateLimitMiddleware, TokenBuckets
@@ -119,6 +122,8 @@ def create_app(
     app.include_router(login_api.router)
     app.include_router(investigation_api.router)
     app.include_router(incidents_api.router)
+    app.include_router(alerts_api.router)
+    app.include_router(oncall_api.router)
     app.add_middleware(ContentFreeErrors)
     app.add_middleware(NoNulInUrl)
     rate_limit = RateLimit.resolve(rate_limit_per_second, rate_limit_burst)
@@ -196,6 +201,7 @@ def post_case(case_in: CaseIn, database: Db, lead: Lead) -> dict:
     now = utcnow()
     with database.write() as conn:
         case_id = insert_case(conn, case_in, now)
+        observe_case(conn, case_id, now)  # alerts: spikes, high profile, hash lists
         record_audit(conn, lead, "case_ingest", now, case_id, {"queue_id": case_in.queue_id})
         return case_store.get_case(conn, case_id, now)
 

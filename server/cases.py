@@ -11,6 +11,7 @@ from server.media_history import prior_decisions
 from server.quality.case_view import quality_fields
 from server.quality.copies import claimable_by, copy_sources
 from server.queue_catalog import ESCALATIONS_QUEUE_ID, queue_sla_minutes
+from server.alerts.hash_lists import matches_by_sha
 from server.store.schema import authors, case_media, cases, decisions, media, queues, reports
 from server.timeutil import to_iso
 
@@ -199,10 +200,13 @@ def _media_by_case(conn: Connection, case_ids: list[str]) -> dict[str, list[dict
         .where(case_media.c.case_id.in_(case_ids))
         .order_by(case_media.c.case_id, case_media.c.position)
     )
+    rows = list(rows)
+    listed = matches_by_sha(conn, list({row.sha256 for row in rows}))
     for row in rows:
         grouped[row.case_id].append(
             {"sha256": row.sha256, "mime": row.mime, "width": row.width,
-             "height": row.height, "category": row.category, "label": row.label}
+             "height": row.height, "category": row.category, "label": row.label,
+             "hash_list_matches": listed.get(row.sha256, [])}
         )
     return grouped
 

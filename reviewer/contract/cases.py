@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt
 
+from reviewer.contract.alerts import HashListMatch
 from reviewer.contract.fields import AnswerInt, Timestamp
 from reviewer.contract.media_history import PriorDecision
 from reviewer.contract.quality import AppealContext, Handoff
@@ -70,6 +71,10 @@ class MediaRef(BaseModel):
     prior_decisions: list[PriorDecision] = Field(
         default_factory=list, description="this week's decisions on other cases with the same "
                                           "or near-identical media, most frequent first")
+    hash_list_matches: list[HashListMatch] = Field(
+        default_factory=list,
+        description="loaded hash lists this media lies within distance of (alerts.py); a "
+                    "never-render category among them: the bytes are never fetched")
 
 
 class PendingDecision(BaseModel):

@@ -11,6 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from server.admin.alerts_cli import COMMANDS as ALERT_COMMANDS
+from server.admin.alerts_cli import add_alert_commands
+from server.admin.alerts_cli import run as run_alert_command
+
 EXIT_USAGE = 2
 _DB_HELP = "server database: a SQLite file, or a URL such as postgresql://user@host/dbname"
 
@@ -51,6 +55,7 @@ def add_server_commands(sub) -> None:
     publish.add_argument("--policy-area", default="", help="the policy it documents")
     publish.add_argument("--queue", default="", help="the queue a bulletin is for")
     publish.add_argument("--db", required=True, help=_DB_HELP)
+    add_alert_commands(admin_sub, _DB_HELP)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -78,6 +83,8 @@ def cmd_admin(args: argparse.Namespace) -> int:
 
     if args.admin_command == "publish-guideline":
         return _publish_guideline(args)
+    if args.admin_command in ALERT_COMMANDS:
+        return run_alert_command(args)
     if args.admin_command == "migrate":
         return _migrate(args)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select
 
+from server.alerts.detectors import observe_seeded
 from server.demo import texts
 from server.store.database import open_database
 from server.ingest import store_media_bytes
@@ -63,6 +64,7 @@ def seed_database(db_path: str | Path, *, seed: int = 0, cases: int = 240,
             insert_account_notes(conn, seed, author_ids, now)
             attach_near_copies(conn)  # near-identical media, for the perceptual hash
             seed_guidelines(conn, now)
+            observe_seeded(conn, now)  # the alert detectors see the seeded cases arrive
     finally:
         database.close()
 

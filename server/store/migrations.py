@@ -112,5 +112,6 @@ def _upgrade_to_9(conn: Connection) -> None:
 # Versions 6 and 7 only add tables (shared limiter state; shared exposure totals): create_all
 # makes them.
 # Version 10 only adds tables (quality): create_all makes them.
+# Version 11 only adds tables (alerts, hash lists, the on-call rota): create_all makes them.
 _STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5), (8, _upgrade_to_8),
           (9, _upgrade_to_9))

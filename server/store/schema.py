@@ -38,7 +38,8 @@ from sqlalchemy import (
 # 9: incidents (incident_schema.py) and `decisions.incident_id`.
 # 10: quality (server/quality/): quality_links, golden_cases, queue_quality, rationale_rules,
 #     case_holds, handoffs (new tables only).
-SCHEMA_VERSION = 10
+# 11: alerts, hash lists and the on-call rota (tables in alerts_schema.py).
+SCHEMA_VERSION = 11
 
 # A 64-bit autoincrementing key. SQLite only autoincrements a column declared INTEGER (which is
 # 64-bit there anyway); PostgreSQL's INTEGER would stop at 2^31.
@@ -434,3 +435,7 @@ handoffs = Table(
     Column("note", Text, nullable=False),
     Column("at", DateTime, nullable=False),
 )
+
+
+# Imported last: its tables join `metadata` above, so create_all and migrations make them too.
+from server.store import alerts_schema  # noqa: E402,F401
