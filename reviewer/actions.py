@@ -76,6 +76,7 @@ class ActionId(str, Enum):
     # the media grid, where Tab chooses the media item)
     NEXT_PANE = "next_pane"
     PREV_PANE = "prev_pane"
+    ALERTS = "alerts"  # the alerts panel: spikes, hash-list matches, SLA forecasts; who is paged
     # The account on this machine
     SIGN_OUT = "sign_out"  # remove the token and wipe the local cache
     SIGN_IN_AGAIN = "sign_in_again"  # the central API refused the token: a new one, same cache
@@ -179,6 +180,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.ADD_TO_INCIDENT: translate("core", "Add this case to the selected incident"),
     ActionId.NEXT_PANE: translate("core", "Next pane"),
     ActionId.PREV_PANE: translate("core", "Previous pane"),
+    ActionId.ALERTS: translate("core", "Alerts…"),
     ActionId.SIGN_OUT: translate("core", "Sign out and wipe this machine's cache…"),
     ActionId.SIGN_IN_AGAIN: translate(
         "core", "Sign in again (keeps the cache and what waits to be sent)…"),

@@ -108,6 +108,13 @@ class MediaRef:
     category: str
     label: str
     prior_decisions: tuple[PriorDecision, ...] = ()
+    # Loaded hash lists this media matched: ({"list_id", "list_name", "category", "action",
+    # "distance"}, ...), shown before any reveal; a never-render category is never fetched.
+    hash_list_matches: tuple[dict, ...] = field(default=(), compare=False)  # dicts: unhashable
+
+    @property
+    def list_categories(self) -> tuple[str, ...]:
+        return tuple(sorted({match["category"] for match in self.hash_list_matches}))
 
 
 @dataclass(frozen=True)
@@ -172,7 +179,8 @@ def _author(author: wire.Author) -> Author:
 def _media_ref(media: wire.MediaRef) -> MediaRef:
     return MediaRef(media.sha256, media.mime, media.width, media.height,
                     media.category or "uncategorised", media.label,
-                    tuple(PriorDecision(**p.model_dump()) for p in media.prior_decisions))
+                    tuple(PriorDecision(**p.model_dump()) for p in media.prior_decisions),
+                    tuple(match.model_dump() for match in media.hash_list_matches))
 
 
 @dataclass(frozen=True)

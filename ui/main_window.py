@@ -26,6 +26,7 @@ from reviewer.sync.engine import SyncStatus
 from ui.cases.case_panel import CasePanel
 from ui.cases.queue_panel import QueuePanel
 from ui.cases.work_list import WorkList
+from ui.context.alerts_desk import AlertsDesk
 from ui.context.guidelines_desk import GuidelinesDesk
 from ui.context.investigation_panel import InvestigationPanel
 from ui.decide.decision_bar import DecisionBar
@@ -63,7 +64,7 @@ MENUS = (  # menu title (marked for lupdate, translated by the window), the acti
         ActionId.RELAX_ITEM, ActionId.TOOK_BREAK)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Sync"), (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE,
-                                                       ActionId.ACCOUNT_NOTE)),
+                                                       ActionId.ACCOUNT_NOTE, ActionId.ALERTS)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES,
                                                       ActionId.ACKNOWLEDGE_BULLETIN)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Figures"), (ActionId.DASHBOARD,)),
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._order_focus()
         self._connect_signals()
-        self._connect_actions(self.handlers(), self.decisions.handlers(),
+        self._connect_actions(self.handlers(), self.decisions.handlers(), self.alerts.handlers(),
                               self.media_desk.handlers(), self.work_list.handlers(),
                               self.guidelines.handlers(), self.suggested.handlers(),
                               self.dashboards.handlers())
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.palette_targets = PaletteTargets(self.queue_panel.select_queue,
                                               self.guidelines.open_for_policy,
                                               self.work_list.go_to_case, self._look_up)
+        self.alerts = AlertsDesk(self, session, self.conceal, self.palette_targets)  # Shift+A
 
     def _lay_out(self) -> None:
         right = QSplitter(Qt.Orientation.Vertical, objectName="caseMediaSplitter")  # names: the
@@ -181,12 +183,13 @@ class MainWindow(QMainWindow):
         """Child to child, in one place: no collaborator reaches into another or the window."""
         say = self.status_line.say
         for talker in (self.media_desk, self.decisions, self.work_list, self.guidelines,
-                       self.suggested, self.dashboards):
+                       self.suggested, self.dashboards, self.alerts):
             talker.message.connect(say)
         self.decisions.countdown.connect(self.status_line.say_for)
         self.decisions.show_case.connect(self.show_current)
         self.decisions.decided.connect(self._after_decision)
         self.guidelines.changed.connect(self.bridge.wake)
+        self.alerts.changed.connect(self.bridge.wake)
         self.work_list.show_case.connect(self.show_current)
         self.work_list.case_requested.connect(self.go_to_case)
         self.case_shown.connect(self.work_list.on_case_shown)
@@ -371,6 +374,7 @@ class MainWindow(QMainWindow):
             self.status_line.say(self.tr("Sign-in refused by the central API: decisions wait "
                                          "here — Account → Sign in again."))
         self.investigation_panel.on_sync(status)
+        self.alerts.on_sync(status)
         if status.presets_changed:
             self.media_desk.apply_org_presets()
         if status.guidelines_changed:  # a new bulletin shows in the banner

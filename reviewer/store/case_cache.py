@@ -92,7 +92,8 @@ class CaseCache:
         ]
         self.db["cases"].upsert_all(rows, pk="id")
         links = [
-            {"case_id": c.id, "sha256": m.sha256, "position": i, "category": m.category}
+            {"case_id": c.id, "sha256": m.sha256, "position": i, "category": m.category,
+             "list_categories": ",".join(m.list_categories)}
             for c in cases for i, m in enumerate(c.media)
         ]
         if links:
@@ -259,16 +260,17 @@ class CaseCache:
 
     def missing_media(self, limit: int = 50, never_fetch: frozenset[str] = frozenset()) -> list[str]:
         """Media of open cases not yet fetched, most urgent cases first. Media linked to any
-        case under a category in `never_fetch` is skipped: its bytes must never reach this
-        disk, even if another case files the same bytes under a harmless category."""
-        skip = ",".join("?" * len(never_fetch)) or "''"
+        case under a category in `never_fetch`, or matching a hash list of such a category, is
+        skipped: its bytes must never reach this disk, even if another case files the same
+        bytes under a harmless category."""
+        banned, params = _in_categories("x", never_fetch)
         rows = self.db.execute(
             "SELECT DISTINCT cm.sha256 FROM case_media cm JOIN cases c ON c.id = cm.case_id "
             "LEFT JOIN media m ON m.sha256 = cm.sha256 "
             "WHERE c.local_state = 'open' AND m.sha256 IS NULL AND NOT EXISTS ("
-            f"  SELECT 1 FROM case_media x WHERE x.sha256 = cm.sha256 AND x.category IN ({skip})) "
+            f"  SELECT 1 FROM case_media x WHERE x.sha256 = cm.sha256 AND {banned}) "
             "ORDER BY c.priority, c.sla_deadline LIMIT ?",
-            (*sorted(never_fetch), limit),
+            (*params, limit),
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -276,8 +278,19 @@ class CaseCache:
         """Delete cached bytes of media in these categories (a preset became never-render)."""
         if not categories:
             return 0
-        marks = ",".join("?" * len(categories))
+        banned, params = _in_categories("case_media", categories)
         with transaction(self.db) as conn:
             return conn.execute(
                 f"DELETE FROM media WHERE sha256 IN (SELECT sha256 FROM case_media "
-                f"WHERE category IN ({marks}))", sorted(categories)).rowcount
+                f"WHERE {banned})", params).rowcount
+
+
+def _in_categories(table: str, categories: frozenset[str]) -> tuple[str, list[str]]:
+    """SQL true for a case_media row filed under one of `categories` or matching a hash list
+    of one (`list_categories` is comma-joined), and its parameters."""
+    if not categories:
+        return "0", []
+    wanted = sorted(categories)
+    marks = ",".join("?" * len(wanted))
+    listed = " OR ".join(f"instr(',' || {table}.list_categories || ',', ?) > 0" for _ in wanted)
+    return f"({table}.category IN ({marks}) OR {listed})", [*wanted, *(f",{c}," for c in wanted)]

@@ -230,8 +230,29 @@ CREATE TABLE breaks (at TEXT NOT NULL);
 CREATE INDEX breaks_at ON breaks (at);
 """
 
+# v15: alerts from the central API (reviewer/context/alerts.py), readable offline; `data` is the
+# alert as served, sealed like case content (its title names hashtags and accounts).
+# `alert_outbox`: acknowledgements and resolves made here, queued durably and sent once each
+# (the transition id is the central API's idempotency key). `case_media.list_categories`: the
+# categories of hash lists the media matched, so never-render ones are never fetched.
+_V15 = """
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY, state TEXT NOT NULL, severity TEXT NOT NULL,
+    updated_at TEXT NOT NULL, paged_me_at TEXT NOT NULL DEFAULT '',
+    notified_at TEXT NOT NULL DEFAULT '', sealed INTEGER NOT NULL DEFAULT 0, data BLOB NOT NULL
+);
+CREATE TABLE alert_outbox (
+    transition_id TEXT PRIMARY KEY, alert_id INTEGER NOT NULL, to_state TEXT NOT NULL,
+    created_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',
+    sent_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alert_outbox_due ON alert_outbox (state, created_at);
+ALTER TABLE case_media ADD COLUMN list_categories TEXT NOT NULL DEFAULT '';
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13, _V14]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13, _V14, _V15]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

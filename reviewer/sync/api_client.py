@@ -278,6 +278,23 @@ class ApiClient:
         return _field(self._json("POST", "/v1/figures/exposure", json={"days": days}),
                       "stored", int)
 
+    # --- alerts (reviewer/sync/alerts.py) -----------------------------------------------------
+    def alerts(self) -> list:
+        """The alerts the central API lists by default (each checked by the caller); an older
+        central API without alerts answers as if there were none."""
+        try:
+            return _field(self._json("GET", "/v1/alerts"), "alerts", list)
+        except ApiRejected as exc:
+            if exc.status == 404:
+                return []
+            raise
+
+    def alert_transition(self, alert_id: int, transition_id: str, to: str) -> dict:
+        """Acknowledge or resolve, once per `transition_id`; returns the alert as it now is."""
+        data = self._json("POST", f"/v1/alerts/{int(alert_id)}/transitions",
+                          json={"transition_id": transition_id, "to": to})
+        return _field(data, "alert", dict)
+
 
 def _part(value: str) -> str:
     """An id from an answer as one path segment: "../x" or "a?b" must not reach another path."""

@@ -26,6 +26,7 @@ from reviewer.store.cache_guard import purge_settled
 from reviewer.store.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
 from reviewer.sync.figures import FigureSync
+from reviewer.sync.alerts import AlertSync
 from reviewer.sync.guidelines import GuidelineSync
 from reviewer.sync.incidents import IncidentSync
 from reviewer.sync.investigation import AccountFollower
@@ -62,6 +63,8 @@ class SyncStatus:
     incidents_changed: bool = False  # incidents, their figures or review entries changed
     purged: int = 0  # settled or stale rows deleted from the local cache this round
     needs_sign_in: bool = False  # the central API refused the token (401): sign in again
+    alerts_changed: bool = False  # the alerts list changed (reviewer/sync/alerts.py)
+    paged_alerts: tuple[int, ...] = ()  # alerts that page this reviewer anew
     trouble: str = ""  # rounds keep failing: the sentence the status bar shows ('' if not)
     looked_up: tuple[LookedUp, ...] = ()  # cases asked for by id (CaseLookup), fetched or not
     figures_changed: bool = False  # the dashboards' figures changed (reviewer/sync/figures.py)
@@ -156,6 +159,7 @@ class SyncEngine(WakeableThread):
         closed: list[str] = []
         presets_changed = guidelines_changed = needs_sign_in = incidents_changed = False
         figures_changed = False
+        alerts: tuple[bool, tuple[int, ...]] = (False, ())
         context_changed = purged = 0
         looked_up: list[LookedUp] = []
         failure: Exception | None = None
@@ -171,6 +175,7 @@ class SyncEngine(WakeableThread):
             self.renew_leases(closed)  # before claiming, so a lost lease is replaced at once
             new_cases, new_media = self.pull()
             guidelines_changed = self.follow_guidelines()
+            alerts = self.follow_alerts()
             context_changed = self.follow_accounts()
             incidents_changed = self.follow_incidents()
             figures_changed = self.figures.run(self._database(), self.client)
@@ -199,6 +204,7 @@ class SyncEngine(WakeableThread):
                          purged=purged, needs_sign_in=needs_sign_in, looked_up=tuple(looked_up),
                          incidents_changed=incidents_changed,
                          figures_changed=figures_changed,
+                         alerts_changed=alerts[0], paged_alerts=alerts[1],
                          trouble=shown.sentence() if shown and online else "")
         self._last_status = status
         return status
@@ -270,6 +276,14 @@ class SyncEngine(WakeableThread):
             sync = self._guideline_sync = GuidelineSync(self.client)
         sync.client = self.client  # replaced when the reviewer signs in again
         return sync.run(self._database(), self.settings.presets_interval)
+
+    def follow_alerts(self) -> tuple[bool, tuple[int, ...]]:
+        """Send alert changes made here, fetch the alerts: reviewer/sync/alerts.py."""
+        sync = getattr(self, "_alert_sync", None)  # one per engine: it remembers who we are
+        if sync is None:
+            sync = self._alert_sync = AlertSync(self.client)
+        sync.client = self.client  # replaced when the reviewer signs in again
+        return sync.run(self._database())
 
     def follow_accounts(self) -> int:
         """Fetch investigation context for cached cases' accounts and push account notes
