@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from reviewer.store.case_cache import CaseCache
-from reviewer.media.perceptual_hash import NEAR_IDENTICAL_BITS, dhash_bytes, to_hex
+from reviewer.media.perceptual_hash import NEAR_IDENTICAL_BITS, pdq_bytes, to_hex
 from reviewer.store.database import transaction
 
 HASHES_PER_ROUND = 200
@@ -32,7 +32,7 @@ def hash_cached_media(db: sqlite_utils.Database, limit: int = HASHES_PER_ROUND) 
         data = cache.media_bytes(sha)  # None: gone, or damaged and dropped to be fetched again
         if data is None:
             continue
-        value = dhash_bytes(data)
+        value = pdq_bytes(data)
         record_hash(db, sha, value, known)
         if value is not None:
             known.append((sha, value))

@@ -235,7 +235,11 @@ CREATE INDEX breaks_at ON breaks (at);
 # `alert_outbox`: acknowledgements and resolves made here, queued durably and sent once each
 # (the transition id is the central API's idempotency key). `case_media.list_categories`: the
 # categories of hash lists the media matched, so never-render ones are never fetched.
+# `media.dhash` now holds the PDQ hash (64 hex digits, reviewer/media/perceptual_hash.py), the
+# one the central API's hash lists use: every cached item is hashed again, pairs found anew.
 _V15 = """
+UPDATE media SET dhash = NULL;
+DELETE FROM media_near;
 CREATE TABLE alerts (
     id INTEGER PRIMARY KEY, state TEXT NOT NULL, severity TEXT NOT NULL,
     updated_at TEXT NOT NULL, paged_me_at TEXT NOT NULL DEFAULT '',
@@ -252,7 +256,8 @@ ALTER TABLE case_media ADD COLUMN list_categories TEXT NOT NULL DEFAULT '';
 """
 
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13, _V14, _V15]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13,
+                         _V14, _V15]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

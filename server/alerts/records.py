@@ -27,9 +27,14 @@ _RECENT = timedelta(hours=24)  # resolved alerts listed by default for this long
 
 def lock_alerts(conn: Connection) -> None:
     """Held to commit: detectors, paging and transitions of all processes take turns."""
-    if conn.dialect.name == "postgresql" and not conn.info.get("alerts_locked"):
+    if conn.dialect.name != "postgresql":
+        return
+    # conn.info outlives the transaction (it is the pooled connection's): remember which
+    # transaction holds the lock, not just that one did.
+    current = conn.get_transaction()
+    if conn.info.get("alerts_locked") is not current:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ALERTS_LOCK_KEY})
-        conn.info["alerts_locked"] = True
+        conn.info["alerts_locked"] = current
 
 
 def raise_or_update(conn: Connection, *, kind: str, dedup_key: str, severity: str, title: str,

@@ -152,3 +152,36 @@ def _decide_recently(database, queue_id: str, now: datetime, per_minute: float) 
              "policy": "spam", "note": "", "decided_at": now, "reviewer_id": reviewer_id,
              "reviewer_name": "x", "recorded_at": now - timedelta(seconds=59 * n + 1)}
             for n, case_id in enumerate(case_ids)])
+
+
+def test_two_api_processes_ingesting_one_spike_raise_one_alert(db_path, server_db):
+    """Two Database objects (own engines and pools, as two processes have) ingest at once."""
+    import threading
+
+    from server.store.database import open_database
+
+    image = base64.b64encode(synthetic_png(seed=12)).decode()
+    other = open_database(db_path)
+    failures = []
+
+    def ingest(database, first: int) -> None:
+        try:
+            for n in range(first, first + 15):
+                case_in = CaseIn(id=f"case-race-{n:03d}", queue_id="crisis_sweep", text="x",
+                                 media=[{"data_base64": image, "mime": "image/png"}])
+                with database.write() as conn:
+                    observe_case(conn, insert_case(conn, case_in, T0), T0)
+        except Exception as exc:  # noqa: BLE001 -- reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=ingest, args=(db, first))
+               for db, first in ((server_db, 0), (other, 15))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    other.close()
+    assert failures == []
+    with server_db.read() as conn:
+        found = [a for a in list_alerts(conn, None, T0) if a["dedup_key"].startswith("spike:media")]
+    assert len(found) == 1 and len(found[0]["case_ids"]) >= 20

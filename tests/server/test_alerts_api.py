@@ -170,3 +170,28 @@ def _raise(database, key: str, now: datetime = datetime(2030, 1, 1)) -> int:
         if created:
             page_first(conn, alert_id, now)
     return alert_id
+
+
+def test_the_admin_cli_keeps_thresholds_hash_lists_and_the_rota(tmp_path, db_path, capsys,
+                                                                 client_for):
+    import json
+
+    import main  # the entry point, as `python main.py admin ...` runs it
+
+    db = ["--db", str(db_path)]
+    assert main.main(["admin", "alerts", "config", "--set", "spike_min_count=25", *db]) == 0
+    assert json.loads(capsys.readouterr().out)["spike_min_count"] == 25
+    export = tmp_path / "programme.csv"
+    export.write_text(f"# from programme X\nhash,quality\n{'ab' * 32},100\n", encoding="utf-8")
+    assert main.main(["admin", "hash-list", "load", str(export), "--name", "X", "--category",
+                      "terror", "--action", "remove", *db]) == 0
+    assert json.loads(capsys.readouterr().out)["hash_count"] == 1
+    assert main.main(["admin", "oncall", "add", "--from", "2031-01-05T09:00", "--to",
+                      "2031-01-05T17:00", "--tz", "Asia/Manila", "--primary", "alice", *db]) == 0
+    assert json.loads(capsys.readouterr().out)["starts_at"] == "2031-01-05T01:00:00Z"
+    assert main.main(["admin", "oncall", "add", "--from", "soon", "--to", "later",
+                      "--primary", "alice", *db]) == main.EXIT_USAGE
+    assert "invalid_time" in capsys.readouterr().err
+    alice = client_for("alice")
+    assert alice.get("/v1/alerts/config").json()["spike_min_count"] == 25
+    assert [s["primary"] for s in alice.get("/v1/oncall").json()["shifts"]] == ["alice"]

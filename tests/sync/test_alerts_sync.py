@@ -121,3 +121,32 @@ def test_alerts_are_readable_offline_from_the_store(tmp_path, central_api):
     assert engine.run_once().online is False
     assert alert_id in [v.id for v in AlertStore(open_store(path)).alerts()]
     central_api.server.start()
+
+
+def test_media_matching_a_never_render_hash_list_is_never_fetched(tmp_path, central_api):
+    import base64
+
+    from server.alerts.hash_lists import pdq_of_bytes
+    from tests.factories import sha, synthetic_png
+
+    listed, plain = synthetic_png(240, 180, seed=61), synthetic_png(260, 180, seed=62)
+    with central_api.lead() as lead:
+        lead.post("/v1/hash-lists", json={
+            "name": "Programme X", "category": "csam_suspected", "action": "remove",
+            "hashes": [pdq_of_bytes(listed)[0]]}).raise_for_status()
+        lead.post("/v1/cases", json={
+            "id": "case-listed", "queue_id": "graphic_media", "text": "reported", "priority": 1,
+            "media": [{"data_base64": base64.b64encode(data).decode(), "mime": "image/png",
+                       "category": "benign", "label": "filed as harmless"}
+                      for data in (listed, plain)]}).raise_for_status()
+    path = tmp_path / "profile" / "store.sqlite3"
+    engine = SyncEngine(path, ApiClient(central_api.url, central_api.tokens["reviewer"]),
+                        settings=SyncSettings(prefetch_per_queue=200, low_watermark=199))
+    engine.run_once()
+    db = open_store(path)
+    assert db.execute("SELECT list_categories FROM case_media WHERE case_id = 'case-listed' "
+                      "ORDER BY position").fetchall() == [("csam_suspected",), ("",)]
+    cached = {row[0] for row in db.execute("SELECT sha256 FROM media")}
+    assert sha(plain) in cached and sha(listed) not in cached
+    assert any(a.kind == "hash_list" and "case-listed" in a.case_ids
+               for a in AlertStore(db).alerts())

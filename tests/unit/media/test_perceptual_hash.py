@@ -1,4 +1,4 @@
-"""The perceptual hash: the same drawing re-encoded, resized or slightly brightened stays
+"""The perceptual hash (PDQ): the same drawing re-encoded, resized or slightly brightened stays
 within NEAR_IDENTICAL_BITS; a different drawing does not. Synthetic drawings only."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageEnhance
 
 from reviewer.media.perceptual_hash import (
-    NEAR_IDENTICAL_BITS, dhash_bytes, distance, near_identical, to_hex,
+    NEAR_IDENTICAL_BITS, pdq_bytes, distance, near_identical, to_hex,
 )
 from server.demo.synthetic_media import draw_image
 from tests.factories import synthetic_animation, synthetic_png
@@ -39,29 +39,29 @@ VARIANTS = {
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_the_same_drawing_changed_a_little_is_near_identical(seed, variant):
     original = drawing(seed)
-    a, b = dhash_bytes(encode(original, "PNG")), dhash_bytes(VARIANTS[variant](original))
+    a, b = pdq_bytes(encode(original, "PNG")), pdq_bytes(VARIANTS[variant](original))
     assert a is not None and b is not None
     assert near_identical(a, b), f"{variant}: {distance(a, b)} bits apart"
 
 
 def test_different_drawings_are_not_near_identical():
-    hashes = [dhash_bytes(encode(drawing(seed), "PNG")) for seed in range(12)]
+    hashes = [pdq_bytes(encode(drawing(seed), "PNG")) for seed in range(12)]
     for i, a in enumerate(hashes):
         for b in hashes[i + 1:]:
             assert distance(a, b) > NEAR_IDENTICAL_BITS
 
 
 def test_hex_form_round_trips_and_compares():
-    value = dhash_bytes(synthetic_png(320, 240, seed=2))
-    assert len(to_hex(value)) == 16 and distance(to_hex(value), value) == 0
-    assert 0 <= value < 2 ** 64
+    value = pdq_bytes(synthetic_png(320, 240, seed=2))
+    assert len(to_hex(value)) == 64 and distance(to_hex(value), value) == 0
+    assert 0 <= value < 2 ** 256
 
 
 def test_animations_hash_their_first_frame_and_unsafe_bytes_have_no_hash():
     frames = synthetic_animation(frames=5)
     first = Image.open(io.BytesIO(frames)).convert("RGB")
-    assert distance(dhash_bytes(frames), dhash_bytes(encode(first, "PNG"))) <= 2
-    assert dhash_bytes(b"") is None
-    assert dhash_bytes(b"\x00\x00\x00\x18ftypmp42 not an image") is None  # video: no hash
+    assert distance(pdq_bytes(frames), pdq_bytes(encode(first, "PNG"))) <= 2
+    assert pdq_bytes(b"") is None
+    assert pdq_bytes(b"\x00\x00\x00\x18ftypmp42 not an image") is None  # video: no hash
     broken = synthetic_png(640, 480, seed=1, fmt="JPEG")
-    assert dhash_bytes(broken[: len(broken) // 3]) is None  # truncated: no hash, no crash
+    assert pdq_bytes(broken[: len(broken) // 3]) is None  # truncated: no hash, no crash
