@@ -278,12 +278,11 @@ class SyncEngine(WakeableThread):
         return sync.run(self._database(), self.settings.presets_interval)
 
     def follow_alerts(self) -> tuple[bool, tuple[int, ...]]:
-        """Send alert changes made here, fetch the alerts: reviewer/sync/alerts.py."""
-        sync = getattr(self, "_alert_sync", None)  # one per engine: it remembers who we are
-        if sync is None:
-            sync = self._alert_sync = AlertSync(self.client)
-        sync.client = self.client  # replaced when the reviewer signs in again
-        return sync.run(self._database())
+        """Send alert changes made here, fetch the alerts (reviewer/sync/alerts.py): one
+        AlertSync per engine (it remembers who we are), with the latest sign-in's client."""
+        self._alert_sync = getattr(self, "_alert_sync", None) or AlertSync(self.client)
+        self._alert_sync.client = self.client
+        return self._alert_sync.run(self._database())
 
     def follow_accounts(self) -> int:
         """Fetch investigation context for cached cases' accounts and push account notes
