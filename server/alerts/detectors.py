@@ -4,8 +4,9 @@
 records the case's arrival under each subject it carries (its media hashes, its hashtags, its
 account) and checks those subjects for a spike, the account for high profile, the media against
 the hash lists. `evaluate` runs the time-driven checks (SLA forecast, paging escalation), from
-GET /v1/alerts (at most every few seconds, server/api/alerts.py). Both take `now` from the caller, so tests drive
-them with a controlled clock, and both keep all state in the database (several API processes).
+GET /v1/alerts (at most every few seconds, server/api/alerts.py). Both take `now` from the
+caller, so tests drive them with a controlled clock, and both keep all state in the database
+(several API processes).
 """
 
 from __future__ import annotations

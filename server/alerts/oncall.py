@@ -19,12 +19,13 @@ from server.store.schema import reviewers
 from server.timeutil import to_iso, to_naive_utc
 
 LEVELS = ("primary", "secondary", "lead")
+_EARLIEST, _LATEST = datetime(2000, 1, 1), datetime(2200, 1, 1)
 
 
 def zone_of(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
         raise ApiError(422, "unknown_time_zone", time_zone=name) from None
 
 
@@ -32,11 +33,14 @@ def parse_local(value: str, zone: str) -> datetime:
     """An ISO time; without an offset it is a wall-clock time in `zone`. Naive UTC out."""
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=zone_of(zone))
+        moment = to_naive_utc(parsed)
+    except (ValueError, OverflowError):
         raise ApiError(422, "invalid_time", value=value) from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=zone_of(zone))
-    return to_naive_utc(parsed)
+    if not _EARLIEST <= moment < _LATEST:  # shown in every zone later: far from years 1, 9999
+        raise ApiError(422, "invalid_time", value=value)
+    return moment
 
 
 def add_shift(conn: Connection, shift: dict, now: datetime) -> dict:

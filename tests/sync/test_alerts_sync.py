@@ -57,7 +57,8 @@ def _put_reviewer_on_call(central_api) -> None:
     now = utcnow()
     with central_api.lead() as lead:
         lead.post("/v1/oncall/shifts", json={
-            "starts_at": to_iso(now - timedelta(hours=1)), "ends_at": to_iso(now + timedelta(hours=1)),
+            "starts_at": to_iso(now - timedelta(hours=1)),
+            "ends_at": to_iso(now + timedelta(hours=1)),
             "primary": "reviewer-one", "secondary": "reviewer-two"}).raise_for_status()
 
 
