@@ -129,7 +129,9 @@ def test_the_rota_is_kept_by_leads_in_each_persons_time_zone(client_for):
     assert local["bob"]["starts_at"].startswith("2030-06-01T07:00")
     rota = alice.get("/v1/oncall").json()
     assert [s["id"] for s in rota["shifts"]] == [body["id"]]
-    for bad in ({**shift, "time_zone": "Mars/Base"}, {**shift, "primary": "nobody"},
+    for bad in ({**shift, "time_zone": "Mars/Base"}, {**shift, "time_zone": "Europe"},
+                {**shift, "starts_at": "9999-12-31T20:00", "ends_at": "9999-12-31T23:00"},
+                {**shift, "primary": "nobody"},
                 {**shift, "lead": "alice"}, {**shift, "ends_at": "2030-06-01T08:00"}):
         assert lena.post("/v1/oncall/shifts", json=bad).status_code == 422
 
