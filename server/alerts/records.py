@@ -90,17 +90,6 @@ def get_alert(conn: Connection, alert_id: int) -> dict:
     return serialize(conn, [row])[0]
 
 
-def facts_of(conn: Connection, alert_id: int) -> dict | None:
-    """{"case_ids", "opened_at", "acknowledged_at"} (naive UTC datetimes) or None: what an
-    incident declared from this alert reads (server/incidents/alert_link.py)."""
-    row = conn.execute(select(alerts.c.opened_at, alerts.c.acknowledged_at)
-                       .where(alerts.c.id == alert_id)).first()
-    if row is None:
-        return None
-    return {"case_ids": _cases_by_alert(conn, [alert_id])[alert_id],
-            "opened_at": row.opened_at, "acknowledged_at": row.acknowledged_at}
-
-
 def transition(conn: Connection, reviewer, alert_id: int, change: dict, now: datetime) -> dict:
     """Apply (or replay) one acknowledgement or resolve; answers {alert, applied}."""
     lock_alerts(conn)

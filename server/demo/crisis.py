@@ -22,11 +22,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from reviewer.contract.case_input import AuthorIn, CaseIn, MediaIn, ReportIn
+from server.alerts.detectors import observe_case
+from server.alerts.oncall import add_shift, on_call
 from server.demo.synthetic_media import draw_image
+from server.errors import ApiError
 from server.ingest import insert_case
 from server.store.database import open_database
 from server.store.schema import cases
-from server.timeutil import utcnow
+from server.timeutil import to_iso, utcnow
 
 CRISIS_TAG = "#damburst"
 CRISIS_CASES = 30
@@ -101,10 +104,26 @@ class CrisisFeed(threading.Thread):
 
 def observe_arrival(conn, case_id: str, now) -> None:
     """What POST /v1/cases does after storing a case: the alert detectors see it."""
+    observe_case(conn, case_id, now)
 
 
 def put_on_call(db_path: str | Path, name: str, hours: int = 12) -> None:
-    """The demo reviewer is primary on call for the demo, so the spike pages them."""
+    """The demo reviewer is primary on call for the demo, so the spike pages them (an account
+    that does not exist, or a rota already naming them now, is left as it is)."""
+    database = open_database(db_path)
+    try:
+        with database.write() as conn:
+            now = utcnow()
+            current = on_call(conn, now)["primary"]
+            if current is not None and current[1] == name:
+                return
+            try:
+                add_shift(conn, {"starts_at": to_iso(now), "primary": name,
+                                 "ends_at": to_iso(now + timedelta(hours=hours))}, now)
+            except ApiError:  # no such account here: nobody is paged but the leads
+                return
+    finally:
+        database.close()
 
 
 def _exists(conn, case_id: str) -> bool:

@@ -198,3 +198,21 @@ def test_the_admin_cli_keeps_thresholds_hash_lists_and_the_rota(tmp_path, db_pat
     alice = client_for("alice")
     assert alice.get("/v1/alerts/config").json()["spike_min_count"] == 25
     assert [s["primary"] for s in alice.get("/v1/oncall").json()["shifts"]] == ["alice"]
+
+
+def test_the_demo_crisis_raises_one_spike_per_subject_and_pages_who_is_on_call(
+        db_path, server, client_for):
+    from server.demo.crisis import CRISIS_TAG, CrisisFeed, put_on_call
+
+    put_on_call(db_path, "alice")
+    put_on_call(db_path, "alice")  # a restart: still one shift
+    CrisisFeed(db_path, lambda: server.running, delay=0, spacing=0).run()
+    alice = client_for("alice")
+    assert len(alice.get("/v1/oncall").json()["shifts"]) == 1
+    spikes = {a["dedup_key"].split(":")[1]: a for a in alice.get("/v1/alerts").json()["alerts"]
+              if a["kind"] == "spike"}
+    assert {"media", "hashtag"} <= set(spikes)
+    assert spikes["hashtag"]["dedup_key"] == f"spike:hashtag:{CRISIS_TAG[1:]}"
+    assert len(spikes["media"]["case_ids"]) >= 20
+    assert [(p["level"], p["reviewer"]) for p in spikes["media"]["pages"]] == [
+        ("primary", "alice")]
