@@ -67,7 +67,7 @@ def load_list(conn: Connection, spec: dict, who: str, now: datetime) -> dict:
     """Store a new list and compare it with the media already stored."""
     bad = [h for h in spec["hashes"] if not _PDQ.match(h)]
     if bad:
-        raise ApiError(422, "invalid_hash", detail="PDQ hashes are 64 hex digits", count=len(bad))
+        raise ApiError(422, "invalid_hash", reason="PDQ hashes are 64 hex digits", count=len(bad))
     list_id = conn.execute(insert(hash_lists).returning(hash_lists.c.id).values(
         name=spec["name"], category=spec["category"], action=spec["action"],
         distance=spec["distance"], severity=spec.get("severity", "high"), created_at=now,

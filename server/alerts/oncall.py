@@ -47,7 +47,7 @@ def add_shift(conn: Connection, shift: dict, now: datetime) -> dict:
     starts = parse_local(shift["starts_at"], shift.get("time_zone") or "UTC")
     ends = parse_local(shift["ends_at"], shift.get("time_zone") or "UTC")
     if ends <= starts:
-        raise ApiError(422, "invalid_window", detail="ends_at must be after starts_at")
+        raise ApiError(422, "invalid_window", reason="ends_at must be after starts_at")
     people = {level: _reviewer_id(conn, shift.get(level), level) for level in LEVELS}
     shift_id = conn.execute(insert(oncall_shifts).returning(oncall_shifts.c.id).values(
         starts_at=starts, ends_at=ends, primary_id=people["primary"],
@@ -127,7 +127,7 @@ def _local_times(name: str, zone: str, row) -> dict:
 def _reviewer_id(conn: Connection, name: str | None, level: str) -> int | None:
     if name is None:
         if level == "primary":
-            raise ApiError(422, "invalid_request", detail="a shift needs a primary")
+            raise ApiError(422, "invalid_request", reason="a shift needs a primary")
         return None
     row = conn.execute(select(reviewers.c.id, reviewers.c.role).where(
         reviewers.c.name == name, reviewers.c.revoked_at.is_(None))
