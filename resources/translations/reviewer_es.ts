@@ -437,6 +437,68 @@ Plazo del SLA {when}</translation>
     </message>
 </context>
 <context>
+    <name>AlertsDesk</name>
+    <message>
+        <source>Alert change saved here; it is sent with the next sync.</source>
+        <translation>Cambio de alerta guardado aquí; se envía con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>You are paged: {severity} alert</source>
+        <translation>Te han avisado: alerta {severity}</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>No alerts. Alerts arrive with every sync; those resolved more than a day ago are not listed.</source>
+        <translation>No hay alertas. Las alertas llegan con cada sincronización; las resueltas hace más de un día no se muestran.</translation>
+    </message>
+    <message>
+        <source>A  acknowledge    R  resolve    Enter  open its first case    Esc  close</source>
+        <translation>A  confirmar    R  resolver    Intro  abrir su primer caso    Esc  cerrar</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>{state} (your change was not accepted)</source>
+        <translation>{state} (tu cambio no fue aceptado)</translation>
+    </message>
+    <message>
+        <source>{state} (waiting to send)</source>
+        <translation>{state} (pendiente de envío)</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nadie</translation>
+    </message>
+    <message>
+        <source>{kind} · cases: {cases} · paged: {paged}</source>
+        <translation>{kind} · casos: {cases} · avisados: {paged}</translation>
+    </message>
+</context>
+<context>
     <name>AppearancePage</name>
     <message>
         <source>Follow the desktop</source>
@@ -2030,6 +2092,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Previous pane</source>
         <translation>Panel anterior</translation>
+    </message>
+    <message>
+        <source>Alerts…</source>
+        <translation>Alertas…</translation>
     </message>
     <message>
         <source>Sign out and wipe this machine&apos;s cache…</source>
