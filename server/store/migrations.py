@@ -40,10 +40,11 @@ def migrate(conn: Connection, *, apply: bool = True) -> int:
                               f"{SCHEMA_VERSION}: run `main.py admin migrate --db ...` first")
     metadata.create_all(conn)
     if version > 0:
-        _add_missing_indexes(conn)
         for step, upgrade in _STEPS:
             if version < step:
                 upgrade(conn)
+        # After the steps: a new index may be on a column a step has only just added.
+        _add_missing_indexes(conn)
     _set_schema_version(conn, SCHEMA_VERSION)
     return version
 

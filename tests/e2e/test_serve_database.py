@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from server.store.database import open_database
+from server.store.schema import SCHEMA_VERSION
 from tests.postgres_cluster import PostgresCluster, find_pg_bin
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +108,7 @@ def test_an_out_of_date_schema_is_refused_until_migrated(tmp_path):
     assert refused.returncode == 2
     assert "run `main.py admin migrate --db" in refused.stderr
     migrated = _run("admin", "migrate", "--db", str(db))
-    assert migrated.returncode == 0 and "schema version 6" in migrated.stdout
+    assert migrated.returncode == 0 and f"schema version {SCHEMA_VERSION}" in migrated.stdout
     port = _free_port()
     server = _serve("--db", str(db), "--port", str(port))
     try:

@@ -272,6 +272,7 @@ def test_version_3_database_gains_the_decision_links(tmp_path):
     path = tmp_path / "old.sqlite3"
     open_database(path).close()
     with closing(sqlite3.connect(path)) as raw:
+        raw.execute("DROP INDEX ix_decisions_reverses")  # version 3 had neither column nor index
         for column in ("pending", "approves", "reverses"):
             raw.execute(f"ALTER TABLE decisions DROP COLUMN {column}")
         raw.execute("PRAGMA user_version = 3")
@@ -282,5 +283,7 @@ def test_version_3_database_gains_the_decision_links(tmp_path):
             columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(decisions)")}
             assert {"pending", "approves", "reverses"} <= columns
             assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == SCHEMA_VERSION
+            indexes = {row[1] for row in conn.exec_driver_sql("PRAGMA index_list(decisions)")}
+            assert "ix_decisions_reverses" in indexes  # added once its column is there
     finally:
         database.close()
