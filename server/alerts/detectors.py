@@ -20,7 +20,7 @@ from reviewer.contract.alerts import AlertThresholds
 from server.alerts import hash_lists
 from server.alerts.config import load_thresholds
 from server.alerts.paging import escalate_due, page_first
-from server.alerts.records import lock_alerts, raise_or_update
+from server.alerts.records import link_cases, lock_alerts, raise_or_update
 from server.store.alerts_schema import arrivals
 from server.store.schema import authors, case_media, cases, decisions, queues, reports
 
@@ -44,7 +44,8 @@ def observe_case(conn: Connection, case_id: str, now: datetime,
     conn.execute(insert(arrivals), [{"subject": subject, "case_id": case_id,
                                      "reports": case["reports"], "at": now}
                                     for subject in subjects])
-    new = [alert for subject in subjects for alert in _check_spike(conn, subject, now, limits)]
+    new = [alert for subject in subjects
+           for alert in _check_spike(conn, subject, case_id, now, limits)]
     if limits.high_profile and case["high_profile"]:
         new += _raise(conn, now, kind="high_profile", dedup_key=f"high_profile:{case['author']}",
                       severity="high", title=f"New case on high-profile account @{case['handle']}",
@@ -102,7 +103,7 @@ def is_spike(figures: dict, limits: AlertThresholds) -> bool:
                for n in ("cases", "reports"))
 
 
-def _check_spike(conn: Connection, subject: str, now: datetime,
+def _check_spike(conn: Connection, subject: str, case_id: str, now: datetime,
                  limits: AlertThresholds) -> list[int]:
     figures = spike_figures(conn, subject, now, limits)
     if not is_spike(figures, limits):
@@ -110,16 +111,18 @@ def _check_spike(conn: Connection, subject: str, now: datetime,
     kind, _, value = subject.partition(":")
     shown = f"#{value}" if kind == "hashtag" else (value[:12] if kind == "media" else value)
     severity = "high" if figures["cases"] >= 3 * limits.spike_min_count else "medium"
-    window_start = now - timedelta(minutes=limits.spike_window_minutes)
-    in_window = list(conn.execute(
-        select(arrivals.c.case_id).where(arrivals.c.subject == subject,
-                                         arrivals.c.at > window_start, arrivals.c.at <= now)
-        .order_by(arrivals.c.id)).scalars())
-    return _raise(conn, now, kind="spike", dedup_key=f"spike:{subject}", severity=severity,
-                  title=f"Spike: {figures['cases']} cases on {_SUBJECT_NAMES[kind]} {shown} in "
-                        f"{limits.spike_window_minutes} min (baseline "
-                        f"{figures['baseline_cases']:g})",
-                  count=figures["cases"], detail=figures, case_ids=in_window)
+    new = _raise(conn, now, kind="spike", dedup_key=f"spike:{subject}", severity=severity,
+                 title=f"Spike: {figures['cases']} cases on {_SUBJECT_NAMES[kind]} {shown} in "
+                       f"{limits.spike_window_minutes} min (baseline "
+                       f"{figures['baseline_cases']:g})",
+                 count=figures["cases"], detail=figures, case_ids=[case_id])
+    if new:  # a new alert holds the whole window's cases; a live one gains each as it comes
+        window_start = now - timedelta(minutes=limits.spike_window_minutes)
+        link_cases(conn, new[0], list(conn.execute(
+            select(arrivals.c.case_id).where(arrivals.c.subject == subject,
+                                             arrivals.c.at > window_start, arrivals.c.at <= now)
+            .order_by(arrivals.c.id)).scalars()), now)
+    return new
 
 
 def _check_sla(conn: Connection, queue_id: str, now: datetime, limits: AlertThresholds) -> None:

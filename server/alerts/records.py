@@ -59,9 +59,10 @@ def raise_or_update(conn: Connection, *, kind: str, dedup_key: str, severity: st
 
 
 def link_cases(conn: Connection, alert_id: int, case_ids: list[str], now: datetime) -> None:
-    for case_id in dict.fromkeys(case_ids):
-        conn.execute(insert_ignoring_conflicts(conn, alert_cases).values(
-            alert_id=alert_id, case_id=case_id, added_at=now))
+    rows = [{"alert_id": alert_id, "case_id": case_id, "added_at": now}
+            for case_id in dict.fromkeys(case_ids)]
+    if rows:
+        conn.execute(insert_ignoring_conflicts(conn, alert_cases), rows)
 
 
 def live_alerts(conn: Connection, kind: str | None = None) -> list:
