@@ -1,5 +1,5 @@
-"""The sync worker's figures step: the dashboards' figures come down at most once a minute (or
-at once when the dashboard asks), and are kept whole in the store (reviewer/figures/store.py),
+"""The sync worker's figures step: the dashboards' figures come down once a minute (or at once
+when the dashboards open or ask), and are kept whole in the store (reviewer/figures/store.py),
 so the dashboards read offline and never touch the network themselves.
 
 A reviewer's exposure stays on this machine; only when the central API says the organisation's
@@ -36,7 +36,10 @@ class FigureSync:
                  until: Callable[[], str | None] = lambda: None) -> None:
         self.interval = interval
         self.until = until  # the window's end; None: the central API's now (tests fix it)
-        self._last_fetch = self._team_refused_at = -1e9  # due in the first round
+        # Not in the first round: a short-lived process (`main.py sync --once`) never wants
+        # them, and the dashboards ask as they open.
+        self._last_fetch = time.monotonic()
+        self._team_refused_at = -1e9
 
     def ask(self) -> None:
         """Fetch in the next round (called from the UI thread: one assignment, no lock)."""

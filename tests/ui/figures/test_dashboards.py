@@ -35,6 +35,8 @@ def synced(tmp_path_factory) -> dict[str, Path]:
             stores[name] = root / name / "store.sqlite3"
             engine = SyncEngine(stores[name], ApiClient(server.url, tokens[name]))
             engine.figures = FigureSync(until=lambda: UNTIL)
+            assert not engine.run_once().figures_changed  # not in the first round: not asked
+            engine.figures.ask()  # as the dashboards do when they open
             status = engine.run_once()
             assert status.online and status.figures_changed, status
     finally:
