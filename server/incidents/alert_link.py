@@ -1,7 +1,6 @@
 """What an incident reads from the alerts room (server/alerts/): the alert it is declared from
 (its cases, when it was raised, first paged and acknowledged) and who is on call now (the
-on-call may declare). The one place incidents look at alerts; without the alerts room
-(an older central API) an alert id is unknown and only seniors and leads declare.
+on-call may declare). The one place incidents look at alerts.
 """
 
 from __future__ import annotations
@@ -10,14 +9,10 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, select
 
+from server.alerts.oncall import on_call
 from server.auth.tokens import Reviewer
 from server.errors import ApiError
-
-try:  # the alerts room: present on every current central API
-    from server.alerts.oncall import on_call
-    from server.store.alerts_schema import alert_cases, alert_pages, alerts
-except ImportError:  # pragma: no cover - only an older tree without alerts
-    alerts = None
+from server.store.alerts_schema import alert_cases, alert_pages, alerts
 
 
 def cases_of(conn: Connection, alert_id: str) -> list[str]:
@@ -38,15 +33,13 @@ def times_of(conn: Connection, alert_id: str) -> dict[str, datetime | None]:
 
 def is_on_call(conn: Connection, reviewer: Reviewer, now: datetime) -> bool:
     """Primary or secondary on the rota right now."""
-    if alerts is None:
-        return False
     watch = on_call(conn, now)
     return any(who is not None and who[0] == reviewer.id
                for level, who in watch.items() if level != "lead")
 
 
 def _alert(conn: Connection, alert_id: str):
-    if alerts is None or not str(alert_id).isdigit():
+    if not str(alert_id).isdigit():
         raise ApiError(422, "unknown_alert")
     row = conn.execute(select(alerts).where(alerts.c.id == int(alert_id))).first()
     if row is None:

@@ -1,5 +1,5 @@
-"""Working an incident from the workstation (ActionId.INCIDENTS shows the panel): declare one,
-bring the case on screen or a sweep's cases in, publish its sweep bulletin, mark it contained
+"""Working an incident from the workstation (ActionId.INCIDENTS shows the panel): declare one
+(from the alert that paged you: its cases join), bring the case on screen or a sweep's cases in, publish its sweep bulletin, mark it contained
 or closed, write the review's sections, and export the review as Markdown or PDF.
 
 Changes to the incident itself are requests to the central API, made off the UI thread
@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
 from reviewer.actions import ActionId
+from reviewer.context.alerts import AlertStore
 from reviewer.context.incidents import IncidentStore, check_incident
 from reviewer.contract.incidents import SECTION_TITLES, SECTIONS
 from reviewer.domain import Case
@@ -77,12 +78,16 @@ class IncidentDesk(QObject):
 
     # --- asking (each form, then the command it feeds) --------------------------------------
     def ask_declare(self, alert_id: str = "") -> None:
+        """Prefilled from the most pressing unresolved alert (its cases join the incident)."""
+        alert = self._live_alert(alert_id)
         values = FormDialog(self.window, self.tr("Declare an incident"), [
-            Field("title", self.tr("Title")),
-            Field("severity", self.tr("Severity"), "choice", SEVERITIES),
+            Field("title", self.tr("Title"), default=alert.title[:200] if alert else ""),
+            Field("severity", self.tr("Severity"), "choice", SEVERITIES,
+                  alert.severity if alert else "high"),
             Field("regions", self.tr("Regions (comma-separated, empty: all)")),
             Field("commander", self.tr("Commander (empty: you)")),
-            Field("alert_id", self.tr("From alert (optional)"), default=alert_id)]).ask()
+            Field("alert_id", self.tr("From alert (optional)"),
+                  default=str(alert.id) if alert else "")]).ask()
         if values:
             self.declare(**values)
 
@@ -216,6 +221,12 @@ class IncidentDesk(QObject):
         for row in range(self.panel.list.count()):
             if self.panel.list.item(row).data(Qt.ItemDataRole.UserRole)["id"] == incident_id:
                 self.panel.list.setCurrentRow(row)
+
+    def _live_alert(self, alert_id: str = ""):
+        """The alert named, else the first unresolved one the alerts panel lists, or None."""
+        alerts = [a for a in AlertStore(self.store.db).alerts() if a.state != "resolved"]
+        named = [a for a in alerts if str(a.id) == alert_id]
+        return (named or alerts or [None])[0]
 
     def _sweep_default(self) -> tuple[str, str]:
         """The current case's first hashtag, else its first media item's hash."""

@@ -82,3 +82,18 @@ def test_a_reviewer_is_told_they_cannot_declare(qtbot, tmp_path, central_api):
     assert desk.declare("Not mine to declare", "low") == ""
     assert said == ["The central API did not accept it: forbidden"]
     assert desk.panel.list.count() == 0
+
+
+def test_the_paged_on_call_declares_from_the_alert(qtbot, tmp_path, central_api, monkeypatch):
+    from server.demo.crisis import CrisisFeed, put_on_call
+    from ui.context.incident_dialogs import FormDialog
+
+    put_on_call(central_api.db_path, "reviewer-one")
+    CrisisFeed(central_api.db_path, lambda: True, delay=0, spacing=0).run()
+    window = _window(qtbot, tmp_path, central_api, role="reviewer")
+    desk = _desk(window)
+    monkeypatch.setattr(FormDialog, "ask", FormDialog.values)  # accept what the form offers
+    desk.ask_declare()
+    [incident] = desk.store.incidents()
+    assert incident["alert_id"] is not None and incident["commander"] == "reviewer-one"
+    assert incident["figures"]["cases_in"] >= 10  # the spike's cases joined
