@@ -1,5 +1,5 @@
 """Renders the README's page of a post-incident review: the demo's crisis played through the
-central API (spike, incident declared from its alert, hashtag sweep, bulletin, decisions, the
+central API (spike, page, acknowledgement, incident declared from its alert, hashtag sweep, bulletin, decisions, the
 review's sections), exported as PDF and Markdown the way the workstation's button does it,
 and the PDF's first page drawn to PNG with QtPdf.
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from reviewer.sync.api_client import ApiClient  # noqa: E402
 from reviewer.sync.incidents import fetch_review  # noqa: E402
 from server.auth.accounts import add_reviewer  # noqa: E402
-from server.demo.crisis import CRISIS_TAG, CrisisFeed  # noqa: E402
+from server.demo.crisis import CRISIS_TAG, CrisisFeed, put_on_call  # noqa: E402
 from server.demo.seed import seed_database  # noqa: E402
 from server.runner import ServerThread  # noqa: E402
 from server.timeutil import to_iso, utcnow  # noqa: E402
@@ -43,14 +43,17 @@ SECTIONS = [
 
 def play_crisis(url: str, tokens: dict[str, str], db_path: Path) -> str:
     """The loop a new user walks through; returns the incident id."""
+    put_on_call(db_path, "sam")  # the spike pages sam, who acknowledges and declares
     CrisisFeed(db_path, lambda: True, delay=0, spacing=0).run()
     lead = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {tokens['lena']}"})
     sam = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {tokens['sam']}"})
-    alerts = sam.get("/v1/alerts").json().get("alerts", []) if _has_alerts(sam) else []
-    spike = next((a for a in alerts if a["kind"] == "spike"), None)
+    alerts = sam.get("/v1/alerts").json()["alerts"]
+    spike = next(a for a in alerts if a["kind"] == "spike" and "#" in a["title"])
+    sam.post(f"/v1/alerts/{spike['id']}/transitions",
+             json={"transition_id": str(uuid.uuid4()), "to": "acknowledged"})
     incident = sam.post("/v1/incidents", json={
         "title": "Dam-burst hoax", "severity": "high", "regions": ["DE"], "commander": "sam",
-        "alert_id": str(spike["id"]) if spike else ""}).json()
+        "alert_id": str(spike["id"])}).json()
     path = f"/v1/incidents/{incident['id']}"
     sam.post(f"{path}/sweeps", json={"by": "hashtag", "query": CRISIS_TAG})
     sam.post(f"{path}/bulletin", json={"title": "Dam-burst hoax: remove copies",
@@ -70,10 +73,6 @@ def play_crisis(url: str, tokens: dict[str, str], db_path: Path) -> str:
     lead.close()
     sam.close()
     return incident["id"]
-
-
-def _has_alerts(client: httpx.Client) -> bool:
-    return client.get("/v1/alerts").status_code == 200
 
 
 def main(out: Path) -> int:
