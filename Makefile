@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshot clean translations icons
+.PHONY: run test bench screenshot clean translations icons package
 
 $(STAMP): pyproject.toml
 	bash packaging/system-deps.sh test
@@ -43,5 +43,27 @@ translations: $(STAMP)
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
 
+# The desktop package (README, "Install and package"): a one-folder PyInstaller bundle in
+# dist/reviewer-workstation/ with share/ (the .desktop entry, AppStream metainfo, icons) laid out
+# as under /usr; ends by running the bundle with a clean environment outside the checkout.
+PKG_STAMP := $(VENV)/.package-stamp
+BUNDLE := dist/reviewer-workstation
+
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[package]'
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	bash packaging/system-deps.sh package
+	desktop-file-validate packaging/linux/*.desktop
+	appstreamcli validate --no-net packaging/linux/*.metainfo.xml
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py --check
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--workpath build/pyinstaller --distpath dist packaging/reviewer-workstation.spec
+	install -Dm644 -t $(BUNDLE)/share/applications packaging/linux/*.desktop
+	install -Dm644 -t $(BUNDLE)/share/metainfo packaging/linux/*.metainfo.xml
+	mkdir -p $(BUNDLE)/share/icons && cp -r resources/icons/hicolor $(BUNDLE)/share/icons/
+	$(BIN)/python packaging/check_bundle.py $(BUNDLE)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-from reviewer.resources import ICON_NAME, ICON_SIZES, icon_file  # noqa: E402
+from reviewer.resources import ICON_SIZES, icon_file  # noqa: E402
 
 # A re-render may differ from the committed file by antialiasing rounding on another Qt build;
 # anything past this mean difference per channel (of 255) is a changed drawing.

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Qt needs, if any are missing. Usage: system-deps.sh test|gui
+# Installs the Debian packages Qt needs, if any are missing. Usage: system-deps.sh test|gui|package
 #   test: what PySide6 needs to run headless (offscreen platform) for `make test`, and the
 #         PostgreSQL server binaries (initdb, pg_ctl) the server tests start a throwaway
 #         cluster with (they never use the package's own service)
 #   gui:  plus the X11/xcb libraries and fonts (Arabic, Hebrew, CJK...) for `make run`
+#   package: what `make package` needs: PySide6's libraries (PyInstaller imports Qt to find its
+#         plugins), binutils (PyInstaller reads the libraries it bundles with objdump), and the
+#         validators of the desktop entry and the AppStream metainfo
 # As root it installs with apt-get; otherwise it uses sudo if that works without a password,
-# else it prints the exact command to run and fails (test) or warns (gui).
+# else it prints the exact command to run and fails (test, package) or warns (gui).
 set -euo pipefail
 
-TEST_PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core libpulse0"
+# libpulse0: QtMultimedia (audio items) loads it; PyInstaller imports QtMultimedia too.
+QT_PKGS="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core libpulse0"
+TEST_PKGS="$QT_PKGS"
 # postgresql: the release's server (15 on Debian 12); tests/postgres_cluster.py finds the newest
 # /usr/lib/postgresql/*/bin and runs its own cluster, whatever the package's service does.
 TEST_PKGS="$TEST_PKGS postgresql"
@@ -19,6 +24,7 @@ GUI_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-rend
 mode="${1:-test}"
 wanted="$TEST_PKGS"
 [ "$mode" = gui ] && wanted="$TEST_PKGS $GUI_PKGS"
+[ "$mode" = package ] && wanted="$QT_PKGS binutils desktop-file-utils appstream"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian-like system; make sure Qt 6's runtime libraries are installed" >&2

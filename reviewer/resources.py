@@ -37,7 +37,12 @@ TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 
 # The product icon, in the freedesktop hicolor layout (so packaging/ can install the folder as
 # it is): a hand-drawn SVG and PNGs rendered from it by packaging/make_icons.py.
-ICON_NAME = "reviewer-workstation"  # also the .desktop entry's name and its Icon= key
+ICON_NAME = "reviewer-workstation"  # the .desktop entry's Icon= key, and the command's name
+# The reverse-DNS id the desktop knows the app by: the .desktop entry's and AppStream
+# metainfo's file names (packaging/linux/), Qt's desktop file name, the macOS bundle id.
+# example.com is reserved, so it can be no one else's: an organisation that ships its own
+# build puts its domain here and renames those two files to match.
+APP_ID = "com.example.ReviewerWorkstation"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

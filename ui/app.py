@@ -19,6 +19,7 @@ from reviewer.log_file import LogFile
 from reviewer.log_file import install as install_log_file
 from reviewer.media.presets import UserMedia, never_fetched
 from reviewer.profile import Profile
+from reviewer.resources import APP_ID
 from reviewer.user_settings import exposure_settings, user_media
 from reviewer.user_settings import problems as settings_problems
 from reviewer.review.search_index import SearchIndexer
@@ -152,7 +153,7 @@ def run_workstation(profile: Profile, server_url: str | None, token: str | None,
     logs = install_log_file()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reviewer Workstation")
-    app.setDesktopFileName("reviewer-workstation")
+    app.setDesktopFileName(APP_ID)  # packaging/linux/<APP_ID>.desktop: its icon and name
     app.setWindowIcon(product_icon())  # the window, the tray and notifications
     apply_stylesheet(app, profile)
     window = build_workstation(profile, server_url, token, ca_bundle=ca_bundle)

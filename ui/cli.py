@@ -4,21 +4,20 @@ Installed, this is the `reviewer-workstation` command (pyproject.toml's [project
 `python -m ui`, the PyInstaller bundle and the checkout's `python main.py` all end here too.
 It lives in ui/ because it is the one module that may reach every room: the window (ui/), the
 core (reviewer/) and the reference server's own commands (server/admin/). reviewer/ must never
-import Qt or ui/, and server/ shares only the wire contract, so neither could hold it. Qt is
-imported only by the commands that open a window: `render`, `sync`, `status` run headless.
+import Qt or ui/, and server/ shares only the wire contract, so neither could hold it. Widgets
+are imported only by the commands that open a window: the others need no display.
 
-  reviewer-workstation [--server URL] [--profile DIR]   the workstation (no server: built-in demo)
+Usage (`python main.py` in a checkout takes the same arguments):
+
+  reviewer-workstation [--server URL] [--profile DIR]   the window (no server: the built-in demo)
   reviewer-workstation --version
-  reviewer-workstation serve --db PATH|URL [--host H] [--port N] [--seed N] [--workers N] [--migrate]
-  reviewer-workstation admin migrate --db PATH|URL
-  reviewer-workstation admin add-reviewer NAME --role reviewer|senior|lead --db PATH [--password-stdin]
-  reviewer-workstation admin set-password NAME --db PATH   (reads the new password from stdin)
-  reviewer-workstation admin publish-guideline --file F.md --id ID --title T [--bulletin] --db PATH
+  reviewer-workstation serve --db PATH|URL [--host H] [--port N] [--seed N] [--workers N]
+  reviewer-workstation admin migrate|add-reviewer|set-password|publish-guideline ... --db PATH
   reviewer-workstation sync [--profile DIR] [--server URL] [--once]
   reviewer-workstation status [--profile DIR]
-  reviewer-workstation login --server URL       (reads a token, stores it in the OS keyring)
-  reviewer-workstation logout [--profile DIR] [--discard-unsent]   (forgets the token, wipes the cache)
-  reviewer-workstation render FILE --out OUT.png [--category C] [--size 1024x768] [--stage reduced]
+  reviewer-workstation login --server URL        (reads a token, stores it in the OS keyring)
+  reviewer-workstation logout [--profile DIR] [--discard-unsent]   (forgets token, wipes cache)
+  reviewer-workstation render FILE --out OUT.png [--category C] [--size WxH] [--stage reduced]
   reviewer-workstation report incident ID --out FILE.pdf|FILE.md [--db PATH|URL]
 """
 
@@ -42,7 +41,7 @@ DISTRIBUTION = "reviewer-workstation"  # the name in pyproject.toml, where the v
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reviewer-workstation", description="Reviewer Workstation")
+    parser = argparse.ArgumentParser(prog=DISTRIBUTION, description="Reviewer Workstation")
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     _add_client_options(parser)
     sub = parser.add_subparsers(dest="command")

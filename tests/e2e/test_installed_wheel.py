@@ -11,7 +11,6 @@ module and shipped file is read from the fresh environment.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -58,7 +57,8 @@ def installed(tmp_path_factory) -> Path:
     return venv
 
 
-def _check(args: list[str], cwd: Path, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
+def _check(args: list[str], cwd: Path, timeout: float = 60,
+           **kwargs) -> subprocess.CompletedProcess:
     run = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, **kwargs)
     assert run.returncode == 0, f"{args}: {run.stdout}\n{run.stderr}"
     return run
