@@ -5,7 +5,8 @@ cwd in a fresh temporary folder, an environment with nothing but the system's PA
 environment, no PYTHONPATH, a home of its own). Checks `--version` and `render` on a synthetic
 image (blurred as the viewer blurs it; a never-render category refused) and on a synthetic
 video (a storyboard: FFmpeg came along), then opens the window (the built-in demo, offscreen)
-and reports how long that took, with the bundle's size.
+and reports how long that took, with the bundle's size. Every library and plugin in the
+bundle must find the Qt libraries it links to.
 Exit 0 only if every check passed.
 
   python packaging/check_bundle.py dist/reviewer-workstation [--no-window]
@@ -96,6 +97,21 @@ def window_start(program: Path, home: Path) -> float:
         process.wait(30)
 
 
+def missing_libraries(bundle: Path) -> dict[str, set[str]]:
+    """Shared libraries the bundle's own libraries and plugins need but nothing provides
+    (`ldd` ... not found), by missing name: a library the spec dropped that something still
+    links to shows up here instead of as a plugin that silently fails to load on a user's desk."""
+    missing: dict[str, set[str]] = {}
+    for path in sorted(bundle.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        linked = subprocess.run(["ldd", str(path)], capture_output=True, text=True, timeout=60)
+        for line in linked.stdout.splitlines():
+            if "not found" in line:
+                missing.setdefault(line.split()[0], set()).add(str(path.relative_to(bundle)))
+    return missing
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -146,6 +162,15 @@ def main(argv: list[str]) -> int:
             again = window_start(program, home)
             print(f"check: window shown {first:.1f} s after start (fresh profile, demo seeded), "
                   f"{again:.1f} s the second time")
+    # A Qt library must come with the bundle; others (GTK for Qt's GTK theme plugin, which only
+    # loads on a desktop that has GTK) are the system's, and are only listed.
+    for name, needed_by in missing_libraries(args.bundle).items():
+        example = sorted(needed_by)[0]
+        line = f"{name} is missing, needed by {example} (and {len(needed_by) - 1} more)"
+        if name.startswith("libQt6"):
+            failures.append(line)
+        else:
+            print(f"check: note: {line}: the system's, where it has one")
     size = folder_size(args.bundle)
     print(f"check: bundle {args.bundle} is {size / 2**20:.0f} MiB "
           f"in {sum(1 for _ in args.bundle.rglob('*'))} files")
