@@ -83,6 +83,10 @@ def test_openapi_lists_every_path(reader_for):
         "/v1/incidents/{incident_id}/cases", "/v1/incidents/{incident_id}/members",
         "/v1/incidents/{incident_id}/review", "/v1/incidents/{incident_id}/review/entries",
         "/v1/incidents/{incident_id}/state", "/v1/incidents/{incident_id}/sweeps",
+        # alerts, hash lists and on-call
+        "/v1/alerts", "/v1/alerts/config", "/v1/alerts/{alert_id}/transitions",
+        "/v1/hash-lists", "/v1/hash-lists/{list_id}", "/v1/oncall",
+        "/v1/oncall/people/{name}/time-zone", "/v1/oncall/shifts", "/v1/oncall/shifts/{shift_id}",
     }
     assert set(spec["paths"]["/v1/decisions"]) == {"get", "post"}
     assert set(spec["paths"]["/v1/cases/{case_id}"]) == {"get", "delete"}
