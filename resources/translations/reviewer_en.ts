@@ -122,6 +122,97 @@
             <numerusform>%n cases just breached their SLA</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n day old</numerusform>
+            <numerusform>%n days old</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) old</source>
+        <translation>
+            <numerusform>%n month old</numerusform>
+            <numerusform>%n months old</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follower(s)</source>
+        <translation>
+            <numerusform>%Ln follower</numerusform>
+            <numerusform>%Ln followers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other open case(s) against this account:</source>
+        <translation>
+            <numerusform>%n other open case against this account:</numerusform>
+            <numerusform>%n other open cases against this account:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) filed, none decided yet</source>
+        <translation>
+            <numerusform>%n report filed, none decided yet</numerusform>
+            <numerusform>%n reports filed, none decided yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) filed</source>
+        <translation>
+            <numerusform>%n report filed</numerusform>
+            <numerusform>%n reports filed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account note(s)</source>
+        <translation>
+            <numerusform>%n account note</numerusform>
+            <numerusform>%n account notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n strike(s) in 90 days</source>
+        <translation>
+            <numerusform>%n strike in 90 days</numerusform>
+            <numerusform>%n strikes in 90 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other open report(s)</source>
+        <translation>
+            <numerusform>%n other open report</numerusform>
+            <numerusform>%n other open reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{action} %n item(s) under {policy}?</source>
+        <translation>
+            <numerusform>{action} %n item under {policy}?</numerusform>
+            <numerusform>{action} %n items under {policy}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{action} %n item(s)?</source>
+        <translation>
+            <numerusform>{action} %n item?</numerusform>
+            <numerusform>{action} %n items?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DecisionDesk</name>

@@ -416,6 +416,97 @@ Plazo del SLA {when}</translation>
             <numerusform>%n casos acaban de superar su SLA</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n día de antigüedad</numerusform>
+            <numerusform>%n días de antigüedad</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) old</source>
+        <translation>
+            <numerusform>%n mes de antigüedad</numerusform>
+            <numerusform>%n meses de antigüedad</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follower(s)</source>
+        <translation>
+            <numerusform>%Ln seguidor</numerusform>
+            <numerusform>%Ln seguidores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other open case(s) against this account:</source>
+        <translation>
+            <numerusform>%n caso abierto más contra esta cuenta:</numerusform>
+            <numerusform>%n casos abiertos más contra esta cuenta:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n denuncia</numerusform>
+            <numerusform>%n denuncias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) filed, none decided yet</source>
+        <translation>
+            <numerusform>%n denuncia presentada, ninguna decidida aún</numerusform>
+            <numerusform>%n denuncias presentadas, ninguna decidida aún</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) filed</source>
+        <translation>
+            <numerusform>%n denuncia presentada</numerusform>
+            <numerusform>%n denuncias presentadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n más</numerusform>
+            <numerusform>+%n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account note(s)</source>
+        <translation>
+            <numerusform>%n nota de cuenta</numerusform>
+            <numerusform>%n notas de cuenta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n strike(s) in 90 days</source>
+        <translation>
+            <numerusform>%n sanción en 90 días</numerusform>
+            <numerusform>%n sanciones en 90 días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other open report(s)</source>
+        <translation>
+            <numerusform>%n denuncia abierta más</numerusform>
+            <numerusform>%n denuncias abiertas más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{action} %n item(s) under {policy}?</source>
+        <translation>
+            <numerusform>¿{action} %n elemento según {policy}?</numerusform>
+            <numerusform>¿{action} %n elementos según {policy}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{action} %n item(s)?</source>
+        <translation>
+            <numerusform>¿{action} %n elemento?</numerusform>
+            <numerusform>¿{action} %n elementos?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AccountActions</name>
@@ -2432,6 +2523,230 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>A calmer case next: {count} graphic cases in a row. No deadline is at risk; the graphic ones follow.</source>
         <translation>Ahora un caso más tranquilo: {count} casos gráficos seguidos. Ningún plazo corre peligro; los gráficos vienen después.</translation>
+    </message>
+    <message>
+        <source>Context unavailable from the central API ({error}); showing what the case itself carries.</source>
+        <translation>Contexto no disponible desde la API central ({error}); se muestra lo que trae el propio caso.</translation>
+    </message>
+    <message>
+        <source>Context not fetched yet — will load when online.</source>
+        <translation>Contexto aún no descargado — se cargará cuando haya conexión.</translation>
+    </message>
+    <message>
+        <source> (offline now)</source>
+        <translation> (ahora sin conexión)</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>antes</translation>
+    </message>
+    <message>
+        <source>Context as of {when}</source>
+        <translation>Contexto a fecha de {when}</translation>
+    </message>
+    <message>
+        <source> · offline: this is the cached copy</source>
+        <translation> · sin conexión: es la copia guardada</translation>
+    </message>
+    <message>
+        <source>unknown age</source>
+        <translation>antigüedad desconocida</translation>
+    </message>
+    <message>
+        <source>{years} y {months} mo old</source>
+        <translation>{years} a {months} m de antigüedad</translation>
+    </message>
+    <message>
+        <source>Account {age} (since {since})</source>
+        <translation>Cuenta de {age} (desde {since})</translation>
+    </message>
+    <message>
+        <source>HIGH-PROFILE ACCOUNT — a reviewer&apos;s enforcement waits for a senior</source>
+        <translation>CUENTA DE ALTO PERFIL — una medida de un revisor espera a un responsable</translation>
+    </message>
+    <message>
+        <source>No prior enforcement in the case&apos;s account history (strikes: not known yet).</source>
+        <translation>Sin medidas previas en el historial de la cuenta del caso (sanciones: aún desconocidas).</translation>
+    </message>
+    <message>
+        <source>Strikes: not known until the context loads. From the case&apos;s account history:</source>
+        <translation>Sanciones: desconocidas hasta que cargue el contexto. Del historial de la cuenta del caso:</translation>
+    </message>
+    <message>
+        <source>Strikes: {count} in the last {days} days</source>
+        <translation>Sanciones: {count} en los últimos {days} días</translation>
+    </message>
+    <message>
+        <source> (counting {actions})</source>
+        <translation> (cuentan {actions})</translation>
+    </message>
+    <message>
+        <source>No prior enforcement on this account.</source>
+        <translation>Sin medidas previas contra esta cuenta.</translation>
+    </message>
+    <message>
+        <source> on {case}</source>
+        <translation> en {case}</translation>
+    </message>
+    <message>
+        <source>Not known yet — will load when online.</source>
+        <translation>Aún desconocido — se cargará cuando haya conexión.</translation>
+    </message>
+    <message>
+        <source>No other open reports against this account.</source>
+        <translation>No hay otras denuncias abiertas contra esta cuenta.</translation>
+    </message>
+    <message>
+        <source>No reporters on record for this case.</source>
+        <translation>No constan denunciantes para este caso.</translation>
+    </message>
+    <message>
+        <source>; {upheld} of the {decided} decided were upheld ({share}%)</source>
+        <translation>; {upheld} de las {decided} decididas se confirmaron ({share} %)</translation>
+    </message>
+    <message>
+        <source>No notes on this account yet. {key}: add one.</source>
+        <translation>Aún no hay notas sobre esta cuenta. {key}: añadir una.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>tú</translation>
+    </message>
+    <message>
+        <source> · not sent yet</source>
+        <translation> · aún sin enviar</translation>
+    </message>
+    <message>
+        <source>Investigation: {parts} — {key} shows it</source>
+        <translation>Investigación: {parts} — {key} la muestra</translation>
+    </message>
+    <message>
+        <source>Not shown: the {preset} preset does not allow the {stage} stage.</source>
+        <translation>No se muestra: el ajuste {preset} no permite la etapa de {stage}.</translation>
+    </message>
+    <message>
+        <source>Not shown: the {category} category is never rendered.</source>
+        <translation>No se muestra: la categoría {category} no se muestra nunca.</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: not a supported video</source>
+        <translation>No se puede mostrar: no es un vídeo compatible</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: the video is damaged ({error})</source>
+        <translation>No se puede mostrar: el vídeo está dañado ({error})</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: the video has no frames</source>
+        <translation>No se puede mostrar: el vídeo no tiene fotogramas</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: the video frames are too large</source>
+        <translation>No se puede mostrar: los fotogramas del vídeo son demasiado grandes</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: the file is empty</source>
+        <translation>No se puede mostrar: el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: {width}×{height} is too large to open safely</source>
+        <translation>No se puede mostrar: {width}×{height} es demasiado grande para abrirla con seguridad</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: the animation is damaged ({error})</source>
+        <translation>No se puede mostrar: la animación está dañada ({error})</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: the file is damaged ({error})</source>
+        <translation>No se puede mostrar: el archivo está dañado ({error})</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: the image is too large to open safely</source>
+        <translation>No se puede mostrar: la imagen es demasiado grande para abrirla con seguridad</translation>
+    </message>
+    <message>
+        <source>Cannot be displayed: not a JPEG, PNG, GIF or WebP image, or the file is damaged</source>
+        <translation>No se puede mostrar: no es una imagen JPEG, PNG, GIF o WebP, o el archivo está dañado</translation>
+    </message>
+    <message>
+        <source>the central API&apos;s answers cannot be read</source>
+        <translation>no se pueden leer las respuestas de la API central</translation>
+    </message>
+    <message>
+        <source>the central API refuses the workstation&apos;s requests</source>
+        <translation>la API central rechaza las peticiones de la estación</translation>
+    </message>
+    <message>
+        <source>the local store cannot be written</source>
+        <translation>no se puede escribir en el almacén local</translation>
+    </message>
+    <message>
+        <source>the sync worker met an unexpected error</source>
+        <translation>el sincronizador encontró un error inesperado</translation>
+    </message>
+    <message>
+        <source>Sync trouble: {reason} — {count} in the last {minutes} min</source>
+        <translation>Problemas de sincronización: {reason} — {count} en los últimos {minutes} min</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the platform</source>
+        <translation>Retirado por la plataforma</translation>
+    </message>
+    <message>
+        <source>Deleted by the platform</source>
+        <translation>Eliminado por la plataforma</translation>
+    </message>
+    <message>
+        <source>Decided by another reviewer</source>
+        <translation>Decidido por otro revisor</translation>
+    </message>
+    <message>
+        <source>Escalated by another reviewer</source>
+        <translation>Escalado por otro revisor</translation>
+    </message>
+    <message>
+        <source>Decided by another reviewer, awaiting a senior&apos;s approval</source>
+        <translation>Decidido por otro revisor, pendiente de la aprobación de un responsable</translation>
+    </message>
+    <message>
+        <source>Categories: {list}</source>
+        <translation>Categorías: {list}</translation>
+    </message>
+    <message>
+        <source>Queues: {list}</source>
+        <translation>Colas: {list}</translation>
+    </message>
+    <message>
+        <source>Includes high-profile accounts: {list}</source>
+        <translation>Incluye cuentas de alto perfil: {list}</translation>
+    </message>
+    <message>
+        <source>the central API does not know it</source>
+        <translation>la API central no lo conoce</translation>
+    </message>
+    <message>
+        <source>it is outside the queues you may work</source>
+        <translation>está fuera de las colas en las que puedes trabajar</translation>
+    </message>
+    <message>
+        <source>the central API refused it (HTTP {status})</source>
+        <translation>la API central lo rechazó (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>Case {case} cannot be opened: {why}.</source>
+        <translation>El caso {case} no se puede abrir: {why}.</translation>
+    </message>
+    <message>
+        <source>Case {case} cannot be opened: the central API&apos;s answer could not be read.</source>
+        <translation>El caso {case} no se puede abrir: no se pudo leer la respuesta de la API central.</translation>
+    </message>
+    <message>
+        <source>Case {case} is {status} on the central API: nothing to decide.</source>
+        <translation>El caso {case} está {status} en la API central: nada que decidir.</translation>
+    </message>
+    <message>
+        <source>Case {case} fetched from the central API. It is not leased to you: another reviewer may hold it.</source>
+        <translation>Caso {case} descargado de la API central. No está reservado para ti: puede tenerlo otro revisor.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,8 @@ from typing import Iterator
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from reviewer.words import translate
+
 log = logging.getLogger(__name__)
 
 SUPPORTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
@@ -55,7 +57,7 @@ def check_bytes(data: bytes | None) -> bytes:
     if data is None:
         raise NotDownloaded()
     if not data:
-        raise MediaUnavailable("Cannot be displayed: the file is empty")
+        raise MediaUnavailable(translate("core", "Cannot be displayed: the file is empty"))
     return data
 
 
@@ -63,8 +65,9 @@ def open_image(data: bytes) -> Image.Image:
     """Open (headers only) an image of a supported format and size; no pixels decoded yet."""
     image = _open(data)
     if image.width * image.height > MAX_PIXELS:
-        raise MediaUnavailable(
-            f"Cannot be displayed: {image.width}×{image.height} is too large to open safely")
+        raise MediaUnavailable(translate(
+            "core", "Cannot be displayed: {width}×{height} is too large to open safely").format(
+            width=image.width, height=image.height))
     return image
 
 
@@ -95,7 +98,10 @@ def decode_refusal(exc: BaseException, what: str = "file") -> MediaUnavailable:
     if isinstance(exc, MediaUnavailable):
         return exc
     log.debug("decoder refused a %s", what, exc_info=exc)  # the traceback, for a developer only
-    return MediaUnavailable(f"Cannot be displayed: the {what} is damaged ({_short(exc)})")
+    damaged = (translate("core", "Cannot be displayed: the animation is damaged ({error})")
+               if what == "animation"
+               else translate("core", "Cannot be displayed: the file is damaged ({error})"))
+    return MediaUnavailable(damaged.format(error=_short(exc)))
 
 
 # Warnings raised from the decoders (Pillow's modules, or ours calling them) while any decode
@@ -149,11 +155,12 @@ def _open(data: bytes) -> Image.Image:
         with hostile_decoding():  # a decompression-bomb warning is a refusal, not a line on stderr
             return Image.open(io.BytesIO(data), formats=SUPPORTED_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise MediaUnavailable("Cannot be displayed: the image is too large to open safely") from None
+        raise MediaUnavailable(translate(
+            "core", "Cannot be displayed: the image is too large to open safely")) from None
     except UnidentifiedImageError:
-        raise MediaUnavailable(
-            "Cannot be displayed: not a JPEG, PNG, GIF or WebP image, or the file is damaged"
-        ) from None
+        raise MediaUnavailable(translate(
+            "core", "Cannot be displayed: not a JPEG, PNG, GIF or WebP image, or the file is "
+                    "damaged")) from None
     except Exception as exc:  # noqa: BLE001 -- hostile input: any decoder error is a refusal
         raise decode_refusal(exc) from exc
 

@@ -28,6 +28,7 @@ from reviewer.media.decode import (MediaUnavailable, NotDownloaded, check_bytes,
 from reviewer.media.presets import MediaPreset
 from reviewer.media.reduced import reduce_detail
 from reviewer.media.stages import Stage
+from reviewer.words import translate
 
 DEFAULT_BLUR_FRACTION = 0.08
 _BLUR_WORK_SIDE = 96  # longer side of the copy the blur is computed on
@@ -65,12 +66,14 @@ def style_for(preset: MediaPreset, category: str, revealed: bool = False,
 def stage_refused_reason(category: str, stage: Stage) -> str:
     """The words for a stage the category's preset does not allow."""
     name = category.replace("_", " ").lower() or "default"
-    return f"Not shown: the {name} preset does not allow the {stage.words} stage."
+    return translate("core", "Not shown: the {preset} preset does not allow the {stage} "
+                             "stage.").format(preset=name, stage=stage.words)
 
 
 def never_rendered_reason(category: str) -> str:
     """The words every view shows in place of a never-rendered item."""
-    return f"Not shown: the {category.replace('_', ' ').lower()} category is never rendered."
+    return translate("core", "Not shown: the {category} category is never rendered.").format(
+        category=category.replace("_", " ").lower())
 
 
 class NeverRendered(MediaUnavailable):

@@ -15,6 +15,7 @@ import time
 from PIL import Image, ImageOps
 
 from reviewer.media.decode import MAX_PIXELS, MediaUnavailable
+from reviewer.words import translate
 
 STORYBOARD_FRAMES = 12
 # A video's frames are mostly not keyframes (a phone clip may have one a second, an encoder may
@@ -50,7 +51,8 @@ def video_frames(data: bytes, wanted: int = STORYBOARD_FRAMES) -> list[Image.Ima
     try:
         with av.open(io.BytesIO(data), mode="r") as container:
             if container.format.name not in _VIDEO_FORMATS or not container.streams.video:
-                raise MediaUnavailable("Cannot be displayed: not a supported video")
+                raise MediaUnavailable(translate(
+                    "core", "Cannot be displayed: not a supported video"))
             stream = container.streams.video[0]
             _check_size(stream.width, stream.height)
             reader = _Reader(container, stream)
@@ -59,15 +61,18 @@ def video_frames(data: bytes, wanted: int = STORYBOARD_FRAMES) -> list[Image.Ima
     except MediaUnavailable:
         raise
     except Exception as exc:  # PyAV raises many kinds (InvalidDataError, EOFError, ...)
-        raise MediaUnavailable(f"Cannot be displayed: the video is damaged ({type(exc).__name__})") from exc
+        raise MediaUnavailable(translate(
+            "core", "Cannot be displayed: the video is damaged ({error})").format(
+            error=type(exc).__name__)) from exc
     if not frames:
-        raise MediaUnavailable("Cannot be displayed: the video has no frames")
+        raise MediaUnavailable(translate("core", "Cannot be displayed: the video has no frames"))
     return frames
 
 
 def _check_size(width: int | None, height: int | None) -> None:
     if (width or 0) * (height or 0) > MAX_PIXELS:
-        raise MediaUnavailable("Cannot be displayed: the video frames are too large")
+        raise MediaUnavailable(translate("core",
+                                         "Cannot be displayed: the video frames are too large"))
 
 
 def _targets(container, stream, wanted: int) -> list[int]:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.words import Phrase, tr, translate
 from reviewer.domain import Case
 
 # The decisions a sweep can make (keys 1-5 as in case mode). Escalation is one case at a time:
@@ -32,16 +33,22 @@ class SweepSummary:
     high_profile: tuple[str, ...]  # "@handle" of each high-profile author included, once each
 
     def confirmation_text(self, action: ActionId, policy: str) -> str:
-        label = DECISION_KINDS[action].label
-        noun = "item" if self.total == 1 else "items"
-        under = f" under {policy}" if DECISION_KINDS[action].needs_policy else ""
-        lines = [f"{label} {self.total} {noun}{under}?"]
+        label = translate("core", DECISION_KINDS[action].label)  # a constant: made in English
+        total = self.total
+        question = (Phrase(tr("{action} %n item(s) under {policy}?", "", total), n=total,
+                           action=label, policy=policy)
+                    if DECISION_KINDS[action].needs_policy
+                    else Phrase(tr("{action} %n item(s)?", "", total), n=total, action=label))
+        lines = [str(question)]
         if self.by_category:
-            lines.append("Categories: " + ", ".join(f"{n} {c}" for c, n in self.by_category.items()))
+            lines.append(translate("core", "Categories: {list}").format(
+                list=", ".join(f"{n} {c}" for c, n in self.by_category.items())))
         if len(self.by_queue) > 1:
-            lines.append("Queues: " + ", ".join(f"{n} {q}" for q, n in self.by_queue.items()))
+            lines.append(translate("core", "Queues: {list}").format(
+                list=", ".join(f"{n} {q}" for q, n in self.by_queue.items())))
         if self.high_profile:
-            lines.append("Includes high-profile accounts: " + ", ".join(self.high_profile))
+            lines.append(translate("core", "Includes high-profile accounts: {list}").format(
+                list=", ".join(self.high_profile)))
         return "\n".join(lines)
 
 

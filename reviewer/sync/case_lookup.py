@@ -18,9 +18,10 @@ import sqlite_utils
 from reviewer.domain import MalformedAnswer
 from reviewer.store.case_cache import CaseCache
 from reviewer.sync.api_client import ApiClient, ApiRejected, SignInNeeded
+from reviewer.words import QT_TRANSLATE_NOOP, translate
 
-_REFUSALS = {404: "the central API does not know it",
-             403: "it is outside the queues you may work"}
+_REFUSALS = {404: QT_TRANSLATE_NOOP("core", "the central API does not know it"),
+             403: QT_TRANSLATE_NOOP("core", "it is outside the queues you may work")}
 
 
 @dataclass(frozen=True)
@@ -62,15 +63,21 @@ class CaseLookup:
         except SignInNeeded:
             raise
         except ApiRejected as exc:
-            why = _REFUSALS.get(exc.status, f"the central API refused it (HTTP {exc.status})")
-            return LookedUp(case_id, False, f"Case {case_id} cannot be opened: {why}.")
+            why = (translate("core", _REFUSALS[exc.status]) if exc.status in _REFUSALS
+                   else translate("core", "the central API refused it (HTTP {status})").format(
+                       status=exc.status))
+            return LookedUp(case_id, False, translate(
+                "core", "Case {case} cannot be opened: {why}.").format(case=case_id, why=why))
         except MalformedAnswer:
-            return LookedUp(case_id, False, f"Case {case_id} cannot be opened: the central "
-                                            "API's answer could not be read.")
+            return LookedUp(case_id, False, translate(
+                "core", "Case {case} cannot be opened: the central API's answer could not be "
+                        "read.").format(case=case_id))
         status = case.raw.get("status", "open")
         if status not in ("open", "awaiting_approval"):  # awaiting: a senior may approve it
-            return LookedUp(case_id, False, f"Case {case_id} is {status} on the central API: "
-                                            "nothing to decide.")
+            return LookedUp(case_id, False, translate(
+                "core", "Case {case} is {status} on the central API: nothing to decide.").format(
+                case=case_id, status=status))
         CaseCache(db).save_cases([case], None)
-        return LookedUp(case_id, True, f"Case {case_id} fetched from the central API. It is not "
-                                       "leased to you: another reviewer may hold it.")
+        return LookedUp(case_id, True, translate(
+            "core", "Case {case} fetched from the central API. It is not leased to you: another "
+                    "reviewer may hold it.").format(case=case_id))

@@ -18,17 +18,20 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from reviewer.store.database import read_state, transaction
+from reviewer.words import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "changes_cursor"
 
+# The notes are kept in English in the store (marked: the window translates them on screen).
 _CLOSING_KINDS = {
-    "withdrawn": ("withdrawn", "Withdrawn by the platform"),
-    "deleted": ("withdrawn", "Deleted by the platform"),
-    "decided": ("closed_elsewhere", "Decided by another reviewer"),
-    "escalated": ("closed_elsewhere", "Escalated by another reviewer"),
-    "awaiting_approval": ("closed_elsewhere", "Decided by another reviewer, awaiting a senior's approval"),
+    "withdrawn": ("withdrawn", QT_TRANSLATE_NOOP("core", "Withdrawn by the platform")),
+    "deleted": ("withdrawn", QT_TRANSLATE_NOOP("core", "Deleted by the platform")),
+    "decided": ("closed_elsewhere", QT_TRANSLATE_NOOP("core", "Decided by another reviewer")),
+    "escalated": ("closed_elsewhere", QT_TRANSLATE_NOOP("core", "Escalated by another reviewer")),
+    "awaiting_approval": ("closed_elsewhere", QT_TRANSLATE_NOOP(
+        "core", "Decided by another reviewer, awaiting a senior's approval")),
 }
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from reviewer.domain import MalformedAnswer, to_iso, utc_now
 from reviewer.store.database import StoreError
 from reviewer.sync.api_client import ApiRejected
+from reviewer.words import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,15 @@ WINDOW_S = 300.0  # "in the last 5 min"
 SHOWN_AFTER = 3  # failed rounds within the window before the status bar speaks up
 STATE_KEY = "sync_trouble"
 
+# Kept in English in the store; the sentence translates them when it is made.
 UNREADABLE = "the central API's answers cannot be read"
 REFUSED = "the central API refuses the workstation's requests"
 STORE = "the local store cannot be written"
 UNEXPECTED = "the sync worker met an unexpected error"
+_MARKED = (QT_TRANSLATE_NOOP("core", "the central API's answers cannot be read"),  # lupdate
+           QT_TRANSLATE_NOOP("core", "the central API refuses the workstation's requests"),
+           QT_TRANSLATE_NOOP("core", "the local store cannot be written"),
+           QT_TRANSLATE_NOOP("core", "the sync worker met an unexpected error"))
 
 
 def reason_for(exc: BaseException) -> str:
@@ -59,7 +65,9 @@ class TroubleRecord:
     last_at: str  # ISO 8601 UTC
 
     def sentence(self) -> str:
-        return f"Sync trouble: {self.reason} — {self.count} in the last {int(WINDOW_S // 60)} min"
+        return translate("core", "Sync trouble: {reason} — {count} in the last {minutes} "
+                                 "min").format(reason=translate("core", self.reason),
+                                               count=self.count, minutes=int(WINDOW_S // 60))
 
 
 class TroubleCounter:

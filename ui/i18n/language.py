@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reviewer.resources import TRANSLATIONS_DIR
+from reviewer.words import use_translator
 
 SOURCE_LANGUAGE = "en"  # the language the code is written in: needs no translator
 _installed: list[QTranslator] = []  # kept alive, and removed when the language changes
@@ -39,6 +40,7 @@ def use_language(language: str) -> str:
     """Install the translations of `language` on the application (replacing any earlier ones)
     and make its locale the default for numbers and dates. Returns the language in use."""
     app = QCoreApplication.instance()
+    use_translator(QCoreApplication.translate)  # text the core makes from now on
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

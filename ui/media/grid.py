@@ -161,8 +161,18 @@ class MediaGrid(QWidget):
                                                           state=tile.state_text()))
 
     def _mark_current(self) -> None:
+        # Framed when there is a choice, or when the keyboard focus is here (seen, not guessed).
+        framed = len(self.media) > 1 or self.hasFocus()
         for i, tile in enumerate(self.tiles):
-            tile.set_current(i == self.current and len(self.media) > 1)
+            tile.set_current(i == self.current and framed)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self._mark_current()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self._mark_current()
 
     def _reveal_for(self, index: int) -> RevealState:
         """What tile `index` shows: the reveal if it is the revealed item, else concealed."""

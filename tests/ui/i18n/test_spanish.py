@@ -46,3 +46,12 @@ def test_decision_bar_reads_in_spanish(spanish_window):
 def test_an_unknown_language_setting_falls_back_to_a_shipped_one():
     assert choose_language("es") == "es"
     assert choose_language("xx") in ("en", "es")  # then the system's, then English
+
+
+def test_the_case_and_the_investigation_read_in_spanish(spanish_window):
+    window = spanish_window
+    assert "idioma" in window.case_panel.header.text()  # "language" in the case header
+    assert window.case_panel.sla.text().startswith(("SLA: quedan", "SLA vencido"))
+    window.investigation_panel.toggle()
+    assert window.investigation_panel.status.text().startswith("Contexto")
+    assert window.media_grid.accessibleName().startswith("Multimedia")
