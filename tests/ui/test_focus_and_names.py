@@ -4,6 +4,7 @@ tiles say what they show; the next case's header is announced after a decision."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -86,11 +87,19 @@ def test_the_pane_keys_leave_the_grid_and_come_back(offline_window):
     assert _focus() is not window.media_grid
 
 
+def _read_aloud(widget) -> tuple[str, str]:
+    """Name and description as the accessibility interface gives them to a screen reader."""
+    face = QAccessible.queryAccessibleInterface(widget)
+    return face.text(QAccessible.Text.Name), face.text(QAccessible.Text.Description)
+
+
 def test_a_tile_says_whether_it_is_blurred_or_revealed(offline_window):
     window = offline_window
     tile = window.media_grid.tiles[0]
     assert tile.accessibleName().startswith("Media item 1")
     assert tile.accessibleDescription().startswith("Blurred")
+    name, description = _read_aloud(tile)
+    assert name.startswith("Media item 1") and description.startswith("Blurred")
     window.media_grid.hold()
     pump_until(lambda: tile.showing_revealed(), what="reduced detail painted")
     assert tile.accessibleDescription().startswith("Reduced detail revealed")
@@ -101,8 +110,12 @@ def test_a_tile_says_whether_it_is_blurred_or_revealed(offline_window):
 def test_the_next_case_header_is_announced_after_a_decision(offline_window):
     window = offline_window
     first = window.shown_case_id
-    window.registry.actions[ActionId.NO_VIOLATION].trigger()
-    pump_until(lambda: window.shown_case_id != first, what="next case shown")
+    QAccessible.setActive(True)  # as with a screen reader listening: the event is sent
+    try:
+        window.registry.actions[ActionId.NO_VIOLATION].trigger()
+        pump_until(lambda: window.shown_case_id != first, what="next case shown")
+    finally:
+        QAccessible.setActive(False)
     header = window.case_panel.header.text()
     assert window.shown_case_id in header
     assert window.case_panel.property("announced") == header
