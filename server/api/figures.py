@@ -32,7 +32,9 @@ def _window(hours: int, until: str | None) -> Window:
     try:
         return Window.ending(parse_iso(until), hours)
     except ValueError:
-        raise ApiError(422, "invalid_request", detail="until: not an ISO 8601 time") from None
+        raise ApiError(422, "invalid_request", detail=[{
+            "loc": ["query", "until"], "msg": "not an ISO 8601 time", "type": "value_error"}],
+        ) from None
 
 
 @router.get("/me", response_model=MyFigures, responses={**AUTH_ERRORS, **INVALID})
