@@ -26,6 +26,8 @@ class ActionId(str, Enum):
     UPHOLD = Action.uphold.value  # an appeal: the contested decision stands
     OVERTURN = Action.overturn.value  # an appeal: the contested decision is reversed
     SKIP = "skip"
+    HOLD = "hold"  # park the case with a reason; its lease is kept up to a limit
+    HAND_OFF = "hand_off"  # give the case to a named colleague with a note
     NEXT_CASE = "next_case"
     PREV_CASE = "prev_case"
     REVEAL = "reveal"  # held: media stays revealed only while the key is down
@@ -131,6 +133,8 @@ DECISION_KINDS: dict[ActionId, DecisionKind] = {
 ACTION_LABELS: dict[ActionId, str] = {
     **{a: k.label for a, k in DECISION_KINDS.items()},
     ActionId.SKIP: translate("core", "Skip"),
+    ActionId.HOLD: translate("core", "Hold this case (with a reason)…"),
+    ActionId.HAND_OFF: translate("core", "Hand this case to a colleague…"),
     ActionId.NEXT_CASE: translate("core", "Next case"),
     ActionId.PREV_CASE: translate("core", "Previous case"),
     ActionId.REVEAL: translate("core", "Reveal media (hold)"),

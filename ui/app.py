@@ -26,6 +26,7 @@ from reviewer.review.search_index import SearchIndexer
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
 from reviewer.sync.engine import SyncEngine, SyncSettings
+from ui.decide.hold_desk import HoldDesk
 from ui.account.profile_lock import ForwardRequests
 from ui.i18n.core_text import shown
 from ui.i18n.language import choose_language, use_language
@@ -75,6 +76,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     window.attach_desk(SettingsDesk(window, profile, window.media_desk, window.meter,
                                     window.conceal))
     window.attach_desk(IncidentDesk(window, session.incidents, bridge, session.current))
+    window.attach_desk(HoldDesk(window, session, window.show_current, bridge.wake))
     remember_layout(window, profile)
     notes = ([shown(cache_warning)] if cache_warning else []) + (
         [QCoreApplication.translate("", "Key bindings: {problems}").format(

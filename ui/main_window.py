@@ -55,8 +55,9 @@ MENUS = (  # menu title (marked for lupdate, translated by the window), the acti
     (QT_TRANSLATE_NOOP("MainWindow", "&Decide"), (*DECISION_KINDS, ActionId.ACCEPT_SUGGESTED,
                                                  ActionId.UNDO, ActionId.SWEEP)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Go"), (
-        ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.NEXT_QUEUE,
-        ActionId.PREV_QUEUE, ActionId.SEARCH, ActionId.FILTER_SORT, ActionId.CLEAR_FILTERS,
+        ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.HOLD, ActionId.HAND_OFF,
+        ActionId.NEXT_QUEUE, ActionId.PREV_QUEUE, ActionId.SEARCH, ActionId.FILTER_SORT,
+        ActionId.CLEAR_FILTERS,
         ActionId.NEXT_PANE, ActionId.PREV_PANE)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Media"), (
         ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.REAL_PIXELS, ActionId.WIDEN_REVEAL,

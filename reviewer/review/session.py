@@ -11,6 +11,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from reviewer.review.holds import HoldBook, pinned_first
 from reviewer.actions import ActionId, is_decision
 from reviewer.store.case_cache import CaseCache
 from reviewer.review.calm_order import CalmOrder
@@ -112,6 +113,8 @@ class ReviewSession:
     def _refilter(self, keep_current: bool) -> None:
         current_id = self._ids[self._index] if (keep_current and self._ids) else None
         self._ids = self.case_list.ids(self._effective_query(), self._search_hits())
+        holds = HoldBook(self.cache.db)  # handed to me first, held cases last
+        self._ids = pinned_first(self._ids, holds.pinned(), set(holds.holds()))
         if current_id in self._ids:
             self._index = self._ids.index(current_id)
         else:

@@ -217,6 +217,7 @@ class CaseCache:
             "withdrawn": ("withdrawn", "Withdrawn by the platform"),
             "leased_by_other": ("lost_lease", "Another reviewer holds this case now"),
             "unknown_case": ("withdrawn", "The central API no longer knows this case"),
+            "hold_expired": ("lost_lease", "Held past the limit: back in the queue"),
         }
         changed = []
         with transaction(self.db) as conn:

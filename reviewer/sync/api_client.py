@@ -142,6 +142,26 @@ class ApiClient:
             raise
         return {k: v for k, v in data.items() if k in ("default", "category")}
 
+    def hold(self, case_id: str, reason: str) -> dict:
+        return self._json("POST", f"/v1/cases/{_part(case_id)}/hold", json={"reason": reason})
+
+    def unhold(self, case_id: str) -> None:
+        response = self._send("DELETE", f"/v1/cases/{_part(case_id)}/hold")
+        self._raise_for_status(response)
+
+    def hand_off(self, case_id: str, to: str, note: str) -> dict:
+        return self._json("POST", f"/v1/cases/{_part(case_id)}/handoff",
+                          json={"to": to, "note": note})
+
+    def handoffs(self) -> tuple[list[Case], str]:
+        """Cases colleagues handed to us, as a claim answers them ([] from an older server)."""
+        try:
+            return answers.claim(self._json("GET", "/v1/handoffs"))
+        except ApiRejected as exc:
+            if exc.status == 404:
+                return [], ""
+            raise
+
     def rationale_rules(self) -> list[dict]:
         """The organisation's required-rationale rules ([] from a server without them)."""
         try:

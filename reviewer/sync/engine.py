@@ -28,6 +28,7 @@ from reviewer.domain import MalformedAnswer
 from reviewer.sync.figures import FigureSync
 from reviewer.sync.alerts import AlertSync
 from reviewer.sync.guidelines import GuidelineSync
+from reviewer.sync.holds import sync_holds
 from reviewer.sync.incidents import IncidentSync
 from reviewer.sync.investigation import AccountFollower
 from reviewer.media.presets import PresetError, never_fetched, save_org
@@ -169,6 +170,7 @@ class SyncEngine(WakeableThread):
             # Presets (checked once a minute) come before any media fetch, so a category the
             # organisation marks never-render is known before its bytes could be fetched.
             self.push()
+            self._outcomes += sync_holds(self._database(), self.client)  # and hand-offs
             looked_up = self.lookups.run(self._database(), self.client)  # someone waits on these
             presets_changed = self.follow_presets()
             closed = self.follow_changes()

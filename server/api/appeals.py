@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from reviewer.contract.cases import AppealCreated
+from reviewer.contract.cases import AppealCreated, ClaimResult
 from reviewer.contract.errors import ErrorBody
 from reviewer.contract.quality import AppealIn, Handoff, HandoffIn, Hold, HoldIn
 from server import cases as case_store
@@ -13,7 +13,7 @@ from server.api.deps import AUTH_ERRORS, INVALID, NOT_FOUND, AnyReviewer, Db, Le
 from server.api.strict_json import StrictJsonRoute
 from server.quality import holds
 from server.quality.appeals import open_appeal
-from server.timeutil import utcnow
+from server.timeutil import to_iso, utcnow
 
 router = APIRouter(prefix="/v1", route_class=StrictJsonRoute)
 _NOT_YOURS = {409: {"model": ErrorBody, "description": "`not_your_lease`: hold a live lease"}}
@@ -46,6 +46,18 @@ def delete_hold(case_id: str, database: Db, reviewer: AnyReviewer) -> Response:
     with database.write() as conn:
         holds.unhold(conn, reviewer, case_id)
     return Response(status_code=204)
+
+
+@router.get("/handoffs", response_model=ClaimResult, tags=["quality"], responses=AUTH_ERRORS)
+def get_handoffs(database: Db, reviewer: AnyReviewer) -> dict:
+    """The open cases colleagues handed to the caller, as a claim answers them (`queue_id`
+    ""; `lease_expires_at` the soonest of their leases): a workstation fetches them every
+    round, so a hand-off reaches the colleague at once, at the top of their list."""
+    now = utcnow()
+    with database.read() as conn:
+        handed = case_store.load_cases(conn, holds.handed_to(conn, reviewer, now), now)
+    soonest = min((case["lease_expires_at"] for case in handed), default=to_iso(now))
+    return {"queue_id": "", "lease_expires_at": soonest, "cases": handed}
 
 
 @router.post("/cases/{case_id}/handoff", response_model=Handoff, tags=["quality"],

@@ -76,6 +76,15 @@ def hand_off(conn: Connection, reviewer: Reviewer, case_id: str, to_name: str, n
             "at": to_iso(now)}
 
 
+def handed_to(conn: Connection, reviewer: Reviewer, now: datetime) -> list[str]:
+    """Open cases handed to the caller that they still lease, oldest hand-off first."""
+    return list(conn.execute(
+        select(handoffs.c.case_id).join(cases, cases.c.id == handoffs.c.case_id)
+        .where(handoffs.c.to_reviewer_id == reviewer.id, cases.c.lease_holder == reviewer.id,
+               cases.c.status == "open", cases.c.lease_expires_at > now)
+        .order_by(handoffs.c.at, handoffs.c.case_id)).scalars())
+
+
 def _require_own_lease(conn: Connection, reviewer: Reviewer, case_id: str, now: datetime):
     case = conn.execute(select(cases.c.id, cases.c.queue_id, cases.c.status,
                                cases.c.lease_holder, cases.c.lease_expires_at)

@@ -75,6 +75,7 @@ def test_openapi_lists_every_path(reader_for):
         "/v1/cases/{case_id}/context", "/v1/case-contexts", "/v1/accounts/{author_id}/notes",
         # quality
         "/v1/appeals", "/v1/cases/{case_id}/hold", "/v1/cases/{case_id}/handoff", "/v1/quality",
+        "/v1/handoffs",
         "/v1/quality/queues/{queue_id}", "/v1/quality/rationale-rules", "/v1/quality/golden",
         # dashboards' figures
         "/v1/figures/exposure", "/v1/figures/me", "/v1/figures/team",

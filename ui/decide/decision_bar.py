@@ -17,7 +17,8 @@ from ui.keys.action_registry import ActionRegistry
 from ui.widgets.accessible import describe
 
 # Approve and reverse are keyboard and menu actions: they apply only to some cases.
-BAR_ACTIONS = [*(a for a in DECISION_KINDS if a not in (ActionId.APPROVE, ActionId.REVERSE)),
+BAR_ACTIONS = [*(a for a in DECISION_KINDS if a not in (  # some cases only: keys and menu
+                   ActionId.APPROVE, ActionId.REVERSE, ActionId.UPHOLD, ActionId.OVERTURN)),
                ActionId.SKIP, ActionId.PREV_CASE, ActionId.NEXT_CASE]
 
 

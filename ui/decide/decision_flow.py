@@ -38,6 +38,9 @@ class DecisionFlow:
         """(policy, note) from the reviewer, or None if they cancelled."""
         kind = DECISION_KINDS[action]
         policy = self.session.default_policy(case)
+        appeal = case.raw.get("appeal") if isinstance(case.raw, dict) else None
+        if action in (ActionId.UPHOLD, ActionId.OVERTURN) and isinstance(appeal, dict):
+            policy = str(appeal.get("decision", {}).get("policy", policy))  # the contested one
         if kind.needs_policy:
             queue = self.session.cache.queue(case.queue_id)
             picker = PolicyPicker(tr("{action} {case} under which policy?").format(

@@ -1,0 +1,47 @@
+"""The sync worker's part of holds and hand-offs (reviewer/review/holds.py): tell the central
+API about new holds, give queued hand-offs, and fetch the cases colleagues handed to us.
+
+A refused request (409 `not_your_lease`: the case went elsewhere meanwhile; 422
+`unknown_colleague`) ends with one line for the reviewer, never retried forever.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlite_utils
+
+from reviewer.review.holds import HoldBook
+from reviewer.store.case_cache import CaseCache
+from reviewer.sync.api_client import ApiClient, ApiRejected
+
+log = logging.getLogger(__name__)
+
+
+def sync_holds(db: sqlite_utils.Database, client: ApiClient) -> list[str]:
+    """One round; returns lines for the reviewer (refusals, hand-offs given)."""
+    book, said = HoldBook(db), []
+    for hold in book.unsent():
+        try:
+            answer = client.hold(hold.case_id, hold.reason)
+        except ApiRejected as exc:
+            book.release(hold.case_id)
+            said.append(f"Hold on {hold.case_id} not kept by the central API ({exc.status})")
+            continue
+        book.mark_sent(hold.case_id, str(answer.get("held_until", hold.until)))
+    for case_id in book.unholds():
+        client.unhold(case_id)
+        book.unheld(case_id)
+    for request in book.handoffs():
+        try:
+            client.hand_off(request.case_id, request.to, request.note)
+            said.append(f"{request.case_id} handed to {request.to}")
+        except ApiRejected as exc:
+            said.append(f"{request.case_id} NOT handed to {request.to}: {exc}")
+        book.handed_off(request.case_id)
+    cases, lease = client.handoffs()
+    cache = CaseCache(db)
+    if cases:
+        cache.save_claimed(cases, lease)
+    book.pin([case.id for case in cases])
+    return said
