@@ -12,6 +12,7 @@ loosen the cap.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -23,7 +24,9 @@ import sqlite_utils
 from reviewer.media.breaks import record_break
 from reviewer.words import translate
 from reviewer.media.stages import Stage
-from reviewer.store.database import transaction
+from reviewer.store.database import StoreError, transaction
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -133,17 +136,23 @@ class ExposureMeter:
         if not (self._unsaved or (decisions and self._decided_unsaved)):
             return
         day = self._today()
-        with transaction(self.db) as conn:
-            conn.executemany(
-                "INSERT INTO exposure (day, case_id, exposure_s, reduced_s) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(day, case_id) DO UPDATE SET exposure_s = exposure_s + "
-                "excluded.exposure_s, reduced_s = reduced_s + excluded.reduced_s",
-                [(day, case_id, *s) for case_id, s in self._unsaved.items()])
-            conn.executemany(
-                "INSERT INTO exposure (day, case_id, decided, by_suggestion) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(day, case_id) DO UPDATE SET decided = excluded.decided, "
-                "by_suggestion = excluded.by_suggestion",
-                [(day, case_id, *d) for case_id, d in self._decided_unsaved.items()])
+        try:
+            with transaction(self.db) as conn:
+                conn.executemany(
+                    "INSERT INTO exposure (day, case_id, exposure_s, reduced_s) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT(day, case_id) DO UPDATE SET exposure_s = "
+                    "exposure_s + excluded.exposure_s, reduced_s = reduced_s + excluded.reduced_s",
+                    [(day, case_id, *s) for case_id, s in self._unsaved.items()])
+                conn.executemany(
+                    "INSERT INTO exposure (day, case_id, decided, by_suggestion) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT(day, case_id) DO UPDATE SET "
+                    "decided = excluded.decided, by_suggestion = excluded.by_suggestion",
+                    [(day, case_id, *d) for case_id, d in self._decided_unsaved.items()])
+        except StoreError as exc:
+            # A full disk: the figures stay in memory (the meter still reads them) and go out
+            # with the next flush; the decision path is what tells the reviewer about the disk.
+            log.warning("exposure kept in memory, not saved yet: %s", exc)
+            return
         self._decided_unsaved.clear()
         if day == self._saved_day:
             self._saved_s = _plus(self._saved_s, *self._unsaved.values())

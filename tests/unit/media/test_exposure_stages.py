@@ -48,3 +48,16 @@ def test_a_store_from_before_the_split_counts_its_exposure_as_real_pixels(tmp_pa
     old.close()
     reading = ExposureMeter(open_store(path), today=lambda: "2026-11-22").reading(None)
     assert reading.day_s == 3 and reading.day_reduced_s == 0 and reading.day_real_s == 3
+
+
+def test_a_full_disk_keeps_exposure_in_memory_until_the_next_flush(tmp_path):
+    db = open_store(tmp_path / "s.sqlite3")
+    meter = ExposureMeter(db, today=lambda: "2026-11-22")
+    db.execute("CREATE TEMP TRIGGER full_disk BEFORE INSERT ON main.exposure "
+               "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    meter.add("c1", 10, 1.0, Stage.REVEALED)
+    meter.flush()  # refused by the disk: no exception reaches the caller (a Qt slot)
+    assert meter.reading("c1").day_s == pytest.approx(10)  # still counted
+    db.execute("DROP TRIGGER full_disk")
+    meter.flush()
+    assert db.execute("SELECT case_id, exposure_s FROM exposure").fetchall() == [("c1", 10.0)]
