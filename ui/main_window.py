@@ -64,8 +64,9 @@ MENUS = (  # menu title (marked for lupdate, translated by the window), the acti
         ActionId.NEXT_ITEM, ActionId.PREV_ITEM, ActionId.PANIC, ActionId.ZOOM,
         ActionId.RELAX_ITEM, ActionId.TOOK_BREAK)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Sync"), (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (ActionId.INVESTIGATE,
-                                                       ActionId.ACCOUNT_NOTE, ActionId.ALERTS)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (
+        ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE, ActionId.ALERTS, ActionId.INCIDENTS,
+        ActionId.ADD_TO_INCIDENT)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES,
                                                       ActionId.ACKNOWLEDGE_BULLETIN)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Figures"), (ActionId.DASHBOARD,)),
