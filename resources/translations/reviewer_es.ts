@@ -1125,6 +1125,53 @@ Why reverse it? The note goes on record with the reversal; the case comes back t
     </message>
 </context>
 <context>
+    <name>HoldDesk</name>
+    <message>
+        <source>No case on screen to hold.</source>
+        <translation>No hay ningún caso en pantalla para retener.</translation>
+    </message>
+    <message>
+        <source>Hold on {0} ended: back in the work order.</source>
+        <translation>Retención de {0} terminada: vuelve al orden de trabajo.</translation>
+    </message>
+    <message>
+        <source>Hold {0}</source>
+        <translation>Retener {0}</translation>
+    </message>
+    <message>
+        <source>Why hold it? (waiting for a translation, a legal opinion…) The lease is kept while it is held, up to four hours.</source>
+        <translation>¿Por qué lo retienes? (esperas una traducción, una opinión legal…) La reserva se mantiene mientras esté retenido, hasta cuatro horas.</translation>
+    </message>
+    <message>
+        <source>Held {0} until {1}: {2}</source>
+        <translation>{0} retenido hasta las {1}: {2}</translation>
+    </message>
+    <message>
+        <source>No case on screen to hand off.</source>
+        <translation>No hay ningún caso en pantalla para pasar.</translation>
+    </message>
+    <message>
+        <source>Hand off {0}</source>
+        <translation>Pasar {0}</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s reviewer name:</source>
+        <translation>Nombre de revisor de tu colega:</translation>
+    </message>
+    <message>
+        <source>Hand {0} to {1}</source>
+        <translation>Pasar {0} a {1}</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (what to look at, why them).</source>
+        <translation>Una nota para tu colega (qué mirar, por qué a esa persona).</translation>
+    </message>
+    <message>
+        <source>{0} goes to {1} with the next sync.</source>
+        <translation>{0} pasa a {1} con la próxima sincronización.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDesk</name>
     <message>
         <source>Incidents</source>
@@ -1999,6 +2046,14 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Skip</source>
         <translation>Omitir</translation>
+    </message>
+    <message>
+        <source>Hold this case (with a reason)…</source>
+        <translation>Retener este caso (con un motivo)…</translation>
+    </message>
+    <message>
+        <source>Hand this case to a colleague…</source>
+        <translation>Pasar este caso a un colega…</translation>
     </message>
     <message>
         <source>Next case</source>
