@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
+                               QPlainTextEdit, QTextEdit)
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision
@@ -40,6 +42,9 @@ class SuggestedDecision(QObject):
         self._save = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
         self._save.timeout.connect(lambda: meter.flush(decisions=True))
         session.subscribe(self._log_exposure)
+        # Enter in a text field (the search box, a filter) belongs to the field: it must never
+        # reach the window's shortcut and record a decision.
+        QApplication.instance().installEventFilter(self)
 
     def handlers(self) -> Handlers:
         return {ActionId.ACCEPT_SUGGESTED: self.accept}
@@ -54,6 +59,8 @@ class SuggestedDecision(QObject):
         self.suggested.emit(self.current)
 
     def accept(self) -> None:
+        if _typing():
+            return
         suggestion = self.current
         if suggestion is None or suggestion.case_id != self.shown_case_id():
             self.message.emit(self.tr(
@@ -61,6 +68,15 @@ class SuggestedDecision(QObject):
                 "agree. Decide with the keys as usual."))
             return
         self.desk.decide(suggestion.action, chosen=(suggestion.policy, ""))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and _typing()
+                and QApplication.focusWidget().window() is self.parent()):
+            # The field gets the key as a key press, not the window's shortcut. Only in the
+            # case window: a dialog's own Enter (the policy picker, the palette) stays its own.
+            event.accept()
+        return False
 
     def _log_exposure(self, decision: Decision) -> None:
         """After every durable decision (any path, sweeps included): closing ones only, so a
@@ -71,3 +87,9 @@ class SuggestedDecision(QObject):
             decision.case_id, decision.action, decision.policy)
         self.meter.note_decision(decision.case_id, by_suggestion=followed)
         self._save.start()
+
+
+def _typing() -> bool:
+    focus = QApplication.focusWidget()
+    return isinstance(focus, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)) or (
+        isinstance(focus, QComboBox) and focus.isEditable())

@@ -43,7 +43,7 @@ class HeldAudio(QObject):
         self._player = self._output = None  # made on first use (see `player`)
         self._buffer: QBuffer | None = None
         self._listening: tuple[str, MediaTile, float] | None = None  # case, tile, start
-        self._keys = {QKeySequence(k)[0].toCombined() & ~_MODIFIERS
+        self._keys = {QKeySequence(k)[0].toCombined()
                       for k in keymap.keys_for("case", ActionId.LISTEN) if k}
         QApplication.instance().installEventFilter(self)
 
@@ -121,7 +121,7 @@ class HeldAudio(QObject):
         if event.type() not in _KEY_EVENTS or not self._keys:
             return False
         assert isinstance(event, QKeyEvent)
-        if (event.keyCombination().toCombined() & ~_MODIFIERS) not in self._keys or _typing() \
+        if not self._is_listen_key(event) or _typing() \
                 or QApplication.activeWindow() not in (None, self.window):
             return False
         if event.type() == QEvent.Type.ShortcutOverride:
@@ -133,6 +133,14 @@ class HeldAudio(QObject):
         elif event.type() == QEvent.Type.KeyRelease:
             self.release()
         return True
+
+    def _is_listen_key(self, event: QKeyEvent) -> bool:
+        """The exact key (Ctrl+Shift+L is another action); a release matches without its
+        modifiers, which may come up before the key does."""
+        combined = event.keyCombination().toCombined()
+        if event.type() == QEvent.Type.KeyRelease and self._listening is not None:
+            return any((combined & ~_MODIFIERS) == (k & ~_MODIFIERS) for k in self._keys)
+        return combined in self._keys
 
 
 def _typing() -> bool:

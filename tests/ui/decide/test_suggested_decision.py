@@ -96,3 +96,12 @@ def test_a_decision_made_after_a_reveal_is_logged_with_the_stage_seen(window):
     window.decisions.decide(ActionId.NO_VIOLATION)
     shares = window.meter.decision_shares()
     assert (shares.real_pixels, shares.without_reveal, shares.by_suggestion) == (1, 0, 0)
+
+
+def test_enter_in_a_text_field_never_confirms_the_suggestion(window):
+    box = window.queue_panel.filters.search
+    box.setFocus()
+    QTest.keyClicks(box, "blood")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    QTest.keyClick(box, Qt.Key.Key_Enter)
+    assert window.session.outbox.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
