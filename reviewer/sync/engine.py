@@ -22,20 +22,15 @@ from reviewer.sync import change_feed
 from reviewer.sync.case_lookup import CaseLookup, LookedUp
 from reviewer.sync.api_client import ApiClient, ApiRejected, SignInNeeded, Unavailable
 from reviewer.sync.backoff import backoff_delay
+from reviewer.sync.concern_steps import ConcernSteps
 from reviewer.store.cache_guard import purge_settled
 from reviewer.store.case_cache import CaseCache
 from reviewer.domain import MalformedAnswer
-from reviewer.sync.figures import FigureSync
-from reviewer.sync.alerts import AlertSync
-from reviewer.sync.guidelines import GuidelineSync
 from reviewer.sync.holds import sync_holds
-from reviewer.sync.incidents import IncidentSync
-from reviewer.sync.investigation import AccountFollower
-from reviewer.media.presets import PresetError, never_fetched, save_org
 from reviewer.review.outbox import Outbox
-from reviewer.review.rationale import save_rules
 from reviewer.sync import trouble
 from reviewer.sync.push import OutboxPusher
+from reviewer.media.presets import never_fetched
 from reviewer.store.database import open_store
 from reviewer.worker_thread import WakeableThread
 
@@ -103,11 +98,30 @@ class SyncEngine(WakeableThread):
         self._trouble_saved = True  # a record left by an earlier run is cleared once it is over
         self._last_status: SyncStatus | None = None
         self._failed_media: set[str] = set()
-        self._last_renewal = self._last_presets = -1e9  # both due in the first round
+        self._last_renewal = -1e9  # due in the first round
         self._outcomes: list[str] = []
         self.lookups = CaseLookup()  # the UI asks, this thread fetches
-        self.figures = FigureSync()  # the dashboard may ask for figures now
+        self.concerns = ConcernSteps(client, self.settings)  # presets, guidelines, alerts...
         self._db = None
+
+    @property
+    def client(self) -> ApiClient:
+        return self._client
+
+    @client.setter
+    def client(self, client: ApiClient) -> None:  # a new sign-in: every step uses it
+        self._client = client
+        if hasattr(self, "concerns"):
+            self.concerns.client = client
+
+    @property
+    def figures(self):
+        """The dashboards' figures step (the UI asks it for figures now)."""
+        return self.concerns.figures
+
+    @figures.setter
+    def figures(self, figures) -> None:
+        self.concerns.figures = figures
 
     # --- thread control -----------------------------------------------------------------
     def start(self) -> None:
@@ -172,15 +186,16 @@ class SyncEngine(WakeableThread):
             self.push()
             self._outcomes += sync_holds(self._database(), self.client)  # and hand-offs
             looked_up = self.lookups.run(self._database(), self.client)  # someone waits on these
-            presets_changed = self.follow_presets()
+            concerns, db = self.concerns, self._database()
+            presets_changed = concerns.follow_presets(db)
             closed = self.follow_changes()
             self.renew_leases(closed)  # before claiming, so a lost lease is replaced at once
             new_cases, new_media = self.pull()
-            guidelines_changed = self.follow_guidelines()
-            alerts = self.follow_alerts()
-            context_changed = self.follow_accounts()
-            incidents_changed = self.follow_incidents()
-            figures_changed = self.figures.run(self._database(), self.client)
+            guidelines_changed = concerns.follow_guidelines(db)
+            alerts = concerns.follow_alerts(db)
+            context_changed = concerns.follow_accounts(db)
+            incidents_changed = concerns.follow_incidents(db)
+            figures_changed = concerns.follow_figures(db)
             online, error = True, ""
         except Unavailable as exc:
             online, error = False, f"central API unreachable ({exc})"
@@ -268,37 +283,6 @@ class SyncEngine(WakeableThread):
                        figures_changed=False,
                        trouble=record.sentence() if record else "")
 
-    # --- per-concern steps (each delegates to its own module) ---------------------------
-    def follow_guidelines(self) -> bool:
-        """Push bulletin acknowledgements made here (every round) and fetch new guideline
-        versions and bulletins (once a minute, like the presets): reviewer/context/guidelines.py.
-        True if new versions arrived."""
-        sync = getattr(self, "_guideline_sync", None)  # made on first use: one per engine
-        if sync is None:
-            sync = self._guideline_sync = GuidelineSync(self.client)
-        sync.client = self.client  # replaced when the reviewer signs in again
-        return sync.run(self._database(), self.settings.presets_interval)
-
-    def follow_alerts(self) -> tuple[bool, tuple[int, ...]]:
-        """Send alert changes made here, fetch the alerts (reviewer/sync/alerts.py): one
-        AlertSync per engine (it remembers who we are), with the latest sign-in's client."""
-        self._alert_sync = getattr(self, "_alert_sync", None) or AlertSync(self.client)
-        self._alert_sync.client = self.client
-        return self._alert_sync.run(self._database())
-
-    def follow_accounts(self) -> int:
-        """Fetch investigation context for cached cases' accounts and push account notes
-        (and hash newly cached media for related cases): reviewer/sync/investigation.py."""
-        return AccountFollower(self._database(), self.client).run()
-
-    def follow_incidents(self) -> bool:
-        """Push review sections written here; fetch incidents and live figures:
-        reviewer/sync/incidents.py. True if anything changed."""
-        if getattr(self, "_incident_sync", None) is None:
-            self._incident_sync = IncidentSync(self.client)
-        self._incident_sync.client = self.client  # replaced when the reviewer signs in again
-        return self._incident_sync.run(self._database())
-
     def purge_settled(self) -> int:
         """Delete cases settled long enough ago and anything past the cache TTL."""
         return purge_settled(self._database())
@@ -310,25 +294,6 @@ class SyncEngine(WakeableThread):
         return SyncStatus(online, c["pending"] + c["sending"],
                           c["accepted"] + c["awaiting_approval"], c["conflict"],
                           c["rejected"], error, new_cases, new_media, closed)
-
-    def follow_presets(self) -> bool:
-        """Fetch the organisation's media presets; a category that became never-render has its
-        cached bytes deleted at once and is never fetched again."""
-        if time.monotonic() - self._last_presets < self.settings.presets_interval:
-            return False
-        db = self._database()
-        try:
-            changed = save_org(db, self.client.media_presets())
-            save_rules(db, self.client.rationale_rules())  # asked before the server refuses
-        except PresetError as exc:
-            log.warning("ignoring the organisation's media presets: %s", exc)
-            return False
-        never = never_fetched(db)
-        self.settings.never_fetch = frozenset(self.settings.never_fetch) | never
-        if changed:
-            CaseCache(db).purge_media_of(never)
-        self._last_presets = time.monotonic()
-        return changed
 
     def push(self) -> int:
         """Send every due decision; stops at the first sign the server is unreachable."""

@@ -20,7 +20,7 @@ def _engine(tmp_path, central_api, role="senior"):
     path = tmp_path / "profile" / "store.sqlite3"
     client = ApiClient(central_api.url, central_api.tokens[role])
     engine = SyncEngine(path, client, settings=SETTINGS)
-    engine._incident_sync = IncidentSync(client, interval=0)  # figures every round
+    engine.concerns.incidents = IncidentSync(client, interval=0)  # figures every round
     return engine, path
 
 
