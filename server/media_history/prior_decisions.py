@@ -19,7 +19,8 @@ from sqlalchemy import Connection, exists, func, select
 
 from reviewer.contract.actions import FINAL_ACTIONS
 from server.media_history.fingerprints import near_identical
-from server.store.schema import case_media, decisions, quality_links
+from server.store.schema import case_media, decisions
+from server.store.quality_schema import quality_links
 from server.timeutil import to_iso
 
 WINDOW = timedelta(days=7)  # "this week": older verdicts may predate a policy change

@@ -20,7 +20,8 @@ from server.decision_rows import decision_dict, insert_decision, latest_decision
 from server.errors import ApiError
 from server.quality.copies import copy_case, link
 from server.quality.supersede import supersede
-from server.store.schema import cases, decisions, quality_links
+from server.store.schema import cases, decisions
+from server.store.quality_schema import quality_links
 
 APPEALS_QUEUE_ID = "appeals"
 _RESTORED = "no_violation"  # what an overturned enforcement becomes

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from server.store.schema import decisions, guidelines, handoffs, quality_links
+from server.store.schema import decisions, guidelines
+from server.store.quality_schema import handoffs, quality_links
 from server.timeutil import to_iso
 
 

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, exists, insert, or_, select
 
 from server.queue_catalog import queue_sla_minutes
-from server.store.schema import case_media, cases, quality_links, reports
+from server.store.schema import case_media, cases, reports
+from server.store.quality_schema import quality_links
 
 
 def new_case_id() -> str:

@@ -24,7 +24,8 @@ from server.errors import ApiError
 from server.quality.copies import copy_case, link, link_of
 from server.quality.settings import queue_settings, require_rationale
 from server.quality.supersede import supersede
-from server.store.schema import decisions, golden_cases, quality_links
+from server.store.schema import decisions
+from server.store.quality_schema import golden_cases, quality_links
 
 _NOT_SAMPLED = frozenset({"appeals", "escalations"})  # already a second look
 _DISAGREEMENT_QUEUE = "escalations"

@@ -12,7 +12,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, select
 
 from server.auth.tokens import Reviewer
-from server.store.schema import quality_links
+from server.store.quality_schema import quality_links
 
 
 def quality_figures(conn: Connection, viewer: Reviewer) -> dict:

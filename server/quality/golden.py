@@ -20,7 +20,8 @@ from server.decision_rows import winning_row
 from server.errors import ApiError
 from server.quality.copies import copy_case, link
 from server.store.portable import insert_ignoring_conflicts
-from server.store.schema import cases, decisions, golden_cases, lease_grants, quality_links
+from server.store.schema import cases, decisions, lease_grants
+from server.store.quality_schema import golden_cases, quality_links
 from server.timeutil import to_iso
 
 

@@ -17,7 +17,8 @@ from server.auth.access import may_work_queue, record_lease_grants
 from server.auth.tokens import Reviewer
 from server.cases import LEASE_DURATION
 from server.errors import ApiError
-from server.store.schema import case_holds, cases, handoffs, reviewer_queues, reviewers
+from server.store.schema import cases, reviewer_queues, reviewers
+from server.store.quality_schema import case_holds, handoffs
 from server.timeutil import to_iso
 
 HOLD_LIMIT = timedelta(hours=4)

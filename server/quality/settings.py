@@ -11,7 +11,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from reviewer.contract.quality import QueueQuality
 from server.errors import ApiError
-from server.store.schema import queue_quality, rationale_rules
+from server.store.quality_schema import queue_quality, rationale_rules
 
 ANY_POLICY = "*"
 
