@@ -14,23 +14,25 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ui.theme.palette import CALM_SCENE
+
 PICTURE_SIZE = (640, 360)
 
 
 def calm_picture(width: int = PICTURE_SIZE[0], height: int = PICTURE_SIZE[1]) -> QImage:
-    """Dusk over soft hills: a sky gradient, a low sun, three layers of rolling hills. Its
-    colours belong to the picture, not to the theme: it looks the same in light and dark."""
+    """Dusk over soft hills: a sky gradient, a low sun, three layers of rolling hills, in the
+    picture's own colours (CALM_SCENE), the same in light and dark."""
     image = QImage(width, height, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     sky = QLinearGradient(0, 0, 0, height)
-    sky.setColorAt(0.0, QColor("#2b3f5c"))
-    sky.setColorAt(0.7, QColor("#c9a98c"))
+    sky.setColorAt(0.0, QColor(CALM_SCENE.sky_top))
+    sky.setColorAt(0.7, QColor(CALM_SCENE.sky_horizon))
     painter.fillRect(0, 0, width, height, sky)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(245, 222, 179, 200))
+    painter.setBrush(QColor(CALM_SCENE.sun))
     painter.drawEllipse(QPointF(width * 0.68, height * 0.58), height * 0.09, height * 0.09)
-    for number, colour in enumerate(("#5b6b73", "#44555c", "#2f3d42")):
+    for number, colour in enumerate(CALM_SCENE.hills):
         painter.setBrush(QColor(colour))
         painter.drawPath(_hills(width, height, 0.62 + 0.1 * number, 0.05 + 0.02 * number,
                                 1.3 + number * 0.7))

@@ -95,6 +95,20 @@ LIGHT = Palette(
 
 THEMES = {"dark": DARK, "light": LIGHT}
 
+
+@dataclass(frozen=True)
+class CalmScene:
+    """The colours of the palate-cleanser picture (ui/media/calm_break.py): they belong to the
+    picture, not to the theme, so it looks the same in light and dark."""
+
+    sky_top: str = "#2b3f5c"
+    sky_horizon: str = "#c9a98c"
+    sun: str = "#c8f5deb3"  # #AARRGGBB: a soft, slightly see-through low sun
+    hills: tuple[str, ...] = ("#5b6b73", "#44555c", "#2f3d42")  # far to near
+
+
+CALM_SCENE = CalmScene()
+
 # The palette in force: the theme controller sets it, painters read it at paint time. One per
 # process, like the application's own QPalette it mirrors.
 _current = DARK
