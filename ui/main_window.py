@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.actions import ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
 from reviewer.log_file import log_dir
@@ -36,6 +36,7 @@ from ui.decide.decision_desk import DecisionDesk
 from ui.decide.suggested_decision import SuggestedDecision
 from ui.keys.action_registry import ActionRegistry, Handlers
 from ui.keys.cheat_sheet import CheatSheet
+from ui.keys.menus import build_menus
 from ui.keys.palette import CommandPalette, PaletteTargets
 from ui.media.desk import MediaDesk
 from ui.media.service import MediaService
@@ -50,32 +51,6 @@ log = logging.getLogger(__name__)
 
 PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
 PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
-
-MENUS = (  # menu title (marked for lupdate, translated by the window), the actions it lists
-    (QT_TRANSLATE_NOOP("MainWindow", "&Decide"), (*DECISION_KINDS, ActionId.ACCEPT_SUGGESTED,
-                                                 ActionId.UNDO, ActionId.SWEEP)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Go"), (
-        ActionId.NEXT_CASE, ActionId.PREV_CASE, ActionId.SKIP, ActionId.HOLD, ActionId.HAND_OFF,
-        ActionId.NEXT_QUEUE, ActionId.PREV_QUEUE, ActionId.SEARCH, ActionId.FILTER_SORT,
-        ActionId.CLEAR_FILTERS,
-        ActionId.NEXT_PANE, ActionId.PREV_PANE)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Media"), (
-        ActionId.REVEAL, ActionId.REVEAL_COLOUR, ActionId.REAL_PIXELS, ActionId.WIDEN_REVEAL,
-        ActionId.NEXT_ITEM, ActionId.PREV_ITEM, ActionId.PANIC, ActionId.ZOOM,
-        ActionId.RELAX_ITEM, ActionId.TOOK_BREAK)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Sync"), (ActionId.SYNC_NOW, ActionId.SHOW_CONFLICTS)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Investigate"), (
-        ActionId.INVESTIGATE, ActionId.ACCOUNT_NOTE, ActionId.ALERTS, ActionId.INCIDENTS,
-        ActionId.ADD_TO_INCIDENT)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Guidelines"), (ActionId.GUIDELINES,
-                                                      ActionId.ACKNOWLEDGE_BULLETIN)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Figures"), (ActionId.DASHBOARD,)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SETTINGS, ActionId.SIGN_IN_AGAIN,
-                                                   ActionId.SIGN_OUT)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET,
-                                              ActionId.OPEN_LOG_FOLDER)),
-)
-
 
 class MainWindow(QMainWindow):
     case_shown = Signal(str)  # case id, or "" when there is nothing to review
@@ -92,7 +67,7 @@ class MainWindow(QMainWindow):
         self._shown_case_id = ""
         self._build_collaborators(user_preset)
         self._lay_out()
-        self._build_menus()
+        build_menus(self.menuBar(), self.registry)
         self._order_focus()
         self._connect_signals()
         self._connect_actions(self.handlers(), self.decisions.handlers(), self.alerts.handlers(),
@@ -163,12 +138,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.media_desk.exposure_label)
         self.statusBar().addPermanentWidget(self.media_desk.reveal_hint)
         self.resize(1500, 920)
-
-    def _build_menus(self) -> None:
-        for title, action_ids in MENUS:
-            menu = self.menuBar().addMenu(self.tr(title))
-            for action_id in action_ids:
-                menu.addAction(self.registry.actions[action_id])
 
     def _order_focus(self) -> None:
         """Tab walks the controls left to right, top to bottom; the pane keys jump between
