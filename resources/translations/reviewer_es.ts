@@ -235,8 +235,8 @@ Plazo del SLA {when}</translation>
         <translation>No se puede mostrar: {error}</translation>
     </message>
     <message>
-        <source>Media hidden — press Esc to show blurred previews again</source>
-        <translation>Multimedia oculta — pulsa Esc para volver a ver las vistas previas difuminadas</translation>
+        <source>Media hidden — press the same key again to show blurred previews</source>
+        <translation>Multimedia oculta — pulsa la misma tecla otra vez para ver las vistas previas difuminadas</translation>
     </message>
     <message>
         <source>NEVER RENDERED</source>
@@ -1306,7 +1306,7 @@ Why reverse it? The note goes on record with the reversal; the case comes back t
     </message>
     <message>
         <source>Contained</source>
-        <translation>Contenido</translation>
+        <translation>Bajo control</translation>
     </message>
     <message>
         <source>Close</source>

@@ -37,7 +37,8 @@ def sync_holds(db: sqlite_utils.Database, client: ApiClient) -> list[str]:
             client.hand_off(request.case_id, request.to, request.note)
             said.append(f"{request.case_id} handed to {request.to}")
         except ApiRejected as exc:
-            said.append(f"{request.case_id} NOT handed to {request.to}: {exc}")
+            said.append(f"{request.case_id} NOT handed to {request.to}: {_refusal(exc, request.to)}"
+                        " — it stays in your list")
         book.handed_off(request.case_id)
     cases, lease = client.handoffs()
     cache = CaseCache(db)
@@ -45,3 +46,15 @@ def sync_holds(db: sqlite_utils.Database, client: ApiClient) -> list[str]:
         cache.save_claimed(cases, lease)
     book.pin([case.id for case in cases])
     return said
+
+
+def _refusal(exc: ApiRejected, to: str) -> str:
+    """The central API's refusal in words (its body stays out: it is for machines)."""
+    if "unknown_colleague" in str(exc):
+        return f"the central API knows no colleague named “{to}”"
+    if exc.status == 403:
+        return "you may not hand this case on"
+    if exc.status in (404, 409):
+        return "the case is no longer open to you"
+    return f"the central API refused it (HTTP {exc.status})"
+

@@ -132,3 +132,18 @@ def test_an_appeal_is_answered_from_the_workstation_and_the_original_decider_is_
     assert recorded == [("remove", "reviewer-one"), ("reverse", "reviewer-two"),
                         ("no_violation", "reviewer-two")]
     assert appeal_id not in mine.cache.open_case_ids()  # never handed to its decider
+
+
+def test_a_hand_off_to_nobody_known_says_so_in_words_and_keeps_the_case(tmp_path, central_api):
+    engine, path = _engine(tmp_path, central_api)
+    engine.run_once()
+    session = ReviewSession(open_store(path))
+    book = HoldBook(session.cache.db)
+    case_id = session.case_ids[0]
+    book.hand_off(case_id, "maria", "you read Tagalog")
+    status = engine.run_once()
+    [said] = [line for line in status.outcomes if "maria" in line]
+    assert said == (f"{case_id} NOT handed to maria: the central API knows no colleague named "
+                    "“maria” — it stays in your list")
+    assert "HTTP" not in said and "{" not in said
+    assert case_id in session.cache.open_case_ids()

@@ -8,7 +8,7 @@ suggested_decision.py); the reviewer may as well press any other decision.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
 from reviewer.review.prior_decisions import Suggestion
@@ -58,8 +58,13 @@ class DecisionBar(QWidget):
         self.suggestion_label = QLabel()
         self.suggestion_label.setObjectName("suggestedDecision")
         self.suggestion_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Its text is as long as the reason; it takes the room left beside the buttons and
+        # never widens the window (the whole of it is in the tooltip and for screen readers).
+        self.suggestion_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                            QSizePolicy.Policy.Preferred)
+        self.suggestion_label.setMinimumWidth(0)
         self.suggestion_label.hide()
-        layout.addWidget(self.suggestion_label)
+        layout.addWidget(self.suggestion_label, 100)  # the room beside the buttons is its
         layout.addStretch(1)
 
     def show_suggestion(self, suggestion: Suggestion | None) -> None:
@@ -71,10 +76,12 @@ class DecisionBar(QWidget):
         if suggestion is None:
             self.suggestion_label.hide()
             return
-        self.suggestion_label.setText(self.tr("{key} confirms {action} ({policy}): {reason}").format(
+        text = self.tr("{key} confirms {action} ({policy}): {reason}").format(
             key=self.accept_key or shown(ACTION_LABELS[ActionId.ACCEPT_SUGGESTED]),
             action=shown(ACTION_LABELS[suggestion.action]),
-            policy=suggestion.policy.replace("_", " "), reason=shown(suggestion.reason)))
+            policy=suggestion.policy.replace("_", " "), reason=shown(suggestion.reason))
+        self.suggestion_label.setText(text)
+        self.suggestion_label.setToolTip(text)
         self.suggestion_label.show()
 
     def controls(self) -> list[QToolButton]:

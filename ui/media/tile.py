@@ -193,8 +193,8 @@ class MediaTile(QWidget):
             self.painted = ()
         elif self.reveal.blanked:
             painter.fillRect(self.rect(), Qt.GlobalColor.black)
-            self._text(painter, area, tr("Media hidden — press Esc to show blurred previews "
-                                          "again"))
+            self._text(painter, area, tr("Media hidden — press the same key again to show "
+                                          "blurred previews"))
             self.painted = ("metadata",)
         elif self.is_audio():
             self.painted = self._paint_audio(painter, area)

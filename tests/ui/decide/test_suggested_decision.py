@@ -13,7 +13,7 @@ from reviewer.profile import Profile
 from reviewer.store.case_cache import CaseCache
 from reviewer.store.database import open_store
 from tests.factories import case_dict, sha, synthetic_png
-from tests.qt_wait import pump_until
+from tests.qt_wait import pump, pump_until
 from ui.app import build_workstation
 
 PICTURE = synthetic_png(320, 240, seed=21)
@@ -105,3 +105,14 @@ def test_enter_in_a_text_field_never_confirms_the_suggestion(window):
     QTest.keyClick(box, Qt.Key.Key_Return)
     QTest.keyClick(box, Qt.Key.Key_Enter)
     assert window.session.outbox.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+def test_a_long_suggestion_never_widens_the_window(window):
+    before, width = window.minimumSizeHint().width(), window.width()
+    bar = window.decision_bar
+    assert bar.suggestion_label.isVisible()
+    bar.suggestion_label.setText(bar.suggestion_label.text() + " because " + "so " * 200)
+    assert window.minimumSizeHint().width() == before  # it is cut, not the window widened
+    pump(0.2)
+    assert window.width() == width
+    assert "Remove (violent graphic)" in bar.suggestion_label.toolTip()
