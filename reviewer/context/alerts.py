@@ -82,6 +82,13 @@ class AlertStore:
     def alert(self, alert_id: int) -> AlertView | None:
         return next((v for v in self.alerts() if v.id == alert_id), None)
 
+    def paging_me(self) -> int | None:
+        """The open alert that paged this reviewer last, if any: the one they come to see."""
+        row = self.db.execute(
+            "SELECT id FROM alerts WHERE state = 'open' AND paged_me_at != '' "
+            "ORDER BY paged_me_at DESC, id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
     def open_count(self) -> int:
         return sum(1 for v in self.alerts() if v.state == "open")
 

@@ -110,7 +110,9 @@ def _check_spike(conn: Connection, subject: str, case_id: str, now: datetime,
         return []
     kind, _, value = subject.partition(":")
     shown = f"#{value}" if kind == "hashtag" else (value[:12] if kind == "media" else value)
-    severity = "high" if figures["cases"] >= 3 * limits.spike_min_count else "medium"
+    # Half as many again as it takes to raise one (30 cases on one image with the defaults) is
+    # a crisis in the making, not a blip: high, and an alert that grows there is raised to it.
+    severity = "high" if figures["cases"] >= 1.5 * limits.spike_min_count else "medium"
     new = _raise(conn, now, kind="spike", dedup_key=f"spike:{subject}", severity=severity,
                  title=f"Spike: {figures['cases']} cases on {_SUBJECT_NAMES[kind]} {shown} in "
                        f"{limits.spike_window_minutes} min (baseline "

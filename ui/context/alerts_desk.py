@@ -38,10 +38,11 @@ class AlertsDesk(QObject):
         return {ActionId.ALERTS: self.open}
 
     def open(self, alert_id: int | None = None) -> None:
-        """The panel, on `alert_id` if given; modal, like the other lists of the window."""
+        """The panel, on `alert_id` if given, else on the open alert that paged this reviewer
+        last (the one they come for, however far down the list); modal, like the other lists."""
         self.conceal()
         self.panel = AlertsPanel(self.store, self.parent_widget)
-        self.panel.select(alert_id)
+        self.panel.select(alert_id if alert_id is not None else self.store.paging_me())
         self.panel.changed.connect(self.changed)
         self.panel.changed.connect(lambda: self.message.emit(
             self.tr("Alert change saved here; it is sent with the next sync.")))

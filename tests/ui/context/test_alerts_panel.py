@@ -121,3 +121,14 @@ def test_a_page_for_this_reviewer_notifies_and_the_notification_opens_that_alert
     on_click()
     assert seen == [3]
     assert store.save([alert(3, "Queue appeals", paged="me")], me="me") == []  # notified once
+
+
+def test_shift_a_opens_on_the_alert_that_paged_me_however_far_down(alerts_window):
+    store = alerts_window.alerts.store
+    store.save([alert(1, "Spike: 30 cases on hashtag #flood in 10 min", severity="medium",
+                      paged="me"),
+                alert(2, "<b>Hash list</b> match: csam stand-in", severity="critical")],
+               me="me")
+    seen = _in_panel(lambda panel: panel.selected_id())
+    QTest.keyClick(alerts_window, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    assert seen == [1]  # listed second (medium), selected first: it is why I came
