@@ -49,6 +49,7 @@ class ActionId(str, Enum):
     CHEAT_SHEET = "cheat_sheet"
     MESSAGE_LOG = "message_log"  # every recent status-line message, whole, with its time
     OPEN_LOG_FOLDER = "open_log_folder"  # where crash reports and the workstation's log are
+    QUIT = "quit"  # close the window (what is recorded is already durable)
     SUBMIT_NOTE = "submit_note"  # note mode
     RUN_ENTRY = "run_entry"  # palette mode
     CANCEL = "cancel"  # note and palette modes
@@ -158,6 +159,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.CHEAT_SHEET: translate("core", "Keyboard cheat sheet"),
     ActionId.MESSAGE_LOG: translate("core", "Recent messages…"),
     ActionId.OPEN_LOG_FOLDER: translate("core", "Open log folder"),
+    ActionId.QUIT: translate("core", "Quit"),
     ActionId.SUBMIT_NOTE: translate("core", "Record with this note"),
     ActionId.RUN_ENTRY: translate("core", "Run the highlighted entry"),
     ActionId.CANCEL: translate("core", "Cancel"),

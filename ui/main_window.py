@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
             ActionId.CHEAT_SHEET: self.show_cheat_sheet,
             ActionId.MESSAGE_LOG: self.show_message_log,
             ActionId.OPEN_LOG_FOLDER: self.open_log_folder,
+            ActionId.QUIT: self.close,
             ActionId.INVESTIGATE: self.investigation_panel.toggle,
             ActionId.ACCOUNT_NOTE: self.add_account_note,
             ActionId.NEXT_PANE: lambda: self.panes.step(1),

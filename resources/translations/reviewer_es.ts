@@ -2136,6 +2136,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Abrir la carpeta de registros</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
         <source>Record with this note</source>
         <translation>Registrar con esta nota</translation>
     </message>

@@ -232,6 +232,18 @@ class ExposureMeter:
                 "decided != ''", (day,)):
             yield case_id, (stage, by)
 
+    def forget_decision(self, case_id: str) -> None:
+        """The decision was undone (withdrawn before it was sent): it no longer counts among
+        today's decisions by stage. What was seen of the case still counts as exposure."""
+        self._decided_today().pop(case_id, None)
+        self._decided_unsaved.pop(case_id, None)
+        try:
+            with transaction(self.db) as conn:
+                conn.execute("UPDATE exposure SET decided = '', by_suggestion = 0 "
+                             "WHERE day = ? AND case_id = ?", (self._today(), case_id))
+        except StoreError as exc:  # a full disk: the figure is put right in memory at least
+            log.warning("undone decision still in the saved exposure log: %s", exc)
+
     def took_break(self) -> None:
         record_break(self.db)  # the personal dashboard counts breaks taken
         self._since_break = self._clock()

@@ -42,6 +42,7 @@ class ReviewSession:
         self.outbox = Outbox(db)
         self.incidents = IncidentStore(db)  # which incident a decision is made under
         self._listeners: list[Callable[[Decision], None]] = []
+        self._undo_listeners: list[Callable[[Decision], None]] = []
         self.query = ListQuery()  # queue, search, filters and order of the work list
         self.case_list = CaseList(db, load=False)  # loaded by reload() below
         self.search_index = None  # a reviewer.review.search_index.SearchIndex, set by the app
@@ -164,6 +165,10 @@ class ReviewSession:
         """`listener(decision)` runs after each decision is durable, on the recording thread."""
         self._listeners.append(listener)
 
+    def on_undo(self, listener: Callable[[Decision], None]) -> None:
+        """`listener(decision)` runs after a decision is withdrawn by undo."""
+        self._undo_listeners.append(listener)
+
     def decide(self, action: ActionId, note: str = "", policy: str | None = None) -> Decision:
         case = self.current()
         if case is None:
@@ -236,6 +241,8 @@ class ReviewSession:
             if self.outbox.undo(decision.decision_id):
                 self.reload()
                 self.go_to(decision.case_id)
+                for listener in self._undo_listeners:
+                    listener(decision)
                 return decision
         return None
 

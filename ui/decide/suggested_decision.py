@@ -42,6 +42,7 @@ class SuggestedDecision(QObject):
         self._save = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
         self._save.timeout.connect(lambda: meter.flush(decisions=True))
         session.subscribe(self._log_exposure)
+        session.on_undo(lambda undone: meter.forget_decision(undone.case_id))
         # Enter in a text field (the search box, a filter) belongs to the field: it must never
         # reach the window's shortcut and record a decision.
         QApplication.instance().installEventFilter(self)

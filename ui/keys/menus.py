@@ -30,7 +30,7 @@ MENUS = (  # menu title (marked for lupdate, translated when built), the actions
                                                       ActionId.ACKNOWLEDGE_BULLETIN)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Figures"), (ActionId.DASHBOARD,)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Account"), (ActionId.SETTINGS, ActionId.SIGN_IN_AGAIN,
-                                                   ActionId.SIGN_OUT)),
+                                                   ActionId.SIGN_OUT, ActionId.QUIT)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (ActionId.MESSAGE_LOG, ActionId.CHEAT_SHEET,
                                               ActionId.OPEN_LOG_FOLDER)),
 )

@@ -116,3 +116,19 @@ def test_a_long_suggestion_never_widens_the_window(window):
     pump(0.2)
     assert window.width() == width
     assert "Remove (violent graphic)" in bar.suggestion_label.toolTip()
+
+
+def test_an_undone_decision_no_longer_counts_by_stage(window):
+    window.session.undo_grace_s = 10  # the undo window a reviewer has
+    window.meter.add("c3-new", 10, 0.5)  # real pixels seen of it
+    window.go_to_case("c3-new")
+    window.decisions.decide(ActionId.NO_VIOLATION)
+    assert window.meter.decision_shares().real_pixels == 1
+    window.meter.flush(decisions=True)  # saved already, as after a pause in deciding
+    window.decisions.undo()
+    assert window.session.current().id == "c3-new"  # back on screen, undecided
+    shares = window.meter.decision_shares()
+    assert (shares.total, shares.real_pixels) == (0, 0)
+    assert window.meter.reading("c3-new").case_s > 0  # what was seen still counts
+    db = window.session.cache.db
+    assert db.execute("SELECT decided FROM exposure WHERE case_id = 'c3-new'").fetchone() == ("",)

@@ -52,3 +52,4 @@ def test_help_names_the_log_folder(offline_window, monkeypatch, tmp_path):
     entry.trigger()
     assert f"Log folder: {tmp_path / 'the-logs'}" in window.status_line.text()
     assert (tmp_path / "the-logs").is_dir()
+
