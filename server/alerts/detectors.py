@@ -143,8 +143,8 @@ def _check_sla(conn: Connection, queue_id: str, now: datetime, limits: AlertThre
         return
     _raise(conn, now, kind="sla_forecast", dedup_key=f"sla_forecast:{queue_id}",
            severity="critical" if len(late) >= 10 * limits.sla_min_breaches else "high",
-           title=f"Queue {queue_id}: {len(late)} cases forecast to breach their SLA within "
-                 f"{limits.sla_horizon_minutes} min",
+           title=f"Queue {queue_id}: {len(late)} case{'' if len(late) == 1 else 's'} forecast to "
+                 f"breach their SLA within {limits.sla_horizon_minutes} min",
            count=len(late), case_ids=late[:200],
            detail={"queue_id": queue_id, "due": len(due), "forecast_breaches": len(late),
                    "decisions_per_minute": round(rate, 3)})

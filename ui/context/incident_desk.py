@@ -25,6 +25,7 @@ from reviewer.context.incidents import IncidentStore, check_incident
 from reviewer.contract.incidents import SECTION_TITLES, SECTIONS
 from reviewer.domain import Case
 from reviewer.sync.incidents import fetch_review
+from ui.widgets.save_path import suggested_path
 from ui.context.incident_dialogs import Field, FormDialog
 from ui.context.incident_export import export_review
 from ui.context.incident_panel import IncidentPanel
@@ -183,7 +184,7 @@ class IncidentDesk(QObject):
             return None
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export the review"), f"{incident_id}.pdf",
+                self.window, self.tr("Export the review"), suggested_path(f"{incident_id}.pdf"),
                 self.tr("PDF (*.pdf);;Markdown (*.md)"))
             if not chosen:
                 return None

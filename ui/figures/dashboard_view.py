@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.figures.charts import Dashboard
+from ui.widgets.save_path import suggested_path
 from ui.figures.dashboard_page import DashboardPage
 
 
@@ -54,7 +55,8 @@ class DashboardView(QDialog):
 
     def _ask_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the chart page as PNG"),
-                                              "dashboard.png", "PNG (*.png)")
+                                              suggested_path("dashboard.png"),
+                                              "PNG (*.png)")
         if path:
             ok = self.current_page().export_png(Path(path))
             self.message.emit(self.tr("Saved {path}").format(path=path) if ok
@@ -62,7 +64,8 @@ class DashboardView(QDialog):
 
     def _ask_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the figures as CSV"),
-                                              "dashboard.csv", "CSV (*.csv)")
+                                              suggested_path("dashboard.csv"),
+                                              "CSV (*.csv)")
         if not path:
             return
         try:
