@@ -255,9 +255,17 @@ CREATE INDEX alert_outbox_due ON alert_outbox (state, created_at);
 ALTER TABLE case_media ADD COLUMN list_categories TEXT NOT NULL DEFAULT '';
 """
 
+# v16: incidents and the review sections written here are sealed like case content: an
+# incident's title and its root cause name what abusers did and what the team missed. The clear
+# columns stay for rows written before (read as they are; incidents are replaced at each fetch).
+_V16 = """
+ALTER TABLE incidents ADD COLUMN sealed BLOB;
+ALTER TABLE incident_entries ADD COLUMN body_sealed BLOB;
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
 MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13,
-                         _V14, _V15]
+                         _V14, _V15, _V16]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,5 +1,5 @@
 """Data at rest: case text and media, the organisation's guidelines and the reviewer's decision
-notes reach the profile directory only sealed (AES-GCM), and a damaged sealed item is noticed
+notes, incidents and the review sections written here reach the profile directory only sealed (AES-GCM), and a damaged sealed item is noticed
 and fetched again. Real server, real store, real window."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from reviewer.store.case_cache import CaseCache
 from reviewer.context.guidelines import Guideline
 from reviewer.domain import Case, Decision
 from reviewer.context.investigation import InvestigationStore
+from reviewer.context.incidents import IncidentStore, check_incident
 from reviewer.media.render import RenderStyle
 from reviewer.profile import Profile
 from reviewer.review.session import ReviewSession
@@ -78,6 +79,23 @@ def leaked(root) -> list[str]:
     return [name for name, needle in secrets.items() if needle in files]
 
 
+def _incident_and_review_read_back(db) -> None:
+    """An incident's title and a review section written here: sealed, read back whole."""
+    incidents = IncidentStore(db)
+    incidents.save_one(check_incident({
+        "id": "inc-at-rest", "title": f"Dam-burst hoax {MARKER}", "severity": "high",
+        "regions": ["BR"], "commander": "sam", "state": "open", "alert_id": None,
+        "declared_at": "2026-12-01T10:00:00Z", "declared_by": "sam", "contained_at": None,
+        "closed_at": None, "bulletin": None, "case_ids": ["case-elsewhere"],
+        "figures": {"cases_in": 1, "decided": 0, "pending": 1, "sla_breaches": 0,
+                    "reviewers_working": 1}}))
+    entry = incidents.write_entry("inc-at-rest", "root_cause", f"Root cause: {MARKER}")
+    assert MARKER in incidents.incident("inc-at-rest")["title"]
+    assert [e.body for e in incidents.pending_entries() if e.entry_id == entry] == [
+        f"Root cause: {MARKER}"]
+    assert incidents.tag_for("case-elsewhere") == "inc-at-rest"
+
+
 def test_the_workstation_keeps_case_text_and_media_sealed_on_disk(qtbot, tmp_path, marked_case):
     profile = Profile(tmp_path / "profile").ensure()
     window = build_workstation(profile, marked_case.url, marked_case.tokens["reviewer"],
@@ -97,6 +115,7 @@ def test_the_workstation_keeps_case_text_and_media_sealed_on_disk(qtbot, tmp_pat
     investigation.add_note(window.session.current(), f"Local note {MARKER}")
     assert {f"Server note {MARKER}", f"Local note {MARKER}"} <= {
         n.body for n in investigation.load(window.session.current()).notes}
+    _incident_and_review_read_back(cache.db)
     key = RenderKey(sha(IMAGE), (200, 150), RenderStyle())  # blurred, grayscale
     window.media.request(key)  # the decode pool reads it back on its own threads
     pump_until(lambda: window.media.result(key) is not None, what="rendered")
