@@ -1,6 +1,7 @@
-"""Data at rest: case text and media, the organisation's guidelines and the reviewer's decision
-notes, incidents and the review sections written here reach the profile directory only sealed (AES-GCM), and a damaged sealed item is noticed
-and fetched again. Real server, real store, real window."""
+"""Data at rest: case text and media, the organisation's guidelines, the reviewer's decision
+notes, incidents and the review sections written here reach the profile directory only sealed
+(AES-GCM), and a damaged sealed item is noticed and fetched again. Real server, real store,
+real window."""
 
 from __future__ import annotations
 
