@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reviewer.media.presets import PresetError, never_fetched, save_org
 from reviewer.review.rationale import save_rules
@@ -25,13 +25,18 @@ from reviewer.sync.investigation import AccountFollower
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from reviewer.sync.engine import SyncSettings
+
+class StepSettings(Protocol):
+    """What the steps read of the engine's SyncSettings (and widen: never_fetch)."""
+
+    presets_interval: float
+    never_fetch: frozenset[str]
 
 log = logging.getLogger(__name__)
 
 
 class ConcernSteps:
-    def __init__(self, client: ApiClient, settings: SyncSettings) -> None:
+    def __init__(self, client: ApiClient, settings: StepSettings) -> None:
         self.client = client  # replaced when the reviewer signs in again
         self.settings = settings
         self._last_presets = -1e9  # due in the first round

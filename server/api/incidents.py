@@ -22,7 +22,7 @@ from server.api.guidelines import GuidelineVersion
 from server.api.strict_json import StrictJsonRoute
 from server.auth.tokens import Reviewer
 from server.errors import ApiError
-from server.incidents import record
+from server.incidents import membership, record
 from server.incidents.bulletin import publish_bulletin
 from server.incidents.figures import figures
 from server.incidents.membership import case_ids_of, join_cases, sweep
@@ -63,7 +63,7 @@ def get_incidents(database: Db, _reviewer: AnyReviewer,
 def post_incident(incident: IncidentIn, database: Db, reviewer: AnyReviewer) -> dict:
     """Declare an incident, by hand or from an alert (its cases join). Seniors and leads."""
     with database.write() as conn:
-        incident_id = record.declare(conn, reviewer, incident.model_dump(), utcnow())
+        incident_id = membership.declare(conn, reviewer, incident.model_dump(), utcnow())
         return incident_answer(conn, incident_id)
 
 

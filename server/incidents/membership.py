@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, select
 
 from server.auth.tokens import Reviewer
 from server.errors import ApiError
+from server.incidents import alert_link, record
 from server.incidents.record import record_event, require_incident
 from server.store.incident_schema import incident_cases
 from server.store.portable import insert_ignoring_conflicts
@@ -19,6 +20,16 @@ from server.store.schema import case_media, cases
 SWEEP_KINDS = ("hash", "hashtag", "search")
 SWEEP_LIMIT = 5000  # cases one sweep may join; a wider net is a sign the query is wrong
 _LIVE = ("open", "awaiting_approval")
+
+
+def declare(conn: Connection, reviewer: Reviewer, data: dict, now: datetime) -> str:
+    """Declare an incident (record.declare); declared from an alert, the alert's cases join
+    it at once. Returns its id."""
+    incident_id = record.declare(conn, reviewer, data, now)
+    if alert_id := data.get("alert_id"):
+        if alert_cases := alert_link.cases_of(conn, alert_id):
+            join_cases(conn, reviewer, incident_id, alert_cases, "alert", now)
+    return incident_id
 
 
 def join_cases(conn: Connection, reviewer: Reviewer | None, incident_id: str,

@@ -28,13 +28,15 @@ INCIDENT_ID_PATTERN = r"^inc-[0-9a-f]{8}$"
 
 
 def declare(conn: Connection, reviewer: Reviewer, data: dict, now: datetime) -> str:
-    """A new open incident; its commander must be an active account. Returns its id."""
+    """A new open incident; its commander must be an active account. Returns its id. The
+    alert's cases join it in membership.declare, which the API calls."""
     if not (reviewer.at_least("senior") or alert_link.is_on_call(conn, reviewer, now)):
         raise ApiError(403, "forbidden", required_role="senior")
     commander = data.get("commander") or reviewer.name
     _require_reviewer(conn, commander)
     alert_id = data.get("alert_id") or None
-    alert_cases = alert_link.cases_of(conn, alert_id) if alert_id else []
+    if alert_id:
+        alert_link.cases_of(conn, alert_id)  # 422 unknown_alert before anything is written
     incident_id = f"inc-{secrets.token_hex(4)}"
     conn.execute(insert(incidents).values(
         id=incident_id, title=data["title"], severity=data["severity"],
@@ -42,10 +44,6 @@ def declare(conn: Connection, reviewer: Reviewer, data: dict, now: datetime) -> 
         alert_id=alert_id, declared_at=now, declared_by=reviewer.name))
     record_event(conn, incident_id, now, "declared", reviewer,
                  {"severity": data["severity"], "alert_id": alert_id, "commander": commander})
-    if alert_cases:
-        from server.incidents.membership import join_cases  # membership imports this module
-
-        join_cases(conn, reviewer, incident_id, alert_cases, "alert", now)
     return incident_id
 
 

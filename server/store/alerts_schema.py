@@ -1,7 +1,7 @@
 """Tables of alerts, hash lists and the on-call rota (server/alerts/), on the one `metadata`.
 
 Apart from schema.py so the alerting rooms can grow without every change touching the core
-tables; schema.py imports this module, so create_all and migrations see these tables too.
+tables; migrations.py imports this module, so create_all and the migrations make these tables.
 Everything a detector or the paging chain needs lives here, in the database, never in one API
 process's memory: several processes on one PostgreSQL evaluate the same rows.
 """

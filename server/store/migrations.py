@@ -14,7 +14,8 @@ from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect, se
 from server.media_history.fingerprints import backfill
 from server.store.portable import insert_ignoring_conflicts
 from server.store.schema import SCHEMA_VERSION, cases, lease_grants, metadata
-from server.store import incident_schema  # noqa: F401  (its tables join `metadata`)
+# Their tables join `metadata`: create_all and the index step make them too.
+from server.store import alerts_schema, incident_schema, quality_schema  # noqa: F401
 
 MIGRATION_LOCK_KEY = 0x5C4E3A  # pg_advisory_xact_lock: one migrating process at a time
 _version_table = Table("schema_version", MetaData(), Column("version", Integer, nullable=False))

@@ -2,7 +2,7 @@
 required rationale, holds and hand-offs, on the one `metadata`.
 
 Apart from schema.py so the quality rules can grow without every change touching the core
-tables; schema.py imports this module, so create_all and migrations see these tables too.
+tables; migrations.py imports this module, so create_all and the migrations make these tables.
 """
 
 from __future__ import annotations

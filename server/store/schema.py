@@ -362,6 +362,3 @@ exposure_totals = Table(
     Column("exposure_s", Float, nullable=False),
     Column("sent_at", DateTime, nullable=False),
 )
-
-# Imported last: their tables join `metadata` above, so create_all and migrations make them too.
-from server.store import alerts_schema, quality_schema  # noqa: E402,F401
