@@ -8,12 +8,19 @@ plain-text table item: titles name hashtags and accounts typed by strangers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from reviewer.context.alerts import AlertStore, AlertView
+
+# The contract's words for severity and state, shown in the reviewer's language.
+_WORDS = {word: word for word in (
+    QT_TRANSLATE_NOOP("AlertsPanel", "low"), QT_TRANSLATE_NOOP("AlertsPanel", "medium"),
+    QT_TRANSLATE_NOOP("AlertsPanel", "high"), QT_TRANSLATE_NOOP("AlertsPanel", "critical"),
+    QT_TRANSLATE_NOOP("AlertsPanel", "open"), QT_TRANSLATE_NOOP("AlertsPanel", "acknowledged"),
+    QT_TRANSLATE_NOOP("AlertsPanel", "resolved"))}
 
 
 class AlertsPanel(QDialog):
@@ -68,20 +75,25 @@ class AlertsPanel(QDialog):
         self.views = self.store.alerts()
         self.table.setRowCount(len(self.views))
         for row, view in enumerate(self.views):
-            cells = (view.severity, self.state_text(view), view.title,
-                     str(len(view.case_ids)), view.opened_at.replace("T", " ").rstrip("Z"))
+            opened = view.opened_at.replace("T", " ").rstrip("Z").split(".")[0]  # to the second
+            cells = (self._word(view.severity), self.state_text(view), view.title,
+                     str(len(view.case_ids)), opened)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.empty.setVisible(not self.views)
         self.table.setVisible(bool(self.views))
         self.select(keep)
 
+    def _word(self, word: str) -> str:
+        return self.tr(_WORDS[word]) if word in _WORDS else word
+
     def state_text(self, view: AlertView) -> str:
+        state = self._word(view.state)
         if view.error:
-            return self.tr("{state} (your change was not accepted)").format(state=view.state)
+            return self.tr("{state} (your change was not accepted)").format(state=state)
         if view.waiting:
-            return self.tr("{state} (waiting to send)").format(state=view.state)
-        return view.state
+            return self.tr("{state} (waiting to send)").format(state=state)
+        return state
 
     def select(self, alert_id: int | None) -> None:
         rows = [r for r, v in enumerate(self.views) if v.id == alert_id] or [0]
