@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
-                               QPlainTextEdit, QTextEdit)
+from PySide6.QtWidgets import QApplication
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision
@@ -23,6 +22,7 @@ from reviewer.review.prior_decisions import Suggestion, suggest
 from reviewer.review.session import ReviewSession
 from ui.decide.decision_desk import DecisionDesk
 from ui.keys.action_registry import Handlers
+from ui.keys.typing import in_entry_field
 
 
 SAVE_AFTER_MS = 1500
@@ -60,7 +60,7 @@ class SuggestedDecision(QObject):
         self.suggested.emit(self.current)
 
     def accept(self) -> None:
-        if _typing():
+        if in_entry_field():
             return
         suggestion = self.current
         if suggestion is None or suggestion.case_id != self.shown_case_id():
@@ -72,7 +72,7 @@ class SuggestedDecision(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (event.type() == QEvent.Type.ShortcutOverride
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and _typing()
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and in_entry_field()
                 and QApplication.focusWidget().window() is self.parent()):
             # The field gets the key as a key press, not the window's shortcut. Only in the
             # case window: a dialog's own Enter (the policy picker, the palette) stays its own.
@@ -88,9 +88,3 @@ class SuggestedDecision(QObject):
             decision.case_id, decision.action, decision.policy)
         self.meter.note_decision(decision.case_id, by_suggestion=followed)
         self._save.start()
-
-
-def _typing() -> bool:
-    focus = QApplication.focusWidget()
-    return isinstance(focus, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)) or (
-        isinstance(focus, QComboBox) and focus.isEditable())

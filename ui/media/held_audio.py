@@ -16,7 +16,7 @@ from typing import Callable
 import sqlite_utils
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.actions import ActionId
 from reviewer.keymap import Keymap
@@ -26,6 +26,7 @@ from reviewer.media.stages import Stage
 from reviewer.store.case_cache import CaseCache
 from ui.media.grid import MediaGrid
 from ui.media.tile import MediaTile
+from ui.keys.typing import in_text_field
 
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 _MODIFIERS = 0xFE000000
@@ -121,7 +122,7 @@ class HeldAudio(QObject):
         if event.type() not in _KEY_EVENTS or not self._keys:
             return False
         assert isinstance(event, QKeyEvent)
-        if not self._is_listen_key(event) or _typing() \
+        if not self._is_listen_key(event) or in_text_field() \
                 or QApplication.activeWindow() not in (None, self.window):
             return False
         if event.type() == QEvent.Type.ShortcutOverride:
@@ -141,7 +142,3 @@ class HeldAudio(QObject):
         if event.type() == QEvent.Type.KeyRelease and self._listening is not None:
             return any((combined & ~_MODIFIERS) == (k & ~_MODIFIERS) for k in self._keys)
         return combined in self._keys
-
-
-def _typing() -> bool:
-    return isinstance(QApplication.focusWidget(), (QLineEdit, QTextEdit, QPlainTextEdit))

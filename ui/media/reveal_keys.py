@@ -18,10 +18,11 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer.actions import ActionId
 from reviewer.keymap import Keymap
+from ui.keys.typing import in_text_field
 
 _MODIFIERS = 0xFE000000
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
@@ -61,7 +62,7 @@ class RevealKeyFilter(QObject):
         if event.type() not in _KEY_EVENTS:
             return False
         assert isinstance(event, QKeyEvent)
-        if not self._window_is_active() or _typing():
+        if not self._window_is_active() or in_text_field():
             return False
         combined = event.keyCombination().toCombined()
         if self._is_reveal_key(event, combined):
@@ -121,7 +122,3 @@ def _no_backtab(combined: int) -> int:
     if combined & ~_MODIFIERS == int(Qt.Key.Key_Backtab):
         return (combined & _MODIFIERS) | int(Qt.Key.Key_Tab)
     return combined
-
-
-def _typing() -> bool:
-    return isinstance(QApplication.focusWidget(), (QLineEdit, QTextEdit, QPlainTextEdit))
