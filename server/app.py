@@ -49,6 +49,7 @@ from server.auth.shared_limits import DatabaseBuckets, DatabaseLoginThrottle
 from server.auth.tokens import Reviewer, token_is_known
 from server.api.login import install_throttle
 from server.api.strict_json import NoNulInUrl
+from server.store import request_timing
 from server.store.database import open_database
 from server.decisions import StoredResponse, list_decisions, record_decision
 from server.api.deps import (
@@ -133,6 +134,9 @@ def create_app(
             else TokenBuckets(rate_limit)
         app.add_middleware(RateLimitMiddleware, buckets=buckets,
                            known_token=partial(token_is_known, database))
+    if request_timing.enabled():  # outermost: the load bench's view of each request
+        request_timing.watch_engine(database.engine)
+        app.add_middleware(request_timing.ServerTimingMiddleware)
     return app
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
 from server.store.migrations import migrate
+from server.store.request_timing import note_transaction
 
 _WRITE_LOCK = threading.Lock()  # process-wide: several Database objects may share one file
 _ENGINE_LOGGING_NAME = "central_api"  # our engines log to sqlalchemy.engine.Engine.central_api
@@ -66,7 +68,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        asked = time.perf_counter()
         with self.engine.connect() as conn:
+            note_transaction(time.perf_counter() - asked)
             if self.is_postgresql:  # one snapshot for every statement, as under SQLite's WAL
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
@@ -75,14 +79,17 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A write transaction: committed on normal exit, rolled back on error."""
+        asked = time.perf_counter()
         if self.is_postgresql:
             with self.engine.connect() as conn:
+                note_transaction(time.perf_counter() - asked)
                 conn.info.pop("feed_locked", None)  # what this transaction holds so far
                 conn.info.pop("locked_keys", None)
                 with conn.begin():
                     yield conn
             return
         with _WRITE_LOCK, self.engine.connect() as conn:
+            note_transaction(time.perf_counter() - asked)
             conn.execution_options(sqlite_begin_immediate=True)
             with conn.begin():
                 yield conn
