@@ -70,6 +70,8 @@ class Queue:
     oldest_open_at: str = ""  # creation time of its oldest open case
     breached: int = 0  # open cases past their deadline
     due_soon: int = 0  # open cases reaching their deadline within the hour
+    # The most urgent open case nobody holds (what a claim hands out next); (0, ""): none.
+    next_unclaimed: tuple[int, str] = (0, "")
 
     @classmethod
     def from_api(cls, data: Any) -> "Queue":
@@ -85,6 +87,8 @@ class Queue:
             sla_minutes=queue.sla_minutes if "sla_minutes" in queue.model_fields_set else 0,
             oldest_open_at=queue.oldest_open_at or "", breached=queue.breached,
             due_soon=queue.due_soon,
+            next_unclaimed=((queue.next_unclaimed.priority, queue.next_unclaimed.sla_deadline)
+                            if queue.next_unclaimed else (0, "")),
         )
 
 

@@ -41,7 +41,20 @@ def list_queues(conn: Connection, now: datetime) -> list[dict]:
         ).all()
     }
     rows = conn.execute(select(queues).order_by(queues.c.position, queues.c.id)).all()
-    return [_queue_dict(row, figures.get(row.id)) for row in rows]
+    return [{**_queue_dict(row, figures.get(row.id)),
+             "next_unclaimed": _next_unclaimed(conn, row.id, now) if row.id in figures else None}
+            for row in rows]
+
+
+def _next_unclaimed(conn: Connection, queue_id: str, now: datetime) -> dict | None:
+    """The case a claim would hand out next (the claim's own order and index, one row): a
+    workstation whose local supply is full still claims when this is more urgent than the
+    last case it holds, so crisis work is not left waiting behind older cases."""
+    row = conn.execute(
+        select(cases.c.priority, cases.c.sla_deadline)
+        .where(cases.c.queue_id == queue_id, cases.c.status == "open", unheld_at(now))
+        .order_by(*_URGENCY).limit(1)).first()
+    return {"priority": row.priority, "sla_deadline": to_iso(row.sla_deadline)} if row else None
 
 
 def case_when(condition) -> object:
@@ -115,7 +128,7 @@ def claim_cases(
     statuses = ["open", AWAITING_APPROVAL] if escalations and may_approve else ["open"]
     in_queue = and_(cases.c.queue_id == queue_id, cases.c.status.in_(statuses))
     held = and_(cases.c.lease_holder == reviewer_id, cases.c.lease_expires_at > now)
-    unheld = or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
+    unheld = unheld_at(now)
     case_ids = _own_leases(conn, and_(in_queue, held)) + _claimable(
         conn, and_(in_queue, unheld, _not_escalated_by(reviewer_id) if escalations else true(),
                    claimable_by(reviewer_id, may_approve)), count)
@@ -126,6 +139,11 @@ def claim_cases(
             .values(lease_holder=reviewer_id, lease_expires_at=lease_expires_at)
         )
     return lease_expires_at, case_ids
+
+
+def unheld_at(now: datetime):
+    """No live lease: never claimed, or its lease ran out."""
+    return or_(cases.c.lease_expires_at.is_(None), cases.c.lease_expires_at <= now)
 
 
 _URGENCY = (cases.c.priority, cases.c.sla_deadline, cases.c.created_at, cases.c.id)

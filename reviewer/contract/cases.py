@@ -21,6 +21,12 @@ from reviewer.contract.quality import AppealContext, Handoff
 CaseStatus = Literal["open", "awaiting_approval", "decided", "withdrawn", "deleted"]
 
 
+class NextUnclaimed(BaseModel):
+    """The most urgent open case nobody holds: its place in the claim order."""
+    priority: AnswerInt
+    sla_deadline: Timestamp
+
+
 class Queue(BaseModel):
     id: str
     name: str
@@ -32,6 +38,7 @@ class Queue(BaseModel):
     oldest_open_at: Timestamp | None = None  # creation time of the oldest open case
     breached: AnswerInt = 0  # open cases past their SLA deadline
     due_soon: AnswerInt = 0  # open cases reaching their deadline within the hour
+    next_unclaimed: NextUnclaimed | None = None  # what a claim would hand out next; null: none
 
 
 class QueueList(BaseModel):

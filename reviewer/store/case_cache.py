@@ -127,6 +127,14 @@ class CaseCache:
         ).fetchall()
         return {r[0]: r[1] for r in rows}
 
+    def least_urgent_open(self, queue_id: str) -> tuple[int, str]:
+        """(priority, SLA deadline) of the open case here the reviewer reaches last in this
+        queue; (0, ""): none. An unheld case more urgent than it is worth claiming now."""
+        row = self.db.execute(
+            "SELECT priority, sla_deadline FROM cases WHERE local_state = 'open' AND queue_id = ? "
+            "ORDER BY priority DESC, sla_deadline DESC LIMIT 1", (queue_id,)).fetchone()
+        return (row[0], row[1]) if row else (0, "")
+
     def open_among(self, case_ids: list[str]) -> set[str]:
         """Which of these are open here already (a claim hands back our own leases too)."""
         found: set[str] = set()

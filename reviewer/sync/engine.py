@@ -30,6 +30,7 @@ from reviewer.sync.holds import sync_holds
 from reviewer.review.outbox import Outbox
 from reviewer.sync import trouble
 from reviewer.sync.push import OutboxPusher
+from reviewer.sync.supply import claim_count
 from reviewer.media.presets import never_fetched
 from reviewer.store.database import open_store
 from reviewer.worker_thread import WakeableThread
@@ -335,10 +336,13 @@ class SyncEngine(WakeableThread):
         active = set(self.settings.queues)
         added = 0
         for queue in queues:
-            have = local.get(queue.id, 0)
-            wanted = not active or queue.id in active
-            if wanted and have < self.settings.low_watermark and queue.open_count > 0:
-                cases, lease = self.client.claim(queue.id, self.settings.prefetch_per_queue - have)
+            if active and queue.id not in active:
+                continue
+            count = claim_count(queue, local.get(queue.id, 0),
+                                lambda queue_id=queue.id: cache.least_urgent_open(queue_id),
+                                self.settings.low_watermark, self.settings.prefetch_per_queue)
+            if count:
+                cases, lease = self.client.claim(queue.id, count)
                 # Our own live leases come back with every claim: only the rest are new here.
                 known = cache.open_among([c.id for c in cases])
                 cache.save_claimed(cases, lease)
