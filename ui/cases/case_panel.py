@@ -9,6 +9,7 @@ right-to-left paragraphs (Arabic, Hebrew) on their own, which QPlainTextEdit doe
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
@@ -25,7 +26,7 @@ def language_line(code: str) -> str:
     locale = QLocale(code.replace("-", "_"))
     if locale.language() == QLocale.Language.C:
         return tr("Text in language “{code}” (not recognised)").format(code=code)
-    name = QLocale.languageToString(locale.language())
+    name = language_name(code, QLocale().name()) or QLocale.languageToString(locale.language())
     # The native name helps where the script is not Latin (العربية, ไทย); for Latin scripts
     # Qt names a default country's variant ("español de España" for plain "es"): left out.
     native = "" if locale.script() == QLocale.Script.LatinScript else locale.nativeLanguageName()
@@ -33,6 +34,22 @@ def language_line(code: str) -> str:
     rtl = locale.textDirection() == Qt.LayoutDirection.RightToLeft
     line = tr("Text in {language} ({code})").format(language=both, code=code)
     return line + (tr(" · right to left") if rtl else "")
+
+
+@lru_cache(maxsize=512)
+def language_name(code: str, interface_locale: str) -> str:
+    """The language of `code` named in the interface's language ("árabe" in a Spanish
+    interface), from the CLDR data Babel carries; Qt names languages in English only. "" when
+    CLDR does not know it: the caller falls back to Qt's English name."""
+    if interface_locale.startswith("en") or interface_locale in ("C", ""):
+        return ""  # Qt's own names are English: no need to load CLDR data
+    from babel import Locale, UnknownLocaleError  # first use only: ~30 ms of CLDR data
+
+    try:
+        names = Locale.parse(interface_locale).languages
+    except (UnknownLocaleError, ValueError):
+        return ""
+    return names.get(code.replace("-", "_").split("_")[0], "")
 
 
 def _plain_label(object_name: str) -> QLabel:

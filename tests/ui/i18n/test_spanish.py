@@ -11,6 +11,7 @@ from reviewer.profile import Profile
 from tests.qt_wait import pump_until
 from tests.ui.conftest import prepare_store
 from ui.app import build_workstation
+from ui.cases.case_panel import language_line
 from ui.i18n.language import choose_language, use_language
 
 
@@ -51,6 +52,10 @@ def test_an_unknown_language_setting_falls_back_to_a_shipped_one():
 def test_the_case_and_the_investigation_read_in_spanish(spanish_window):
     window = spanish_window
     assert "idioma" in window.case_panel.header.text()  # "language" in the case header
+    assert window.case_panel.language.text().startswith("Texto en ")
+    # The case's language is named in Spanish too, not in Qt's English.
+    assert language_line("de") == "Texto en alemán (de)"
+    assert language_line("ar").startswith("Texto en árabe · \u2068العربية\u2069 (ar)")
     assert window.case_panel.sla.text().startswith(("SLA: quedan", "SLA vencido"))
     window.investigation_panel.toggle()
     assert window.investigation_panel.status.text().startswith("Contexto")
