@@ -288,13 +288,13 @@ def cmd_logout(args: argparse.Namespace) -> int:
     client = ApiClient(server, token, ca_bundle=_ca_bundle(args, profile)) if token else None
     result = SignOut(profile, server, client).run(discard_unsent=args.discard_unsent)
     if not result.signed_out:
-        print(f"error: {result.unsent_text()} have not reached the central API; still signed "
+        print(f"error: not yet at the central API: {result.unsent_text()}; still signed "
               "in. Run `main.py sync` when online, or sign out with --discard-unsent to drop them.",
               file=sys.stderr)
         return 1
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    discarded = f" ({result.unsent_text()} discarded, unsent)" if result.unsent else ""
+    discarded = f" (discarded, unsent: {result.unsent_text()})" if result.unsent else ""
     print(f"signed out{' of ' + server if server else ''}; local cache wiped{discarded}")
     return 0
 

@@ -179,10 +179,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n decision</numerusform>
+            <numerusform>%n decisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n account note(s)</source>
         <translation>
             <numerusform>%n account note</numerusform>
             <numerusform>%n account notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guideline acknowledgement(s)</source>
+        <translation>
+            <numerusform>%n guideline acknowledgement</numerusform>
+            <numerusform>%n guideline acknowledgements</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -219,8 +219,8 @@ Plazo del SLA {when}</translation>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <source>{unsent} have not reached the central API.</source>
-        <translation>{unsent} no han llegado a la API central.</translation>
+        <source>Not yet at the central API: {unsent}.</source>
+        <translation>Aún no han llegado a la API central: {unsent}.</translation>
     </message>
     <message>
         <source>They are sent as soon as the central API can be reached while you stay signed in. Signing out now discards them for good.</source>
@@ -473,10 +473,24 @@ Plazo del SLA {when}</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n decisión</numerusform>
+            <numerusform>%n decisiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n account note(s)</source>
         <translation>
             <numerusform>%n nota de cuenta</numerusform>
             <numerusform>%n notas de cuenta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guideline acknowledgement(s)</source>
+        <translation>
+            <numerusform>%n confirmación de directriz</numerusform>
+            <numerusform>%n confirmaciones de directrices</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -519,8 +533,8 @@ Plazo del SLA {when}</translation>
         <translation>Cerrando sesión: enviando lo pendiente…</translation>
     </message>
     <message>
-        <source>Still signed in: {unsent} wait to reach the central API.</source>
-        <translation>La sesión sigue abierta: {unsent} esperan llegar a la API central.</translation>
+        <source>Still signed in. Not yet at the central API: {unsent}.</source>
+        <translation>Sigues con la sesión iniciada. Aún no han llegado a la API central: {unsent}.</translation>
     </message>
     <message>
         <source>Signing out: wiping this machine&apos;s cache…</source>
@@ -2796,6 +2810,26 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Decidido por otro revisor, pendiente de la aprobación de un responsable</translation>
     </message>
     <message>
+        <source>A senior</source>
+        <translation>Un responsable</translation>
+    </message>
+    <message>
+        <source>{reviewer} approved your “{action}” on {case}</source>
+        <translation>{reviewer} aprobó tu «{action}» en {case}</translation>
+    </message>
+    <message>
+        <source>{reviewer} amended your “{action}” on {case}: now “{now}”</source>
+        <translation>{reviewer} modificó tu «{action}» en {case}: ahora «{now}»</translation>
+    </message>
+    <message>
+        <source>{reviewer} overturned your “{action}” on {case}: now “{now}”</source>
+        <translation>{reviewer} anuló tu «{action}» en {case}: ahora «{now}»</translation>
+    </message>
+    <message>
+        <source>{reviewer} ruled on your “{action}” on {case}: now “{now}”</source>
+        <translation>{reviewer} resolvió sobre tu «{action}» en {case}: ahora «{now}»</translation>
+    </message>
+    <message>
         <source>Categories: {list}</source>
         <translation>Categorías: {list}</translation>
     </message>
@@ -2834,6 +2868,38 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Case {case} fetched from the central API. It is not leased to you: another reviewer may hold it.</source>
         <translation>Caso {case} descargado de la API central. No está reservado para ti: puede tenerlo otro revisor.</translation>
+    </message>
+    <message>
+        <source>{first}, {next}</source>
+        <translation>{first}, {next}</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} y {last}</translation>
+    </message>
+    <message>
+        <source>Hold on {case} not kept by the central API (HTTP {status})</source>
+        <translation>La API central no mantuvo la retención de {case} (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>{case} handed to {to}</source>
+        <translation>{case} traspasado a {to}</translation>
+    </message>
+    <message>
+        <source>{case} NOT handed to {to}: {why} — it stays in your list</source>
+        <translation>{case} NO traspasado a {to}: {why} — sigue en tu lista</translation>
+    </message>
+    <message>
+        <source>the central API knows no colleague named “{to}”</source>
+        <translation>la API central no conoce a ningún compañero llamado «{to}»</translation>
+    </message>
+    <message>
+        <source>you may not hand this case on</source>
+        <translation>no puedes traspasar este caso</translation>
+    </message>
+    <message>
+        <source>the case is no longer open to you</source>
+        <translation>el caso ya no está abierto para ti</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from reviewer.domain import MalformedAnswer
 from reviewer.profile import Profile
 from reviewer.store.database import open_store, transaction
 from reviewer.sync.engine import SyncEngine, SyncSettings
+from reviewer.words import Phrase, tr, translate
 
 log = logging.getLogger(__name__)
 
@@ -129,11 +130,25 @@ def unsent_work(db) -> dict[str, int]:
 
 
 def describe_unsent(unsent: dict[str, int]) -> str:
-    """'2 decisions', '2 decisions and 1 account notes', ..."""
-    parts = [f"{n} {kind}" for kind, n in unsent.items()]
+    """'2 decisions', '2 decisions and 1 account note', ... (a Phrase: shown translated)."""
+    parts = [_count_of(kind, n) for kind, n in unsent.items()]
     if len(parts) < 2:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+        return parts[0] if parts else ""
+    listed = parts[0]
+    for part in parts[1:-1]:
+        listed = Phrase(translate("core", "{first}, {next}"), first=listed, next=part)
+    return Phrase(translate("core", "{first} and {last}"), first=listed, last=parts[-1])
+
+
+def _count_of(kind: str, n: int) -> str:
+    # One literal per kind: lupdate lists only literal tr() texts, with their plural forms.
+    if kind == "decisions":
+        return Phrase(tr("%n decision(s)", "", n), n=n)
+    if kind == "account notes":
+        return Phrase(tr("%n account note(s)", "", n), n=n)
+    if kind == "guideline acknowledgements":
+        return Phrase(tr("%n guideline acknowledgement(s)", "", n), n=n)
+    return f"{n} {kind}"
 
 
 def wipe_cache(profile: Profile) -> None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from reviewer.store.database import read_state, transaction
-from reviewer.words import QT_TRANSLATE_NOOP
+from reviewer.actions import ACTION_LABELS, ActionId
+from reviewer.words import QT_TRANSLATE_NOOP, Phrase, translate
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _data(change: dict) -> dict:
 
 
 def _our_outcome(conn, case_id: str, data: dict) -> str:
-    """"A senior approved your remove on case-1", if the decision they ruled on was ours."""
+    """"Sam approved your “Remove” on case-1" (a Phrase), if the decision ruled on was ours."""
     original = data.get("original_decision_id")
     if not isinstance(original, str):
         return ""
@@ -92,6 +93,28 @@ def _our_outcome(conn, case_id: str, data: dict) -> str:
         return ""
     # Ruled on: it no longer waits for a senior (the indicator and `status` stop saying so).
     conn.execute("UPDATE outbox SET awaiting_approval = 0 WHERE decision_id = ?", (original,))
-    outcome = data.get("outcome", "ruled on")
-    result = f" (now {data.get('action')})" if outcome != "approved" else ""
-    return f"{data.get('reviewer', 'A senior')} {outcome} your {row[0]} on {case_id}{result}"
+    reviewer = data.get("reviewer")
+    values = dict(reviewer=reviewer if isinstance(reviewer, str) and reviewer
+                  else Phrase(translate("core", "A senior")),
+                  action=_action_label(row[0]), case=case_id,
+                  now=_action_label(data.get("action")))
+    outcome = data.get("outcome")
+    if outcome == "approved":
+        return Phrase(translate("core", "{reviewer} approved your “{action}” on {case}"), **values)
+    if outcome == "amended":
+        return Phrase(translate("core", "{reviewer} amended your “{action}” on {case}: now "
+                                "“{now}”"), **values)
+    if outcome == "overturned":
+        return Phrase(translate("core", "{reviewer} overturned your “{action}” on {case}: now "
+                                "“{now}”"), **values)
+    return Phrase(translate("core", "{reviewer} ruled on your “{action}” on {case}: now “{now}”"),
+                  **values)
+
+
+def _action_label(action: object) -> str:
+    """An action's label as the decision bar shows it (translated on screen); an action this
+    workstation does not know is shown as the server named it."""
+    try:
+        return Phrase(ACTION_LABELS[ActionId(action)])
+    except ValueError:
+        return str(action)

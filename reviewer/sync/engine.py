@@ -100,6 +100,7 @@ class SyncEngine(WakeableThread):
         self._last_status: SyncStatus | None = None
         self._failed_media: set[str] = set()
         self._last_renewal = -1e9  # due in the first round
+        self._let_go = False  # this round's renewal lost leases (a hold's limit, another holder)
         self._outcomes: list[str] = []
         self.lookups = CaseLookup()  # the UI asks, this thread fetches
         self.concerns = ConcernSteps(client, self.settings)  # presets, guidelines, alerts...
@@ -324,6 +325,7 @@ class SyncEngine(WakeableThread):
             renewed, lost = self.client.renew_leases(ids[start:start + 500])
             cache.set_leases(renewed)
             closed += cache.mark_lost(lost)
+            self._let_go = self._let_go or bool(lost)
         self._last_renewal = time.monotonic()
 
     def pull(self) -> tuple[int, int]:
@@ -333,6 +335,8 @@ class SyncEngine(WakeableThread):
         queues = self.client.queues()
         cache.save_queues(queues)
         local = cache.open_counts()
+        # What this round let go goes to a colleague's claim first: no urgent extras now.
+        urgent_too, self._let_go = not self._let_go, False
         active = set(self.settings.queues)
         added = 0
         for queue in queues:
@@ -340,7 +344,8 @@ class SyncEngine(WakeableThread):
                 continue
             count = claim_count(queue, local.get(queue.id, 0),
                                 lambda queue_id=queue.id: cache.least_urgent_open(queue_id),
-                                self.settings.low_watermark, self.settings.prefetch_per_queue)
+                                self.settings.low_watermark, self.settings.prefetch_per_queue,
+                                urgent_too)
             if count:
                 cases, lease = self.client.claim(queue.id, count)
                 # Our own live leases come back with every claim: only the rest are new here.

@@ -14,6 +14,7 @@ import sqlite_utils
 from reviewer.review.holds import HoldBook
 from reviewer.store.case_cache import CaseCache
 from reviewer.sync.api_client import ApiClient, ApiRejected
+from reviewer.words import Phrase, translate
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,8 @@ def sync_holds(db: sqlite_utils.Database, client: ApiClient) -> list[str]:
             answer = client.hold(hold.case_id, hold.reason)
         except ApiRejected as exc:
             book.release(hold.case_id)
-            said.append(f"Hold on {hold.case_id} not kept by the central API ({exc.status})")
+            said.append(Phrase(translate("core", "Hold on {case} not kept by the central API "
+                                         "(HTTP {status})"), case=hold.case_id, status=exc.status))
             continue
         book.mark_sent(hold.case_id, str(answer.get("held_until", hold.until)))
     for case_id in book.unholds():
@@ -35,10 +37,12 @@ def sync_holds(db: sqlite_utils.Database, client: ApiClient) -> list[str]:
     for request in book.handoffs():
         try:
             client.hand_off(request.case_id, request.to, request.note)
-            said.append(f"{request.case_id} handed to {request.to}")
+            said.append(Phrase(translate("core", "{case} handed to {to}"),
+                               case=request.case_id, to=request.to))
         except ApiRejected as exc:
-            said.append(f"{request.case_id} NOT handed to {request.to}: {_refusal(exc, request.to)}"
-                        " — it stays in your list")
+            said.append(Phrase(translate("core", "{case} NOT handed to {to}: {why} — it stays in "
+                                         "your list"), case=request.case_id, to=request.to,
+                               why=_refusal(exc, request.to)))
         book.handed_off(request.case_id)
     cases, lease = client.handoffs()
     cache = CaseCache(db)
@@ -51,10 +55,10 @@ def sync_holds(db: sqlite_utils.Database, client: ApiClient) -> list[str]:
 def _refusal(exc: ApiRejected, to: str) -> str:
     """The central API's refusal in words (its body stays out: it is for machines)."""
     if "unknown_colleague" in str(exc):
-        return f"the central API knows no colleague named “{to}”"
+        return Phrase(translate("core", "the central API knows no colleague named “{to}”"), to=to)
     if exc.status == 403:
-        return "you may not hand this case on"
+        return Phrase(translate("core", "you may not hand this case on"))
     if exc.status in (404, 409):
-        return "the case is no longer open to you"
-    return f"the central API refused it (HTTP {exc.status})"
-
+        return Phrase(translate("core", "the case is no longer open to you"))
+    return Phrase(translate("core", "the central API refused it (HTTP {status})"),
+                  status=exc.status)

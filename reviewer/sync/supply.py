@@ -20,15 +20,17 @@ Urgency = tuple[int, str]  # (priority, SLA deadline): 1 before 4, then the soon
 
 
 def claim_count(queue: Queue, have: int, least_urgent_held: Callable[[], Urgency],
-                low_watermark: int, prefetch: int) -> int:
+                low_watermark: int, prefetch: int, urgent_too: bool = True) -> int:
     """Cases to ask this queue for now (0: none). `least_urgent_held` is asked only when the
-    supply is full (it reads the store)."""
+    supply is full (it reads the store). Without `urgent_too` (a round that has just let cases
+    go: a hold reached its limit, a lease was lost) only the plain rule applies, so what was
+    let go reaches a colleague's claim instead of coming straight back."""
     if queue.open_count == 0 or low_watermark <= 0:  # 0: claiming is off (the sign-out round)
         return 0
     if have < low_watermark:
         return max(0, prefetch - have)
     # Bounded, so one workstation cannot hoard a crisis queue: others claim the rest.
-    if have < 2 * prefetch and more_urgent(queue.next_unclaimed, least_urgent_held()):
+    if urgent_too and have < 2 * prefetch and more_urgent(queue.next_unclaimed, least_urgent_held()):
         return URGENT_TOP_UP
     return 0
 

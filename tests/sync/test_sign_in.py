@@ -131,7 +131,7 @@ def test_sign_out_refuses_while_decisions_are_unsent_unless_discarded(tmp_path, 
     refused = signing_out.run()
     assert (refused.signed_out, refused.unsent) == (
         False, {"decisions": 2, "guideline acknowledgements": 1})
-    assert refused.unsent_text() == "2 decisions and 1 guideline acknowledgements"
+    assert refused.unsent_text() == "2 decisions and 1 guideline acknowledgement"
     assert profile.store_path.exists() and Outbox(open_store(profile.store_path)).waiting() == 2
     assert keyring.get_password(KEYRING_SERVICE, rita.url) == token  # still signed in
     assert keyring.get_password(KEYRING_SERVICE, cache_key_name(profile.root))
@@ -168,10 +168,10 @@ def test_the_logout_command_refuses_then_discards(tmp_path, rita, keyring_file):
 
     refused = logout()
     assert refused.returncode == 1, refused.stderr
-    assert "1 decisions have not reached the central API" in refused.stderr
+    assert "not yet at the central API: 1 decision;" in refused.stderr
     assert profile.store_path.exists()
     done = logout("--discard-unsent")
     assert done.returncode == 0, done.stderr
-    assert "signed out" in done.stdout and "1 decisions discarded, unsent" in done.stdout
+    assert "signed out" in done.stdout and "discarded, unsent: 1 decision)" in done.stdout
     assert not profile.store_path.exists()
     assert token not in keyring_file.read_text()

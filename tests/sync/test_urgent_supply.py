@@ -62,5 +62,6 @@ def test_the_supply_rule():
     assert claim_count(_queue(), 30, held, 20, 50) == 0  # an older server says nothing
     assert claim_count(_queue(sooner), 100, held, 20, 50) == 0  # no hoarding
     assert claim_count(_queue(sooner), 30, held, 0, 50) == 0  # sign-out: claiming off
+    assert claim_count(_queue(sooner), 30, held, 20, 50, urgent_too=False) == 0  # just let go
     assert claim_count(_queue(sooner, open_count=0), 3, held, 20, 50) == 0
     assert claim_count(_queue((3, "garbage")), 30, held, 20, 50) == 0  # malformed: plain rule

@@ -154,7 +154,7 @@ def test_a_shift_by_keyboard_lands_exactly_the_intended_decisions(qtbot, tmp_pat
     decide_by_keys(senior, Qt.Key.Key_A)
     pump_until(lambda: senior.session.outbox.waiting() == 0, timeout=30, what="approval synced")
     reviewer.bridge.wake()
-    pump_until(lambda: "approved your suspend" in reviewer.status_line.text(), timeout=30,
+    pump_until(lambda: "approved your “Suspend”" in reviewer.status_line.text(), timeout=30,
                what="the reviewer sees the outcome")
     assert reviewer.session.outbox.awaiting_approval() == 0
     assert "awaiting" not in reviewer.sync_indicator.text()

@@ -85,8 +85,8 @@ class AccountActions(QObject):
             unsent = run_off_ui_thread(lambda: _stop_then(self.bridge, signing_out.send_unsent))
             if unsent and not ask_discard(window, shown(describe_unsent(unsent))):
                 self.bridge.start()
-                self.message.emit(self.tr("Still signed in: {unsent} wait to reach the central "
-                                          "API.").format(unsent=shown(describe_unsent(unsent))))
+                self.message.emit(self.tr("Still signed in. Not yet at the central API: "
+                                          "{unsent}.").format(unsent=shown(describe_unsent(unsent))))
                 return False
             self.message.emit(self.tr("Signing out: wiping this machine's cache…"))
             self.notes = run_off_ui_thread(signing_out.finish)
@@ -114,7 +114,7 @@ def confirm_sign_out(parent: QWidget) -> bool:
 def ask_discard(parent: QWidget, unsent: str) -> bool:
     """The question sign-out asks when something could not be sent."""
     return _ask_to_go(parent, "signOutUnsent", QMessageBox.Icon.Warning,
-                      tr("{unsent} have not reached the central API.").format(unsent=unsent),
+                      tr("Not yet at the central API: {unsent}.").format(unsent=unsent),
                       tr("They are sent as soon as the central API can be reached while you "
                          "stay signed in. Signing out now discards them for good."),
                       ("stay", tr("Stay signed in")), ("discard", tr("Sign out and discard them")))

@@ -104,9 +104,9 @@ def test_offline_the_reviewer_chooses_and_staying_loses_nothing(signed_in_window
     window.registry.actions[ActionId.NO_VIOLATION].trigger()
     window.registry.actions[ActionId.NO_VIOLATION].trigger()
     asked = press_sign_out(window, "stay")
-    assert asked == ["2 decisions have not reached the central API."]
+    assert asked == ["Not yet at the central API: 2 decisions."]
     assert window.isVisible() and window.isEnabled()
-    assert "Still signed in: 2 decisions" in window.status_line.text()
+    assert "Still signed in. Not yet at the central API: 2 decisions." in window.status_line.text()
     assert Outbox(open_store(profile.store_path)).waiting() == 2
     assert keyring.get_password(KEYRING_SERVICE, api.url) == token
     assert press_sign_out(window, "discard") == asked

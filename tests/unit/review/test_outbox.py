@@ -23,5 +23,5 @@ def test_a_decision_held_for_a_senior_is_counted_apart_until_the_ruling_arrives(
               "data": {"original_decision_id": held.decision_id, "outcome": "approved",
                        "reviewer": "senior-one", "action": "suspend"}}
     applied = apply_changes(outbox.db, [ruling], new_cursor=1)
-    assert applied.outcomes == ["senior-one approved your suspend on c-vip"]
+    assert applied.outcomes == ["senior-one approved your “Suspend” on c-vip"]
     assert outbox.awaiting_approval() == 0 and outbox.counts()["accepted"] == 2
