@@ -28,6 +28,7 @@ from reviewer.account.credentials import KEYRING_SERVICE, TOKEN_ENV, cache_key_n
 from reviewer.domain import MalformedAnswer
 from reviewer.profile import Profile
 from reviewer.store.database import open_store, transaction
+from reviewer.store.search_file import delete_index, index_path
 from reviewer.sync.engine import SyncEngine, SyncSettings
 from reviewer.words import Phrase, tr, translate
 
@@ -156,6 +157,7 @@ def wipe_cache(profile: Profile) -> None:
     exposure = _todays_exposure(profile.store_path)
     for suffix in STORE_SUFFIXES:
         Path(f"{profile.store_path}{suffix}").unlink(missing_ok=True)
+    delete_index(index_path(profile.store_path))  # unreadable without the key, gone anyway
     forget_secret(cache_key_name(profile.root))
     if exposure:
         db = open_store(profile.store_path)

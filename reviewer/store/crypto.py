@@ -76,6 +76,13 @@ class CacheCipher:
         self._aead = AESGCM(key)
         # A separate key for blind indexes, derived so that it never doubles as the AES key.
         self._blind_key = hmac.new(key, b"blind-index", hashlib.sha256).digest()
+        self._file_keys = hmac.new(key, b"sealed-files", hashlib.sha256).digest()
+
+    def file_key(self, purpose: str) -> bytes:
+        """The key of another encrypted file that belongs with this store (the search index):
+        derived, so it is gone exactly when the store's key is, and never equals the AES key
+        or another file's."""
+        return hmac.new(self._file_keys, purpose.encode("ascii"), hashlib.sha256).digest()
 
     def blind(self, value: str) -> str:
         """A keyed hash of `value`: equal values match, but the value cannot be read back or

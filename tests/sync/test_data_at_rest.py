@@ -28,6 +28,7 @@ from reviewer.media.render import RenderStyle
 from reviewer.profile import Profile
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
+from reviewer.store.search_file import index_path
 from reviewer.sync.engine import SyncEngine, SyncSettings
 from tests.factories import case_dict, sha, synthetic_png
 from tests.qt_wait import pump_until
@@ -122,9 +123,17 @@ def test_the_workstation_keeps_case_text_and_media_sealed_on_disk(qtbot, tmp_pat
     pump_until(lambda: window.media.result(key) is not None, what="rendered")
     assert window.media.result(key).image is not None
     _guideline_and_note_read_back(qtbot, window)
+    # The background search index, kept in its own file, has the case's words and the note.
+    index = window.work_list.indexer.index
+    window.work_list.indexer.catch_up()
+    pump_until(lambda: CASE_ID in (index.search("quokkaplan") or ()) and
+               CASE_ID in (index.search("4e1d7b") or ()), timeout=30, what="indexed")
+    assert index.file.path == index_path(profile.store_path) and index.file.path.exists()
 
     assert leaked(profile.root) == []  # before any checkpoint: nothing in clear in the WAL
     open_store(profile.store_path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with index._lock:
+        index.file.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert leaked(profile.root) == []
 
 
