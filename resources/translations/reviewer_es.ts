@@ -2562,6 +2562,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Decisiones según lo revelado</translation>
     </message>
     <message>
+        <source>% of the period&apos;s decisions</source>
+        <translation>% de las decisiones del periodo</translation>
+    </message>
+    <message>
         <source>The team view is for leads: the central API refused it to this sign-in.</source>
         <translation>La vista de equipo es para responsables: la API central la ha denegado a esta sesión.</translation>
     </message>

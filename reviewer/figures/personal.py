@@ -116,7 +116,8 @@ def _reveal_chart(db: sqlite_utils.Database, today: date) -> Chart:
     return Chart("decisions_by_reveal", translate("core", "Decisions by what was revealed"),
                  PERCENT, tuple(label for label, _ in periods),
                  tuple(Series(name, tuple(s[key] for s in shares)) for key, name in names),
-                 unit=translate("core", "decisions"), empty_text="" if decided else NO_DATA_YET)
+                 unit=translate("core", "% of the period's decisions"),
+                 empty_text="" if decided else NO_DATA_YET)
 
 
 def _share(part: int, whole: int) -> str:
