@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, and_, case, func, insert, select
+from sqlalchemy import Connection, and_, case, exists, func, insert, select
 
 from server.store.database import lock_idempotency_key
 from server.auth.access import CASE_ACCESS_COLUMNS, may_access_case
@@ -23,6 +23,7 @@ from server.cases import AWAITING_APPROVAL
 from server.errors import ApiError
 from reviewer.contract.actions import ENFORCEMENT_ACTIONS, FINAL_ACTIONS
 from server.store.schema import account_notes, authors, cases, decisions, reporters, reports
+from server.store.quality_schema import quality_links
 from server.timeutil import parse_iso, to_iso
 
 # A strike is an enforcement that weighs on the account: content removed, reach restricted or
@@ -156,7 +157,10 @@ def reporter_stats(conn: Connection, case_id: str) -> list[dict]:
                func.sum(case((and_(decided, standing.in_(sorted(ENFORCEMENT_ACTIONS))), 1),
                              else_=0)).label("upheld"))
         .join(cases, cases.c.id == reports.c.case_id)
-        .where(reports.c.reporter_id.in_(ids)).group_by(reports.c.reporter_id)
+        .where(reports.c.reporter_id.in_(ids),
+               # A second-review or golden copy repeats its source's reports: counted once.
+               ~exists().where(quality_links.c.case_id == reports.c.case_id))
+        .group_by(reports.c.reporter_id)
     )}
     past = {row.id: row for row in conn.execute(select(reporters).where(reporters.c.id.in_(ids)))}
     out = []

@@ -107,11 +107,16 @@ def test_a_blind_second_review_carries_no_trace_of_the_first_decision(
                    json={"second_review_share": 1.0, "golden_rate": 0.0})
     assert put.status_code == 200 and put.json()["second_review_share"] == 1.0
     case = _ordinary(lena, "hate_harassment")
+    filed = {r["reporter_id"]: r["reports_filed"]
+             for r in lena.get(f"/v1/cases/{case['id']}/context").json()["reporters"]}
     first = _decide(alice, post_decision, decision_body, case["id"], "remove",
                     note="FIRST-NOTE-7781", policy="harassment")
 
     assert _new(_claim_all(alice, "hate_harassment")) == []
     served = _new(_claim_all(bob, "hate_harassment"))
+    # The copy's reports are the source's: a reporter's record does not count them twice.
+    assert {r["reporter_id"]: r["reports_filed"] for r in lena.get(
+        f"/v1/cases/{case['id']}/context").json()["reporters"]} == filed
     assert len(served) == 1 and served[0]["text"] == case["text"]
     second = served[0]
     # As served: a live open case, and nothing of the first decision anywhere in it.
