@@ -21,9 +21,10 @@ import re
 import threading
 import warnings
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterator
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from reviewer.words import translate
 
@@ -77,20 +78,78 @@ def decode_for_display(data: bytes | None, box: tuple[int, int]) -> Image.Image:
 
 
 def decode_still(image: Image.Image, box: tuple[int, int]) -> Image.Image:
-    if image.format == "JPEG":
-        # Decode at 1/2, 1/4 or 1/8 scale: the smallest that still covers what will be shown.
-        # (EXIF rotation may swap the sides, so ask for the fitted size either way round.)
-        fitted = _fit(image.size, box)
-        rotated = _fit(image.size, (box[1], box[0]))
-        image.draft("RGB", (min(fitted[0], rotated[0]), min(fitted[1], rotated[1])))
+    """An opened still, decoded to RGB at the size it fits `box` at."""
+    return decode_shown(image, box).image
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A decoded still and the size it is shown at: `image` is that size, or (for a `side`
+    decode) a smaller copy that still covers a `side`-pixel work copy of it."""
+
+    image: Image.Image
+    size: tuple[int, int]
+
+
+def decode_shown(image: Image.Image, box: tuple[int, int], mode: str = "RGB",
+                 side: int | None = None) -> Shown:
+    """Decode an opened still (mode "RGB" or "L") for showing within `box`, upright.
+
+    Without `side`: at the fitted size. With `side`: only as large as a copy of the fitted
+    size no larger than `side` pixels needs (the blurred and reduced stages compute on such a
+    copy and scale the result up), so a JPEG decodes at 1/8 scale where it can, and in
+    grayscale straight from its luma when `mode` is "L": a fraction of the work and memory of
+    a full decode, and the same pixels where the copy is made."""
     try:
         with hostile_decoding():
+            # Read from the header (a JPEG's APP1) before decoding, so the decode is sized for
+            # the picture the right way up.
+            method = _TRANSPOSE.get(image.getexif().get(_ORIENTATION, 1))
+            swapped = method in _SWAPS_SIDES
+            upright = (image.height, image.width) if swapped else image.size
+            shown = _fit(upright, box)
+            least = shown if side is None else _fit(shown, (side, side))
+            if image.format == "JPEG":
+                image.draft(mode if mode == "L" else "RGB",
+                            (least[1], least[0]) if swapped else least)
+                # The bytes are in memory already: handed over in one piece, not re-copied
+                # 64 KB at a time (with the unread rest of each piece copied again).
+                image.decodermaxblock = _WHOLE_FILE
             image.load()
-            image = ImageOps.exif_transpose(image)
-            image.thumbnail(box, Image.Resampling.BILINEAR, reducing_gap=2.0)
-            return image.convert("RGB")
+            if method is not None:  # no copy at all for the common upright file
+                image = image.transpose(method)
+            image = _resized(image, shown) if side is None else _reduced(image, least)
+            return Shown(image if image.mode == mode else image.convert(mode), shown)
     except Exception as exc:  # noqa: BLE001 -- hostile input: any decoder error is a refusal
         raise decode_refusal(exc) from exc
+
+
+_ORIENTATION = 0x0112
+_WHOLE_FILE = 1 << 30  # a read size larger than any file that passes `open_image`
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+              4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+              6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+_SWAPS_SIDES = {Image.Transpose.TRANSPOSE, Image.Transpose.ROTATE_270,
+                Image.Transpose.TRANSVERSE, Image.Transpose.ROTATE_90}
+_RESAMPLED_MODES = ("L", "RGB", "RGBA", "LA")  # others (palette, CMYK...) convert first
+
+
+def _resized(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    if image.size == size:
+        return image
+    if image.mode not in _RESAMPLED_MODES:
+        image = image.convert("RGB")
+    return image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+
+
+def _reduced(image: Image.Image, least: tuple[int, int]) -> Image.Image:
+    """Box-averaged by a whole factor, staying at least `least`: the work copy is box-averaged
+    from it, so nothing finer than what it keeps is lost."""
+    if image.mode not in _RESAMPLED_MODES:
+        image = image.convert("RGB")
+    factor = min(image.width // least[0], image.height // least[1])
+    return image.reduce(factor) if factor >= 2 else image
 
 
 def decode_refusal(exc: BaseException, what: str = "file") -> MediaUnavailable:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from reviewer.media.stages import ORDER, Stage
 from reviewer.resources import RESOURCES_DIR
-from reviewer.store.database import read_state, write_state
 
 PRESETS_FILE = RESOURCES_DIR / "media_presets.toml"
 
@@ -171,6 +170,10 @@ ORG_PRESETS_KEY = "org_presets"
 
 def load_org(db) -> dict:
     """The organisation's presets as last fetched from the central API ({} before the first)."""
+    # Imported here: rendering reads presets but never the store, and the store's imports
+    # (sqlite_utils, which loads numpy) would add ~25 MB to every process that only renders.
+    from reviewer.store.database import read_state
+
     try:
         org = json.loads(read_state(db, ORG_PRESETS_KEY, "{}"))
     except ValueError:
@@ -181,6 +184,8 @@ def load_org(db) -> dict:
 def save_org(db, org: dict) -> bool:
     """Store fetched org presets; True if they changed. Refuses (raises) presets it cannot apply."""
     PresetBook.load().with_org(org)  # validate before storing: a bad answer changes nothing
+    from reviewer.store.database import write_state  # see load_org
+
     text = json.dumps(org, sort_keys=True)
     if text == json.dumps(load_org(db), sort_keys=True):
         return False

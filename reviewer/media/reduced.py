@@ -36,23 +36,28 @@ _FLAT_TONES = [min(255, v // _TONE_STEP * _TONE_STEP + _TONE_STEP // 2) for v in
 _OUTLINE_THRESHOLD = 24
 
 
-def cartoon(image: Image.Image) -> Image.Image:
-    """Flat posterised tones with dark outlines: the default reduced-detail rendering."""
-    small = _smoothed(image)
+def cartoon(image: Image.Image, size: tuple[int, int] | None = None) -> Image.Image:
+    """Flat posterised tones with dark outlines: the default reduced-detail rendering, at
+    `size` (default: the image's own; the image need only cover the work copy of it)."""
+    size = size or image.size
+    small = _smoothed(image, size)
     flat = small.point(_FLAT_TONES * len(small.getbands()))  # posterised, not darkened
     lines = _outlines(small).convert(flat.mode)
-    return ImageChops.multiply(flat, lines).resize(image.size, Image.Resampling.BILINEAR)
+    return ImageChops.multiply(flat, lines).resize(size, Image.Resampling.BILINEAR)
 
 
-def edges(image: Image.Image) -> Image.Image:
+def edges(image: Image.Image, size: tuple[int, int] | None = None) -> Image.Image:
     """Dark outlines on an even grey page: the alternative measured against `cartoon`."""
-    lines = _outlines(_smoothed(image)).point(lambda v: 40 if v == 0 else 200)
-    return lines.convert(image.mode).resize(image.size, Image.Resampling.BILINEAR)
+    size = size or image.size
+    lines = _outlines(_smoothed(image, size)).point(lambda v: 40 if v == 0 else 200)
+    return lines.convert(image.mode).resize(size, Image.Resampling.BILINEAR)
 
 
-def _smoothed(image: Image.Image) -> Image.Image:
-    scale = max(1.0, max(image.size) / WORK_SIDE)
-    small = image.resize((max(1, round(image.width / scale)), max(1, round(image.height / scale))),
+def _smoothed(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    # The work copy's size comes from the size shown, so it is the same whatever size the
+    # decode came out at.
+    scale = max(1.0, max(size) / WORK_SIDE)
+    small = image.resize((max(1, round(size[0] / scale)), max(1, round(size[1] / scale))),
                          Image.Resampling.BOX)
     median = ImageFilter.MedianFilter(_MEDIAN)
     return small.filter(median).filter(median)
@@ -70,6 +75,6 @@ RENDERINGS = {"cartoon": cartoon, "edges": edges}
 DEFAULT = "cartoon"
 
 
-def reduce_detail(image: Image.Image) -> Image.Image:
-    """The reduced-detail stage of one still or storyboard frame."""
-    return RENDERINGS[DEFAULT](image)
+def reduce_detail(image: Image.Image, size: tuple[int, int] | None = None) -> Image.Image:
+    """The reduced-detail stage of one still or storyboard frame, at `size` (default: its own)."""
+    return RENDERINGS[DEFAULT](image, size)

@@ -3,7 +3,9 @@
 Default output is blurred and grayscale. The blur radius is a fraction of the rendered longer
 side (8% by default), not a fixed pixel count, so a face or a line of text is unrecognisable at
 any display size. Blurring happens on a small copy that is then scaled up: for a radius this
-large the result looks the same and costs a tiny fraction of a full-size Gaussian. The style's
+large the result looks the same and costs a tiny fraction of a full-size Gaussian. So the
+blurred and reduced stages decode no more than that copy needs (a 24 MP JPEG at 1/8 scale,
+straight to grayscale), and only real pixels decode at the size shown. The style's
 stage says how much more is shown: the reduced-detail stage (shapes and flat tones, no texture:
 reviewer/media/reduced.py) or real pixels; `style_for` never puts a stage in a style that the
 category's preset does not allow.
@@ -24,14 +26,17 @@ from PIL import Image, ImageFilter, ImageOps
 
 from reviewer.media import storyboard
 from reviewer.media.decode import (MediaUnavailable, NotDownloaded, check_bytes, decode_refusal,
-                                   decode_still, hostile_decoding, open_image)
+                                   decode_shown, hostile_decoding, open_image)
 from reviewer.media.presets import MediaPreset
-from reviewer.media.reduced import reduce_detail
+from reviewer.media.reduced import WORK_SIDE, reduce_detail
 from reviewer.media.stages import Stage
 from reviewer.words import translate
 
 DEFAULT_BLUR_FRACTION = 0.08
 _BLUR_WORK_SIDE = 96  # longer side of the copy the blur is computed on
+# The blurred and reduced stages never need more of a still than a copy this large (see
+# `decode_shown`): one small decode serves both, and only real pixels decode at full size.
+_SMALL_SIDE = max(_BLUR_WORK_SIDE, WORK_SIDE)
 
 
 @dataclass(frozen=True)
@@ -107,25 +112,56 @@ class RenderedMedia:
 
 
 @dataclass(frozen=True)
+class Need:
+    """How much of the media a style's filter needs decoded."""
+
+    mode: str  # "L" (grayscale) or "RGB"
+    small: bool  # True: a copy covering `_SMALL_SIDE` is enough (blurred and reduced stages)
+
+    @classmethod
+    def of(cls, style: RenderStyle) -> "Need":
+        # Real pixels always decode in colour, so turning colour on while revealing (the step
+        # after) filters what is decoded already instead of decoding again.
+        full = style.stage is Stage.REVEALED
+        return cls("RGB" if style.colour or full else "L", not full)
+
+    def served_by(self) -> tuple["Need", ...]:
+        """The decodes that serve this need, least work first."""
+        richer = (Need("RGB", True), FULL) if self.small else (FULL,)
+        return tuple(dict.fromkeys((self, *richer)))
+
+
+FULL = Need("RGB", False)
+
+
+@dataclass(frozen=True)
 class Decoded:
     frames: tuple[Image.Image, ...]  # one for a still image
     caption: str = ""
+    shown: tuple[int, int] | None = None  # a still's size on screen (its frame may be smaller)
+    need: Need = FULL  # what it serves (storyboards are always decoded in full)
 
 
-def apply_filter(image: Image.Image, style: RenderStyle) -> Image.Image:
-    """The filtered pixels of one still or storyboard frame; none for a never-render style."""
+def apply_filter(image: Image.Image, style: RenderStyle,
+                 size: tuple[int, int] | None = None) -> Image.Image:
+    """The filtered pixels of one still or storyboard frame, at `size` (default: its own);
+    none for a never-render style. A blurred or reduced rendering needs only a copy of the
+    image as large as its work copy, so `image` may be smaller than `size` for those."""
     refuse_never_rendered(style)
-    if not style.colour:
+    size = size or image.size
+    if not style.colour and image.mode != "L":
         image = ImageOps.grayscale(image)
     if style.stage is Stage.REVEALED:
-        return image
+        return image if image.size == size else image.resize(size, Image.Resampling.BILINEAR)
     if style.stage is Stage.REDUCED:
-        return reduce_detail(image)
-    return _blur(image, style.blur_fraction)
+        return reduce_detail(image, size)
+    return _blur(image, style.blur_fraction, size)
 
 
-def _blur(image: Image.Image, fraction: float) -> Image.Image:
-    width, height = image.size
+def _blur(image: Image.Image, fraction: float, size: tuple[int, int]) -> Image.Image:
+    # Worked out from the size shown, not the size of `image`, so the blur is as strong
+    # whatever size the decode came out at.
+    width, height = size
     scale = max(1.0, max(width, height) / _BLUR_WORK_SIDE)
     small_size = (max(1, round(width / scale)), max(1, round(height / scale)))
     small = image.resize(small_size, Image.Resampling.BOX)
@@ -143,7 +179,7 @@ class MediaRenderer:
     """Decode once per (media, size), filter per style. Safe to call from several threads."""
 
     def __init__(self, cache_items: int = 48):
-        self._decoded: OrderedDict[tuple[str, tuple[int, int]], Decoded] = OrderedDict()
+        self._decoded: OrderedDict[tuple[str, tuple[int, int], Need], Decoded] = OrderedDict()
         self._cache_items = cache_items
         self._lock = threading.Lock()
 
@@ -157,7 +193,7 @@ class MediaRenderer:
         a refused style, or media already decoded for this box, never reads them."""
         try:
             refuse_never_rendered(style)
-            decoded = self._decoded_for(key, load, box)
+            decoded = self._decoded_for(key, load, box, Need.of(style))
             return self._filtered(decoded, box, style)
         except MediaUnavailable as exc:
             return RenderedMedia.unavailable(exc)
@@ -174,8 +210,8 @@ class MediaRenderer:
 
     @staticmethod
     def _filtered(decoded: Decoded, box: tuple[int, int], style: RenderStyle) -> RenderedMedia:
-        if len(decoded.frames) == 1:
-            return RenderedMedia(apply_filter(_fit(decoded.frames[0], box), style))
+        if decoded.shown is not None:
+            return RenderedMedia(apply_filter(decoded.frames[0], style, decoded.shown))
         columns, rows = storyboard.grid_shape(len(decoded.frames))
         cell = (max(1, box[0] // columns - 4), max(1, box[1] // rows - 4))
         # Each frame is filtered at its own size, so the blur scales with what is shown.
@@ -183,20 +219,21 @@ class MediaRenderer:
         return RenderedMedia(storyboard.compose(frames, box), caption=decoded.caption)
 
     def _decoded_for(self, key: str, load: Callable[[], bytes | None],
-                     box: tuple[int, int]) -> Decoded:
-        cache_key = (key, box)
+                     box: tuple[int, int], need: Need) -> Decoded:
         with self._lock:
-            if cache_key in self._decoded:
-                self._decoded.move_to_end(cache_key)
-                return self._decoded[cache_key]
+            for served_by in need.served_by():
+                cache_key = (key, box, served_by)
+                if cache_key in self._decoded:
+                    self._decoded.move_to_end(cache_key)
+                    return self._decoded[cache_key]
         data = check_bytes(load())
         try:
             with hostile_decoding():
-                decoded = decode_media(data, box)
+                decoded = decode_media(data, box, need)
         except Exception as exc:  # noqa: BLE001 -- hostile input: one line, never a traceback
             raise decode_refusal(exc) from exc
         with self._lock:
-            self._decoded[cache_key] = decoded
+            self._decoded[(key, box, decoded.need)] = decoded
             while len(self._decoded) > self._cache_items:
                 self._decoded.popitem(last=False)
         return decoded
@@ -206,8 +243,9 @@ class MediaRenderer:
             self._decoded.clear()
 
 
-def decode_media(data: bytes, box: tuple[int, int]) -> Decoded:
-    """A still, an animation or a video, as frames no larger than needed for `box`."""
+def decode_media(data: bytes, box: tuple[int, int], need: Need = FULL) -> Decoded:
+    """A still, an animation or a video, as frames no larger than needed for `box`; a still
+    only as much as `need` asks (storyboards always in full: their frames are small)."""
     max_side = max(box)
     if storyboard.looks_like_video(data):
         frames = storyboard.video_frames(data)
@@ -222,7 +260,8 @@ def decode_media(data: bytes, box: tuple[int, int]) -> Decoded:
             raise decode_refusal(exc, "animation") from exc
         return Decoded(tuple(_shrink(f, max_side) for f in frames),
                        f"Animation: {len(frames)} of {total} frames · not playing")
-    return Decoded((decode_still(image, box),))
+    still = decode_shown(image, box, need.mode, _SMALL_SIDE if need.small else None)
+    return Decoded((still.image,), shown=still.size, need=need)
 
 
 def _shrink(image: Image.Image, max_side: int) -> Image.Image:

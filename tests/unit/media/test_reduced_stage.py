@@ -44,7 +44,8 @@ def test_reduced_keeps_the_shapes_and_drops_the_texture(seed):
 def test_every_storyboard_frame_is_reduced_by_the_renderer(monkeypatch):
     frames = []
     real = render.reduce_detail
-    monkeypatch.setattr(render, "reduce_detail", lambda image: frames.append(image) or real(image))
+    monkeypatch.setattr(render, "reduce_detail",
+                        lambda image, *size: frames.append(image) or real(image, *size))
     data = synthetic_animation(frames=12)
     reduced = MediaRenderer().render("a", data, BOX, style_for(MediaPreset(), "gore",
                                                                stage=Stage.REDUCED))
