@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextlib import asynccontextmanager
-from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -46,7 +45,7 @@ from server.auth.access import (
 )
 from server.audit import record_audit
 from server.auth.shared_limits import DatabaseBuckets, DatabaseLoginThrottle
-from server.auth.tokens import Reviewer, token_is_known
+from server.auth.tokens import Reviewer
 from server.api.login import install_throttle
 from server.api.strict_json import NoNulInUrl
 from server.store import request_timing
@@ -132,8 +131,7 @@ def create_app(
         # Several processes share one PostgreSQL, so they share their buckets in it too.
         buckets = DatabaseBuckets(database, rate_limit) if database.is_postgresql \
             else TokenBuckets(rate_limit)
-        app.add_middleware(RateLimitMiddleware, buckets=buckets,
-                           known_token=partial(token_is_known, database))
+        app.add_middleware(RateLimitMiddleware, buckets=buckets, database=database)
     if request_timing.enabled():  # outermost: the load bench's view of each request
         request_timing.watch_engine(database.engine)
         app.add_middleware(request_timing.ServerTimingMiddleware)

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from starlette.concurrency import run_in_threadpool
 
+from server.auth.tokens import AUTHENTICATED, reviewer_of
+
 DEFAULT_PER_SECOND = 50.0
 DEFAULT_BURST = 500
 PER_SECOND_ENV_VAR = "REVIEWER_RATE_LIMIT_PER_SECOND"  # 0 turns rate limiting off
@@ -67,7 +69,11 @@ class TokenBuckets:
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key: (left, at)
         self._lock = threading.Lock()
 
-    def take(self, key: str) -> float:
+    def transaction(self, database):
+        """Where the middleware looks the caller up: a read (the buckets are in memory)."""
+        return database.read()
+
+    def take(self, key: str, _conn=None) -> float:
         now = self._clock()
         with self._lock:
             left, at = self._buckets.pop(key, (float(self.limit.burst), now))
@@ -82,13 +88,15 @@ class TokenBuckets:
 class RateLimitMiddleware:
     """Pure ASGI middleware (no per-request task or body buffering, unlike BaseHTTPMiddleware).
 
-    `known_token(sha256 hex of the bearer token)` says whether a token would authenticate; it
-    reads the database, so it (and a database-backed take) runs on the thread pool."""
+    Whether a token would authenticate is read from `database`, so the lookup (and a
+    database-backed take) runs on the thread pool, both in one transaction of the buckets'
+    choosing. The Reviewer found is left in the request's state for authentication to reuse:
+    one connection and one lookup per request instead of three and two."""
 
-    def __init__(self, app, buckets, known_token: Callable[[str], bool]) -> None:
+    def __init__(self, app, buckets, database) -> None:
         self.app = app
         self.buckets = buckets
-        self.known_token = known_token
+        self.database = database
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and scope["path"] not in EXEMPT_PATHS:
@@ -99,11 +107,14 @@ class RateLimitMiddleware:
         await self.app(scope, receive, send)
 
     def _take(self, scope) -> float:
-        return self.buckets.take(self._client_key(scope))
+        with self.buckets.transaction(self.database) as conn:
+            return self.buckets.take(self._client_key(scope, conn), conn)
 
-    def _client_key(self, scope) -> str:
+    def _client_key(self, scope, conn) -> str:
         token_hash = _bearer_token_hash(scope)
-        if token_hash is not None and self.known_token(token_hash):
+        reviewer = reviewer_of(conn, token_hash) if token_hash is not None else None
+        if reviewer is not None:
+            scope.setdefault("state", {})[AUTHENTICATED] = (token_hash, reviewer)
             return "token:" + token_hash
         client = scope.get("client")
         return f"address:{client[0] if client else 'unknown'}"

@@ -13,12 +13,16 @@ the in-memory versions.
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, delete, insert, select, text
 
 from server.auth.login_throttle import ThrottleLimits, address_key, name_key, wait_for
 from server.auth.rate_limit import RateLimit
 from server.store.database import Database
+from server.store.request_timing import note_transaction
 from server.store.schema import login_failures, rate_buckets
 
 SWEEP_EVERY = 1000  # takes (per process) between deletions of buckets that are full again
@@ -53,25 +57,33 @@ class DatabaseBuckets:
         self._takes = 0
         self._lock = threading.Lock()
 
-    def take(self, key: str) -> float:
-        with self.database.engine.begin() as conn:
+    @contextmanager
+    def transaction(self, database: Database) -> Iterator[Connection]:
+        """One short transaction for the caller's lookup and the take (READ COMMITTED: a
+        take must see the bucket as the last concurrent take left it)."""
+        asked = time.perf_counter()
+        with database.engine.begin() as conn:
+            note_transaction(time.perf_counter() - asked)
             _fast_commit(conn)
-            tokens, granted = conn.execute(_TAKE, {
-                "key": key, "burst": float(self.limit.burst),
-                "rate": self.limit.per_second}).one()
-        self._maybe_sweep()
+            yield conn
+
+    def take(self, key: str, conn: Connection | None = None) -> float:
+        if conn is None:
+            with self.transaction(self.database) as own:
+                return self.take(key, own)
+        tokens, granted = conn.execute(_TAKE, {
+            "key": key, "burst": float(self.limit.burst), "rate": self.limit.per_second}).one()
+        self._maybe_sweep(conn)
         return 0.0 if granted else (1.0 - tokens) / self.limit.per_second
 
-    def _maybe_sweep(self) -> None:
+    def _maybe_sweep(self, conn: Connection) -> None:
         with self._lock:
             self._takes += 1
             due = self._takes % SWEEP_EVERY == 0
         if due:  # made-up keys must not grow the table without bound
             full_after = self.limit.burst / self.limit.per_second
-            with self.database.engine.begin() as conn:
-                _fast_commit(conn)
-                conn.execute(delete(rate_buckets).where(
-                    rate_buckets.c.at < text(f"{_NOW} - :full").bindparams(full=full_after)))
+            conn.execute(delete(rate_buckets).where(
+                rate_buckets.c.at < text(f"{_NOW} - :full").bindparams(full=full_after)))
 
 
 class DatabaseLoginThrottle:

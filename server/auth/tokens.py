@@ -58,23 +58,32 @@ def require_role(minimum_role: str):
     return dependency
 
 
+# scope["state"] key under which the rate limiter leaves (token sha256, Reviewer) when it has
+# already looked the caller up: the same request need not ask the database twice.
+AUTHENTICATED = "authenticated_reviewer"
+
+
 def _authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Reviewer:
     if credentials is None or not credentials.credentials:
         raise _unauthorized()
-    database = request.app.state.database
     token_hash = hash_token(credentials.credentials)
-    with database.read() as conn:
-        row = _token_owner(conn, token_hash)
-        if row is None:
-            raise _unauthorized()
-        queues = None if row.role != "reviewer" else _assigned_queues(conn, row.id)
+    known = request.scope.get("state", {}).get(AUTHENTICATED)
+    if known is not None and known[0] == token_hash:  # the very token the limiter looked up
+        return known[1]
+    with request.app.state.database.read() as conn:
+        reviewer = reviewer_of(conn, token_hash)
+    if reviewer is None:
+        raise _unauthorized()
+    return reviewer
+
+
+def reviewer_of(conn: Connection, token_hash: str) -> Reviewer | None:
+    """The Reviewer a token (by its sha256) authenticates now; None if unknown or revoked."""
+    row = _token_owner(conn, token_hash)
+    if row is None:
+        return None
+    queues = None if row.role != "reviewer" else _assigned_queues(conn, row.id)
     return Reviewer(id=row.id, name=row.name, role=row.role, queues=queues)
-
-
-def token_is_known(database, token_hash: str) -> bool:
-    """Whether a token (by its sha256) would authenticate now: the rate limiter's question."""
-    with database.read() as conn:
-        return _token_owner(conn, token_hash) is not None
 
 
 def _token_owner(conn: Connection, token_hash: str):

@@ -150,8 +150,11 @@ def open_database(target: str | Path, *, migrate_schema: bool = True) -> Databas
 
 def _make_engine(url: URL) -> Engine:
     options = dict(
-        pool_size=8,
-        max_overflow=16,
+        # As many connections as the endpoints' thread pool lets run at once, all kept: an
+        # overflow connection is closed on return, and under load that meant a new PostgreSQL
+        # backend (a fork, a handshake) for most transactions.
+        pool_size=24,
+        max_overflow=0,
         # Bound values are case text, notes and token hashes: keep them out of SQL logging and
         # out of the messages of database errors (which end up in the server log).
         hide_parameters=True,

@@ -34,3 +34,17 @@ def test_no_timings_leave_the_server_unless_asked(db_path, seeded_template, monk
     with ServerThread(db_path) as server:
         answered = httpx.get(f"{server.url}/v1/me", headers=headers)
     assert answered.status_code == 200 and "server-timing" not in answered.headers
+
+
+def test_one_lookup_serves_the_rate_limiter_and_authentication(db_path, seeded_template,
+                                                               monkeypatch):
+    """The limiter looks the token up and leaves the reviewer for authentication: one
+    transaction for GET /v1/me, not one each."""
+    headers = {"Authorization": f"Bearer {seeded_template.tokens['alice']}"}
+    monkeypatch.setenv(ENV_VAR, "1")
+    with ServerThread(db_path) as server:
+        me = httpx.get(f"{server.url}/v1/me", headers=headers)
+        unknown = httpx.get(f"{server.url}/v1/me", headers={"Authorization": "Bearer nobody"})
+    assert me.json() == {"name": "alice", "role": "reviewer"}
+    assert parse_header(me.headers["server-timing"])["txn"] == 1
+    assert unknown.status_code == 401
