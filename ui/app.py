@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer.sync.api_client import ApiClient
 from reviewer.store.cache_guard import unlock_cache
-from reviewer.store.case_cache import CaseCache
+from reviewer.store.case_cache import purge_media_of_later
 from reviewer.media.exposure import ExposureMeter
 from reviewer.keymap import Keymap, KeymapError, load_keymap
 from reviewer.log_file import LogFile
@@ -64,7 +64,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
         engine = SyncEngine(profile.store_path, ApiClient(server_url, token, ca_bundle=ca_bundle),
                             settings=settings)
     bridge = SyncBridge(engine)
-    CaseCache(db).purge_media_of(never)
+    purge_media_of_later(profile.store_path, never)  # off the way to the first case
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine,

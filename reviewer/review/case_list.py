@@ -1,10 +1,10 @@
 """The work list: open cached cases, filtered and sorted the way the reviewer asks.
 
 The list metadata of every open case (id, queue, priority, deadline, language, region, policy
-area, report count: the clear columns, never content) is held in memory as small tuples, read
-once through a covering index. Each sort order is computed once and kept until the cases
-change, so a filter or a search is one pass over a presorted list. Measured at 100,000 cases
-(`make bench`): a pass is ~10-20 ms where the equivalent SQL, which sorts every time, is 60-140.
+area, report count: the clear columns, never content) is held in memory by column
+(list_columns.py), read once through a covering index. Each sort order is computed once and kept
+until the cases change, so a filter or a search is a few C loops over a presorted list: ~1-5 ms
+at 100,000 cases, where the equivalent SQL, which sorts every time, is 60-140.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from functools import partial
-from itertools import filterfalse
-from operator import attrgetter
-from typing import NamedTuple
+from itertools import compress, filterfalse
+from typing import Callable, NamedTuple
 
 import sqlite_utils
 
+from reviewer.review.list_columns import ListColumns, both
 from reviewer.words import Phrase, translate
 
 
@@ -53,14 +52,13 @@ SORT_LABELS = {
 }
 
 # Each order is a stable sort of the work order (priority, deadline, id) on one more column, so
-# ties keep the work order and every key is a C-level attrgetter: 10-20 ms for 100,000 rows,
-# where a Python key building tuples takes ~100.
+# ties keep the work order; every key is a C-level lookup into a column (list_columns.py).
 _STABLE_SORTS = {
-    SortKey.DEADLINE: (None, ("sla_deadline",), False),
-    SortKey.REPORTS: (None, ("report_count",), True),
-    SortKey.PRIORITY: (SortKey.REPORTS, ("priority",), False),
-    SortKey.LANGUAGE: (None, ("language",), False),
-    SortKey.REGION: (None, ("region",), False),
+    SortKey.DEADLINE: (None, "sla_deadline", False),
+    SortKey.REPORTS: (None, "report_count", True),
+    SortKey.PRIORITY: (SortKey.REPORTS, "priority", False),
+    SortKey.LANGUAGE: (None, "language", False),
+    SortKey.REGION: (None, "region", False),
 }
 
 
@@ -128,26 +126,16 @@ class Facets:
     policy_areas: Counter = field(default_factory=Counter)
 
 
-# tuple.__new__(CaseRow, row) through partial and map stays in C: a NamedTuple's own __new__ is
-# a Python call per row (0.2 s for 100,000 rows at start-up; this is ~20 ms).
-_as_case_row = partial(tuple.__new__, CaseRow)
-_row_id = attrgetter("id")
-
-
-_LOAD_SQL = (
-    "SELECT id, queue_id, priority, sla_deadline, language, region, policy_area, report_count "
-    "FROM cases INDEXED BY cases_list WHERE local_state = 'open'"
-)
+_QUEUE_ONLY = ("queue_id",)  # what start-up reads: the first case and the queue counts
 
 
 class CaseList:
-    """Open cases' list metadata in memory. Not thread-safe: the UI thread owns it."""
+    """Open cases' list metadata in memory. Not thread-safe: the UI thread owns it (`warm`
+    excepted, see there)."""
 
     def __init__(self, db: sqlite_utils.Database, load: bool = True):
         self.db = db
-        self._rows: list[CaseRow] = []
-        self._sorted: dict[SortKey, list[CaseRow]] = {}
-        self._sorted_ids: dict[SortKey, list[str]] = {}
+        self._cols = ListColumns([], {})
         self._gone: set[str] = set()  # decided here since the last load
         self._per_queue: Counter | None = None
         self._gone_per_queue: Counter = Counter()
@@ -156,14 +144,36 @@ class CaseList:
             self.reload()
 
     def reload(self) -> None:
-        """Re-read every open case (new cases arrived, cases closed elsewhere)."""
+        """Re-read every open case (new cases arrived, cases closed elsewhere): ids and queues
+        now, the other columns when first needed (`complete`)."""
+        self._adopt(ListColumns.read(self.db, _QUEUE_ONLY))
+
+    def complete(self) -> None:
+        """Read every column the filters, sorts and menus use, if not read yet (the window
+        calls this when idle after start-up, so the first filter does not wait for it)."""
+        if self._cols.complete:
+            return
+        cols = ListColumns.read(self.db)
+        if cols.ids == self._cols.ids:  # the same open cases: what was decided stays gone
+            self._cols = cols
+        else:  # cases were decided or arrived in between: a fresh load
+            self._adopt(cols)
+
+    @property
+    def is_complete(self) -> bool:
+        """Every column is read (else the first filter, sort or count reads them)."""
+        return self._cols.complete
+
+    def _adopt(self, cols: ListColumns) -> None:
         self._version = self._data_version()
-        self._rows = list(map(_as_case_row, self.db.execute(_LOAD_SQL)))
-        self._sorted = {SortKey.URGENCY: self._rows}  # the index already yields work order
-        self._sorted_ids = {}
+        self._cols = cols
         self._per_queue = None  # Counter of queue ids, made on first use
         self._gone = set()
         self._gone_per_queue = Counter()
+
+    def _full(self) -> ListColumns:
+        self.complete()
+        return self._cols
 
     def reload_if_changed(self) -> None:
         """Re-read only if another connection (the sync worker) committed since the last load:
@@ -175,7 +185,7 @@ class CaseList:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def __len__(self) -> int:
-        return len(self._rows) - len(self._gone)
+        return len(self._cols) - len(self._gone)
 
     def count(self, queue_id: str | None = None) -> int:
         """Open cases here, in one queue or all of them."""
@@ -187,7 +197,7 @@ class CaseList:
         """Open cases here per queue, from memory (the queue list asks after every pause in
         deciding; a GROUP BY over the store would count the same rows again)."""
         if self._per_queue is None:
-            self._per_queue = Counter(map(attrgetter("queue_id"), self._rows))
+            self._per_queue = self._cols.columns["queue_id"].count(None)
         return {q: n - self._gone_per_queue[q] for q, n in self._per_queue.items()}
 
     def remove(self, case_id: str, queue_id: str = "") -> None:
@@ -199,107 +209,98 @@ class CaseList:
     def ids(self, query: ListQuery, matching: AbstractSet[str] | None = None) -> list[str]:
         """The ids the query selects, in its order. `matching`: the full-text search's hits
         (None: no search)."""
-        tests = _row_tests(query)
-        if tests:
-            rows = self._sorted_rows(query.sort)
-            # One pass per filter in use, each over what the previous left: cheaper in Python
-            # than one pass calling a combined test (a generator per row costs more).
-            for keep in tests:
-                rows = [r for r in rows if keep(r)]
-            ids = list(map(_row_id, rows))
-        else:
-            ids = self._ids_in_order(query.sort)
-        # Set tests run as C-level filters over ids: a search with 90,000 hits costs ~3 ms.
+        tests, key = _column_tests(query), SortKey(query.sort)
+        cols = self._cols if key == SortKey.URGENCY and _queue_only(tests) else self._full()
+        order = _order(cols, key)
+        ids = cols.ids_in(key.value, order)
+        mask = cols.filter_mask(tests, key.value, order)
+        # Every step is a C loop over the ids: a filter (a 0/1 mask), the search hits (a set
+        # test, ~3 ms for 90,000 hits) and the cases decided here.
+        found = ids if mask is None else compress(ids, mask)
         if matching is not None:
-            ids = list(filter(matching.__contains__, ids))
+            found = filter(matching.__contains__, found)
         if self._gone:
-            ids = list(filterfalse(self._gone.__contains__, ids))
-        if ids is self._sorted_ids.get(query.sort):
-            ids = list(ids)  # a copy: the session pops from its list
+            found = filterfalse(self._gone.__contains__, found)
+        ids = list(found)  # a copy even when nothing filtered: the session pops from its list
         if query.descending:
             ids.reverse()
         return ids
 
     def warm(self, between=lambda: None) -> None:
-        """Compute every order now (from a background thread after start-up, so the first
-        change of order costs a reviewer nothing). Safe beside a reload: it fills the caches
-        of the load it started on, which a reload replaces as a whole. A C-level sort holds
-        the GIL throughout (~20 ms at 100,000 rows): `between` runs before each, to wait for
-        a pause in the reviewer's work."""
-        rows, ids = self._sorted, self._sorted_ids
+        """Compute every order now, with the ids and columns rearranged to it (from a
+        background thread after start-up, so the first change of order costs a reviewer
+        nothing). Safe beside a reload: it fills the load it started on, which a reload
+        replaces as a whole. Each step holds the GIL for a few ms: `between` runs before each,
+        to wait for a pause in the reviewer's work. Does nothing before `complete`."""
+        cols = self._cols
+        if not cols.complete:
+            return
         for key in SortKey:
-            if key not in ids:
-                between()
-                _ids_in_order(key, rows, ids)
+            between()
+            order = _order(cols, key)
+            between()
+            cols.warm(key.value, order)
 
     def open_rows(self, sort: SortKey = SortKey.URGENCY):
-        """Open rows in `sort` order, lazily (a caller may stop early)."""
-        gone = self._gone
-        return (r for r in self._sorted_rows(sort) if r.id not in gone)
+        """Open rows (CaseRow) in `sort` order, lazily (a caller may stop early)."""
+        cols, gone = self._full(), self._gone
+        order = _order(cols, SortKey(sort))
+        ordinals = range(len(cols)) if order is None else order
+        return (r for r in cols.rows(ordinals, CaseRow) if r.id not in gone)
 
     def facets(self, query: ListQuery = ListQuery(),
                matching: AbstractSet[str] | None = None) -> Facets:
         """The values the open cases left by `query` have, with counts, for the filter menus.
         Each menu is counted as if its own filter were not set, so it still offers the other
         values, narrowed by every other filter (and the search hits, `matching`)."""
-        rows = self._open_matching(replace(query, language="", region="", policy_area=""),
-                                   matching)
+        cols = self._full()
+        menus = ("language", "region", "policy_area")
+        base = cols.filter_mask(_column_tests(replace(query, **dict.fromkeys(menus, ""))))
+        if matching is not None:
+            base = both(base, bytes(map(matching.__contains__, cols.ids)))
+        if self._gone:
+            base = both(base, bytes(map(self._gone.__contains__, cols.ids)).translate(_FLIP))
         counted = []
-        for column in ("language", "region", "policy_area"):
+        for column in menus:
             others = replace(query, queue_id=None, priorities=frozenset(), min_reports=0,
                              **{column: ""})
-            kept = rows
-            for keep in _row_tests(others):
-                kept = [r for r in kept if keep(r)]
-            counted.append(Counter(map(attrgetter(column), kept)))
+            mask = both(base, cols.filter_mask(_column_tests(others)))
+            counted.append(cols.columns[column].count(mask))
         return Facets(*counted)
 
-    def _open_matching(self, query: ListQuery, matching: AbstractSet[str] | None) -> list:
-        rows = self._rows
-        for keep in _row_tests(query):
-            rows = [r for r in rows if keep(r)]
-        if matching is not None:
-            rows = [r for r in rows if r.id in matching]
-        if self._gone:
-            rows = [r for r in rows if r.id not in self._gone]
-        return rows
 
-    def _sorted_rows(self, key: SortKey) -> list[CaseRow]:
-        return _sorted_rows(key, self._sorted)
-
-    def _ids_in_order(self, key: SortKey) -> list[str]:
-        return _ids_in_order(key, self._sorted, self._sorted_ids)
+_FLIP = bytes([1, 0]).ljust(256, b"\0")  # a 0/1 mask's complement, through bytes.translate
 
 
-def _sorted_rows(key: SortKey, cache: dict[SortKey, list[CaseRow]]) -> list[CaseRow]:
-    rows = cache.get(key)
-    if rows is None:
-        base, columns, descending = _STABLE_SORTS[key]
-        rows = sorted(_sorted_rows(base or SortKey.URGENCY, cache), key=attrgetter(*columns),
-                      reverse=descending)
-        cache[key] = rows
-    return rows
+def _order(cols: ListColumns, key: SortKey):
+    """The ordinals of `cols` in `key`'s order (None: the work order, as loaded)."""
+    if key == SortKey.URGENCY:
+        return None
+    base, column, descending = _STABLE_SORTS[key]
+
+    def compute(c: ListColumns) -> list[int]:
+        under = _order(c, base) if base else None
+        return sorted(range(len(c)) if under is None else under,
+                      key=c.columns[column].sort_key(), reverse=descending)
+    return cols.order(key.value, compute)
 
 
-def _ids_in_order(key: SortKey, rows: dict, ids: dict) -> list[str]:
-    found = ids.get(key)
-    if found is None:
-        found = ids[key] = [r.id for r in _sorted_rows(key, rows)]
-    return found
-
-
-def _row_tests(query: ListQuery) -> list:
-    """A test per column filter in use (search hits and decided cases are tested on ids)."""
+def _column_tests(query: ListQuery) -> list[tuple[str, Callable]]:
+    """(column, test of a value) per filter in use; each test is a C-level method, so a
+    column with too many distinct values for byte codes is still tested without Python."""
     tests = []
     if query.queue_id:
-        tests.append(lambda r, q=query.queue_id: r.queue_id == q)
+        tests.append(("queue_id", query.queue_id.__eq__))
     if query.priorities:
-        tests.append(lambda r, p=query.priorities: r.priority in p)
-    for column, value in (("language", query.language), ("region", query.region),
-                          ("policy_area", query.policy_area)):
+        tests.append(("priority", frozenset(query.priorities).__contains__))
+    for column in ("language", "region", "policy_area"):
+        value = getattr(query, column)
         if value:
-            index = CaseRow._fields.index(column)
-            tests.append(lambda r, i=index, v=value: r[i] == v)
+            tests.append((column, value.__eq__))
     if query.min_reports:
-        tests.append(lambda r, n=query.min_reports: r.report_count >= n)
+        tests.append(("report_count", int(query.min_reports).__le__))
     return tests
+
+
+def _queue_only(tests: list) -> bool:
+    return all(column in _QUEUE_ONLY for column, _ in tests)

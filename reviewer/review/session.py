@@ -116,10 +116,10 @@ class ReviewSession:
         self._ids = self.case_list.ids(self._effective_query(), self._search_hits())
         holds = HoldBook(self.cache.db)  # handed to me first, held cases last
         self._ids = pinned_first(self._ids, holds.pinned(), set(holds.holds()))
-        if current_id in self._ids:
-            self._index = self._ids.index(current_id)
-        else:
-            self._index = 0 if current_id is not None else self._index
+        try:  # one pass over the list (`in`, then `index`, would be two)
+            self._index = self._ids.index(current_id) if current_id is not None else self._index
+        except ValueError:
+            self._index = 0
         self._index = min(self._index, max(0, len(self._ids) - 1))
 
     def facets(self) -> Facets:

@@ -20,6 +20,7 @@ from ui.widgets.notifier import notify
 from ui.i18n.core_text import shown
 
 CHECK_EVERY_MS = 30_000
+FIRST_CHECK_MS = 1000
 
 
 class SlaNotifier(QObject):
@@ -35,7 +36,9 @@ class SlaNotifier(QObject):
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        QTimer.singleShot(0, self.check)  # cases already due at start are announced at once
+        # Cases already due at start are announced a moment after the first case is on
+        # screen: the check reads every deadline, which start-up leaves for later.
+        QTimer.singleShot(FIRST_CHECK_MS, self.check)
 
     def check(self) -> SlaAlert | None:
         alert = self.watch.check()

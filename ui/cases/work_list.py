@@ -23,6 +23,9 @@ from ui.keys.action_registry import Handlers
 
 RECOUNT_AFTER_MS = 1500  # queue counts follow decisions after this pause (a query per queue)
 INDEX_POLL_MS = 1000  # refresh an active search this often while the index is being built
+# Start-up reads only the ids and queues of the open cases; the other columns (filters, sorts,
+# the filter menus' counts) are read this long after, once the first case is on screen.
+COMPLETE_AFTER_MS = 800
 
 
 class WorkList(QObject):
@@ -41,6 +44,8 @@ class WorkList(QObject):
         # The filter menus' counts follow the list once it has answered (never before it).
         self._facets = QTimer(self, singleShot=True, interval=0)
         self._facets.timeout.connect(self.refresh_facets)
+        self._complete = QTimer(self, singleShot=True, interval=COMPLETE_AFTER_MS)
+        self._complete.timeout.connect(self._complete_list)
         self._poll = QTimer(self, interval=INDEX_POLL_MS)
         self._poll.timeout.connect(self._poll_index)
         self.panel.query_changed.connect(self._on_filters)
@@ -81,6 +86,7 @@ class WorkList(QObject):
         self._recount.stop()
         self._show_case.stop()
         self._facets.stop()
+        self._complete.stop()
         self.sla.shutdown()
         self._poll.stop()
         if self.indexer:
@@ -106,11 +112,23 @@ class WorkList(QObject):
     def refresh_queues(self) -> None:
         self.panel.show_queues(self.session.cache.queues(),
                                self.session.case_list.counts_by_queue(), self.session.queue_id)
-        self.refresh_facets()
+        self._refresh_facets_soon()
 
     def refresh_facets(self) -> None:
         self._facets.stop()
         self.panel.show_facets(self.session.facets())
+
+    def _refresh_facets_soon(self) -> None:
+        """Now if the list has every column; else once it has read them (start-up, a reload
+        after a sync round), so counting the menus never reads them on the way to a case."""
+        if self.session.case_list.is_complete:
+            self.refresh_facets()
+        elif not self._complete.isActive():
+            self._complete.start()
+
+    def _complete_list(self) -> None:
+        self.session.case_list.complete()
+        self.refresh_facets()
 
     # --- changing the query ---------------------------------------------------------------
     def _on_filters(self, query: ListQuery) -> None:
@@ -152,7 +170,7 @@ class WorkList(QObject):
     # --- keeping the index current ------------------------------------------------------------
     def on_sync_status(self, status: SyncStatus) -> None:
         if status.new_cases or status.closed_cases:
-            self.refresh_facets()
+            self._refresh_facets_soon()
         if status.new_cases or status.closed_cases or status.context_changed:
             self.catch_up()  # index what arrived, then warm the sort orders again
 
