@@ -212,8 +212,7 @@ class MediaRenderer:
     def _filtered(decoded: Decoded, box: tuple[int, int], style: RenderStyle) -> RenderedMedia:
         if decoded.shown is not None:
             return RenderedMedia(apply_filter(decoded.frames[0], style, decoded.shown))
-        columns, rows = storyboard.grid_shape(len(decoded.frames))
-        cell = (max(1, box[0] // columns - 4), max(1, box[1] // rows - 4))
+        cell = _cell(box, len(decoded.frames))
         # Each frame is filtered at its own size, so the blur scales with what is shown.
         frames = [apply_filter(_fit(f, cell), style) for f in decoded.frames]
         return RenderedMedia(storyboard.compose(frames, box), caption=decoded.caption)
@@ -246,11 +245,9 @@ class MediaRenderer:
 def decode_media(data: bytes, box: tuple[int, int], need: Need = FULL) -> Decoded:
     """A still, an animation or a video, as frames no larger than needed for `box`; a still
     only as much as `need` asks (storyboards always in full: their frames are small)."""
-    max_side = max(box)
     if storyboard.looks_like_video(data):
         frames = storyboard.video_frames(data)
-        return Decoded(tuple(_shrink(f, max_side) for f in frames),
-                       f"Video: {len(frames)} frames · muted · not playing")
+        return _storyboard(frames, box, f"Video: {len(frames)} frames · muted · not playing")
     image = open_image(data)
     total = getattr(image, "n_frames", 1)
     if total > 1:
@@ -258,16 +255,30 @@ def decode_media(data: bytes, box: tuple[int, int], need: Need = FULL) -> Decode
             frames = storyboard.animated_frames(image)
         except Exception as exc:  # noqa: BLE001 -- e.g. SyntaxError: APNG frame-sequence errors
             raise decode_refusal(exc, "animation") from exc
-        return Decoded(tuple(_shrink(f, max_side) for f in frames),
-                       f"Animation: {len(frames)} of {total} frames · not playing")
+        return _storyboard(frames, box,
+                           f"Animation: {len(frames)} of {total} frames · not playing")
     still = decode_shown(image, box, need.mode, _SMALL_SIDE if need.small else None)
     return Decoded((still.image,), shown=still.size, need=need)
 
 
-def _shrink(image: Image.Image, max_side: int) -> Image.Image:
-    image = image.convert("RGB")
-    image.thumbnail((max_side, max_side), Image.Resampling.BILINEAR)
-    return image
+def _storyboard(frames: list[Image.Image], box: tuple[int, int], caption: str) -> Decoded:
+    """Frames kept at the size of their cell in the grid, which every stage shows them at: a
+    dozen frames of a large animation cost a dozen cells, not a dozen screens, in the cache."""
+    if len(frames) == 1:  # shown as a still, across the whole box
+        frame = _fit(_rgb(frames[0]), box)
+        return Decoded((frame,), shown=frame.size)
+    cell = _cell(box, len(frames))
+    return Decoded(tuple(_fit(_rgb(f), cell) for f in frames), caption)
+
+
+def _cell(box: tuple[int, int], count: int) -> tuple[int, int]:
+    """The most a storyboard frame is shown at (`storyboard.compose` leaves a margin)."""
+    columns, rows = storyboard.grid_shape(count)
+    return max(1, box[0] // columns - 4), max(1, box[1] // rows - 4)
+
+
+def _rgb(image: Image.Image) -> Image.Image:
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _fit(image: Image.Image, box: tuple[int, int]) -> Image.Image:

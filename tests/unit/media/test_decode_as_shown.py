@@ -115,3 +115,13 @@ def test_a_colour_preset_blurs_in_colour_from_the_small_decode():
     data = _jpeg(_photo((1600, 1200)))
     shown = MediaRenderer().render("k", data, BOX, RenderStyle(colour=True)).image
     assert shown.mode == "RGB" and shown.size == (1067, 800)
+
+
+def test_storyboard_frames_are_kept_at_the_size_of_their_cell():
+    from reviewer.media.render import decode_media
+    from tests.factories import synthetic_animation
+    decoded = decode_media(synthetic_animation(frames=12, size=(1600, 1200)), BOX)
+    assert len(decoded.frames) == 12  # a 4 × 3 grid: cells of 316 × 262 in a 1280 × 800 box
+    assert all(f.width <= 316 and f.height <= 262 for f in decoded.frames)
+    shown = MediaRenderer().render("a", synthetic_animation(frames=12, size=(1600, 1200)), BOX)
+    assert shown.image.size == (1280, 798) and shown.caption.startswith("Animation: 12 of 12")
