@@ -21,6 +21,7 @@ import threading
 import time
 from pathlib import Path
 
+from reviewer.domain import Case
 from reviewer.store.case_cache import CaseCache
 from reviewer.context.investigation import InvestigationStore
 from reviewer.review.outbox import Outbox
@@ -101,13 +102,15 @@ class SearchIndex:
     def add(self, items: list[tuple[str, str]], marks: dict[str, str] | None = None,
             seen_notes: list[str] = (), kind: int = NOTE) -> None:
         """Index (case id, text) pairs, and note how far the store was read (`marks`,
-        `seen_notes`: committed together with the rows they account for). A case may be added again (a new note): its hits are the union of its
-        documents. Added as CASE_TEXT, a case's earlier text is replaced."""
+        `seen_notes`: committed together with the rows they account for). A case may be added
+        again (a new note): its hits are the union of its documents. Added as CASE_TEXT, a
+        case's earlier text is replaced."""
         with self._lock:
             if kind == CASE_TEXT:
                 self._drop([case_id for case_id, _ in items if case_id in self.indexed], kind)
             first = len(self._case_of)
-            rows = [(first + i, case_id, index_form(text)) for i, (case_id, text) in enumerate(items)]
+            rows = [(first + i, case_id, index_form(text))
+                    for i, (case_id, text) in enumerate(items)]
             self._conn.executemany("INSERT INTO docs (rowid, body) VALUES (?, ?)",
                                    [(rowid, body) for rowid, _, body in rows])
             self._conn.executemany("INSERT INTO doc_case (rowid, case_id, kind) VALUES (?, ?, ?)",
@@ -194,10 +197,13 @@ class SearchIndex:
 
 
 def case_search_text(cache: CaseCache, case_id: str) -> str | None:
-    """What a case is found by: its id, text, the author's names and the report reasons."""
+    """What a cached case is found by (see search_text); None if it is not here."""
     case = cache.case(case_id)
-    if case is None:
-        return None
+    return None if case is None else search_text(case)
+
+
+def search_text(case: Case) -> str:
+    """What a case is found by: its id, text, the author's names and the report reasons."""
     reasons = " ".join(str(r.get("reason", "")) for r in case.reports)
     return "\n".join((case.id, case.text, case.author.handle, case.author.display_name, reasons))
 
@@ -295,25 +301,30 @@ class SearchIndexer(WakeableThread):
         left the cache. Returns cases added."""
         cache, accounts = CaseCache(db), InvestigationStore(db)
         index = self.index
-        index.drop([c for c in index.indexed - {c for (c,) in db.execute("SELECT id FROM cases")}])
+        # Work order, read from a covering index: the rows themselves are wide (sealed payloads)
+        # and reading them all would take seconds at 100,000 cases.
+        open_ids = [c for (c,) in db.execute("SELECT id FROM cases WHERE local_state = 'open' "
+                                             "ORDER BY priority, sla_deadline")]
+        self._drop_gone(db, index.indexed.difference(open_ids))
         account_notes = self._account_notes(db, accounts)  # author_key -> their notes' text
+        todo = [case_id for case_id in open_ids if case_id not in index.indexed]
+        del open_ids
         # Refreshed since the last pass (cached_at moved on): indexed again, from the new text.
         through = index.mark("cached_through")
-        todo, newest = [], through
-        for case_id, author_key, cached_at in db.execute(
-                "SELECT id, author_key, cached_at FROM cases WHERE local_state = 'open' "
-                "ORDER BY priority, sla_deadline"):
-            if case_id not in index.indexed or cached_at > through:
-                todo.append((case_id, author_key))
-            newest = max(newest, cached_at)
+        newest = db.execute("SELECT max(cached_at) FROM cases").fetchone()[0] or through
+        if through and newest > through:
+            todo += [c for (c,) in db.execute(
+                "SELECT id FROM cases INDEXED BY cases_cached_at WHERE cached_at > ? "
+                "AND local_state = 'open'", (through,)) if c in index.indexed]
         index.pending = len(todo)
         for start in range(0, len(todo), BATCH):
             self.wait_quiet()
             if self._stop.is_set():
                 return start
-            batch = [(case_id, text + account_notes.get(author_key, ""))
-                     for case_id, author_key in todo[start:start + BATCH]
-                     if (text := case_search_text(cache, case_id)) is not None]
+            cases = [case for case_id in todo[start:start + BATCH]
+                     if (case := cache.case(case_id)) is not None]
+            batch = [(case.id, search_text(case) +
+                      account_notes.get(cache.author_key(case.author.id), "")) for case in cases]
             done = start + BATCH >= len(todo)
             index.add(batch, {"cached_through": newest} if done else None, kind=CASE_TEXT)
             index.pending = max(0, len(todo) - start - BATCH)
@@ -323,6 +334,16 @@ class SearchIndexer(WakeableThread):
         self._index_decision_notes(db)
         self._index_server_notes(db, accounts)
         return len(todo)
+
+    def _drop_gone(self, db, not_open: set[str]) -> None:
+        """Forget the cases among `not_open` that are no longer in the store (purged)."""
+        kept = set()
+        ids = list(not_open)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            kept.update(c for (c,) in db.execute(
+                f"SELECT id FROM cases WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        self.index.drop([c for c in ids if c not in kept])
 
     def _index_decision_notes(self, db) -> None:
         """The reviewer's own decision notes (escalation reasons, suspension notes...)."""

@@ -36,7 +36,8 @@ KEY_PURPOSE = "search-index"
 _SCHEMA = f"""
 CREATE VIRTUAL TABLE docs USING fts5(body, content='', contentless_delete=1,
                                      tokenize='unicode61 remove_diacritics 2');
-CREATE TABLE doc_case (rowid INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, kind INTEGER NOT NULL);
+CREATE TABLE doc_case (rowid INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL,
+                       kind INTEGER NOT NULL);
 CREATE INDEX doc_case_by_case ON doc_case (case_id);
 CREATE TABLE marks (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE account_notes_seen (note_id TEXT PRIMARY KEY);
@@ -86,7 +87,8 @@ class SearchFile:
         try:
             # A raw 256-bit key: no passphrase stretching (the key is random, not typed).
             conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
-            layout = conn.execute("PRAGMA user_version").fetchone()[0]  # reads page 1: checks the key
+            # Reading page 1 checks the key: another key fails here as "not a database".
+            layout = conn.execute("PRAGMA user_version").fetchone()[0]
             if layout not in (0, LAYOUT):
                 raise Error(f"layout {layout}, expected {LAYOUT}")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -112,7 +114,8 @@ class SearchFile:
         self.broken = f"rebuilt: the index file was damaged ({exc})"
 
     def next_rowid(self) -> int:
-        row = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'doc_case'").fetchone()
+        row = self.conn.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'doc_case'").fetchone()
         return (row[0] if row else 0) + 1
 
     def mark(self, name: str, default: str = "") -> str:
