@@ -198,6 +198,24 @@ class MediaRenderer:
         except MediaUnavailable as exc:
             return RenderedMedia.unavailable(exc)
 
+    def prepare_real_pixels(self, key: str, load: Callable[[], bytes | None],
+                            box: tuple[int, int], shown: RenderStyle) -> None:
+        """While `shown` (the reduced stage) is on screen, decode real pixels into the cache,
+        showing nothing: the reveal's next, deliberate step then only filters. Nothing for any
+        other stage or a never-render style; a decode that fails is left for the render that
+        asks to say why."""
+        if shown.never_render or shown.stage is not Stage.REDUCED:
+            return
+        try:
+            self._decoded_for(key, load, box, FULL)
+        except MediaUnavailable:
+            pass
+
+    def is_decoded(self, key: str, box: tuple[int, int], style: RenderStyle) -> bool:
+        """Whether rendering `style` needs no decode (its decode is in the cache)."""
+        with self._lock:
+            return any((key, box, need) in self._decoded for need in Need.of(style).served_by())
+
     @staticmethod
     def refusal(style: RenderStyle) -> RenderedMedia | None:
         """The renderer's answer for `style` when it needs no bytes at all (a refusal), else

@@ -109,14 +109,22 @@ class MediaService(QObject):
 
     # --- pool side ------------------------------------------------------------------------
     def _render(self, key: RenderKey) -> None:
+        load = lambda: self._cache().media_bytes(key.sha256)  # noqa: E731
         try:
-            media = self._renderer.render_from(
-                key.sha256, lambda: self._cache().media_bytes(key.sha256), key.box, key.style)
+            media = self._renderer.render_from(key.sha256, load, key.box, key.style)
             result = RenderResult.of(media, key.scale)
         except Exception as exc:  # never let one bad file take the viewer down
             result = RenderResult(None, tr("Cannot be displayed: {error}").format(
                 error=type(exc).__name__))
         self._finished.emit(key, result)
+        if result.image is not None and not self._closed:
+            # The blurred and reduced stages decode small; with the reduced stage held, real
+            # pixels are one key away, so their decode is made now, after this render is on
+            # its way (the renderer does nothing for any other stage).
+            try:
+                self._renderer.prepare_real_pixels(key.sha256, load, key.box, key.style)
+            except Exception:  # noqa: BLE001 -- a warm-up only: the render that asks reports
+                pass
 
     def _cache(self) -> CaseCache:
         if not hasattr(self._local, "cache"):  # one store connection per pool thread
