@@ -155,7 +155,7 @@ class CaseList:
             return
         cols = ListColumns.read(self.db)
         if cols.ids == self._cols.ids:  # the same open cases: what was decided stays gone
-            self._cols = cols
+            self._cols, self._per_queue = cols, None
         else:  # cases were decided or arrived in between: a fresh load
             self._adopt(cols)
 

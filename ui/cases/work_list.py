@@ -129,6 +129,9 @@ class WorkList(QObject):
     def _complete_list(self) -> None:
         self.session.case_list.complete()
         self.refresh_facets()
+        # The indexer's pass ends by computing the sort orders (attach_indexer), which it can
+        # only do once the columns are read: a pass that ended before now left them undone.
+        self.catch_up()
 
     # --- changing the query ---------------------------------------------------------------
     def _on_filters(self, query: ListQuery) -> None:
