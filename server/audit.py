@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from server.auth.tokens import Reviewer
-from server.store.database import lock_feeds
+from server.store.feeds import insert_feed_row
 from server.store.schema import audit_log
 from server.timeutil import to_iso
 
@@ -29,7 +29,6 @@ ACTIONS = (
 )
 ADMIN_ACTOR = "admin-cli"  # server.auth.accounts functions run from a shell, not as a reviewer
 ADMIN_ROLE = "admin"
-_INSERT_ENTRY = insert(audit_log)  # built once: a decision batch writes hundreds of these
 
 
 def record_audit(conn: Connection, actor: Reviewer | None, action: str, at: datetime,
@@ -37,10 +36,10 @@ def record_audit(conn: Connection, actor: Reviewer | None, action: str, at: date
     """Append one entry; `actor` None means the admin CLI."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    lock_feeds(conn)  # the audit log is read with a seq cursor too
     name, role = (ADMIN_ACTOR, ADMIN_ROLE) if actor is None else (actor.name, actor.role)
-    conn.execute(_INSERT_ENTRY, {"at": at, "actor": name, "role": role, "action": action,
-                                 "case_id": case_id, "detail": detail or {}})
+    insert_feed_row(conn, audit_log, {  # read with a seq cursor too: under the feed lock
+        "at": at, "actor": name, "role": role, "action": action, "case_id": case_id,
+        "detail": detail or {}})
 
 
 def list_audit(conn: Connection, since: int, limit: int) -> dict:

@@ -1,8 +1,8 @@
 """The change feed: one row per change of a case's state, read by clients with a cursor.
 
 `record_change` is always called inside the write transaction that makes the change, so a
-change row exists exactly when the change itself committed. Seqs are handed out under
-lock_feeds (database.py), so they become visible in increasing order and a client that
+change row exists exactly when the change itself committed. Seqs are handed out under the
+feed lock (store/feeds.py), so they become visible in increasing order and a client that
 remembers the last seq it saw never misses a row that commits later with a smaller one.
 """
 
@@ -11,23 +11,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import get_args
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from reviewer.contract.sync import ChangeKind
-from server.store.database import lock_feeds
+from server.store.feeds import insert_feed_row
 from server.store.schema import changes
 from server.timeutil import to_iso
 
 KINDS = get_args(ChangeKind)  # the feed writes only what the contract lets a client read
-_INSERT_CHANGE = insert(changes)  # built once: a decision batch writes hundreds of these
 
 
 def record_change(conn: Connection, case_id: str, kind: str, at: datetime,
                   data: dict | None = None) -> None:
     if kind not in KINDS:
         raise ValueError(f"unknown change kind {kind!r}")
-    lock_feeds(conn)
-    conn.execute(_INSERT_CHANGE, {"case_id": case_id, "kind": kind, "at": at, "data": data or {}})
+    insert_feed_row(conn, changes, {"case_id": case_id, "kind": kind, "at": at,
+                                    "data": data or {}})
 
 
 def list_changes(conn: Connection, since: int, limit: int) -> dict:

@@ -24,6 +24,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
+from server.store.feeds import (  # noqa: F401  lock_feeds: guidelines.py imports it here
+    begin_pending, end_pending, forget_rolled_back_rows, lock_feeds, write_pending,
+)
 from server.store.migrations import migrate
 from server.store.request_timing import note_transaction
 
@@ -31,7 +34,6 @@ _WRITE_LOCK = threading.Lock()  # process-wide: several Database objects may sha
 _ENGINE_LOGGING_NAME = "central_api"  # our engines log to sqlalchemy.engine.Engine.central_api
 # Transaction-scoped advisory lock keys (PostgreSQL). The one-bigint key space is apart from
 # the two-int4 one that idempotency keys use (decisions.py).
-FEED_LOCK_KEY = 0x5EC5EC  # held from a feed row's seq allocation to its commit
 IDEMPOTENCY_LOCK_CLASS = 0x1D3  # pg_advisory_xact_lock(class, hashtext(key))
 
 
@@ -85,8 +87,13 @@ class Database:
                 note_transaction(time.perf_counter() - asked)
                 conn.info.pop("feed_locked", None)  # what this transaction holds so far
                 conn.info.pop("locked_keys", None)
-                with conn.begin():
-                    yield conn
+                begin_pending(conn)  # feed rows wait for the end (feeds.py)
+                try:
+                    with conn.begin():
+                        yield conn
+                        write_pending(conn)
+                finally:
+                    end_pending(conn)
             return
         with _WRITE_LOCK, self.engine.connect() as conn:
             note_transaction(time.perf_counter() - asked)
@@ -96,17 +103,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def lock_feeds(conn: Connection) -> None:
-    """Call before inserting a row into a table read with a seq cursor (changes, audit_log,
-    guidelines). PostgreSQL allocates a seq at insert and shows the row at commit, so without
-    this a seq-2 row may commit before seq 1 and a client that read up to 2 never sees 1.
-    Held until commit; SQLite needs nothing (one writer at a time)."""
-    if conn.dialect.name != "postgresql" or conn.info.get("feed_locked"):
-        return
-    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK_KEY})
-    conn.info["feed_locked"] = True
 
 
 def lock_idempotency_key(conn: Connection, key: str) -> None:
@@ -166,6 +162,8 @@ def _make_engine(url: URL) -> Engine:
     else:
         options["pool_pre_ping"] = True  # a restarted PostgreSQL must not cost one 500 each
     engine = create_engine(url, **options)
+    if url.get_backend_name() == "postgresql":
+        forget_rolled_back_rows(engine)
     _drop_row_logging()
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)

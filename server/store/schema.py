@@ -227,7 +227,7 @@ changes = Table(
     "changes",
     metadata,
     # AUTOINCREMENT: a seq is never handed out twice, so a client cursor never skips a change.
-    # Seqs are handed out under lock_feeds (database.py), so they also become visible in
+    # Seqs are handed out under the feed lock (feeds.py), so they also become visible in
     # increasing order.
     Column("seq", BigSeq, primary_key=True, autoincrement=True),
     Column("case_id", String(64), ForeignKey("cases.id"), nullable=False),
