@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 
 import sqlite_utils
 
-from reviewer.review.list_columns import ListColumns, both
+from reviewer.review.list_columns import ListColumns, both, stable_order
 from reviewer.words import Phrase, translate
 
 
@@ -280,8 +280,9 @@ def _order(cols: ListColumns, key: SortKey):
 
     def compute(c: ListColumns) -> list[int]:
         under = _order(c, base) if base else None
-        return sorted(range(len(c)) if under is None else under,
-                      key=c.columns[column].sort_key(), reverse=descending)
+        by = c.columns[column]
+        return stable_order(by, range(len(c)) if under is None else under,
+                            by.in_order(base.value if base else "urgency", under), descending)
     return cols.order(key.value, compute)
 
 

@@ -24,6 +24,8 @@ from collections import Counter
 from itertools import compress
 from typing import Callable, Sequence
 
+import numpy as np
+
 _SEP = "\x1f"  # the unit separator: never in an id, a language or a region code
 _COLUMNS = ("queue_id", "priority", "sla_deadline", "language", "region", "policy_area",
             "report_count")
@@ -75,8 +77,12 @@ class Column:
             return self.codes
         found = self._ordered.get(name)
         if found is None:
-            found = list(map(self.codes.__getitem__, order))
-            found = self._ordered[name] = bytes(found) if self.values is not None else found
+            if self.values is None:
+                found = list(map(self.codes.__getitem__, order))
+            else:  # a gather in C (numpy), ~0.3 ms at 100,000 cases
+                codes = np.frombuffer(self.codes, dtype=np.uint8)
+                found = codes[np.frombuffer(order, dtype=np.int32)].tobytes()
+            self._ordered[name] = found
         return found
 
     def mask(self, keep: Callable[[object], bool], name: str = "", order=None) -> bytes:
@@ -94,6 +100,23 @@ class Column:
         if self.values is None:
             return counted
         return Counter({self.values[code]: n for code, n in counted.items()})
+
+
+def stable_order(column: Column, base, base_codes, descending: bool):
+    """`base` (ordinals in some order) stably sorted by `column`; `base_codes`: the column's
+    codes in base's order. Byte codes sort as numpy's stable (radix) sort, ~1 ms at 100,000
+    cases where a sort calling a key per case takes 20-40 (numpy is loaded for the search
+    index anyway); a column kept as values (deadlines) is sorted by them."""
+    if column.values is None:
+        return sorted(base, key=column.sort_key(), reverse=descending)
+    keys = np.frombuffer(base_codes, dtype=np.uint8)
+    if descending:
+        keys = 255 - keys  # stable, ties keep base's order (as sorted(reverse=True) does)
+    under = (np.arange(len(base), dtype=np.int32) if isinstance(base, range)
+             else np.frombuffer(base, dtype=np.int32))
+    found = array("i")
+    found.frombytes(under[np.argsort(keys, kind="stable")].astype(np.int32).tobytes())
+    return found
 
 
 def both(a: bytes | None, b: bytes | None) -> bytes | None:
@@ -136,7 +159,8 @@ class ListColumns:
     def order(self, name: str, compute: Callable[["ListColumns"], list[int]]) -> array | None:
         found = self._orders.get(name, False)
         if found is False:
-            found = self._orders[name] = array("i", compute(self))
+            found = compute(self)
+            found = self._orders[name] = found if isinstance(found, array) else array("i", found)
         return found
 
     def ids_in(self, name: str, order: array | None) -> list[str]:
