@@ -138,3 +138,12 @@ def test_damage_found_while_searching_is_rebuilt_by_the_next_pass(store):
     assert indexer.index.status.startswith("rebuilt: the index file was damaged")
     indexer.run_pass(db)
     assert hits(indexer) == fresh_hits(db)
+
+
+def test_a_rebuild_reads_the_same_words_as_the_checked_case(store):
+    from reviewer.review.search_index import _search_texts, search_text
+    _, db, _ = store
+    cache = CaseCache(db)
+    ids = [f"c-{i}" for i in range(12)]
+    assert sorted(_search_texts(cache, ids)) == sorted(
+        (case.id, case.author.id, search_text(case)) for case in map(cache.case, ids))
