@@ -11,9 +11,9 @@ cases runs no Python per case on the UI thread.
 - Orders: each sort order as ordinals, computed once per load, with the ids and every column
   rearranged to match on first use, so a filter in any order is one pass.
 
-Read with one query per load, each column as one `group_concat` string split in C: the sqlite3
-module's per-row objects (8 per case) cost ~3x more and leave 100,000 tuples for the garbage
-collector to walk. Start-up reads the ids and queues only (the first case and the queue counts
+Read with one query per load, each column as one `group_concat` string (rows aggregated in the
+index's scan order) split in C: the sqlite3 module's per-row objects (8 per case) cost more and
+leave 100,000 tuples for the garbage collector to walk. Start-up reads the ids and queues only (the first case and the queue counts
 need nothing else); the rest is read when a filter first needs it, or when the window is idle.
 """
 
@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-_SEP = "\x1f"  # the unit separator: never in an id, a language or a region code
+_SEP = "\x1f"  # the unit separator; a value holding one is caught (ListColumns.read)
 _COLUMNS = ("queue_id", "priority", "sla_deadline", "language", "region", "policy_area",
             "report_count")
 _NUMERIC = frozenset({"priority", "report_count"})

@@ -135,3 +135,11 @@ def test_an_empty_cache_answers_every_query(tmp_path):
     for query in _queries([CaseRow("x", "q", 1, "", "en", "", "", 0)] * 20)[::4]:
         assert cases.ids(query) == []
     assert cases.counts_by_queue() == {} and cases.facets().languages == Counter()
+
+
+def test_a_value_holding_the_separator_is_read_row_by_row(db):
+    db.execute("UPDATE cases SET region = 'E\x1fU' WHERE rowid = 3")
+    db.conn.commit()
+    cases, rows = CaseList(db), _rows(db)
+    for query in (ListQuery(region="E\x1fU"), ListQuery(region="EU", sort=SortKey.REGION)):
+        assert cases.ids(query) == _expected(rows, query)
