@@ -157,10 +157,12 @@ class SearchIndex:
             self.indexed.difference_update(case_ids)
 
     def mark(self, name: str, default: str = "") -> str:
-        return self.file.mark(name, default)
+        with self._lock:  # the UI thread may be searching on the same connection
+            return self.file.mark(name, default)
 
     def account_notes_seen(self) -> set[str]:
-        return {n for (n,) in self._conn.execute("SELECT note_id FROM account_notes_seen")}
+        with self._lock:
+            return {n for (n,) in self._conn.execute("SELECT note_id FROM account_notes_seen")}
 
     def search(self, text: str) -> frozenset[str] | None:
         """Ids of cases whose text or notes match every word; None if `text` has no words."""
