@@ -40,7 +40,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 180) -> None:
+    # Generous: two workers import the whole stack and seed at once, on a shared 2-core machine.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert process.poll() is None, process.stderr.read()
