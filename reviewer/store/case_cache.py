@@ -306,10 +306,13 @@ class CaseCache:
         if not categories:
             return 0
         banned, params = _in_categories("case_media", categories)
+        doomed = f"sha256 IN (SELECT sha256 FROM case_media WHERE {banned})"
+        # Read first: usually nothing is to go, and a write transaction would hold the store's
+        # write lock through a scan of every case_media row.
+        if not self.db.execute(f"SELECT 1 FROM media WHERE {doomed} LIMIT 1", params).fetchone():
+            return 0
         with transaction(self.db) as conn:
-            return conn.execute(
-                f"DELETE FROM media WHERE sha256 IN (SELECT sha256 FROM case_media "
-                f"WHERE {banned})", params).rowcount
+            return conn.execute(f"DELETE FROM media WHERE {doomed}", params).rowcount
 
 
 def purge_media_of_later(store_path: Path, categories: frozenset[str]) -> threading.Thread | None:
