@@ -225,6 +225,16 @@ class CaseCache:
         ).fetchone()
         return CaseSummary(*row) if row else None
 
+    def summaries(self, case_ids: list[str]) -> dict[str, CaseSummary]:
+        """`summary` of several cases in one query (a screenful of the case list)."""
+        if not case_ids:
+            return {}
+        rows = self.db.execute(
+            "SELECT id, queue_id, priority, sla_deadline, language, region, policy_area, "
+            f"report_count FROM cases WHERE id IN ({','.join('?' * len(case_ids))})",
+            case_ids).fetchall()
+        return {row[0]: CaseSummary(*row) for row in rows}
+
     def lease_expiry(self, case_id: str) -> str | None:
         """When this reviewer's hold on the case ends, as last renewed (None: not leased)."""
         row = self.db.execute("SELECT lease_expires_at FROM cases WHERE id = ?",

@@ -25,6 +25,7 @@ from ui.i18n.core_text import local_and_utc, number, shown, tr
 from ui.widgets.accessible import describe
 
 ALL_QUEUES = ""  # item data of the "All queues" row
+SUMMARY_PAGE = 64  # rows read from the store at a time, as the view asks for them
 SLA_ROLES = {"soon": "warn", "breached": "danger"}  # palette roles (ui/theme/palette.py)
 
 
@@ -106,13 +107,13 @@ class CaseListModel(QIdentityProxyModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if case_id in self._done:
                 return current_palette().colour("done")
-            summary = self._summary(case_id)
+            summary = self._summary(case_id, index.row())
             return sla_colour(self._row(summary)[2]) if summary else None
         if role == Qt.ItemDataRole.EditRole:
             return case_id
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return super().data(index, role)
-        summary = self._summary(case_id)
+        summary = self._summary(case_id, index.row())
         if summary is None:
             return case_id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -141,12 +142,16 @@ class CaseListModel(QIdentityProxyModel):
             self._texts[(summary.id, self.show_queue)] = made
         return made
 
-    def _summary(self, case_id: str) -> CaseSummary | None:
+    def _summary(self, case_id: str, row: int) -> CaseSummary | None:
         if case_id not in self._rows:
-            self._rows[case_id] = self._cache.summary(case_id)
+            # The rows below are painted next: one query for a screenful, not one per row.
+            page = [i for i in self._shown[row:row + SUMMARY_PAGE] if i not in self._rows]
+            found = self._cache.summaries(page)
+            for i in page:
+                self._rows[i] = found.get(i)
             while len(self._rows) > 2000:
                 self._rows.popitem(last=False)
-        return self._rows[case_id]
+        return self._rows.get(case_id)
 
 
 def _single_removal(old: list[str], new: list[str]) -> int | None:
