@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 
 from server.auth.tokens import Reviewer
-from server.store.feeds import insert_feed_row
+from server.store.feeds import insert_feed_rows
 from server.store.schema import audit_log
 from server.timeutil import to_iso
 
@@ -34,12 +34,22 @@ ADMIN_ROLE = "admin"
 def record_audit(conn: Connection, actor: Reviewer | None, action: str, at: datetime,
                  case_id: str | None = None, detail: dict | None = None) -> None:
     """Append one entry; `actor` None means the admin CLI."""
+    record_audits(conn, [audit_row(actor, action, at, case_id, detail)])
+
+
+def audit_row(actor: Reviewer | None, action: str, at: datetime, case_id: str | None = None,
+              detail: dict | None = None) -> dict:
+    """One entry, checked, for `record_audits` (a decision batch writes them together)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     name, role = (ADMIN_ACTOR, ADMIN_ROLE) if actor is None else (actor.name, actor.role)
-    insert_feed_row(conn, audit_log, {  # read with a seq cursor too: under the feed lock
-        "at": at, "actor": name, "role": role, "action": action, "case_id": case_id,
-        "detail": detail or {}})
+    return {"at": at, "actor": name, "role": role, "action": action, "case_id": case_id,
+            "detail": detail or {}}
+
+
+def record_audits(conn: Connection, rows: list[dict]) -> None:
+    """Add `audit_row`s in their order; read with a seq cursor too (store/feeds.py)."""
+    insert_feed_rows(conn, audit_log, rows)
 
 
 def list_audit(conn: Connection, since: int, limit: int) -> dict:

@@ -14,7 +14,7 @@ from typing import get_args
 from sqlalchemy import Connection, select
 
 from reviewer.contract.sync import ChangeKind
-from server.store.feeds import insert_feed_row
+from server.store.feeds import insert_feed_rows
 from server.store.schema import changes
 from server.timeutil import to_iso
 
@@ -23,10 +23,19 @@ KINDS = get_args(ChangeKind)  # the feed writes only what the contract lets a cl
 
 def record_change(conn: Connection, case_id: str, kind: str, at: datetime,
                   data: dict | None = None) -> None:
+    record_changes(conn, [change_row(case_id, kind, at, data)])
+
+
+def change_row(case_id: str, kind: str, at: datetime, data: dict | None = None) -> dict:
+    """One feed row, checked, for `record_changes` (a decision batch writes them together)."""
     if kind not in KINDS:
         raise ValueError(f"unknown change kind {kind!r}")
-    insert_feed_row(conn, changes, {"case_id": case_id, "kind": kind, "at": at,
-                                    "data": data or {}})
+    return {"case_id": case_id, "kind": kind, "at": at, "data": data or {}}
+
+
+def record_changes(conn: Connection, rows: list[dict]) -> None:
+    """Add `change_row`s in their order (store/feeds.py)."""
+    insert_feed_rows(conn, changes, rows)
 
 
 def list_changes(conn: Connection, since: int, limit: int) -> dict:

@@ -1,4 +1,5 @@
-"""Decision rows: inserting one, rendering one, and finding the one that currently stands.
+"""Decision rows: inserting one (or buffering many), rendering one, and finding the one that
+currently stands.
 
 Shared by decisions.py (the idempotent endpoints), four_eyes.py (approval and reversal) and
 escalations.py. A decision row is never edited once written: a reversal or an approval is a
@@ -9,15 +10,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from server.auth.tokens import Reviewer
 from reviewer.contract.actions import FINAL_ACTIONS
 from reviewer.contract.decisions import DecisionIn
-from server.store.schema import decisions
+from server.audit import record_audits
+from server.changes import record_changes
+from server.store.schema import cases, decisions, idempotency_keys, lease_grants
 from server.timeutil import to_iso, to_naive_utc
 
 _INSERT_DECISION = insert(decisions)
+_INSERT_KEY = insert(idempotency_keys)
+_UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
+_FORGET_GRANTS = delete(lease_grants).where(lease_grants.c.case_id == bindparam("case_id_"))
 _REVERSED_IDS = (select(decisions.c.reverses)
                  .where(decisions.c.case_id == bindparam("case_id_"),
                         decisions.c.reverses.is_not(None))
@@ -59,7 +65,15 @@ def insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionI
                     now: datetime, **links) -> dict:
     """Write one decision row; `links` may set `pending`, `approves`, `reverses`, and
     override `action` / `policy` (an approval copies them from the decision it approves)."""
-    values = {
+    values = decision_values(reviewer, decision_in, now, **links)
+    conn.execute(_INSERT_DECISION, values)
+    return decision_dict(_Row(values))
+
+
+def decision_values(reviewer: Reviewer, decision_in: DecisionIn, now: datetime,
+                    **links) -> dict:
+    """The row `insert_decision` writes (DecisionWrites buffers it instead)."""
+    return {
         "decision_id": decision_in.decision_id,
         "case_id": decision_in.case_id,
         "action": decision_in.action.value,
@@ -76,8 +90,6 @@ def insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionI
         "incident_id": decision_in.incident_id,
         **links,
     }
-    conn.execute(_INSERT_DECISION, values)
-    return decision_dict(_Row(values))
 
 
 def winning_row(conn: Connection, case_id: str):
@@ -94,6 +106,51 @@ def latest_decision_row(conn: Connection, case_id: str):
     """On an awaiting_approval case this is the pending decision: nothing else is recorded
     on it until a senior answers (conflicts are not decisions)."""
     return conn.execute(_SELECT_LATEST, {"case_id_": case_id}).first()
+
+
+class DecisionWrites:
+    """The rows of accepted decisions, written together: a batch of 500 decisions then costs a
+    few statements instead of a few thousand (each statement costs more in SQLAlchemy and the
+    driver than in the database).
+
+    `flush` writes each table's rows in the order they came, so change-feed and audit seqs,
+    and every row the transaction reads afterwards, are as if each had been written at once.
+    Flush before anything reads what is buffered.
+    """
+
+    def __init__(self) -> None:
+        self.decisions: list[dict] = []
+        self.changes: list[dict] = []
+        self.case_updates: dict[tuple, list[dict]] = {}  # by the columns they set
+        self.forgotten_grants: list[dict] = []
+        self.audits: list[dict] = []
+        self.keys: list[dict] = []
+
+    def decision(self, reviewer: Reviewer, decision_in: DecisionIn, now: datetime,
+                 **links) -> dict:
+        """As `insert_decision`, buffered."""
+        values = decision_values(reviewer, decision_in, now, **links)
+        self.decisions.append(values)
+        return decision_dict(_Row(values))
+
+    def update_case(self, case_id: str, values: dict) -> None:
+        self.case_updates.setdefault(tuple(values), []).append({"case_id_": case_id, **values})
+
+    def forget_lease_grants(self, case_id: str) -> None:
+        self.forgotten_grants.append({"case_id_": case_id})
+
+    def flush(self, conn: Connection) -> None:
+        if self.decisions:
+            conn.execute(_INSERT_DECISION, self.decisions)
+        record_changes(conn, self.changes)
+        for rows in self.case_updates.values():
+            conn.execute(_UPDATE_CASE, rows)
+        if self.forgotten_grants:
+            conn.execute(_FORGET_GRANTS, self.forgotten_grants)
+        record_audits(conn, self.audits)
+        if self.keys:
+            conn.execute(_INSERT_KEY, self.keys)
+        self.__init__()
 
 
 class _Row:

@@ -26,23 +26,22 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select
 
 from server import four_eyes
 from server.quality import appeals, decision_rules
-from server.auth.access import CASE_ACCESS_COLUMNS, forget_lease_grants, may_access_case, not_your_case
-from server.audit import record_audit
+from server.auth.access import CASE_ACCESS_COLUMNS, may_access_case, not_your_case
+from server.audit import audit_row
 from server.auth.tokens import Reviewer
-from server.changes import record_change
-from server.store.database import Database, lock_batch, lock_idempotency_key
-from server.decision_rows import (  # noqa: F401  (insert_decision: escalations.py imports it)
-    decision_dict, insert_decision, winning_decision,
-)
+from server.changes import change_row
+from server.store.database import Database, lock_idempotency_key
+from server.decision_rows import DecisionWrites, decision_dict, winning_decision
 from server.errors import ApiError
 from server.incidents import record as incident_record
 from server.incidents.membership import join_from_decision
 from reviewer.contract.actions import APPEAL_ACTIONS, FINAL_ACTIONS
 from reviewer.contract.decisions import DecisionIn
+from server.quality.settings import RationaleRules
 from server.queue_catalog import ESCALATIONS_QUEUE_ID
 from server.store.schema import authors, cases, decisions, idempotency_keys
 from server.api.strict_json import parse_json_strictly
@@ -57,13 +56,14 @@ _GONE_STATUSES = frozenset({"withdrawn", "deleted"})
 # building a statement (and its cache key) costs more than SQLite takes to execute it.
 _SELECT_KEY = select(idempotency_keys).where(idempotency_keys.c.key == bindparam("key_"))
 _INSERT_KEY = insert(idempotency_keys)
-_SELECT_CASE = (select(*CASE_ACCESS_COLUMNS, cases.c.status, authors.c.high_profile)
+# What deciding reads of a case (decide_case): who may, its state, four eyes.
+DECIDE_CASE_COLUMNS = (*CASE_ACCESS_COLUMNS, cases.c.status, authors.c.high_profile)
+_SELECT_CASE = (select(*DECIDE_CASE_COLUMNS)
                 .join(authors, authors.c.id == cases.c.author_id)
                 .where(cases.c.id == bindparam("case_id_"))
                 # The case row stays locked until commit (PostgreSQL): a second decision on it
                 # waits, then reads the status the first one left. SQLite has one writer.
                 .with_for_update(of=cases))
-_UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
 
 
@@ -113,31 +113,9 @@ def record_decision(
     with database.read() as conn:
         row = _stored_row(conn, request.key)
     if row is not None:
-        return _replay(row, request)
+        return replay(row, request)
     with database.write() as conn:
         return decide_one(conn, reviewer, request, utcnow())
-
-
-def record_decision_batch(
-    database: Database, reviewer: Reviewer, requests: list[KeyedDecision]
-) -> list[StoredResponse]:
-    """Handle POST /v1/decisions/batch: one answer per request, in order, one transaction."""
-    keys = [request.key for request in requests]
-    with database.read() as conn:
-        stored = _stored_rows(conn, keys)
-    if all(key in stored for key in keys):  # a retried batch: answer it without the write lock
-        return [_replay(stored[request.key], request) for request in requests]
-    with database.write() as conn:
-        lock_batch(conn, [request.key for request in requests],
-                   [_case_id_of(request.payload) for request in requests])
-        now = utcnow()
-        # In order, so a key repeated inside the batch meets its own first occurrence.
-        return [decide_one(conn, reviewer, request, now) for request in requests]
-
-
-def _case_id_of(payload: object) -> str | None:
-    case_id = payload.get("case_id") if isinstance(payload, dict) else None
-    return case_id if isinstance(case_id, str) else None
 
 
 def decide_one(
@@ -184,8 +162,8 @@ def _decide(
     lock_idempotency_key(conn, request.key)
     row = _stored_row(conn, request.key)
     if row is not None:
-        return _replay(row, request)
-    decision_in = _validate(request.payload, request.key)
+        return replay(row, request)
+    decision_in = validate(request.payload, request.key)
     recorded = conn.execute(_SELECT_DECISION, {"decision_id_": decision_in.decision_id}).first()
     if recorded is not None:  # its key was purged (retention.py); the decision itself stays
         return _replay_recorded(recorded, decision_in)
@@ -195,14 +173,18 @@ def _decide(
     if response.status_code == 201 and decision_in.incident_id:
         join_from_decision(conn, decision_in.incident_id, decision_in.case_id, now)
     if response.stored:
-        conn.execute(_INSERT_KEY, {
-            "key": request.key, "request_hash": request.request_hash,
-            "status_code": response.status_code, "body": response.body, "created_at": now,
-        })
+        conn.execute(_INSERT_KEY, key_row(request, response, now))
     return response
 
 
-def _validate(payload: object, idempotency_key: str) -> DecisionIn:
+def key_row(request: KeyedDecision, response: StoredResponse, now: datetime) -> dict:
+    """The idempotency record of a stored answer, replayed on every retry of its key."""
+    return {"key": request.key, "request_hash": request.request_hash,
+            "status_code": response.status_code, "body": response.body, "created_at": now}
+
+
+def validate(payload: object, idempotency_key: str) -> DecisionIn:
+    """The request as a DecisionIn; 422 `invalid_body` or `idempotency_key_mismatch`."""
     try:
         decision_in = DecisionIn.model_validate(payload)
     except ValidationError as exc:
@@ -217,12 +199,14 @@ def _stored_row(conn: Connection, key: str):
     return conn.execute(_SELECT_KEY, {"key_": key}).first()
 
 
-def _stored_rows(conn: Connection, keys: list[str]) -> dict:
+def stored_rows(conn: Connection, keys: list[str]) -> dict:
+    """Key -> its idempotency record, for the keys that have one."""
     rows = conn.execute(select(idempotency_keys).where(idempotency_keys.c.key.in_(set(keys))))
     return {row.key: row for row in rows}
 
 
-def _replay(row, request: KeyedDecision) -> StoredResponse:
+def replay(row, request: KeyedDecision) -> StoredResponse:
+    """The stored answer, or 422 `idempotency_key_reused` if the body is not the same."""
     if row.request_hash != request.request_hash:
         return StoredResponse(422, encode_body({"error": "idempotency_key_reused"}))
     return StoredResponse(status_code=row.status_code, body=bytes(row.body))
@@ -260,36 +244,57 @@ def _apply_decision(
     case = conn.execute(_SELECT_CASE, {"case_id_": decision_in.case_id}).first()
     if case is None:
         raise ApiError(404, "unknown_case")
+    writes = DecisionWrites()
+    response, final = decide_case(conn, writes, reviewer, case, decision_in, now)
+    writes.flush(conn)
+    if final is not None:
+        decision_rules.after_final(conn, reviewer, case, *final, now)
+    return response
+
+
+def decide_case(
+    conn: Connection, writes: DecisionWrites, reviewer: Reviewer, case, decision_in: DecisionIn,
+    now: datetime, found=decision_rules.LOOK_UP, rules: RationaleRules | None = None,
+) -> tuple[StoredResponse, tuple | None]:
+    """The answer for `case` (a row with DECIDE_CASE_COLUMNS), and, for an accepted final
+    decision, the (quality link, decision) `decision_rules.after_final` takes once `writes`
+    are flushed. An accepted or pending decision's rows go to `writes`; the rarer answers
+    (appeals, four eyes, reversal) write at once, so `writes` must hold nothing when they run.
+    A batch passes the quality link (`found`) and the rationale `rules` it read once."""
     # Before the state checks: a 409 names the winning decision, which is not for everyone.
     if not may_access_case(conn, reviewer, case, now):
         raise not_your_case()  # not stored: an assignment may change, the retry then works
     if case.status in _GONE_STATUSES:
-        return StoredResponse(409, encode_body({"error": "withdrawn", "winning_decision": None}))
+        return _conflict({"error": "withdrawn", "winning_decision": None}), None
     action = decision_in.action.value
-    quality_link = decision_rules.check(conn, reviewer, case, decision_in)  # 403, 422
+    quality_link = decision_rules.check(conn, reviewer, case, decision_in, found, rules)
     if action in APPEAL_ACTIONS:
-        return _answer(appeals.answer(conn, reviewer, case, quality_link, decision_in, now))
+        return _answer(appeals.answer(conn, reviewer, case, quality_link, decision_in, now)), None
     if action == "reverse":
-        return _answer(four_eyes.reverse(conn, reviewer, case, decision_in, now))
+        return _answer(four_eyes.reverse(conn, reviewer, case, decision_in, now)), None
     if action == "approve" or case.status == four_eyes.AWAITING:
-        return _answer(four_eyes.answer_awaiting(conn, reviewer, case, decision_in, now))
+        return _answer(four_eyes.answer_awaiting(conn, reviewer, case, decision_in, now)), None
     # Escalating a decided case asks a senior for a second look (e.g. after a conflict): it
     # reopens the case in the escalations queue; the decision that closed it stays on record.
     if case.status == "decided" and action in FINAL_ACTIONS:
         winner = winning_decision(conn, case.id)
-        return StoredResponse(409, encode_body({"error": "conflict", "winning_decision": winner}))
+        return _conflict({"error": "conflict", "winning_decision": winner}), None
     if four_eyes.needs_approval(reviewer, case, action):
-        return _answer(four_eyes.record_pending(conn, reviewer, decision_in, now))
-    decision = insert_decision(conn, reviewer, decision_in, now)
-    apply_effect_on_case(conn, decision, now)
+        return _answer(four_eyes.record_pending(writes, reviewer, decision_in, now)), None
+    decision = writes.decision(reviewer, decision_in, now)
+    _effect_on_case(writes, decision, now)
     final = action in FINAL_ACTIONS
     detail = {key: decision[key] for key in ("decision_id", "action", "policy")}
     if case.status == "decided":
         detail["reopened"] = True  # a second look at a closed case
-    record_audit(conn, reviewer, "decision" if final else "escalation", now, case.id, detail)
-    if final:
-        decision_rules.after_final(conn, reviewer, case, quality_link, decision, now)
-    return StoredResponse(201, encode_body({"status": "accepted", "decision": decision}))
+    writes.audits.append(audit_row(reviewer, "decision" if final else "escalation", now,
+                                   case.id, detail))
+    accepted = StoredResponse(201, encode_body({"status": "accepted", "decision": decision}))
+    return accepted, (quality_link, decision) if final else None
+
+
+def _conflict(body: dict) -> StoredResponse:
+    return StoredResponse(409, encode_body(body))
 
 
 def _answer(answer: four_eyes.Answer) -> StoredResponse:
@@ -299,16 +304,23 @@ def _answer(answer: four_eyes.Answer) -> StoredResponse:
 
 def apply_effect_on_case(conn: Connection, decision: dict, now: datetime) -> None:
     """Close or move the case, and tell the change feed, in the decision's transaction."""
+    writes = DecisionWrites()
+    _effect_on_case(writes, decision, now)
+    writes.flush(conn)
+
+
+def _effect_on_case(writes: DecisionWrites, decision: dict, now: datetime) -> None:
     case_id = decision["case_id"]
     released = {"lease_holder": None, "lease_expires_at": None}
     if decision["action"] in FINAL_ACTIONS:
         effect = {"status": "decided", **released}
-        record_change(conn, case_id, "decided", now, {
+        writes.changes.append(change_row(case_id, "decided", now, {
             "action": decision["action"], "reviewer": decision["reviewer"],
             "decision_id": decision["decision_id"],
-        })
+        }))
     else:  # escalate: open (again), now waiting for a specialist in the escalations queue
         effect = {"status": "open", "queue_id": ESCALATIONS_QUEUE_ID, **released}
-        record_change(conn, case_id, "escalated", now, {"queue_id": ESCALATIONS_QUEUE_ID})
-        forget_lease_grants(conn, case_id)
-    conn.execute(_UPDATE_CASE, {"case_id_": case_id, **effect})
+        writes.changes.append(change_row(case_id, "escalated", now,
+                                         {"queue_id": ESCALATIONS_QUEUE_ID}))
+        writes.forget_lease_grants(case_id)
+    writes.update_case(case_id, effect)

@@ -17,12 +17,14 @@ from datetime import datetime
 from sqlalchemy import Connection, update
 
 from server.auth.access import record_lease_grants
-from server.audit import record_audit
+from server.audit import audit_row, record_audit
 from server.auth.tokens import Reviewer
 from server.cases import AWAITING_APPROVAL as AWAITING
 from server.cases import LEASE_DURATION
-from server.changes import record_change
-from server.decision_rows import decision_dict, insert_decision, latest_decision_row, winning_row
+from server.changes import change_row, record_change
+from server.decision_rows import (
+    DecisionWrites, decision_dict, insert_decision, latest_decision_row, winning_row,
+)
 from server.errors import ApiError
 from reviewer.contract.actions import CLOSING_ACTIONS, ENFORCEMENT_ACTIONS, NOTE_REQUIRED_ACTIONS
 from reviewer.contract.decisions import DecisionIn
@@ -40,19 +42,20 @@ def needs_approval(reviewer: Reviewer, case, action: str) -> bool:
         action in ENFORCEMENT_ACTIONS
 
 
-def record_pending(conn: Connection, reviewer: Reviewer, decision_in: DecisionIn,
+def record_pending(writes: DecisionWrites, reviewer: Reviewer, decision_in: DecisionIn,
                    now: datetime) -> Answer:
     """Store the decision, park the case for a senior. The reviewer's lease grant is kept, so
-    a later decision of theirs on it answers 409 naming this one rather than 403."""
-    decision = insert_decision(conn, reviewer, decision_in, now, pending=True)
-    _set_case(conn, decision_in.case_id, status=AWAITING, queue_id=ESCALATIONS_QUEUE_ID,
-              **_RELEASED)
+    a later decision of theirs on it answers 409 naming this one rather than 403. Written
+    through `writes`, like any accepted decision (a batch writes its rows together)."""
+    decision = writes.decision(reviewer, decision_in, now, pending=True)
+    writes.update_case(decision_in.case_id, {
+        "status": AWAITING, "queue_id": ESCALATIONS_QUEUE_ID, **_RELEASED})
     detail = {key: decision[key] for key in ("decision_id", "action", "policy")}
-    record_change(conn, decision_in.case_id, AWAITING, now,
-                  {**detail, "reviewer": decision["reviewer"]})
+    writes.changes.append(change_row(decision_in.case_id, AWAITING, now,
+                                     {**detail, "reviewer": decision["reviewer"]}))
     # A decision like any other in the audit log (it is on record), marked as waiting.
-    record_audit(conn, reviewer, "decision", now, decision_in.case_id,
-                 {**detail, "awaiting_approval": True})
+    writes.audits.append(audit_row(reviewer, "decision", now, decision_in.case_id,
+                                   {**detail, "awaiting_approval": True}))
     return 201, {"status": "pending_approval", "decision": decision}
 
 

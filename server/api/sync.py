@@ -11,7 +11,8 @@ from fastapi import APIRouter, Request, Response
 
 from server.changes import list_changes
 from server.api.paging import DEFAULT_PAGE, PageLimit, SinceSeq
-from server.decisions import KeyedDecision, encode_batch_results, record_decision_batch
+from server.decision_batch.record import record_decision_batch
+from server.decisions import KeyedDecision, encode_batch_results
 from server.api.deps import AUTH_ERRORS, INVALID, AnyReviewer, Db, database_of
 from server.leases import renew_leases
 from server.api.strict_json import StrictJsonRoute

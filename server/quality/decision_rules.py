@@ -22,7 +22,7 @@ from reviewer.contract.decisions import DecisionIn
 from server.auth.tokens import Reviewer
 from server.errors import ApiError
 from server.quality.copies import copy_case, link, link_of
-from server.quality.settings import queue_settings, require_rationale
+from server.quality.settings import RationaleRules, queue_settings, require_rationale
 from server.quality.supersede import supersede
 from server.store.schema import decisions
 from server.store.quality_schema import golden_cases, quality_links
@@ -32,9 +32,16 @@ _DISAGREEMENT_QUEUE = "escalations"
 _DISAGREEMENT_PRIORITY = 2
 
 
-def check(conn: Connection, reviewer: Reviewer, case, decision_in: DecisionIn):
-    """Raises the 403/422 a quality rule answers; returns the case's link (or None)."""
-    found = link_of(conn, case.id)
+LOOK_UP = object()  # `check`'s default: read the case's quality link
+
+
+def check(conn: Connection, reviewer: Reviewer, case, decision_in: DecisionIn,
+          found=LOOK_UP, rules: RationaleRules | None = None):
+    """Raises the 403/422 a quality rule answers; returns the case's link (or None).
+
+    A decision batch passes the link (`found`, None for none) and the rules it read once."""
+    if found is LOOK_UP:
+        found = link_of(conn, case.id)
     action = decision_in.action.value
     if found is not None and found.kind != "golden" and found.outcome is None and (
             found.excluded_reviewer_id == reviewer.id or found.first_reviewer == reviewer.name):
@@ -47,8 +54,11 @@ def check(conn: Connection, reviewer: Reviewer, case, decision_in: DecisionIn):
     if is_appeal and action not in APPEAL_ACTIONS | {"escalate"}:
         raise ApiError(422, "appeal_needs_uphold_or_overturn")
     if action not in ("approve", "reverse"):  # they copy a decision that met the rules
-        require_rationale(conn, decision_in.policy or (found.policy if found else ""), action,
-                          decision_in.note)
+        policy = decision_in.policy or (found.policy if found else "")
+        if rules is None:
+            require_rationale(conn, policy, action, decision_in.note)
+        else:
+            rules.require(policy, action, decision_in.note)
     return found
 
 
@@ -67,8 +77,13 @@ def drawn(decision_id: str, share: float) -> bool:
     return point < share
 
 
+def sampled(case) -> bool:
+    """May a final decision on `case` (found with no link) be drawn for a second review?"""
+    return case.queue_id not in _NOT_SAMPLED and case.status != "decided"  # not a second look
+
+
 def _maybe_second_review(conn: Connection, case, decision: dict, now: datetime) -> None:
-    if case.queue_id in _NOT_SAMPLED or case.status == "decided":  # a reopened second look
+    if not sampled(case):
         return
     if not drawn(decision["decision_id"], queue_settings(conn, case.queue_id)
                  ["second_review_share"]):

@@ -58,5 +58,29 @@ def require_rationale(conn: Connection, policy: str, action: str, note: str) -> 
         or_(rationale_rules.c.policy == policy, rationale_rules.c.policy == ANY_POLICY))
         .order_by(rationale_rules.c.policy.desc())).first()  # the named policy before "*"
     if rule is not None:
-        raise ApiError(422, "rationale_required",
-                       rule={"policy": rule.policy, "action": rule.action})
+        _refuse(rule.policy, rule.action)
+
+
+class RationaleRules:
+    """Every rule, read once: a decision batch checks hundreds of decisions against them."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._rules = {(row.policy, row.action) for row in conn.execute(select(rationale_rules))}
+
+    def require(self, policy: str, action: str, note: str) -> None:
+        """As `require_rationale`, which takes the greater policy (the named one before "*")."""
+        if note.strip():
+            return
+        matching = [named for named in (policy, ANY_POLICY) if (named, action) in self._rules]
+        if matching:
+            _refuse(max(matching), action)
+
+
+def _refuse(policy: str, action: str):
+    raise ApiError(422, "rationale_required", rule={"policy": policy, "action": action})
+
+
+def second_review_shares(conn: Connection) -> dict[str, float]:
+    """Queue id -> second-review share, for the queues a lead has set (others: the default)."""
+    return dict(conn.execute(select(queue_quality.c.queue_id,
+                                    queue_quality.c.second_review_share)).all())

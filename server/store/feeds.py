@@ -53,14 +53,21 @@ def lock_feeds(conn: Connection) -> None:
 def insert_feed_row(conn: Connection, table: Table, row: dict) -> None:
     """Add a row to `changes` or `audit_log` in the caller's transaction: kept for
     write_pending inside Database.write() on PostgreSQL, inserted now otherwise."""
+    insert_feed_rows(conn, table, [row])
+
+
+def insert_feed_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """insert_feed_row for many rows, in their order (one statement when inserted now: a
+    decision batch writes hundreds)."""
     pending = conn.info.get(_PENDING)
-    if pending is None:
-        lock_feeds(conn)
-        if table.name not in _INSERTS:  # built once: a decision batch writes hundreds
-            _INSERTS[table.name] = table.insert()
-        conn.execute(_INSERTS[table.name], row)
+    if pending is not None:
+        pending.extend((table.name, row) for row in rows)
         return
-    pending.append((table.name, row))
+    if rows:
+        lock_feeds(conn)
+        if table.name not in _INSERTS:  # built once
+            _INSERTS[table.name] = table.insert()
+        conn.execute(_INSERTS[table.name], rows)
 
 
 _INSERTS: dict = {}

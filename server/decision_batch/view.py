@@ -1,0 +1,59 @@
+"""What a decision batch reads once for a window of its items, instead of once per item.
+
+Read under the batch's locks (lock_batch), so nothing another transaction commits changes it
+before the batch commits; what the batch itself changes is the caller's to track (record.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from reviewer.contract.quality import QueueQuality
+from server.decisions import DECIDE_CASE_COLUMNS, KeyedDecision, stored_rows
+from server.quality.settings import second_review_shares
+from server.store.quality_schema import quality_links
+from server.store.schema import authors, cases, decisions
+
+_DEFAULT_SHARE = QueueQuality().second_review_share
+
+
+@dataclass(frozen=True)
+class BatchView:
+    """Items `start` to `end` (exclusive) of the batch, as the database has them."""
+
+    start: int
+    end: int
+    stored: dict  # idempotency key -> its record
+    recorded: frozenset[str]  # decision ids already on record (their key may have been purged)
+    cases: dict  # case id -> row with DECIDE_CASE_COLUMNS
+    links: dict  # case id -> its quality link row
+
+    @classmethod
+    def read(cls, conn: Connection, requests: list[KeyedDecision], start: int,
+             end: int) -> BatchView:
+        window = requests[start:end]
+        keys = sorted({request.key for request in window if request.key})
+        case_ids = sorted({case_id for request in window
+                           if (case_id := case_id_of(request.payload))})
+        recorded = conn.execute(select(decisions.c.decision_id)
+                                .where(decisions.c.decision_id.in_(keys))).scalars()
+        # FOR UPDATE as the single endpoint reads its case (PostgreSQL; lock_batch holds them).
+        found_cases = conn.execute(
+            select(*DECIDE_CASE_COLUMNS).join(authors, authors.c.id == cases.c.author_id)
+            .where(cases.c.id.in_(case_ids)).with_for_update(of=cases))
+        links = conn.execute(select(quality_links).where(quality_links.c.case_id.in_(case_ids)))
+        return cls(start, end, stored_rows(conn, keys), frozenset(recorded),
+                   {row.id: row for row in found_cases}, {row.case_id: row for row in links})
+
+
+def shares_by_queue(conn: Connection) -> defaultdict[str, float]:
+    """Second-review share per queue; the default for queues no lead has set."""
+    return defaultdict(lambda: _DEFAULT_SHARE, second_review_shares(conn))
+
+
+def case_id_of(payload: object) -> str | None:
+    case_id = payload.get("case_id") if isinstance(payload, dict) else None
+    return case_id if isinstance(case_id, str) else None
