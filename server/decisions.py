@@ -1,4 +1,4 @@
-"""Recording decisions, idempotently, one at a time (POST /v1/decisions) or in batches.
+"""Recording decisions, idempotently: the rules, and POST /v1/decisions one at a time.
 
 Concurrency (several API processes on one PostgreSQL): a request first takes its idempotency
 key's lock, so a retry racing its original waits and replays the stored answer; then it locks
@@ -7,9 +7,10 @@ last, its feed rows take the feed lock (database.py). Every transaction takes th
 order, keys and cases each sorted, so none waits in a circle: a batch takes all of its keys
 and cases up front (lock_batch), before its first feed row.
 
-`decide_one` decides one keyed decision inside a write transaction and gives every answer the
-single endpoint can give; both endpoints go through it, so they share one set of rules and one
-key space. Who may decide which case is access.py's rule (403 `not_your_case`, not stored). The
+`decide_case` holds the rules for one decision on one case; the single endpoint reaches it
+through `decide_one`, the batch (server/decision_batch/) with the batch's rows read up front and
+its accepted decisions written together, so both share one set of rules and one key space.
+Who may decide which case is access.py's rule (403 `not_your_case`, not stored). The
 idempotency record, the decision, its change-feed row and its audit entry are written in the
 same transaction, so a retry finds all of them or none. A replay answers the stored status and the
 stored body bytes, unchanged. Only answers that describe the case's state (201, 409) are stored;
