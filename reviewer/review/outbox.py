@@ -142,12 +142,14 @@ class Outbox:
         return due
 
     def mark_sending(self, decision_ids: list[str]) -> None:
-        """Written before the request goes out (see the module docstring), in one commit."""
+        """Written before the request goes out (see the module docstring), in one statement
+        and one commit (a push marks a whole batch: up to BATCH_SIZE ids, well under SQLite's
+        limit on parameters)."""
         now = to_iso(utc_now())
+        marks = ",".join("?" * len(decision_ids))
         with transaction(self.db) as conn:
-            conn.executemany(
-                "UPDATE outbox SET state = 'sending', updated_at = ? WHERE decision_id = ?",
-                [(now, d) for d in decision_ids])
+            conn.execute("UPDATE outbox SET state = 'sending', updated_at = ? "
+                         f"WHERE decision_id IN ({marks})", (now, *decision_ids))
 
     def record_answers(self, answers: list[tuple[str, str, dict]]) -> None:
         """Terminal answers for many decisions, (decision_id, state, response), in one commit."""

@@ -10,9 +10,10 @@ the ratio of the two is the figure to compare across machines. It is well above 
 batch request carries 200 decisions; it falls when per-decision work (SQLite writes, JSON, the
 server's per-item checks) grows.
 
-Run alone with `python -m tests.bench.outbox_drain [--profile]` (saves its own figures too);
-`--profile` prints where the client thread spends the drain instead (cProfile sees only the
-thread it runs on, not the server's threads).
+Run alone with `python -m tests.bench.outbox_drain [--profile | --profile-server]` (saves its
+own figures too); `--profile` prints where the client thread spends the drain instead (cProfile
+sees only the thread it runs on, not the server's threads), `--profile-server` where the
+server's batch handler (server/decision_batch/) spends it, on the server's worker threads.
 """
 
 from __future__ import annotations
@@ -197,6 +198,22 @@ def run(workdir: Path, profiler: cProfile.Profile | None = None,
     ]
 
 
+def profile_server_batches(profiler: cProfile.Profile) -> None:
+    """Let `profiler` see every batch the server decides, on whichever worker thread runs it
+    (one batch at a time: the push waits for each answer)."""
+    import server.api.sync as sync_api
+    handler = sync_api.record_decision_batch
+
+    def profiled(*args, **kwargs):
+        profiler.enable()
+        try:
+            return handler(*args, **kwargs)
+        finally:
+            profiler.disable()
+
+    sync_api.record_decision_batch = profiled
+
+
 def profile_report(profiler: cProfile.Profile, top: int = 35) -> str:
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).strip_dirs()
@@ -209,15 +226,19 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.outbox_drain")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile the client thread during the drain; figures are not saved")
+    parser.add_argument("--profile-server", action="store_true",
+                        help="cProfile the server's batch handler instead; figures are not saved")
     args = parser.parse_args(argv)
-    profiler = cProfile.Profile() if args.profile else None
+    profiler = cProfile.Profile() if args.profile or args.profile_server else None
+    if args.profile_server:
+        profile_server_batches(profiler)
     started = time.perf_counter()
 
     def log(line: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {line}", file=sys.stderr)
 
     with tempfile.TemporaryDirectory(prefix="reviewer-drain-") as tmp:
-        figures = run(Path(tmp), profiler, log)
+        figures = run(Path(tmp), None if args.profile_server else profiler, log)
     print(table(figures))
     if profiler:  # cProfile slows the client side down: such figures are not kept
         print("\n(profiled run: figures were not saved)\n")
