@@ -112,6 +112,9 @@ class ExposureMeter:
         self._shown: set[str] = set()
         self._decided: tuple[str, dict[str, tuple[str, int]]] = ("", {})  # day: decided cases
         self._decided_unsaved: dict[str, tuple[str, int]] = {}  # case: (stage, by suggestion)
+        # Today's shares, counted again only after a decision is noted or withdrawn: a reading
+        # is taken on every case change, and the day's decisions run into the thousands.
+        self._shares: DecisionShares | None = None
 
     def add(self, case_id: str, seconds: float, area_fraction: float,
             stage: Stage = Stage.REVEALED) -> None:
@@ -206,17 +209,17 @@ class ExposureMeter:
                  Stage.REDUCED.value if reduced > 0 else NO_REVEAL)
         self._decided_today()[case_id] = self._decided_unsaved[case_id] = (
             stage, int(by_suggestion))
+        self._shares = None
         return stage
 
     def decision_shares(self, day: str | None = None) -> DecisionShares:
         """A day's decisions by the stage seen first (a case decided again counts once)."""
-        if day is None or day == self._today():
-            decided = self._decided_today()
-        else:
-            decided = dict(self._decided_rows(day))
-        stages = Counter(stage for stage, _ in decided.values())
-        return DecisionShares(stages[NO_REVEAL], stages[Stage.REDUCED.value],
-                              stages[Stage.REVEALED.value], sum(by for _, by in decided.values()))
+        if day is not None and day != self._today():
+            return _shares(dict(self._decided_rows(day)))
+        decided = self._decided_today()
+        if self._shares is None:
+            self._shares = _shares(decided)
+        return self._shares
 
     def _decided_today(self) -> dict[str, tuple[str, int]]:
         """Today's decided cases: read once a day, then kept up to date here."""
@@ -224,6 +227,7 @@ class ExposureMeter:
         if self._decided[0] != today:
             self._decided = (today, dict(self._decided_rows(today)))
             self._decided[1].update(self._decided_unsaved)
+            self._shares = None
         return self._decided[1]
 
     def _decided_rows(self, day: str):
@@ -237,6 +241,7 @@ class ExposureMeter:
         today's decisions by stage. What was seen of the case still counts as exposure."""
         self._decided_today().pop(case_id, None)
         self._decided_unsaved.pop(case_id, None)
+        self._shares = None
         try:
             with transaction(self.db) as conn:
                 conn.execute("UPDATE exposure SET decided = '', by_suggestion = 0 "
@@ -249,6 +254,12 @@ class ExposureMeter:
         self._since_break = self._clock()
         self._since_break_s = 0.0
         self._shown.discard(BREAK)
+
+
+def _shares(decided: dict[str, tuple[str, int]]) -> DecisionShares:
+    stages = Counter(stage for stage, _ in decided.values())
+    return DecisionShares(stages[NO_REVEAL], stages[Stage.REDUCED.value],
+                          stages[Stage.REVEALED.value], sum(by for _, by in decided.values()))
 
 
 def _plus(*pairs: tuple[float, float]) -> tuple[float, float]:

@@ -49,6 +49,9 @@ class ReviewSession:
         self._ids: list[str] = []
         self._index = 0
         self._current: Case | None = None
+        # The next cases, read when their media was prefetched: the one after a decision is
+        # then on hand instead of read, opened and checked between the key and its paint.
+        self._ahead: dict[str, Case] = {}
         self._recording = False
         self.undo_grace_s = undo_grace_s  # decisions wait unsent this long, so Ctrl+Z can withdraw
         self._undoable: list[Decision] = []
@@ -78,7 +81,7 @@ class ReviewSession:
             case_id = self._ids[self._index]
             if self._current is not None and self._current.id == case_id:
                 return self._current
-            self._current = self.cache.case(case_id)
+            self._current = self._ahead.pop(case_id, None) or self.cache.case(case_id)
             if self._current is not None:
                 return self._current
             # Gone from the cache (purged, or dropped as damaged): move on to the next one.
@@ -90,7 +93,9 @@ class ReviewSession:
     def upcoming(self, count: int) -> list[Case]:
         """The next cases after the current one, for prefetching their media."""
         ids = self._ids[self._index + 1:self._index + 1 + count]
-        return [c for c in (self.cache.case(i) for i in ids) if c]
+        ahead = {i: self._ahead.get(i) or self.cache.case(i) for i in ids}
+        self._ahead = {i: case for i, case in ahead.items() if case is not None}
+        return list(self._ahead.values())
 
     # --- navigation -----------------------------------------------------------------------
     def select_queue(self, queue_id: str | None) -> None:
@@ -109,6 +114,7 @@ class ReviewSession:
     def reload(self, keep_current: bool = True) -> None:
         """Re-read the work list (new cases arrived); the case on screen stays on screen."""
         self.case_list.reload()
+        self._ahead.clear()  # cases may have changed in the store
         self._refilter(keep_current)
 
     def _refilter(self, keep_current: bool) -> None:

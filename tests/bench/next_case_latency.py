@@ -101,7 +101,8 @@ class _PickerEnter:
     """Answers the policy picker with Enter (the default policy) and notes when: for decisions
     that ask for a policy, the key that records the decision is that Enter."""
 
-    def __init__(self):
+    def __init__(self, on_press: Callable[[], None]):
+        self.on_press = on_press
         self.pressed_at: float | None = None
         self._timer = QTimer(interval=1)
         self._timer.timeout.connect(self._answer)
@@ -109,6 +110,7 @@ class _PickerEnter:
     def _answer(self) -> None:
         picker = PolicyPicker.current
         if picker is not None and picker.isVisible() and self.pressed_at is None:
+            self.on_press()
             self.pressed_at = time.perf_counter()
             QTest.keyClick(picker.filter, Qt.Key.Key_Return)
 
@@ -120,11 +122,18 @@ class _PickerEnter:
         self._timer.stop()
 
 
-def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> float:
-    """Milliseconds from the key that records the decision to the next case painted."""
+def _nothing() -> None:
+    pass
+
+
+def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key,
+                  on_press: Callable[[], None] = _nothing) -> float:
+    """Milliseconds from the key that records the decision to the next case painted.
+    `on_press` runs as that key goes down (the profiler starts there)."""
     before = window.session.current().id
+    on_press()
     start = time.perf_counter()
-    with _PickerEnter() as picker:
+    with _PickerEnter(on_press) as picker:
         QTest.keyClick(window, key)
     if window.session.current().id == before:
         raise AssertionError(f"key {key} did not record a decision on {before}")
@@ -136,7 +145,8 @@ def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> f
 PALETTE_DECISIONS = 60
 
 
-def time_palette_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key) -> float:
+def time_palette_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key,
+                          on_press: Callable[[], None] = _nothing) -> float:
     """A decision made from the command palette: Ctrl+K, type "no viol", Enter. Timed from
     that Enter (the key that records the decision) to the next case painted."""
     before = window.session.current().id
@@ -148,6 +158,7 @@ def time_palette_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.K
             QTimer.singleShot(1, answer)
             return
         QTest.keyClicks(palette.search, "no viol")
+        on_press()
         pressed.append(time.perf_counter())
         QTest.keyClick(palette.search, Qt.Key.Key_Return)
     QTimer.singleShot(1, answer)
@@ -198,7 +209,8 @@ def run(workdir: Path, measure: Callable = time_decision) -> list[Figure]:
         warm = run_decisions(window, watch, guard, DECISIONS, True, measure)
         cold = run_decisions(window, watch, guard, DECISIONS, False, measure)
         lost_per_decision = (guard.net_lost() - lost_before) / (len(warm) + len(cold))
-        palette = run_decisions(window, watch, guard, PALETTE_DECISIONS, True, time_palette_decision)
+        palette = run_decisions(window, watch, guard, PALETTE_DECISIONS, True,
+                                getattr(measure, "palette", time_palette_decision))
     finally:
         window.close()
     return [

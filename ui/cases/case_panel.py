@@ -23,17 +23,27 @@ from ui.widgets.accessible import announce, describe
 def language_line(code: str) -> str:
     """'Text in Arabic · العربية (ar) · right to left', from Qt's locale data; an unknown code
     is shown as it came."""
+    facts = _locale_facts(code, QLocale().name())
+    if facts is None:
+        return tr("Text in language “{code}” (not recognised)").format(code=code)
+    both, rtl = facts
+    line = tr("Text in {language} ({code})").format(language=both, code=code)
+    return line + (tr(" · right to left") if rtl else "")
+
+
+@lru_cache(maxsize=512)
+def _locale_facts(code: str, interface_locale: str) -> tuple[str, bool] | None:
+    """(language name, right to left) of a language code, None if Qt does not know it. Kept:
+    Qt builds its locale data afresh for every QLocale, a few milliseconds of every case change."""
     locale = QLocale(code.replace("-", "_"))
     if locale.language() == QLocale.Language.C:
-        return tr("Text in language “{code}” (not recognised)").format(code=code)
-    name = language_name(code, QLocale().name()) or QLocale.languageToString(locale.language())
+        return None
+    name = language_name(code, interface_locale) or QLocale.languageToString(locale.language())
     # The native name helps where the script is not Latin (العربية, ไทย); for Latin scripts
     # Qt names a default country's variant ("español de España" for plain "es"): left out.
     native = "" if locale.script() == QLocale.Script.LatinScript else locale.nativeLanguageName()
     both = name if not native or native == name else f"{name} · {isolate(native)}"
-    rtl = locale.textDirection() == Qt.LayoutDirection.RightToLeft
-    line = tr("Text in {language} ({code})").format(language=both, code=code)
-    return line + (tr(" · right to left") if rtl else "")
+    return both, locale.textDirection() == Qt.LayoutDirection.RightToLeft
 
 
 @lru_cache(maxsize=512)

@@ -20,10 +20,9 @@ from reviewer.media.presets import PresetBook
 from reviewer.review import reversal
 from reviewer.review.session import ReviewSession
 from ui.i18n.core_text import shown
-from ui.decide.decision_flow import DecisionFlow
+from ui.decide.decision_flow import DecisionFlow, Outcome
 from ui.decide.reversal_chooser import ReversalChooser
 from ui.decide.sweep_view import SweepView
-from ui.i18n.core_text import shown
 from ui.keys.action_registry import Handlers, key_text
 from ui.media.service import MediaService
 from ui.widgets.note_dialog import NoteDialog
@@ -34,7 +33,11 @@ class DecisionDesk(QObject):
     # A message true for a while only: (text with "{left}" seconds, seconds, what stays true)
     countdown = Signal(str, float, str)
     show_case = Signal()  # the current case changed: show it (synchronously, before keys)
-    decided = Signal()  # something reached the outbox (or left it): sync and indicator follow
+    # Something reached the outbox (or left it): `recorded` as the next case is shown, so the
+    # indicator changes in the same frame; `decided` once it is painted, to wake the sync
+    # worker (whose work would otherwise compete with the paint).
+    recorded = Signal()
+    decided = Signal()
 
     def __init__(self, parent: QWidget, session: ReviewSession, media: MediaService,
                  keymap: Keymap, presets: Callable[[], PresetBook],
@@ -71,12 +74,15 @@ class DecisionDesk(QObject):
         asked = chosen or self.flow.ask(action, case)
         if asked is None or self.session.current() is None or self.session.current().id != case.id:
             return  # cancelled, or the case left the list while the reviewer was choosing
-        outcome = self.flow.commit(action, *asked, show_next=self.show_case.emit)
+        outcome = self.flow.commit(action, *asked, show_next=self._show_next)
         if outcome.decision is None:
             self.message.emit(outcome.message)
         else:
-            # commit showed the next case already
-            self._landed(outcome.message, show=False, undo_s=outcome.undo_s)
+            self.decided.emit()  # the next case and the message are painted already
+
+    def _show_next(self, outcome: Outcome) -> None:
+        self.show_case.emit()
+        self._tell(outcome.message, outcome.undo_s)
 
     def open_sweep(self) -> None:
         """The sweep grid over the current work list (select Crisis sweep first for a crisis)."""
@@ -139,17 +145,20 @@ class DecisionDesk(QObject):
         self._landed(self.tr("Undone: {action} on {case} was withdrawn before it was sent.")
                      .format(action=undone.action.value, case=undone.case_id))
 
-    def _landed(self, message: str, show: bool = True, undo_s: float = 0.0) -> None:
+    def _landed(self, message: str) -> None:
+        self.show_case.emit()
+        self._tell(message)
+        self.decided.emit()
+
+    def _tell(self, message: str, undo_s: float = 0.0) -> None:
         calm = self.session.calm.take_note()  # why the next case is a calmer one, if it is
         message = f"{message} · {shown(calm)}" if calm else message
-        if show:
-            self.show_case.emit()
         if undo_s:  # the undo offer is said only while it holds
             self.countdown.emit(self.tr("{message} · {key} undoes it for {{left}} s").format(
                 message=message, key=self._key(ActionId.UNDO)), undo_s, message)
         else:
             self.message.emit(message)
-        self.decided.emit()
+        self.recorded.emit()
 
     def _key(self, action: ActionId) -> str:
         return key_text(self.keymap, action) or shown(ACTION_LABELS[action])

@@ -7,6 +7,7 @@ case the reviewer has not seen), and a failed write keeps the case on screen wit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -69,12 +70,17 @@ class DecisionFlow:
             note = dialog.note()
         return policy, note
 
-    def commit(self, action: ActionId, policy: str, note: str, show_next) -> Outcome:
-        """Record durably, show the next case, and drop keys that queued up meanwhile."""
+    def commit(self, action: ActionId, policy: str, note: str,
+               show_next: Callable[[Outcome], None]) -> Outcome:
+        """Record durably, show the next case with what the reviewer is told of the decision
+        (`show_next`: painted together, in one frame), and drop keys that queued up meanwhile."""
         self.recording = True
         try:
             decision = self.session.decide(action, note, policy)
-            show_next()
+            said = tr("Recorded {action} ({policy}) on {case} — saved here").format(
+                action=shown(DECISION_KINDS[action].label), policy=policy, case=decision.case_id)
+            outcome = Outcome(decision, said, self.session.undo_grace_s)
+            show_next(outcome)
             # Keys that arrived while the commit was in flight were pressed before the next
             # case was on screen: deliver them now, while `recording` is set, so they are
             # dropped instead of deciding a case the reviewer has not seen.
@@ -84,9 +90,7 @@ class DecisionFlow:
                 error=exc))
         finally:
             self.recording = False
-        return Outcome(decision, tr("Recorded {action} ({policy}) on {case} — saved here").format(
-            action=shown(DECISION_KINDS[action].label), policy=policy, case=decision.case_id),
-            self.session.undo_grace_s)
+        return outcome
 
     def _run(self, dialog) -> bool:
         accepted = dialog.exec() == dialog.DialogCode.Accepted

@@ -22,6 +22,7 @@ from reviewer.review.prior_decisions import Suggestion, suggest
 from reviewer.review.session import ReviewSession
 from ui.decide.decision_desk import DecisionDesk
 from ui.keys.action_registry import Handlers
+from ui.keys.key_filter import KeyFilterHub
 from ui.keys.typing import in_entry_field
 
 
@@ -45,7 +46,7 @@ class SuggestedDecision(QObject):
         session.on_undo(lambda undone: meter.forget_decision(undone.case_id))
         # Enter in a text field (the search box, a filter) belongs to the field: it must never
         # reach the window's shortcut and record a decision.
-        QApplication.instance().installEventFilter(self)
+        KeyFilterHub.of(QApplication.instance()).add(self)
 
     def handlers(self) -> Handlers:
         return {ActionId.ACCEPT_SUGGESTED: self.accept}

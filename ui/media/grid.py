@@ -69,8 +69,7 @@ class MediaGrid(QWidget):
                 tile.setGeometry(cells[i])
             tile.setVisible(item is not None)
             preset = self.presets.for_category(item.category) if item else self.presets.default
-            tile.show_media(item, preset, box_of(cells[i]) if item else (0, 0))
-            tile.set_reveal(self._reveal_for(i), box_of(cells[i]) if item else (0, 0))
+            tile.show_media(item, preset, box_of(cells[i]) if item else (0, 0), self._reveal_for(i))
         self._mark_current()
         self.reveal_changed.emit(self.reveal)
         self.update()
@@ -83,8 +82,7 @@ class MediaGrid(QWidget):
         for i, (tile, cell) in enumerate(zip(self.visible_tiles(), self.cells_for(len(self.media)))):
             floor = org.for_category(tile.media.category)
             if floor != tile.preset:
-                tile.show_media(tile.media, floor, box_of(cell))
-                tile.set_reveal(self._reveal_for(i), box_of(cell))
+                tile.show_media(tile.media, floor, box_of(cell), self._reveal_for(i))
                 tile.relaxed = changed = True
         return changed
 

@@ -1,7 +1,7 @@
 """Audio heard only while a key is held, at a capped volume, with a waveform instead of a picture.
 
-The listen key (L by default) is handled like the reveal key, by an application-wide event
-filter that sees press and release: sound starts on the press and stops on the release, on a
+The listen key (L by default) is handled like the reveal key, by the application-wide key
+filter (ui/keys/key_filter.py) that sees press and release: sound starts on the press and stops on the release, on a
 case change, on focus loss and whenever media is concealed. Only an audio item whose category's
 preset allows audio plays (reviewer/media/audio.py); the volume is set to the cap before every
 play and pulled back down if anything raises it. The time listened is fed to the exposure meter
@@ -26,6 +26,7 @@ from reviewer.media.stages import Stage
 from reviewer.store.case_cache import CaseCache
 from ui.media.grid import MediaGrid
 from ui.media.tile import MediaTile
+from ui.keys.key_filter import KeyFilterHub
 from ui.keys.typing import in_text_field
 
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
@@ -46,7 +47,7 @@ class HeldAudio(QObject):
         self._listening: tuple[str, MediaTile, float] | None = None  # case, tile, start
         self._keys = {QKeySequence(k)[0].toCombined()
                       for k in keymap.keys_for("case", ActionId.LISTEN) if k}
-        QApplication.instance().installEventFilter(self)
+        KeyFilterHub.of(QApplication.instance()).add(self)
 
     @property
     def player(self):
@@ -103,7 +104,7 @@ class HeldAudio(QObject):
 
     def shutdown(self) -> None:
         self.release()
-        QApplication.instance().removeEventFilter(self)
+        KeyFilterHub.of(QApplication.instance()).remove(self)
 
     def _audio_tile(self) -> MediaTile | None:
         tiles = [t for t in self.grid.visible_tiles() if t.media and is_audio(t.media.mime)]
@@ -115,10 +116,8 @@ class HeldAudio(QObject):
             self.output.setVolume(MAX_VOLUME)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.ApplicationDeactivate, QEvent.Type.WindowDeactivate):
-            if self._listening is not None:
-                self.release()
-            return False
+        # Key events only (ui/keys/key_filter.py); focus loss silences through the window's
+        # concealment (MainWindow.conceal), as it re-blurs.
         if event.type() not in _KEY_EVENTS or not self._keys:
             return False
         assert isinstance(event, QKeyEvent)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reviewer.media.exposure import ExposureMeter
 from reviewer.keymap import Keymap
 from reviewer.media.reveal import RevealState
+from ui.keys.key_filter import KeyFilterHub
 from ui.media.grid import MediaGrid
 from ui.media.reveal_keys import RevealHandlers, RevealKeyFilter
 
@@ -34,7 +35,7 @@ class RevealController(QObject):
         self.keys = RevealKeyFilter(window, keymap, RevealHandlers(
             hold=self.hold, release=self.conceal, move=self.move, widen=self.widen,
             step=self._step_item, real=self.real_pixels))
-        QApplication.instance().installEventFilter(self.keys)
+        KeyFilterHub.of(QApplication.instance()).add(self.keys)
         self.timeout = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
         self.timeout.timeout.connect(self.conceal)
         self._tick = QTimer(self, interval=EXPOSURE_TICK_MS)
@@ -86,7 +87,7 @@ class RevealController(QObject):
 
     def shutdown(self) -> None:
         self.conceal()
-        QApplication.instance().removeEventFilter(self.keys)
+        KeyFilterHub.of(QApplication.instance()).remove(self.keys)
 
     def _meter_tick(self) -> None:
         now = time.monotonic()

@@ -1,4 +1,5 @@
-"""The held keys that reveal media, handled in one application-wide event filter.
+"""The held keys that reveal media, handed on by the application-wide key filter
+(ui/keys/key_filter.py).
 
 Reveal must act on press *and* release, which QAction shortcuts cannot express. The filter sees
 the key whichever widget has focus, but never while the reviewer is typing into a text field

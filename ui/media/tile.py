@@ -81,14 +81,17 @@ class MediaTile(QWidget):
         self.current = False  # framed: a reveal by key opens here when the pointer is elsewhere
         self.listening: list[float] | None = None  # an audio item's waveform while it is heard
         self.setMouseTracking(True)
+        # Every paint fills the whole tile: the widgets beneath need not paint under it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.index = 0  # its place in the grid, for the name a screen reader speaks
 
     # --- what to show ----------------------------------------------------------------------
-    def show_media(self, media: MediaRef | None, preset: MediaPreset, box: tuple[int, int]) -> None:
+    def show_media(self, media: MediaRef | None, preset: MediaPreset, box: tuple[int, int],
+                   reveal: RevealState = RevealState()) -> None:
         if media is None or self.media is None or media.sha256 != self.media.sha256:
             self.base = self.revealed = None  # never leave another item's pixels on screen
             self.listening = None
-        self.media, self.preset, self.reveal = media, preset, RevealState()
+        self.media, self.preset, self.reveal = media, preset, reveal
         self.relaxed = False  # set again by MediaGrid.relax_to, for this case only
         self.want(box)
 

@@ -25,8 +25,14 @@ class ExposureLabel(QLabel):
         super().__init__()
         self.setObjectName("exposureLabel")
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._reading: ExposureReading | None = None
 
     def show_reading(self, reading: ExposureReading) -> None:
+        # Shown again on every concealment and case change, mostly unchanged: text, tooltip
+        # and description are set (and repainted) only when the reading moved.
+        if reading == self._reading:
+            return
+        self._reading = reading
         today = QLocale().toString(reading.day_fraction * 100, "f", 0) + QLocale().percent()
         self.setText(self.tr("Exposure: case {case} ({real} real pixels) · today {today}").format(
             case=_short(reading.case_s), real=_short(reading.case_real_s), today=today))

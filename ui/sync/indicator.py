@@ -54,14 +54,21 @@ class SyncIndicator(QLabel):
 
     def show_status(self, status: SyncStatus | None, waiting_here: int, needs_attention: int = 0,
                     awaiting_approval: int = 0) -> None:
-        text, self.state = describe(status, waiting_here, needs_attention, awaiting_approval)
+        text, state = describe(status, waiting_here, needs_attention, awaiting_approval)
+        tip = status.last_error if status and status.last_error else ""
+        if (text, state, tip) == (self.text(), self.state, self.toolTip()):
+            return  # unchanged: after most decisions, while the sync worker is still sending
+        self.state = state
         self.setText(text)
         accessible.describe(self, self.tr("Sync status"), text + " — " + self.tr(
             "Enter shows conflicts and rejected decisions"))
-        self.setProperty("syncState", self.state)
-        self.setToolTip(status.last_error if status and status.last_error else "")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.setToolTip(tip)
+        if self.property("syncState") != state:
+            # Re-styling costs a relayout of the status bar and a repaint of the window
+            # around it: only when the state's colour changes.
+            self.setProperty("syncState", state)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.clicked.emit()

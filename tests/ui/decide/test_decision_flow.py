@@ -39,3 +39,18 @@ def test_failed_write_keeps_the_case_on_screen_and_says_it_was_not_recorded(offl
     decide_by_keys(window, Qt.Key.Key_2)
     assert window.session.outbox.counts()["pending"] == 1
     assert window.session.current().id != first
+
+
+def test_the_message_and_the_indicator_change_with_the_next_case_before_sync_wakes(offline_window):
+    """One frame: the next case, the "Recorded" message and the waiting count are painted
+    together; the sync worker is woken only after that paint."""
+    window = offline_window
+    first = window.session.current().id
+    at_wake = []
+    window.decisions.decided.connect(lambda: at_wake.append(
+        (window.shown_case_id, window.status_line.text(), window.sync_indicator.text())))
+    decide_by_keys(window, Qt.Key.Key_1)
+    shown, said, indicator = at_wake[0]
+    assert shown == window.session.current().id != first
+    assert said.startswith("Recorded") and first in said
+    assert "1 waiting to sync" in indicator

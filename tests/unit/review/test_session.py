@@ -85,3 +85,16 @@ def test_nothing_to_undo_after_the_grace_window(tmp_path):
     session.decide(ActionId.REMOVE)
     assert session.undo_last() is None
     assert session.outbox.counts()["pending"] == 1
+
+
+def test_the_next_case_read_for_prefetching_is_not_read_again_when_it_comes(session, monkeypatch):
+    ahead = session.upcoming(2)
+    assert [c.id for c in ahead] == ["c1", "c2"]
+    reads = []
+    real = session.cache.case
+    monkeypatch.setattr(session.cache, "case", lambda case_id: reads.append(case_id) or real(case_id))
+    session.decide(ActionId.REMOVE)
+    assert session.current().id == "c1" and "c1" not in reads  # on hand since the prefetch
+    session.reload()  # the store may have changed: read afresh from here on
+    session.decide(ActionId.REMOVE)
+    assert session.current().id == "c2" and "c2" in reads
