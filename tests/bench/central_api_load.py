@@ -76,7 +76,7 @@ def run(tmp: Path, seconds: float = 15.0, setups=SETUPS,
         if cluster is not None:
             cluster.stop()
     print(_side_by_side(rows))
-    print(_where_time_goes(rows, seconds))
+    print(_where_time_goes(rows))
     return [figure for row in rows for figure in _figures(*row)]
 
 
@@ -146,10 +146,14 @@ def _drive(url: str, tokens: list[str], seconds: float, tmp: Path, server_pid: i
     server_cpu, pg_cpu = tree_cpu_seconds(server_pid), _pg_cpu(postmaster)
     sampler = BackendSampler(pg_url).start() if pg_url else None
     start_at = time.time() + 0.5
+    went = time.monotonic()
     for driver in drivers:
         driver.stdin.write(f"{start_at}\n")
         driver.stdin.flush()
     results = [json.loads(driver.communicate(timeout=seconds + 120)[0]) for driver in drivers]
+    # CPU of the API and PostgreSQL is read from "go" to the last answer: the requests still
+    # in flight at the end count, so the window is that long, not `seconds`.
+    window = time.monotonic() - went
     cpu = {"api": tree_cpu_seconds(server_pid) - server_cpu,
            "load generator": sum(r["cpu_s"] for r in results)}
     if postmaster is not None:
@@ -159,7 +163,7 @@ def _drive(url: str, tokens: list[str], seconds: float, tmp: Path, server_pid: i
     return {"decisions_per_s": len(decide) / seconds, "decide_p99_ms": _p99(decide),
             "claim_p99_ms": _p99(claim), "errors": sum(r["errors"] for r in results),
             "server": _sum_breakdowns([r["server"] for r in results]), "cpu": cpu,
-            "backends": sampler.stop() if sampler else {}}
+            "backends": sampler.stop() if sampler else {}, "window_s": window}
 
 
 def _pg_cpu(postmaster: int | None) -> float:
@@ -249,7 +253,7 @@ def _side_by_side(rows: list) -> str:
     return "\n".join(lines)
 
 
-def _where_time_goes(rows: list, seconds: float) -> str:
+def _where_time_goes(rows: list) -> str:
     cores = os.cpu_count() or 1
     lines = ["where the time goes, mean ms per request: `reviewer` as the reviewer waited, "
              "`server` from its Server-Timing (`sql` inside statements, `wait` for a pooled "
@@ -271,15 +275,16 @@ def _where_time_goes(rows: list, seconds: float) -> str:
                 f"{f['client'] / n - app:>9.1f}{f.get('stmt', 0) / n:>7.1f}"
                 f"{f.get('txn', 0) / n:>6.1f}{n:>7.0f}")
         used = sum(r["cpu"].values())
-        decisions = r["decisions_per_s"] * seconds
-        lines.append(f"{'':<21}CPU s in the {seconds:.0f} s ({cores} cores: "
-                     f"{cores * seconds:.0f}): " + ", ".join(
+        decisions = r["server"].get("decide", {}).get("n", 0)  # in the window, tail included
+        window = r["window_s"]
+        lines.append(f"{'':<21}CPU s in the {window:.0f} s to the last answer ({cores} cores: "
+                     f"{cores * window:.0f}): " + ", ".join(
                          f"{who} {cpu:.1f}" for who, cpu in r["cpu"].items())
-                     + f" = {used / (cores * seconds):.0%} of the machine; API "
+                     + f" = {used / (cores * window):.0%} of the machine; API "
                      + (f"{r['cpu']['api'] * 1000 / decisions:.0f} ms CPU per decision"
                         if decisions else "decided nothing")
                      + (" (the cores were the limit; the load generator shares them)"
-                        if used >= 0.9 * cores * seconds else ""))
+                        if used >= 0.9 * cores * window else ""))
         if r["backends"]:
             lines.append(f"{'':<21}PostgreSQL backends, mean: " + ", ".join(
                 f"{state} {n:.1f}" for state, n in r["backends"].items()))
