@@ -15,6 +15,7 @@ Reads are one consistent snapshot on both: WAL on SQLite, REPEATABLE READ on Pos
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -144,12 +145,27 @@ def open_database(target: str | Path, *, migrate_schema: bool = True) -> Databas
     return database
 
 
+DEFAULT_POOL_SIZE = 24  # the endpoints' thread pool: more connections could never be in use
+
+
+def pool_size_setting() -> int:
+    """REVIEWER_DB_POOL_SIZE (1–100), else DEFAULT_POOL_SIZE; a bad value is refused by name."""
+    raw = os.environ.get("REVIEWER_DB_POOL_SIZE", "").strip()
+    if not raw:
+        return DEFAULT_POOL_SIZE
+    if not raw.isdigit() or not 1 <= int(raw) <= 100:
+        raise ValueError(f"REVIEWER_DB_POOL_SIZE must be a whole number from 1 to 100, not {raw!r}")
+    return int(raw)
+
+
 def _make_engine(url: URL) -> Engine:
     options = dict(
         # As many connections as the endpoints' thread pool lets run at once, all kept: an
         # overflow connection is closed on return, and under load that meant a new PostgreSQL
         # backend (a fork, a handshake) for most transactions.
-        pool_size=24,
+        # Several workers each keep their own: workers × pool must stay under PostgreSQL's
+        # max_connections (100 by default), so REVIEWER_DB_POOL_SIZE lowers it where needed.
+        pool_size=pool_size_setting(),
         max_overflow=0,
         # Bound values are case text, notes and token hashes: keep them out of SQL logging and
         # out of the messages of database errors (which end up in the server log).
