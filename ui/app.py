@@ -22,7 +22,7 @@ from reviewer.profile import Profile
 from reviewer.resources import APP_ID
 from reviewer.user_settings import exposure_settings, user_media
 from reviewer.user_settings import problems as settings_problems
-from reviewer.review.search_index import SearchIndexer
+from reviewer.review.search_indexer import SearchIndexer
 from reviewer.review.session import ReviewSession
 from reviewer.store.database import open_store
 from reviewer.sync.engine import SyncEngine, SyncSettings

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import threading
 import warnings
 from contextlib import contextmanager

@@ -20,7 +20,7 @@ from reviewer.domain import Case, Decision
 from reviewer.context.guidelines import GuidelineStore
 from reviewer.context.incidents import IncidentStore
 from reviewer.review.outbox import Outbox
-from reviewer.review.search_index import SearchIndexer
+from reviewer.review.search_indexer import SearchIndexer
 
 
 class SessionBusy(RuntimeError):

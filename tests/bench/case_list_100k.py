@@ -63,7 +63,7 @@ def run(workdir: Path) -> list[Figure]:
 def _build_index(profile_root: Path) -> None:
     """Index every case from scratch, as after a lost or damaged index file; prints seconds."""
     from reviewer.profile import Profile
-    from reviewer.review.search_index import SearchIndexer
+    from reviewer.review.search_indexer import SearchIndexer
     from reviewer.store.cache_guard import unlock_cache
     from reviewer.store.database import open_store
     profile = Profile(profile_root)

@@ -16,7 +16,7 @@ from PIL.PngImagePlugin import PngInfo
 from reviewer.actions import ActionId
 from reviewer.context.guidelines import GuidelineStore
 from reviewer.review.outbox import Outbox
-from reviewer.review.search_index import SearchIndexer
+from reviewer.review.search_indexer import SearchIndexer
 from reviewer.sync.api_client import ApiClient
 from reviewer.store.cache_guard import unlock_cache
 from reviewer.store.case_cache import CaseCache

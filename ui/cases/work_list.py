@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reviewer.actions import ActionId
 from reviewer.review.case_list import ListQuery
 from reviewer.review.session import ReviewSession
-from reviewer.review.search_index import SearchIndexer
+from reviewer.review.search_indexer import SearchIndexer
 from reviewer.sync.engine import SyncStatus
 from ui.cases.queue_panel import QueuePanel
 from ui.cases.sla_notifier import SlaNotifier

@@ -6,7 +6,6 @@ Keys: ←/→ other items of the case, F11 full screen, Esc closes (which also h
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 

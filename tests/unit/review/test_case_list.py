@@ -134,7 +134,7 @@ def test_facets_count_values_of_open_cases(session):
 
 def test_search_finds_account_notes_written_here_and_by_other_reviewers(session):
     from reviewer.context.investigation import InvestigationStore
-    from reviewer.review.search_index import SearchIndexer
+    from reviewer.review.search_indexer import SearchIndexer
     db = session.cache.db
     accounts = InvestigationStore(db)
     indexer = SearchIndexer(None)

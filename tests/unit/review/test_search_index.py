@@ -8,7 +8,7 @@ import pytest
 
 from reviewer.context.investigation import InvestigationStore
 from reviewer.domain import Case
-from reviewer.review.search_index import SearchIndexer
+from reviewer.review.search_indexer import SearchIndexer
 from reviewer.store import search_file
 from reviewer.store.case_cache import CaseCache
 from reviewer.store.crypto import CacheCipher, new_key
@@ -141,7 +141,7 @@ def test_damage_found_while_searching_is_rebuilt_by_the_next_pass(store):
 
 
 def test_a_rebuild_reads_the_same_words_as_the_checked_case(store):
-    from reviewer.review.search_index import _search_texts, search_text
+    from reviewer.review.search_indexer import _search_texts, search_text
     _, db, _ = store
     cache = CaseCache(db)
     ids = [f"c-{i}" for i in range(12)]
