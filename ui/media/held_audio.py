@@ -14,7 +14,8 @@ import time
 from typing import Callable
 
 import sqlite_utils
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QUrl, Signal
+from PySide6.QtCore import (QBuffer, QByteArray, QEvent, QIODevice, QMetaObject, QObject, Qt,
+                            QUrl, Signal)
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -85,6 +86,7 @@ class HeldAudio(QObject):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.player.setSourceDevice(self._buffer, QUrl(f"held.{tile.media.mime.split('/')[-1]}"))
         self.output.setVolume(capped(self.output.volume()))
+        self.output.setMuted(False)
         tile.set_listening(waveform(data))
         self._listening = (self.shown_case_id(), tile, time.monotonic())
         self.player.play()
@@ -92,7 +94,12 @@ class HeldAudio(QObject):
     def release(self) -> None:
         """Silence at once; the time listened counts as exposure."""
         if self._player is not None:
-            self._player.stop()
+            # Silent at once; stopped from the event loop, not from here. A stop() called from
+            # Python holds the GIL while Qt's FFmpeg backend tears the player down, and its
+            # thread needs the GIL to destroy its audio renderer (connected to our Python-made
+            # QAudioOutput): both wait for ever. Queued, the stop runs where Qt has released it.
+            self.output.setMuted(True)
+            QMetaObject.invokeMethod(self._player, "stop", Qt.ConnectionType.QueuedConnection)
         if self._listening is None:
             return
         case_id, tile, started = self._listening
