@@ -20,6 +20,7 @@ from reviewer.domain import Case
 from ui.i18n.core_text import local_and_utc, local_date, shown, tr
 from ui.widgets.accessible import announce, describe
 
+
 def language_line(code: str) -> str:
     """'Text in Arabic · العربية (ar) · right to left', from Qt's locale data; an unknown code
     is shown as it came."""
@@ -46,11 +47,11 @@ def _locale_facts(code: str, interface_locale: str) -> tuple[str, bool] | None:
     return both, locale.textDirection() == Qt.LayoutDirection.RightToLeft
 
 
-@lru_cache(maxsize=512)
 def language_name(code: str, interface_locale: str) -> str:
     """The language of `code` named in the interface's language ("árabe" in a Spanish
     interface), from the CLDR data Babel carries; Qt names languages in English only. "" when
-    CLDR does not know it: the caller falls back to Qt's English name."""
+    CLDR does not know it: the caller falls back to Qt's English name. Called through
+    _locale_facts, whose cache keeps the answer per code and interface language."""
     if interface_locale.startswith("en") or interface_locale in ("C", ""):
         return ""  # Qt's own names are English: no need to load CLDR data
     from babel import Locale, UnknownLocaleError  # first use only: ~30 ms of CLDR data
