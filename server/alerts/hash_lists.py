@@ -4,8 +4,9 @@ action and a match distance; stored media within that distance of an entry match
 PDQ is the perceptual hash those programmes exchange (256 bits, compared by Hamming distance;
 31 bits is the usual match threshold). Media is hashed once, when it is first observed, and
 the hash is kept (`media_pdq`); matches are kept too (`media_hash_matches`), so serving a case
-reads them instead of comparing again. A list loaded later is compared with the media already
-stored, so cases claimed afterwards carry the match too.
+reads them instead of comparing again. A list loaded later is compared with the media of the
+cases still to be decided, so cases claimed afterwards carry the match too. The comparing itself
+is numpy's (server/alerts/pdq_index.py): lists run to millions of entries.
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ import re
 from collections import defaultdict
 from datetime import datetime
 
+import numpy
 from sqlalchemy import Connection, delete, func, insert, select
 
 from reviewer.contract.alerts import PDQ_HEX
+from server.alerts import pdq_index
 from server.errors import ApiError
 from server.store.alerts_schema import hash_list_entries, hash_lists, media_hash_matches, media_pdq
 from server.store.portable import insert_ignoring_conflicts
-from server.store.schema import media
+from server.store.schema import case_media, cases, media
 from server.timeutil import to_iso
 
 _PDQ = re.compile(PDQ_HEX)
 _MAX_SIDE = 512  # PDQ downsamples to 64x64 anyway; decoding large images whole buys nothing
+_LIVE = ("open", "awaiting_approval")  # a case still to be decided
 
 
 def pdq_of_bytes(data: bytes) -> tuple[str | None, int]:
@@ -43,10 +47,6 @@ def pdq_of_bytes(data: bytes) -> tuple[str | None, int]:
         return None, 0
     bits, quality = pdqhash.compute(pixels)
     return numpy.packbits(bits.astype(numpy.uint8)).tobytes().hex(), int(quality)
-
-
-def pdq_distance(a: str, b: str) -> int:
-    return (int(a, 16) ^ int(b, 16)).bit_count()
 
 
 def parse_hash_file(text: str) -> list[str]:
@@ -73,11 +73,15 @@ def load_list(conn: Connection, spec: dict, who: str, now: datetime) -> dict:
         distance=spec["distance"], severity=spec.get("severity", "high"), created_at=now,
         created_by=who)).scalar_one()
     entries = sorted({h.lower() for h in spec["hashes"]})
-    conn.execute(insert(hash_list_entries), [{"list_id": list_id, "pdq": h} for h in entries])
-    ensure_hashes(conn, list(conn.execute(select(media.c.sha256)).scalars()))
-    for sha256, pdq in conn.execute(select(media_pdq.c.sha256, media_pdq.c.pdq)
-                                    .where(media_pdq.c.pdq.is_not(None))):
-        _store_matches(conn, sha256, _matches(conn, pdq, list_id))
+    _insert_entries(conn, list_id, entries)
+    ensure_hashes(conn, _live_media(conn))
+    stored = conn.execute(select(media_pdq.c.sha256, media_pdq.c.pdq)
+                          .where(media_pdq.c.pdq.is_not(None))).all()
+    found, distance = pdq_index.nearest(
+        pdq_index.words_of([row.pdq for row in stored]), pdq_index.words_of(entries),
+        numpy.full(len(entries), spec["distance"], dtype=numpy.int32))
+    _store_matches(conn, [{"sha256": row.sha256, "list_id": list_id, "distance": int(bits)}
+                          for row, at, bits in zip(stored, found, distance) if at >= 0])
     return get_list(conn, list_id)
 
 
@@ -115,15 +119,19 @@ def ensure_hashes(conn: Connection, shas: list[str]) -> None:
 
 def match_media(conn: Connection, shas: list[str]) -> list[dict]:
     """Compare newly arrived media with every list; keep and return the matches. Without a
-    list nothing is hashed yet (load_list hashes what is stored by then)."""
+    list nothing is hashed yet (load_list hashes what is live by then)."""
     if not shas or conn.execute(select(hash_lists.c.id).limit(1)).first() is None:
         return []
     ensure_hashes(conn, shas)
+    entries = pdq_index.entries_of(conn)
+    lists = {row.id: {"list_id": row.id, "list_name": row.name, "category": row.category,
+                      "action": row.action, "severity": row.severity}
+             for row in conn.execute(select(hash_lists))}
     found = []
     for sha256, pdq in conn.execute(select(media_pdq.c.sha256, media_pdq.c.pdq).where(
             media_pdq.c.sha256.in_(shas), media_pdq.c.pdq.is_not(None))):
-        matches = _matches(conn, pdq, None)
-        _store_matches(conn, sha256, matches)
+        matches = entries.matches(pdq, lists)
+        _store_matches(conn, [{**match, "sha256": sha256} for match in matches])
         found += [{**match, "sha256": sha256} for match in matches]
     return found
 
@@ -144,27 +152,29 @@ def matches_by_sha(conn: Connection, shas: list[str]) -> dict[str, list[dict]]:
     return grouped
 
 
-def _matches(conn: Connection, pdq: str, list_id: int | None) -> list[dict]:
-    """The closest entry of each list (or of one) within that list's distance of `pdq`."""
-    query = select(hash_lists, hash_list_entries.c.pdq.label("entry")).join(
-        hash_list_entries, hash_list_entries.c.list_id == hash_lists.c.id)
-    if list_id is not None:
-        query = query.where(hash_lists.c.id == list_id)
-    best: dict[int, dict] = {}
-    value = int(pdq, 16)
-    for row in conn.execute(query):
-        bits = (value ^ int(row.entry, 16)).bit_count()
-        if bits <= row.distance and (row.id not in best or bits < best[row.id]["distance"]):
-            best[row.id] = {"list_id": row.id, "list_name": row.name, "category": row.category,
-                            "action": row.action, "severity": row.severity, "distance": bits,
-                            "entry": row.entry}
-    return list(best.values())
+def _live_media(conn: Connection) -> list[str]:
+    """Media of cases still to be decided: what a list loaded now must be compared with. Media
+    of decided cases is hashed when it arrives again; hashing every image ever stored inside
+    the request that loads a list would take hours on a platform's archive."""
+    return list(conn.execute(
+        select(case_media.c.sha256).distinct()
+        .join(cases, cases.c.id == case_media.c.case_id)
+        .where(cases.c.status.in_(_LIVE))).scalars())
 
 
-def _store_matches(conn: Connection, sha256: str, matches: list[dict]) -> None:
-    for match in matches:
-        conn.execute(insert_ignoring_conflicts(conn, media_hash_matches).values(
-            sha256=sha256, list_id=match["list_id"], distance=match["distance"]))
+def _insert_entries(conn: Connection, list_id: int, entries: list[str]) -> None:
+    """A programme's list is up to millions of rows: handed to the driver's executemany as
+    plain tuples, since SQLAlchemy's per-row parameter handling costs more than the insert."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(f"INSERT INTO {hash_list_entries.name} (list_id, pdq) "
+                         f"VALUES ({mark}, {mark})", [(list_id, pdq) for pdq in entries])
+
+
+def _store_matches(conn: Connection, matches: list[dict]) -> None:
+    if matches:
+        conn.execute(insert_ignoring_conflicts(conn, media_hash_matches), [
+            {"sha256": m["sha256"], "list_id": m["list_id"], "distance": m["distance"]}
+            for m in matches])
 
 
 def _list_dict(row, count: int) -> dict:

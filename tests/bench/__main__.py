@@ -28,7 +28,8 @@ from tests.bench.results import (  # noqa: E402
 from ui.app import apply_stylesheet  # noqa: E402
 
 
-BENCHMARKS = ("next_case", "keystrokes", "drain", "media", "list100k", "api_load")
+BENCHMARKS = ("next_case", "keystrokes", "drain", "media", "list100k", "hash_lists",
+              "api_load")
 
 
 def main(argv: list[str]) -> int:
@@ -61,6 +62,9 @@ def main(argv: list[str]) -> int:
         if "list100k" in wanted:
             from tests.bench import case_list_100k  # a child process: its own peak memory
             figures += case_list_100k.run(Path(tmp) / "list100k")
+        if "hash_lists" in wanted:
+            from tests.bench import hash_list_match
+            figures += hash_list_match.run(Path(tmp) / "hash_lists")
         if "api_load" in wanted:  # the central API in its own processes, last: it loads both cores
             from tests.bench import central_api_load
             figures += central_api_load.run(Path(tmp) / "api_load")
