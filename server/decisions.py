@@ -281,7 +281,11 @@ def decide_case(
         winner = winning_decision(conn, case.id)
         return _conflict({"error": "conflict", "winning_decision": winner}), None
     if four_eyes.needs_approval(reviewer, case, action):
-        return _answer(four_eyes.record_pending(writes, reviewer, decision_in, now)), None
+        pending = four_eyes.record_pending(writes, reviewer, decision_in, now)
+        # A quality copy waits for a senior as live work would (the review stays blind), but
+        # it is this reviewer's call that is measured: graded now, not at the senior's answer.
+        graded = (quality_link, pending[1]["decision"]) if quality_link is not None else None
+        return _answer(pending), graded
     decision = writes.decision(reviewer, decision_in, now)
     _effect_on_case(writes, decision, now)
     final = action in FINAL_ACTIONS

@@ -283,3 +283,29 @@ def test_a_handed_off_case_reaches_the_colleague_with_its_note(client_for):
     assert mine["handoff"]["note"] == "you know this account"
     lost = alice.post("/v1/leases/renew", json={"case_ids": [case_id]}).json()["lost"]
     assert lost == [{"case_id": case_id, "reason": "leased_by_other"}]
+
+
+def test_a_second_review_of_a_high_profile_case_is_graded_when_its_reviewer_decides(
+        client_for, decision_body, post_decision):
+    """The copy of a high-profile case waits for a senior as live work would (the review stays
+    blind), but the second reviewer's call is graded at once: it is theirs that is measured."""
+    bob, sam, lena = client_for("bob"), client_for("sam"), client_for("lena")
+    source = next(case for n in range(1, 241)
+                  if (case := lena.get(f"/v1/cases/case-{n:05d}").json()).get("status") == "open"
+                  and case["author"]["high_profile"] and case["queue_id"] not in (
+                      "appeals", "escalations"))
+    lena.put(f"/v1/quality/queues/{source['queue_id']}",
+             json={"second_review_share": 1.0, "golden_rate": 0.0})
+    first = _decide(sam, post_decision, decision_body, source["id"], "remove")  # final at once
+    [copy] = _new(_claim_all(bob, source["queue_id"]))
+    answer = post_decision(bob, decision_body(copy["id"], "remove"))
+    assert answer.status_code == 201 and answer.json()["status"] == "pending_approval"
+    figures = lena.get("/v1/quality").json()
+    assert figures["agreement_by_reviewer"] == [
+        {"key": "sam", "reviewed": 1, "agreed": 1, "rate": 1.0}]
+    # The senior's answer on the copy closes it and grades nothing twice.
+    assert post_decision(lena, decision_body(copy["id"], "approve", policy="")).status_code == 201
+    assert lena.get("/v1/quality").json()["agreement_by_reviewer"] == [
+        {"key": "sam", "reviewed": 1, "agreed": 1, "rate": 1.0}]
+    assert lena.get("/v1/decisions", params={"case_id": source["id"]}).json()[
+        "decisions"] == [first]
