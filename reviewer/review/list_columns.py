@@ -136,6 +136,7 @@ class ListColumns:
         self.columns = columns
         self._orders: dict[str, array | None] = {"urgency": None}
         self._ids_in: dict[str, list[str]] = {"urgency": ids}
+        self._by_hash: tuple[np.ndarray, np.ndarray] | None = None  # see ordinals_of
 
     @classmethod
     def read(cls, db, columns: Sequence[str] = _COLUMNS) -> "ListColumns":
@@ -175,6 +176,33 @@ class ListColumns:
         for column, keep in tests:
             mask = both(mask, self.columns[column].mask(keep, name, order))
         return mask
+
+    def ordinals_of(self, hashes: np.ndarray) -> np.ndarray:
+        """The ordinal of each case whose id hashes (`hash(case_id)`) to one of `hashes`, -1
+        for one not in this load. A search of sorted hashes in C, where a set test per listed
+        id (a string compared each) cost more for 90,000 search hits than the index's query.
+        The hashes are 64-bit and salted per process: two ids sharing one is a 1-in-10^9
+        chance for a list of 100,000."""
+        sorted_hashes, by_hash = self._hash_index()
+        if not len(sorted_hashes):
+            return np.full(len(hashes), -1, dtype=np.int32)
+        at = np.minimum(np.searchsorted(sorted_hashes, hashes), len(sorted_hashes) - 1)
+        return np.where(sorted_hashes[at] == hashes, by_hash[at], -1).astype(np.int32)
+
+    def ordinal(self, case_id: str) -> int:
+        """The ordinal of `case_id` in this load, -1 if it is not in it."""
+        found = int(self.ordinals_of(np.array([hash(case_id)], dtype=np.int64))[0])
+        return found if found >= 0 and self.ids[found] == case_id else -1
+
+    def _hash_index(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids' hashes sorted, and the ordinal of each; made once per load (~5 ms at
+        100,000 cases, by the warming thread before the first search needs them)."""
+        found = self._by_hash
+        if found is None:
+            hashes = np.fromiter(map(hash, self.ids), dtype=np.int64, count=len(self.ids))
+            by_hash = np.argsort(hashes).astype(np.int32)
+            found = self._by_hash = (hashes[by_hash], by_hash)
+        return found
 
     def warm(self, name: str, order: array | None) -> None:
         """Rearrange the ids and every filtered column into an order now (not on a filter)."""

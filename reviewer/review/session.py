@@ -119,11 +119,13 @@ class ReviewSession:
 
     def _refilter(self, keep_current: bool) -> None:
         current_id = self._ids[self._index] if (keep_current and self._ids) else None
-        self._ids = self.case_list.ids(self._effective_query(), self._search_hits())
+        listed = self.case_list.ids(self._effective_query(), self._search_hits())
         holds = HoldBook(self.cache.db)  # handed to me first, held cases last
-        self._ids = pinned_first(self._ids, holds.pinned(), set(holds.holds()))
-        try:  # one pass over the list (`in`, then `index`, would be two)
-            self._index = self._ids.index(current_id) if current_id is not None else self._index
+        self._ids = pinned_first(listed, holds.pinned(), set(holds.holds()))
+        try:  # the list's own answer where it stands, unless holds moved cases about
+            if current_id is not None:
+                self._index = (self.case_list.position(current_id) if self._ids is listed
+                               else self._ids.index(current_id))
         except ValueError:
             self._index = 0
         self._index = min(self._index, max(0, len(self._ids) - 1))

@@ -65,8 +65,10 @@ class WorkList(QObject):
         self.indexer = indexer
         self.session.search_index = indexer.index
         # The indexer's thread also computes every sort order of the list after each pass,
-        # in the reviewer's pauses, so the first change of order is instant.
-        indexer.after_pass.append(lambda: self.session.case_list.warm(indexer.wait_quiet))
+        # in the reviewer's pauses, so the first change of order is instant,
+        # and where each row of the index is in the list, so the first search is too.
+        indexer.after_pass.append(lambda: self.session.case_list.warm(
+            indexer.wait_quiet, indexer.index.doc_hashes()))
         self._start = QTimer(self, singleShot=True, interval=start_after_ms)
         self._start.timeout.connect(indexer.start)
         self._start.start()

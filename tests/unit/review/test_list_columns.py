@@ -143,3 +143,33 @@ def test_a_value_holding_the_separator_is_read_row_by_row(db):
     cases, rows = CaseList(db), _rows(db)
     for query in (ListQuery(region="E\x1fU"), ListQuery(region="EU", sort=SortKey.REGION)):
         assert cases.ids(query) == _expected(rows, query)
+
+
+def test_the_current_case_is_found_where_the_list_put_it(db):
+    cases, rows = CaseList(db), _rows(db)
+    cases.remove(rows[3].id, rows[3].queue_id)
+    hits = frozenset(r.id for r in rows[::2])
+    for query in _queries(rows)[::2]:
+        for matching in (None, hits):
+            listed = cases.ids(query, matching)
+            for case_id in listed[:3] + listed[-2:] + [rows[3].id, rows[1].id, "absent"]:
+                if case_id in listed:
+                    assert cases.position(case_id) == listed.index(case_id), (query, case_id)
+                else:
+                    with pytest.raises(ValueError):
+                        cases.position(case_id)
+
+
+def test_search_hits_are_found_by_their_index_rows_as_by_their_ids(db):
+    from reviewer.review.search_indexer import SearchIndexer
+    indexer = SearchIndexer(None)
+    indexer.run_once(db)
+    cases, rows = CaseList(db), _rows(db)
+    cases.remove(rows[2].id, rows[2].queue_id)
+    for text in ("c-001", "c-03", "c"):
+        hits = indexer.index.search(text)
+        assert hits.rowids is not None and 0 < len(hits) <= CASES
+        for query in _queries(rows)[::4]:
+            assert cases.ids(query, hits) == cases.ids(query, frozenset(hits)) == \
+                _expected(rows, query, frozenset(hits), gone={rows[2].id}), (text, query)
+        assert cases.facets(ListQuery(), hits) == cases.facets(ListQuery(), frozenset(hits))
