@@ -6,7 +6,7 @@ worker reports new figures. Refresh asks the one sync worker; nothing here touch
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal
@@ -18,8 +18,10 @@ from reviewer.figures.personal import personal_dashboard
 from reviewer.figures.team import team_dashboard
 from reviewer.media.exposure import ExposureMeter
 from reviewer.sync.engine import SyncStatus
-from ui.figures.dashboard_view import DashboardView
 from ui.keys.action_registry import Handlers
+
+if TYPE_CHECKING:
+    from ui.figures.dashboard_view import DashboardView
 
 
 class DashboardDesk(QObject):
@@ -45,6 +47,8 @@ class DashboardDesk(QObject):
         """Show the dashboards (from the last figures synced) and ask for fresh ones."""
         self.conceal()  # the dashboards cover the media: nothing stays revealed behind them
         if self.view is None:
+            # Imported on first use: the charts (QtCharts) are loaded only for the dashboards.
+            from ui.figures.dashboard_view import DashboardView
             self.view = DashboardView(self.build, self.parent_widget)
             self.view.refresh_requested.connect(self.refresh)
             self.view.message.connect(self.message)
