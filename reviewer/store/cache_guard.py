@@ -76,8 +76,10 @@ def purge_stale(db: sqlite_utils.Database, ttl: timedelta = CACHE_TTL,
             f"LIMIT 1)) AND {SETTLED}")
     params = (cutoff, *([to_iso(now - settled_for)] if settled_for else []), *finals)
     every_round = bool(settled_for)
-    if every_round and not _anything_to_purge(db, done, params, cutoff):
-        return 0  # the usual round: no write transaction, so no wait for the UI's next commit
+    if not _anything_to_purge(db, done, params, cutoff, unused_media=not every_round):
+        # The usual round, and the usual start: no write transaction, so no wait for the UI's
+        # next commit, and no fsync on the way to the first case.
+        return 0
     with transaction(db) as conn:
         linked = f"FROM case_media WHERE case_id IN (SELECT id FROM cases WHERE {done})"
         freed = [r[0] for r in conn.execute(f"SELECT DISTINCT sha256 {linked}", params)]
@@ -99,10 +101,13 @@ _UNUSED = ("NOT EXISTS (SELECT 1 FROM case_media cm JOIN cases c ON c.id = cm.ca
            "WHERE cm.sha256 = media.sha256)")
 
 
-def _anything_to_purge(db: sqlite_utils.Database, done: str, params: tuple, cutoff: str) -> bool:
-    """A read (no lock under WAL) over indexes only: does the round have anything to delete?"""
+def _anything_to_purge(db: sqlite_utils.Database, done: str, params: tuple, cutoff: str,
+                       unused_media: bool = False) -> bool:
+    """A read (no lock under WAL) over indexes only: does the round have anything to delete?
+    `unused_media`: media no case links to counts too (the purge at start deletes it)."""
+    unused = f" OR EXISTS (SELECT 1 FROM media WHERE {_UNUSED})" if unused_media else ""
     return bool(db.execute(f"SELECT EXISTS (SELECT 1 FROM cases WHERE {done}) OR EXISTS "
-                           "(SELECT 1 FROM media WHERE fetched_at < ?)",
+                           f"(SELECT 1 FROM media WHERE fetched_at < ?){unused}",
                            (*params, cutoff)).fetchone()[0])
 
 

@@ -214,6 +214,20 @@ def test_purge_drops_settled_and_expired_cases_and_media_no_case_uses(sealed):
                              ).fetchone()[0] == 0
 
 
+
+def test_the_start_purge_takes_media_no_case_uses_and_writes_nothing_when_nothing_is_due(sealed):
+    kept, orphan = synthetic_png(seed=20), synthetic_png(seed=21)
+    sealed.save_cases([Case.from_api(case_dict("open", media=[kept]))], None)
+    for data in (kept, orphan):  # the orphan: left by an older run, no case links to it
+        sealed.save_media(sha(data), "image/png", data)
+    assert purge_stale(sealed.db, timedelta(hours=24), utc_now()) == 1
+    assert sealed.media_bytes(sha(orphan)) is None and sealed.media_bytes(sha(kept)) == kept
+    statements: list[str] = []
+    sealed.db.conn.set_trace_callback(statements.append)
+    assert purge_stale(sealed.db, timedelta(hours=24), utc_now()) == 0
+    sealed.db.conn.set_trace_callback(None)
+    assert len(statements) == 1 and statements[0].startswith("SELECT")  # no BEGIN, no fsync
+
 # --- guidelines and decision notes ------------------------------------------------------------
 GUIDELINE = {"id": "hate_speech", "version": 1, "seq": 1, "title": f"Playbook {MARKER}",
              "kind": "policy", "policy_area": "hate_speech", "queue_id": "",
