@@ -171,6 +171,12 @@ def main(argv: list[str]) -> int:
             failures.append(line)
         else:
             print(f"check: note: {line}: the system's, where it has one")
+    # The spec keeps CLDR data for the shipped interface languages only: they must be there.
+    cldr = args.bundle / "_internal" / "babel" / "locale-data"
+    shipped = [ts.stem.split("_", 1)[1] for ts in (ROOT / "resources" / "translations").glob("*.ts")]
+    for name in ["root", *(lang for lang in shipped if lang != "en")]:
+        if not (cldr / f"{name}.dat").is_file():
+            failures.append(f"CLDR data for {name!r} is missing: languages would go unnamed")
     size = folder_size(args.bundle)
     print(f"check: bundle {args.bundle} is {size / 2**20:.0f} MiB "
           f"in {sum(1 for _ in args.bundle.rglob('*'))} files")
