@@ -173,7 +173,8 @@ def main(argv: list[str]) -> int:
             print(f"check: note: {line}: the system's, where it has one")
     # The spec keeps CLDR data for the shipped interface languages only: they must be there.
     cldr = args.bundle / "_internal" / "babel" / "locale-data"
-    shipped = [ts.stem.split("_", 1)[1] for ts in (ROOT / "resources" / "translations").glob("*.ts")]
+    shipped = [ts.stem.split("_", 1)[1]
+               for ts in (ROOT / "resources" / "translations").glob("*.ts")]
     for name in ["root", *(lang for lang in shipped if lang != "en")]:
         if not (cldr / f"{name}.dat").is_file():
             failures.append(f"CLDR data for {name!r} is missing: languages would go unnamed")

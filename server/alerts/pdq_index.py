@@ -5,9 +5,10 @@ every entry from the database and comparing it in Python for each arriving image
 per image at a million entries; here the entries are four 64-bit words per row, and one XOR
 with a popcount (`numpy.bitwise_count`) compares an image with all of them in C.
 
-Each API process keeps the entries of the lists it last saw in each database (`entries_of`). Lists never change
-once loaded (a lead loads or removes a whole list) and their ids are never reused, so the set of
-list ids is the cache's whole key: a list loaded or removed by another process changes it.
+Each API process keeps the entries of the lists it last saw in each database (`entries_of`).
+Lists never change once loaded (a lead loads or removes a whole list) and their ids are never
+reused, so the set of list ids is the cache's whole key: a list loaded or removed by another
+process changes it.
 """
 
 from __future__ import annotations
