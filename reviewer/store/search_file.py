@@ -82,11 +82,20 @@ class SearchFile:
             delete_index(self.path)
             self.conn = self._open()
 
-    def _open(self) -> sqlcipher3.Connection:
+    def _connect(self) -> sqlcipher3.Connection:
         conn = sqlcipher3.connect(str(self.path), check_same_thread=False, timeout=10)
+        # A raw 256-bit key: no passphrase stretching (the key is random, not typed).
+        conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
+        return conn
+
+    def reader(self) -> sqlcipher3.Connection | None:
+        """Another connection to the file, for a long read that searches should not wait
+        for (None in memory: there is only the one)."""
+        return None if self.path is None else self._connect()
+
+    def _open(self) -> sqlcipher3.Connection:
+        conn = self._connect()
         try:
-            # A raw 256-bit key: no passphrase stretching (the key is random, not typed).
-            conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
             # Reading page 1 checks the key: another key fails here as "not a database".
             layout = conn.execute("PRAGMA user_version").fetchone()[0]
             if layout not in (0, LAYOUT):

@@ -1,0 +1,110 @@
+"""Frequent words answered from bitmaps find exactly what FTS5 finds: for whole words, prefixes
+of them, prefixes shared with rare words, phrases, words with diacritics and combinations; they
+are set aside as soon as a row is added and made again by the indexer's next pass; and they are
+kept in the encrypted index file across a restart."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from reviewer.domain import Case
+from reviewer.review import search_terms
+from reviewer.review.search_indexer import SearchIndexer
+from reviewer.review.search_terms import HotTerms
+from reviewer.store.case_cache import CaseCache
+from reviewer.store.crypto import CacheCipher, new_key
+from reviewer.store.database import open_store, unlock_store
+from tests.factories import case_dict
+
+COMMON = ("video", "please", "review", "link")
+RARE = ("videos", "vídeo", "linked", "plead", "quarry1", "quarry2", "東京")
+QUERIES = ("video", "vid", "v", "videos", "vídeo", "VIDEO", "please", "ple", "pl", "p",
+           "link", "lin", "linked", "review video", "rev pl", "video quarry1", "quarr",
+           "link-please", "please link", "c-1", "c", "東京", "nothing", "video nothing", "_")
+
+
+def cases(n: int, seed: int = 5) -> list[Case]:
+    rng = random.Random(seed)
+    made = []
+    for i in range(n):
+        words = [w for w in COMMON if rng.random() < 0.8] + rng.sample(RARE, rng.randint(0, 2))
+        made.append(Case.from_api(case_dict(f"c-{i}", text=" ".join(words) or "plain")))
+    return made
+
+
+@pytest.fixture(autouse=True)
+def small_thresholds(monkeypatch):
+    monkeypatch.setattr(search_terms, "HOT_MIN_ROWS", 20)  # the four COMMON words, not RARE
+
+
+def without_bitmaps(index, query: str) -> frozenset[str]:
+    hot, index._hot = index._hot, HotTerms()
+    try:
+        index.forget_recent()
+        return frozenset(index.search(query) or ())
+    finally:
+        index._hot = hot
+        index.forget_recent()
+
+
+def assert_same_as_fts5(index) -> None:
+    for query in QUERIES:
+        index.forget_recent()
+        assert frozenset(index.search(query) or ()) == without_bitmaps(index, query), query
+
+
+def test_bitmaps_find_what_fts5_finds(tmp_path):
+    db = open_store(tmp_path / "store.sqlite3")
+    CaseCache(db).save_cases(cases(60), None)
+    indexer = SearchIndexer(None)
+    indexer.run_pass(db)
+    index = indexer.index
+    assert index.hot_current()
+    assert {"video", "please", "review", "link"} <= set(index._hot.bits)
+    assert index._hot.answers("please") and index._hot.answers("rev")
+    # Prefixes of rare words too ("videos", "plead", "linked") are left to FTS5.
+    assert not any(map(index._hot.answers, ("video", "vid", "ple", "link", "quarry1")))
+    assert_same_as_fts5(index)
+
+
+def test_a_row_added_sets_them_aside_until_the_next_pass(tmp_path):
+    db = open_store(tmp_path / "store.sqlite3")
+    CaseCache(db).save_cases(cases(60), None)
+    indexer = SearchIndexer(None)
+    indexer.run_pass(db)
+    index = indexer.index
+    assert index._hot.answers("please")
+    # A new word under a prefix the bitmaps answered: FTS5 must answer again.
+    CaseCache(db).save_cases([Case.from_api(case_dict("c-new", text="pleaseful review"))], None)
+    indexer.run_once(db)
+    assert not index.hot_current()
+    assert "c-new" in index.search("please") and "c-new" in index.search("rev")
+    assert_same_as_fts5(index)
+    indexer.run_pass(db)
+    assert index.hot_current() and not index._hot.answers("please")
+    assert index._hot.answers("rev")
+    assert_same_as_fts5(index)
+
+
+def test_they_are_kept_in_the_encrypted_file_across_a_restart(tmp_path):
+    path = tmp_path / "store.sqlite3"
+    unlock_store(path, CacheCipher(new_key()))
+    db = open_store(path)
+    CaseCache(db).save_cases(cases(60), None)
+    first = SearchIndexer(path)
+    first.attach(db)
+    first.run_pass(db)
+    assert first.index.hot_current()
+    found = {q: first.index.search(q) for q in QUERIES}
+    first.index.file.close()
+    again = SearchIndexer(path)
+    again.attach(db)
+    assert again.index.file.status == "opened" and again.index.hot_current()
+    assert {q: again.index.search(q) for q in QUERIES} == found
+    assert_same_as_fts5(again.index)
+    for name in ("search-index.sqlite3", "search-index.sqlite3-wal"):
+        file = tmp_path / name
+        if file.exists():
+            assert b"video" not in file.read_bytes() and b"hot_terms" not in file.read_bytes()
