@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Set
+from itertools import compress
 
 import numpy as np
 
@@ -89,8 +90,31 @@ class Hits(Set):
     def __len__(self) -> int:
         return len(self.ids)
 
+    @classmethod
+    def _from_iterable(cls, items) -> frozenset[str]:  # what set operations on hits return
+        return frozenset(items)
+
 
 _NO_HITS = Hits(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64))
+
+
+_KINDS = bytes.maketrans(b"01", bytes([NOTE, CASE_TEXT]))
+
+
+def _read_rows(conn) -> tuple[np.ndarray, list[str], bytes]:
+    """Every row's rowid, case id and kind (a byte each), read as three strings split in C: a
+    start reads 100,000 rows, and a tuple per row took most of a second of its catch-up."""
+    count, rowids, case_ids, kinds = conn.execute(
+        "SELECT count(*), group_concat(rowid), group_concat(case_id, char(31)), "
+        "group_concat(kind, '') FROM (SELECT rowid, case_id, kind FROM doc_case ORDER BY rowid)"
+    ).fetchone()
+    ids = case_ids.split("\x1f") if count else []
+    if len(ids) != count or len(kinds or "") != count:  # a separator inside an id: row by row
+        rows = conn.execute("SELECT rowid, case_id, kind FROM doc_case ORDER BY rowid").fetchall()
+        return (np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows],
+                bytes(r[2] for r in rows))
+    return (np.fromstring(rowids or "", dtype=np.int64, sep=","), ids,
+            (kinds or "").encode().translate(_KINDS))
 
 
 class SearchIndex:
@@ -107,15 +131,12 @@ class SearchIndex:
 
     def use(self, file: SearchFile) -> None:
         """Search `file` from now on (at start, or a fresh one after damage was found)."""
-        case_of: list[str] = [""]  # FTS rowid -> case id; "" where a row was deleted
-        indexed: set[str] = set()
-        for rowid, case_id, kind in file.conn.execute(
-                "SELECT rowid, case_id, kind FROM doc_case ORDER BY rowid"):
-            case_of.extend([""] * (rowid - len(case_of)))
-            case_of.append(case_id)
-            if kind == CASE_TEXT:
-                indexed.add(case_id)
-        case_of.extend([""] * (file.next_rowid() - len(case_of)))
+        rowids, case_ids, kinds = _read_rows(file.conn)
+        cases = np.full(file.next_rowid(), "", dtype=object)
+        cases[rowids] = case_ids
+        case_of: list[str] = cases.tolist()  # FTS rowid -> case id; "" where a row was deleted
+        indexed = set(compress(case_ids, kinds))  # the rows of kind CASE_TEXT
+        del cases, case_ids
         hot = HotTerms.load(file.conn)
         with self._lock:
             self._hot = hot

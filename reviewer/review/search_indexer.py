@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from itertools import filterfalse
 from pathlib import Path
 
 from reviewer.context.investigation import InvestigationStore
@@ -49,6 +50,29 @@ def _search_texts(cache: CaseCache, case_ids: list[str]) -> list[tuple[str, str,
             if (case := cache.case(str(raw.get("id", "")))) is not None:
                 found.append((case.id, case.author.id, search_text(case)))
     return found
+
+
+def _open_ids(db) -> list[str]:
+    """The open cases' ids in work order, read from a covering index as one string split in C
+    (a tuple per row cost ~0.1 s of a start's catch-up at 100,000 cases)."""
+    count, joined = db.execute(
+        "SELECT count(*), group_concat(id, char(31)) FROM (SELECT id FROM cases "
+        "WHERE local_state = 'open' ORDER BY priority, sla_deadline)").fetchone()
+    ids = joined.split("\x1f") if count else []
+    if len(ids) != count:  # a separator inside an id: row by row
+        ids = [c for (c,) in db.execute("SELECT id FROM cases WHERE local_state = 'open' "
+                                        "ORDER BY priority, sla_deadline")]
+    return ids
+
+
+def _refreshed_since(db, through: str, indexed: set[str]) -> list[str]:
+    """Indexed open cases cached again since the mark `through` (a cached_at text). Compared
+    from the start of its second, `through` itself left out: a whole second is written without
+    a fraction ("...:07Z" sorts after "...:07.5Z"), so `> through` missed a case refreshed
+    later in that second. The few cached earlier in it are indexed again, which is harmless."""
+    return [c for (c,) in db.execute(
+        "SELECT id FROM cases INDEXED BY cases_cached_at WHERE cached_at > ? "
+        "AND cached_at != ? AND local_state = 'open'", (through[:19], through)) if c in indexed]
 
 
 def search_text(case: Case) -> str:
@@ -152,21 +176,18 @@ class SearchIndexer(WakeableThread):
         left the cache. Returns cases added."""
         cache, accounts = CaseCache(db), InvestigationStore(db)
         index = self.index
-        # Work order, read from a covering index: the rows themselves are wide (sealed payloads)
-        # and reading them all would take seconds at 100,000 cases.
-        open_ids = [c for (c,) in db.execute("SELECT id FROM cases WHERE local_state = 'open' "
-                                             "ORDER BY priority, sla_deadline")]
-        self._drop_gone(db, index.indexed.difference(open_ids))
-        account_notes = self._account_notes(db, accounts)  # author_key -> their notes' text
-        todo = [case_id for case_id in open_ids if case_id not in index.indexed]
-        del open_ids
-        # Refreshed since the last pass (cached_at moved on): indexed again, from the new text.
+        # The mark first: a case refreshed after this read is newer than the mark it leaves.
         through = index.mark("cached_through")
         newest = db.execute("SELECT max(cached_at) FROM cases").fetchone()[0] or through
-        if through and newest > through:
-            todo += [c for (c,) in db.execute(
-                "SELECT id FROM cases INDEXED BY cases_cached_at WHERE cached_at > ? "
-                "AND local_state = 'open'", (through,)) if c in index.indexed]
+        # Work order, read from a covering index: the rows themselves are wide (sealed payloads)
+        # and reading them all would take seconds at 100,000 cases.
+        open_ids = _open_ids(db)
+        self._drop_gone(db, index.indexed.difference(open_ids))
+        account_notes = self._account_notes(db, accounts)  # author_key -> their notes' text
+        todo = list(filterfalse(index.indexed.__contains__, open_ids))
+        del open_ids
+        if through:  # refreshed since the last pass: indexed again, from the new text
+            todo += _refreshed_since(db, through, index.indexed)
         index.pending = len(todo)
         for start in range(0, len(todo), BATCH):
             self.wait_quiet()

@@ -91,6 +91,22 @@ def test_refreshed_and_purged_cases_are_brought_up_to_date(store):
     assert hits(indexer) == fresh_hits(db)
 
 
+def test_a_case_refreshed_later_in_the_whole_second_of_the_mark_is_indexed_again(store):
+    path, db, _ = store
+    indexer = indexer_for(path, db)
+    db.execute("UPDATE cases SET cached_at = '2026-12-01T10:00:07Z'")
+    db.conn.commit()
+    indexer.run_pass(db)  # the mark is now that whole second
+    assert indexer.index.mark("cached_through") == "2026-12-01T10:00:07Z"
+    CaseCache(db).save_cases([make_case("c-3", "now about a lighthouse")], None)
+    db.execute("UPDATE cases SET cached_at = '2026-12-01T10:00:07.500000Z' WHERE id = 'c-3'")
+    db.conn.commit()
+    indexer.run_pass(db)
+    assert indexer.index.search("lighthouse") == {"c-3"}
+    assert indexer.index.search(MARKER) == frozenset()
+    assert hits(indexer) == fresh_hits(db)
+
+
 def test_no_word_of_the_cases_reaches_the_disk_in_clear(store):
     path, db, _ = store
     indexer = indexer_for(path, db)
