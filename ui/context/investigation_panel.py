@@ -69,9 +69,18 @@ class InvestigationPanel(QScrollArea):
         self.online: bool | None = None
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._built = False  # the sections are made when first shown (hidden at start)
+
+    def showEvent(self, event) -> None:  # noqa: N802
         self._build()
+        super().showEvent(event)
 
     def _build(self) -> None:
+        """The sections, once: the panel starts hidden, and building and styling its labels
+        and list would otherwise cost the way to the first case some 50 ms."""
+        if self._built:
+            return
+        self._built = True
         body = QWidget()
         layout = QVBoxLayout(body)
         self.status = _plain_label("investigationStatus")
@@ -114,6 +123,7 @@ class InvestigationPanel(QScrollArea):
             self._hint()
             return
         self.hint_changed.emit("")
+        self._build()
         case = self.case
         if case is None:
             self.view = None

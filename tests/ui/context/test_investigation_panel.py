@@ -68,6 +68,7 @@ def test_i_toggles_the_panel_and_offline_it_says_the_context_is_not_fetched(qtbo
     window = _offline_window(qtbot, tmp_path)
     panel = window.investigation_panel
     assert not panel.isVisible()
+    assert panel.findChild(QLabel, "investigationAccount") is None  # built when first shown
     QTest.keyClick(window, Qt.Key.Key_I)
     assert panel.isVisible()
     assert panel.status.text() == NOT_FETCHED
