@@ -175,7 +175,8 @@ class SearchIndex:
             self._case_of.extend(case_id for case_id, _ in items)
             if kind == CASE_TEXT:
                 self.indexed.update(case_id for case_id, _ in items)
-            self._changed()
+            if items:  # marks alone change no answer: what was made from the rows stays
+                self._changed()
             # Committed with the marks that say how far it got, else every COMMIT_EVERY rows:
             # each commit flushes FTS5's pending terms into a new segment to merge later.
             self._uncommitted += len(rows)
