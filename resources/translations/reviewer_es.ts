@@ -2558,12 +2558,8 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Revelado completo</translation>
     </message>
     <message>
-        <source>Decisions by what was revealed</source>
-        <translation>Decisiones según lo revelado</translation>
-    </message>
-    <message>
-        <source>% of the period&apos;s decisions</source>
-        <translation>% de las decisiones del periodo</translation>
+        <source>Share of each period&apos;s decisions by what was revealed</source>
+        <translation>Proporción de las decisiones de cada periodo según lo revelado</translation>
     </message>
     <message>
         <source>The team view is for leads: the central API refused it to this sign-in.</source>

@@ -113,10 +113,12 @@ def _reveal_chart(db: sqlite_utils.Database, today: date) -> Chart:
              (local.REDUCED, translate("core", "Reduced detail")),
              (local.REAL, translate("core", "Full reveal")))
     decided = any(sum(s.values()) for s in shares)  # a percentage of nothing is no figure
-    return Chart("decisions_by_reveal", translate("core", "Decisions by what was revealed"),
+    # The share is said in the title: a vertical axis has room for "%" and little more.
+    return Chart("decisions_by_reveal",
+                 translate("core", "Share of each period's decisions by what was revealed"),
                  PERCENT, tuple(label for label, _ in periods),
                  tuple(Series(name, tuple(s[key] for s in shares)) for key, name in names),
-                 unit=translate("core", "% of the period's decisions"),
+                 unit="%",
                  empty_text="" if decided else NO_DATA_YET)
 
 

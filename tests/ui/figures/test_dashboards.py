@@ -104,3 +104,40 @@ def test_ctrl_shift_d_opens_the_dashboards_offline(offline_window, qtbot):
     assert "Not synced yet" in view.mine.findChild(QLabel, "figures_header").text()
     assert len(view.mine.plotted("exposure_per_day")["Daily cap"]) == 30
     view.close()
+
+
+def test_every_axis_title_fits_beside_its_plot(qtbot, synced, tmp_path):
+    """A vertical axis title longer than its plot is cut off ("% of the p..."): every chart
+    of both tabs, the share of decisions by what was revealed included."""
+    import sqlite3
+
+    from PySide6.QtCharts import QChartView
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QTabWidget
+
+    store = tmp_path / "store.sqlite3"
+    source, target = sqlite3.connect(synced["lena"]), sqlite3.connect(store)
+    source.backup(target)  # the synced figures may still be in the source's WAL file
+    source.close(), target.close()
+    meter = ExposureMeter(open_store(store))
+    for case_id in ("c1", "c2"):  # as the window notes each closing decision
+        meter.note_decision(case_id)
+    meter.flush(decisions=True)
+    view, _ = _open(qtbot, store)
+    view.resize(1330, 800)  # the desk as it opened on a 1600x1000 screen
+    view.show()
+    qtbot.waitExposed(view)
+    tabs, titles = view.findChild(QTabWidget), []
+    for page in (view.mine, view.team):
+        tabs.setCurrentWidget(page)
+        for chart_view in page.findChildren(QChartView):
+            qtbot.waitUntil(lambda: chart_view.chart().plotArea().height() > 0)
+            chart = chart_view.chart()
+            for axis in chart.axes(Qt.Orientation.Vertical):
+                room = chart.plotArea().height()
+                needed = QFontMetrics(axis.titleFont()).horizontalAdvance(axis.titleText())
+                assert needed <= room, (chart.title(), axis.titleText(), needed, room)
+                titles.append(chart.title())
+    assert "Share of each period's decisions by what was revealed" in titles
+    assert len(titles) >= 5
