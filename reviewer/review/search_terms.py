@@ -41,7 +41,7 @@ class HotTerms:
     def __init__(self, through: int = -1, bits: dict[str, np.ndarray] | None = None,
                  pure: frozenset[str] = frozenset()):
         self.through = through  # the next rowid when they were made (-1: never made)
-        self.bits = bits or {}  # word -> bool per rowid below `through`
+        self.bits = bits or {}  # word -> its rows below `through`, a bit each (np.packbits)
         self.pure = pure  # prefixes of which every indexed word is in `bits`
 
     def current(self, next_rowid: int) -> bool:
@@ -53,11 +53,11 @@ class HotTerms:
 
     def rows(self, word: str) -> np.ndarray:
         """Bool per rowid: the rows holding a word that starts with `word` (a pure prefix)."""
-        found = np.zeros(self.through, dtype=bool)
+        found = np.zeros((self.through + 7) // 8, dtype=np.uint8)
         for term, bits in self.bits.items():
             if term.startswith(word):
                 found |= bits
-        return found
+        return np.unpackbits(found, count=self.through).view(bool)
 
     @classmethod
     def load(cls, conn) -> "HotTerms":
@@ -68,8 +68,8 @@ class HotTerms:
             return cls()
         made = json.loads(row[0])
         through = int(made["through"])
-        bits = {term: np.unpackbits(np.frombuffer(blob, dtype=np.uint8), count=through)
-                .astype(bool) for term, blob in conn.execute("SELECT term, bits FROM hot_terms")}
+        bits = {term: np.frombuffer(blob, dtype=np.uint8)
+                for term, blob in conn.execute("SELECT term, bits FROM hot_terms")}
         return cls(through, bits, frozenset(made["pure"]))
 
     @classmethod
@@ -91,8 +91,9 @@ class HotTerms:
             between()
             found = conn.execute("SELECT group_concat(rowid) FROM docs WHERE docs MATCH ?",
                                  (f'"{term}"',)).fetchone()[0] or ""
-            bits[term] = np.zeros(next_rowid, dtype=bool)
-            bits[term][np.fromstring(found, dtype=np.int64, sep=",")] = True
+            rows = np.zeros(next_rowid, dtype=bool)
+            rows[np.fromstring(found, dtype=np.int64, sep=",")] = True
+            bits[term] = np.packbits(rows)
         return cls(next_rowid, bits, _pure_prefixes(terms, set(hot)))
 
     def save(self, conn) -> None:
@@ -100,7 +101,7 @@ class HotTerms:
         conn.execute(SCHEMA)
         conn.execute("DELETE FROM hot_terms")
         conn.executemany("INSERT INTO hot_terms (term, bits) VALUES (?, ?)",
-                         [(t, np.packbits(b).tobytes()) for t, b in self.bits.items()])
+                         [(t, b.tobytes()) for t, b in self.bits.items()])
         conn.execute("INSERT OR REPLACE INTO marks (name, value) VALUES (?, ?)",
                      (_MARK, json.dumps({"through": self.through, "pure": sorted(self.pure)})))
 
