@@ -117,22 +117,25 @@ class MainWindow(QMainWindow):
         self.alerts = AlertsDesk(self, session, self.conceal, self.palette_targets)  # Shift+A
 
     def _lay_out(self) -> None:
-        right = QSplitter(Qt.Orientation.Vertical, objectName="caseMediaSplitter")  # names: the
-        right.addWidget(self.case_panel)
-        right.addWidget(self.media_grid)
-        right.setSizes([300, 520])
-        main = QSplitter(Qt.Orientation.Horizontal, objectName="listCaseSplitter")  # saved layout
-        main.addWidget(self.queue_panel)
-        main.addWidget(right)
-        main.setSizes([400, 1000])  # the list's rows carry deadline, language, region, reports
-        main.addWidget(self.investigation_panel)
+        # Containers first, each in its final place before anything goes into it: with the
+        # application's style sheet, every reparenting styles the moved subtree again, so
+        # building bottom-up styled the case, the list and the media several times over.
         central = QWidget()
+        self.setCentralWidget(central)
         layout = QVBoxLayout(central)
+        main = QSplitter(Qt.Orientation.Horizontal, objectName="listCaseSplitter")  # saved layout
+        right = QSplitter(Qt.Orientation.Vertical, objectName="caseMediaSplitter")  # names: the
         layout.addWidget(self.media_desk.prompt_banner)
         layout.addWidget(self.guidelines.banner)
         layout.addWidget(main, 1)
         layout.addWidget(self.decision_bar)
-        self.setCentralWidget(central)
+        right.addWidget(self.case_panel)
+        right.addWidget(self.media_grid)
+        right.setSizes([300, 520])
+        main.addWidget(self.queue_panel)
+        main.addWidget(right)
+        main.setSizes([400, 1000])  # the list's rows carry deadline, language, region, reports
+        main.addWidget(self.investigation_panel)
         self.statusBar().addWidget(self.sync_indicator)
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.media_desk.exposure_label)
