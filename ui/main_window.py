@@ -9,8 +9,6 @@ waiting.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -46,8 +44,6 @@ from ui.sync.indicator import SyncIndicator
 from ui.widgets.message_log import MessageLog
 from ui.widgets.panes import PaneCycle, set_tab_order
 from ui.widgets.status_line import StatusLine
-
-log = logging.getLogger(__name__)
 
 PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
 PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
@@ -117,9 +113,8 @@ class MainWindow(QMainWindow):
         self.alerts = AlertsDesk(self, session, self.conceal, self.palette_targets)  # Shift+A
 
     def _lay_out(self) -> None:
-        # Containers first, each in its final place before anything goes into it: with the
-        # application's style sheet, every reparenting styles the moved subtree again, so
-        # building bottom-up styled the case, the list and the media several times over.
+        # Containers first, in place before anything goes in: under the application's style
+        # sheet each reparenting styles the moved subtree again (bottom-up, several times).
         central = QWidget()
         self.setCentralWidget(central)
         layout = QVBoxLayout(central)
