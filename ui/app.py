@@ -6,8 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from reviewer.sync.api_client import ApiClient
@@ -64,13 +63,13 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
         engine = SyncEngine(profile.store_path, ApiClient(server_url, token, ca_bundle=ca_bundle),
                             settings=settings)
     bridge = SyncBridge(engine)
-    purge_media_of_later(profile.store_path, never)  # off the way to the first case
     session = ReviewSession(db, undo_grace_s=undo_grace_s)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine,
                         ExposureMeter(db, exposure_settings(profile.settings())))
     session.calm.after = lambda: window.meter.settings.calm_after_graphic  # settings.json
     start_search_index(window, profile)
+    purge_never_rendered_soon(window, profile, never)
     window.attach(AccountActions(window, bridge, window.meter, window.conceal, profile,
                                  server_url, token, ca_bundle))
     window.attach_desk(SettingsDesk(window, profile, window.media_desk, window.meter,
@@ -101,6 +100,21 @@ def start_search_index(window: MainWindow, profile: Profile) -> None:
     """Full-text search reads the whole cache on its own thread, shortly after start-up: it
     decrypts every cached case, which must not delay the first case on screen."""
     window.work_list.attach_indexer(SearchIndexer(profile.store_path), SEARCH_INDEX_DELAY_MS)
+
+
+NEVER_RENDER_PURGE_DELAY_MS = 2000  # once the first case and its media are on screen
+
+
+def purge_never_rendered_soon(window: MainWindow, profile: Profile,
+                              never: frozenset[str]) -> None:
+    """Delete cached bytes of never-render categories, on a thread, shortly after start-up:
+    it reads every case_media row (a core's worth of SQLite for ~0.1-0.2 s at 100,000 cases),
+    which would otherwise compete with the first case's decodes on a two-core machine. Until
+    then the renderer refuses those categories itself, so no byte of them is shown."""
+    def purge() -> None:
+        if window.isVisible():  # a window closed first: its next start purges
+            purge_media_of_later(profile.store_path, never)
+    QTimer.singleShot(NEVER_RENDER_PURGE_DELAY_MS, window, purge)
 
 
 def _keymap(profile: Profile) -> tuple[Keymap, list[str]]:
