@@ -96,10 +96,14 @@ class Column:
 
     def count(self, mask: bytes | None) -> Counter:
         """Cases per value, of those the mask keeps (all if None)."""
-        counted = Counter(self.codes if mask is None else compress(self.codes, mask))
         if self.values is None:
-            return counted
-        return Counter({self.values[code]: n for code, n in counted.items()})
+            return Counter(self.codes if mask is None else compress(self.codes, mask))
+        # Counted in C (numpy): a Counter of 100,000 codes took ~5 ms of the first queue filter.
+        codes = np.frombuffer(self.codes, dtype=np.uint8)
+        if mask is not None:
+            codes = codes[np.frombuffer(mask, dtype=np.uint8).view(bool)]
+        counted = np.bincount(codes, minlength=len(self.values)).tolist()
+        return Counter({value: n for value, n in zip(self.values, counted) if n})
 
 
 def stable_order(column: Column, base, base_codes, descending: bool):
