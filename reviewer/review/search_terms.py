@@ -78,14 +78,14 @@ class HotTerms:
         the file: the vocabulary scan takes a few hundred ms). `between` runs between steps."""
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.doc_terms "
                      "USING fts5vocab(main, docs, row)")
-        vocabulary = conn.execute("SELECT term, doc FROM temp.doc_terms").fetchall()
         rows = conn.execute("SELECT count(*) FROM doc_case").fetchone()[0]
         least = max(HOT_MIN_ROWS, int(HOT_SHARE * rows))
-        hot = [t for _, t in sorted(((docs, t) for t, docs in vocabulary
-                                     if docs >= least and _PLAIN.fullmatch(t)),
-                                    reverse=True)[:HOT_MAX]]
-        terms = [t for t, _ in vocabulary]  # in the index's (UTF-8 byte, i.e. code point) order
-        del vocabulary
+        terms, frequent = [], []  # every word, in the index's (UTF-8, i.e. code point) order
+        for term, docs in conn.execute("SELECT term, doc FROM temp.doc_terms"):
+            terms.append(term)
+            if docs >= least and _PLAIN.fullmatch(term):
+                frequent.append((docs, term))
+        hot = [t for _, t in sorted(frequent, reverse=True)[:HOT_MAX]]
         bits = {}
         for term in hot:
             between()
