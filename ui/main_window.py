@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         self.decisions.show_case.connect(self.show_current)
         self.decisions.recorded.connect(self._update_indicator)
         self.decisions.decided.connect(self.bridge.wake)
+        self.decisions.decided.connect(lambda: self._prefetch_timer.start())  # from the paint
+        self.decisions.decided.connect(self.investigation_panel.read_later)  # on, not inside it
         self.guidelines.changed.connect(self.bridge.wake)
         self.alerts.changed.connect(self.bridge.wake)
         self.work_list.show_case.connect(self.show_current)

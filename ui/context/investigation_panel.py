@@ -116,6 +116,10 @@ class InvestigationPanel(QScrollArea):
         self.case = case
         self._timer.start()  # hidden, it still reads once to say what it would show
 
+    def read_later(self) -> None:
+        """The case has painted: the reads wait their delay from now, never inside a slow paint."""
+        self._timer.start()
+
     def refresh(self) -> None:
         """Read the investigation of the current case from the local store and show it."""
         self._timer.stop()

@@ -54,3 +54,21 @@ def test_the_message_and_the_indicator_change_with_the_next_case_before_sync_wak
     assert shown == window.session.current().id != first
     assert said.startswith("Recorded") and first in said
     assert "1 waiting to sync" in indicator
+
+
+def test_rendering_ahead_and_investigation_reads_wait_from_the_paint_of_the_next_case(offline_window):
+    """What show_current puts off (rendering the next cases' media, the investigation's reads)
+    counts its delay from the next case on screen, so on a slow machine it never runs inside
+    that paint: both timers are started again once the decision has landed."""
+    window = offline_window
+    window._prefetch_timer.stop()
+    window.investigation_panel._timer.stop()
+    started_at_landing = []
+    window.decisions.decided.connect(lambda: started_at_landing.append(
+        (window._prefetch_timer.isActive(), window.investigation_panel._timer.isActive())))
+    decide_by_keys(window, Qt.Key.Key_1)
+    assert started_at_landing == [(True, True)]  # (re)started as the decision lands
+    window._prefetch_timer.stop()
+    window.investigation_panel._timer.stop()
+    window.decisions.decided.emit()  # painted: both start again from here
+    assert window._prefetch_timer.isActive() and window.investigation_panel._timer.isActive()
