@@ -17,13 +17,18 @@ from reviewer.contract.actions import FINAL_ACTIONS
 from reviewer.contract.decisions import DecisionIn
 from server.audit import record_audits
 from server.changes import record_changes
+from server.store.bulk import BulkStatement
 from server.store.schema import cases, decisions, idempotency_keys, lease_grants
 from server.timeutil import to_iso, to_naive_utc
 
 _INSERT_DECISION = insert(decisions)
-_INSERT_KEY = insert(idempotency_keys)
-_UPDATE_CASE = update(cases).where(cases.c.id == bindparam("case_id_"))  # SET from parameters
-_FORGET_GRANTS = delete(lease_grants).where(lease_grants.c.case_id == bindparam("case_id_"))
+# DecisionWrites' statements, run with a row per buffered decision.
+_INSERT_DECISIONS = BulkStatement(_INSERT_DECISION)
+_INSERT_KEYS = BulkStatement(insert(idempotency_keys))
+_UPDATE_CASES = BulkStatement(  # SET from the rows' other keys
+    update(cases).where(cases.c.id == bindparam("case_id_")))
+_FORGET_GRANTS = BulkStatement(
+    delete(lease_grants).where(lease_grants.c.case_id == bindparam("case_id_")))
 _REVERSED_IDS = (select(decisions.c.reverses)
                  .where(decisions.c.case_id == bindparam("case_id_"),
                         decisions.c.reverses.is_not(None))
@@ -140,16 +145,13 @@ class DecisionWrites:
         self.forgotten_grants.append({"case_id_": case_id})
 
     def flush(self, conn: Connection) -> None:
-        if self.decisions:
-            conn.execute(_INSERT_DECISION, self.decisions)
+        _INSERT_DECISIONS.execute(conn, self.decisions)
         record_changes(conn, self.changes)
         for rows in self.case_updates.values():
-            conn.execute(_UPDATE_CASE, rows)
-        if self.forgotten_grants:
-            conn.execute(_FORGET_GRANTS, self.forgotten_grants)
+            _UPDATE_CASES.execute(conn, rows)
+        _FORGET_GRANTS.execute(conn, self.forgotten_grants)
         record_audits(conn, self.audits)
-        if self.keys:
-            conn.execute(_INSERT_KEY, self.keys)
+        _INSERT_KEYS.execute(conn, self.keys)
         self.__init__()
 
 

@@ -35,6 +35,7 @@ from server.auth.access import CASE_ACCESS_COLUMNS, may_access_case, not_your_ca
 from server.audit import audit_row
 from server.auth.tokens import Reviewer
 from server.changes import change_row
+from server.store.bulk import PerDialect, list_value, member_of
 from server.store.database import Database, lock_idempotency_key
 from server.decision_rows import DecisionWrites, decision_dict, winning_decision
 from server.errors import ApiError
@@ -66,6 +67,8 @@ _SELECT_CASE = (select(*DECIDE_CASE_COLUMNS)
                 # waits, then reads the status the first one left. SQLite has one writer.
                 .with_for_update(of=cases))
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
+_SELECT_KEYS = PerDialect(lambda dialect: select(idempotency_keys).where(
+    member_of(idempotency_keys.c.key, "keys_", dialect)))
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,11 @@ def canonical_request_hash(payload: object) -> str:
 
 
 def encode_body(body: object) -> bytes:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(body).encode("utf-8")
+
+
+# One encoder for every answer: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def record_decision(
@@ -202,7 +209,7 @@ def _stored_row(conn: Connection, key: str):
 
 def stored_rows(conn: Connection, keys: list[str]) -> dict:
     """Key -> its idempotency record, for the keys that have one."""
-    rows = conn.execute(select(idempotency_keys).where(idempotency_keys.c.key.in_(set(keys))))
+    rows = conn.execute(_SELECT_KEYS(conn), {"keys_": list_value(conn, sorted(set(keys)))})
     return {row.key: row for row in rows}
 
 

@@ -15,7 +15,11 @@ from reviewer.sync.backoff import backoff_delay
 from reviewer.domain import Decision, MalformedAnswer, to_iso, utc_now
 from reviewer.review.outbox import Outbox
 
-BATCH_SIZE = 200
+# The central API's largest batch (MAX_BATCH): each request and its three commits (the outbox's
+# before and after, the server's) are shared by 500 decisions. The server holds SQLite's write
+# lock while it decides one batch; claims made while 10,000 decisions drain wait about as long
+# as with batches of 200 (measured side by side: median 0.3 s at load 7).
+BATCH_SIZE = 500
 # A batch the server keeps refusing as a whole (unreadable answers, a 4xx for the request) is
 # given up after this many attempts and shown as rejected, instead of being retried forever.
 # Network outages do not count towards it: those are retried until the server is back.

@@ -31,7 +31,7 @@ from server.quality.settings import RationaleRules
 from server.store.database import Database, lock_batch
 from server.timeutil import utcnow
 
-WINDOW = 250  # items read per statement (a push sends 200); read again after an unusual item
+WINDOW = 500  # items read per statement (a push sends up to 500); again after an unusual item
 _ONE_AT_A_TIME = object()  # _plain's answer for an item decided by decide_one
 _FOUR_EYES = frozenset({"approve", "reverse"})  # four_eyes.py answers them, one at a time
 

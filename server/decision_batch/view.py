@@ -14,10 +14,20 @@ from sqlalchemy import Connection, select
 from reviewer.contract.quality import QueueQuality
 from server.decisions import DECIDE_CASE_COLUMNS, KeyedDecision, stored_rows
 from server.quality.settings import second_review_shares
+from server.store.bulk import PerDialect, list_value, member_of
 from server.store.quality_schema import quality_links
 from server.store.schema import authors, cases, decisions
 
 _DEFAULT_SHARE = QueueQuality().second_review_share
+_RECORDED = PerDialect(lambda dialect: select(decisions.c.decision_id).where(
+    member_of(decisions.c.decision_id, "keys_", dialect)))
+# FOR UPDATE as the single endpoint reads its case (PostgreSQL; lock_batch holds them).
+_CASES = PerDialect(lambda dialect: select(*DECIDE_CASE_COLUMNS)
+                    .join(authors, authors.c.id == cases.c.author_id)
+                    .where(member_of(cases.c.id, "case_ids_", dialect))
+                    .with_for_update(of=cases))
+_LINKS = PerDialect(lambda dialect: select(quality_links).where(
+    member_of(quality_links.c.case_id, "case_ids_", dialect)))
 
 
 @dataclass(frozen=True)
@@ -38,13 +48,10 @@ class BatchView:
         keys = sorted({request.key for request in window if request.key})
         case_ids = sorted({case_id for request in window
                            if (case_id := case_id_of(request.payload))})
-        recorded = conn.execute(select(decisions.c.decision_id)
-                                .where(decisions.c.decision_id.in_(keys))).scalars()
-        # FOR UPDATE as the single endpoint reads its case (PostgreSQL; lock_batch holds them).
-        found_cases = conn.execute(
-            select(*DECIDE_CASE_COLUMNS).join(authors, authors.c.id == cases.c.author_id)
-            .where(cases.c.id.in_(case_ids)).with_for_update(of=cases))
-        links = conn.execute(select(quality_links).where(quality_links.c.case_id.in_(case_ids)))
+        ids = {"keys_": list_value(conn, keys), "case_ids_": list_value(conn, case_ids)}
+        recorded = conn.execute(_RECORDED(conn), ids).scalars()
+        found_cases = conn.execute(_CASES(conn), ids)
+        links = conn.execute(_LINKS(conn), ids)
         return cls(start, end, stored_rows(conn, keys), frozenset(recorded),
                    {row.id: row for row in found_cases}, {row.case_id: row for row in links})
 

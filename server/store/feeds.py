@@ -18,6 +18,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, Table, event, text
 
+from server.store.bulk import BulkStatement
+
 FEED_LOCK_KEY = 0x5EC5EC  # pg_advisory_xact_lock(FEED_LOCK_KEY): one bigint key, apart from
 # the two-int4 key space of idempotency keys (database.py)
 _PENDING = "feed_rows"  # conn.info key: [(table name, row)] while Database.write() runs
@@ -66,11 +68,11 @@ def insert_feed_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
     if rows:
         lock_feeds(conn)
         if table.name not in _INSERTS:  # built once
-            _INSERTS[table.name] = table.insert()
-        conn.execute(_INSERTS[table.name], rows)
+            _INSERTS[table.name] = BulkStatement(table.insert())
+        _INSERTS[table.name].execute(conn, rows)
 
 
-_INSERTS: dict = {}
+_INSERTS: dict[str, BulkStatement] = {}
 
 
 def begin_pending(conn: Connection) -> None:

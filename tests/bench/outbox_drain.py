@@ -1,14 +1,14 @@
 """Outbox drain: 10,000 queued decisions pushed to the local reference server.
 
 The server is the real one (`ServerThread` on 127.0.0.1, in this process) over a seeded SQLite
-file; the client is the real push path (`SyncEngine.push` -> `OutboxPusher`, batches of 200)
-over a profile store whose outbox holds 10,000 decisions on 10,000 distinct claimed cases.
+file; the client is the real push path (`SyncEngine.push` -> `OutboxPusher`, batches of
+BATCH_SIZE) over a profile store whose outbox holds 10,000 decisions on 10,000 claimed cases.
 
 The drain rate alone says little on another machine, so the same run also times a bare loop of
 10,000 minimal requests (`GET /v1/health`, one keep-alive connection) against the same server:
 the ratio of the two is the figure to compare across machines. It is well above 1 because one
-batch request carries 200 decisions; it falls when per-decision work (SQLite writes, JSON, the
-server's per-item checks) grows.
+batch request carries BATCH_SIZE (500) decisions; it falls when per-decision work (SQLite
+writes, JSON, the server's per-item checks) grows.
 
 Run alone with `python -m tests.bench.outbox_drain [--profile | --profile-server]` (saves its
 own figures too); `--profile` prints where the client thread spends the drain instead (cProfile
@@ -61,8 +61,8 @@ ESCALATE_EVERY = 20
 def start_server(workdir: Path) -> tuple[ServerThread, str]:
     """Seed a fresh central database (about 4 s for 10,200 cases) and serve it on loopback.
 
-    Shipped server defaults, rate limiting included: the run sends about 100 authenticated
-    requests (50 claims, 50 batches), well inside the default burst, so none is throttled.
+    Shipped server defaults, rate limiting included: the run sends about 70 authenticated
+    requests (50 claims, 20 batches), well inside the default burst, so none is throttled.
     """
     db_path = workdir / "central.sqlite3"
     seed_database(db_path, cases=SEEDED_CASES)

@@ -1,0 +1,76 @@
+"""Bulk statements (store/bulk.py), on both back ends: rows written through the driver's
+executemany hold exactly what SQLAlchemy's own executemany writes, and a list bound as one
+parameter selects exactly the rows whose value is in it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import bindparam, insert, select, update
+
+from server.store.bulk import BulkStatement, PerDialect, list_value, member_of
+from server.store.schema import cases, changes, idempotency_keys
+
+CASE, OTHER = "case-00001", "case-00002"
+WHEN = datetime(2026, 12, 1, 21, 5, 9, 120000)
+ON_THE_SECOND = datetime(2026, 12, 1, 21, 5, 9)  # no microseconds: still the same format
+
+
+def _key_rows(prefix: str) -> list[dict]:
+    return [{"key": f"{prefix}-{n}", "request_hash": "h" * 64, "status_code": 201 + n,
+             "body": '{"note":"ñ \u2014"}'.encode(), "created_at": when}
+            for n, when in enumerate((WHEN, ON_THE_SECOND))]
+
+
+def _change_rows() -> list[dict]:
+    return [{"case_id": CASE, "kind": "decided", "at": WHEN,
+             "data": {"action": "remove", "note": "ñ « »", "list": [1, None]}},
+            {"case_id": OTHER, "kind": "escalated", "at": ON_THE_SECOND, "data": {}}]
+
+
+def _stored(conn, sql: str) -> list[tuple]:
+    """Rows as the driver returns them: the values written, before any SQLAlchemy type."""
+    return [tuple(row) for row in conn.exec_driver_sql(sql)]
+
+
+def test_rows_are_written_as_sqlalchemy_writes_them(server_db):
+    with server_db.write() as conn:
+        conn.execute(insert(idempotency_keys), _key_rows("orm"))
+        BulkStatement(insert(idempotency_keys)).execute(conn, _key_rows("bulk"))
+        conn.execute(insert(changes), _change_rows())
+        BulkStatement(insert(changes)).execute(conn, _change_rows())
+    with server_db.read() as conn:
+        keys = _stored(conn, "SELECT key, request_hash, status_code, body, created_at "
+                             "FROM idempotency_keys "
+                             "WHERE key IN ('orm-0', 'orm-1', 'bulk-0', 'bulk-1') ORDER BY key")
+        feed = _stored(conn, "SELECT case_id, kind, at, data FROM changes ORDER BY seq")[-4:]
+    bulk, orm = keys[:2], keys[2:]
+    assert [row[1:] for row in bulk] == [row[1:] for row in orm]
+    assert feed[:2] == feed[2:]
+
+
+def test_an_update_sets_each_row_by_its_own_key(server_db):
+    statement = BulkStatement(update(cases).where(cases.c.id == bindparam("case_id_")))
+    with server_db.write() as conn:
+        statement.execute(conn, [{"case_id_": CASE, "status": "decided", "lease_holder": None},
+                                 {"case_id_": OTHER, "status": "withdrawn", "lease_holder": None}])
+    with server_db.read() as conn:
+        found = dict(conn.execute(select(cases.c.id, cases.c.status)
+                                  .where(cases.c.id.in_([CASE, OTHER]))).all())
+    assert found == {CASE: "decided", OTHER: "withdrawn"}
+
+
+def test_a_list_bound_as_one_parameter_selects_exactly_its_members(server_db):
+    query = PerDialect(lambda dialect: select(idempotency_keys.c.key).where(
+        member_of(idempotency_keys.c.key, "keys_", dialect)))
+    odd = "it's \"quoted\", ñ, [not, json]"
+    with server_db.write() as conn:
+        rows = [{**_key_rows("list")[0], "key": key} for key in ("a", "b", "c", odd)]
+        conn.execute(insert(idempotency_keys), rows)
+    with server_db.read() as conn:
+        def members(keys: list[str]) -> set[str]:
+            return set(conn.execute(query(conn), {"keys_": list_value(conn, keys)}).scalars())
+
+        assert members(["a", "c", odd, "missing"]) == {"a", "c", odd}
+        assert members([]) == set()
+        assert members(["b"]) == {"b"}
