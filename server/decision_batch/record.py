@@ -3,8 +3,10 @@ what POST /v1/decisions would answer (same rules: decisions.decide_case).
 
 Most items are plain: a new key, a valid body, a case read in the window's one statement
 (view.py), no quality link, no four-eyes answer pending. Those are decided against the view
-and their rows go to one DecisionWrites, written together. Any other item (a case met earlier
-in the batch, a quality link, an approval, a reversal, an incident, a key repeated or purged)
+and their rows go to one DecisionWrites, written together; the cases of those that name an
+incident join it together too (an unknown incident answers 422 as the single endpoint does;
+incidents are read once per batch, as no decision makes one). Any other item (a case met earlier
+in the batch, a quality link, an approval, a reversal, a key repeated or purged)
 is decided one at a time by decisions.decide_one, after the buffered rows are written, so it
 reads the database as if every item before it had been written at once. One that may change
 other cases than its own (a quality link: appeals, second reviews, disagreements) also sends
@@ -13,6 +15,7 @@ the batch back to the database for the rest of its items.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -26,6 +29,8 @@ from server.decisions import (
 )
 from server.errors import ApiError
 from server.four_eyes import AWAITING
+from server.incidents.membership import join_cases
+from server.incidents.record import require_incident
 from server.quality import decision_rules
 from server.quality.settings import RationaleRules
 from server.store.database import Database, lock_batch
@@ -61,6 +66,8 @@ class _Batch:
         self.seen_keys: set[str] = set()
         self.touched: set[str] = set()  # cases whose rows in the view are out of date
         self.drawn: list[tuple] = []  # (case, decision) drawn for a second review
+        self.incidents: dict[str, bool] = {}  # incident id -> it exists
+        self.joining: defaultdict[str, list[str]] = defaultdict(list)  # incident -> cases
 
     def decide(self) -> list[StoredResponse]:
         answers = []
@@ -84,9 +91,10 @@ class _Batch:
             return replay(view.stored[request.key], request)
         try:
             decision_in = validate(request.payload, request.key)
-            if (decision_in.decision_id in view.recorded or decision_in.incident_id
-                    or decision_in.case_id in self.touched):
+            if decision_in.decision_id in view.recorded or decision_in.case_id in self.touched:
                 return _ONE_AT_A_TIME
+            if decision_in.incident_id and not self._incident_exists(decision_in.incident_id):
+                raise ApiError(422, "unknown_incident")  # not stored: the client may fix it
             case = view.cases.get(decision_in.case_id)
             if case is None:
                 raise ApiError(404, "unknown_case")
@@ -101,9 +109,20 @@ class _Batch:
         if final is not None and decision_rules.sampled(case) and decision_rules.drawn(
                 decision_in.decision_id, self.shares[case.queue_id]):
             self.drawn.append((case, final[1]))
+        if response.status_code == 201 and decision_in.incident_id:
+            self.joining[decision_in.incident_id].append(case.id)
         if response.stored:
             self.writes.keys.append(key_row(request, response, self.now))
         return response
+
+    def _incident_exists(self, incident_id: str) -> bool:
+        if incident_id not in self.incidents:
+            try:
+                require_incident(self.conn, incident_id)
+                self.incidents[incident_id] = True
+            except ApiError:
+                self.incidents[incident_id] = False
+        return self.incidents[incident_id]
 
     def _one_at_a_time(self, request: KeyedDecision) -> StoredResponse:
         self._flush()  # it reads (and may change) what the items before it wrote
@@ -120,3 +139,6 @@ class _Batch:
         for case, decision in self.drawn:  # reads the decision row: after the flush
             decision_rules.after_final(self.conn, self.reviewer, case, None, decision, self.now)
         self.drawn = []
+        for incident_id, case_ids in self.joining.items():  # after, as the single endpoint
+            join_cases(self.conn, None, incident_id, case_ids, "decision", self.now)
+        self.joining.clear()

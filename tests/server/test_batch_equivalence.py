@@ -1,7 +1,7 @@
 """A batch is decided set-based (server/decision_batch/), the single endpoint one item at a time:
 the same items must get the same answers and leave the same rows, whatever the mix -- plain
 decisions, four eyes, a case decided twice in one batch, replays, 4xx items, quality work on
-a linked case between plain ones, second reviews drawn.
+a linked case between plain ones, second reviews drawn, decisions naming an incident.
 
 Each scenario runs on two copies of one database: once as batches, once item by item through
 `record_decision`. Times and the random ids of quality copies are the only differences kept
@@ -23,12 +23,14 @@ from server.decision_batch.record import record_decision_batch
 from server.decisions import KeyedDecision, record_decision
 from server.lifecycle import withdraw_case
 from server.store.database import open_database
+from server.store.incident_schema import incidents
 from server.store.quality_schema import queue_quality, rationale_rules
 from server.store.schema import authors, cases, reviewers
 from server.timeutil import utcnow
 
 TABLES = ("decisions", "changes", "audit_log", "idempotency_keys", "cases", "quality_links",
-          "lease_grants", "reports", "case_media")
+          "lease_grants", "reports", "case_media", "incident_cases")
+INCIDENT = "inc-0000beef"
 _TIME = re.compile(rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|\+00:00)?")
 
 
@@ -47,8 +49,11 @@ def twins(databases, seeded_template):
 
 def _prepare(database) -> None:
     """Second reviews drawn for every final decision in one queue; a note required for
-    no_violation; one case withdrawn."""
+    no_violation; one case withdrawn; an open incident."""
     with database.write() as conn:
+        conn.execute(insert(incidents).values(
+            id=INCIDENT, title="crisis", severity="high", regions=[], commander="alice",
+            state="open", declared_at=utcnow(), declared_by="alice"))
         queue = _open_cases(conn)[0].queue_id
         conn.execute(insert(queue_quality).values(queue_id=queue, second_review_share=1.0,
                                                   golden_rate=0.0))
@@ -149,11 +154,19 @@ def test_a_batch_answers_and_writes_as_the_single_endpoint_does(twins):
         _body(plain[3], "approve"),  # 409 nothing_to_approve
         _body(sampled[0]),  # 409: decided earlier in this batch
         _body(sampled[1], "label_sensitive"),
+        _body(plain[7], incident_id=INCIDENT),  # its case joins the incident
+        _body(plain[8], "escalate", note="plan", incident_id=INCIDENT),
+        _body(high_profile[1], incident_id=INCIDENT),  # pending a senior: joins too
+        _body(plain[9], incident_id="inc-nope"),  # 422 unknown_incident, not stored
+        _body("case-nope", incident_id="inc-nope"),  # 422 before the 404
+        _body(plain[10], incident_id=INCIDENT),
+        _body(plain[7], "escalate", note="again", incident_id=INCIDENT),  # joined already
     ]
     _run(twins, "alice", alice)
     with twins[0].read() as conn:  # the mix is what it says
         assert conn.execute(text("SELECT count(*) FROM quality_links")).scalar_one() == 2
-        assert conn.execute(text("SELECT count(*) FROM decisions WHERE pending")).scalar_one() == 1
+        assert conn.execute(text("SELECT count(*) FROM decisions WHERE pending")).scalar_one() == 2
+        assert conn.execute(text("SELECT count(*) FROM incident_cases")).scalar_one() == 4
     _run(twins, "alice", [_body(plain[4]), _body(sampled[0], "reverse", note="wrong")])
     # bob's second review (a linked case) between plain items; alice may not answer it.
     review, review_twin = (_review_of(database, sampled[1]) for database in twins)
