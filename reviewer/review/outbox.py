@@ -25,7 +25,7 @@ from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision, parse_iso, to_iso, utc_now
 from reviewer.store.crypto import TamperedItem, decision_context, open_text, seal_text
 from reviewer.store.database import store_cipher, transaction
-from reviewer.store.wal_flush import fsync_after
+from reviewer.store.wal_checkpoint import checkpoint_later
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +64,11 @@ class Outbox:
     def record(self, decision: Decision, hold_seconds: float = 0.0) -> None:
         """Commit the decision and take its case out of the local work list, atomically.
         `hold_seconds` keeps it unsent for a grace window in which it can still be undone.
-        Committed to the log without waiting for the disk, which follows a few milliseconds
-        later and always before it can be sent (reviewer/store/wal_flush.py)."""
+        Durable (synchronous=FULL) when this returns; the log's checkpoint is left to a
+        background thread (reviewer/store/wal_checkpoint.py)."""
         now = utc_now()
         note, sealed_note = self._seal(decision.decision_id, "note", decision.note)
-        with fsync_after(self.db), transaction(self.db) as conn:
+        with checkpoint_later(self.db), transaction(self.db) as conn:
             conn.execute(
                 "INSERT INTO outbox (decision_id, case_id, action, policy, note, decided_at, "
                 "state, next_attempt_at, updated_at, guideline_version, sealed_note, incident_id) "
@@ -147,8 +147,7 @@ class Outbox:
     def mark_sending(self, decision_ids: list[str]) -> None:
         """Written before the request goes out (see the module docstring), in one statement
         and one commit (a push marks a whole batch: up to BATCH_SIZE ids, well under SQLite's
-        limit on parameters). A synchronous=FULL commit: its fsync of the log also makes the
-        decisions `record` committed without one power-safe before they are sent."""
+        limit on parameters)."""
         now = to_iso(utc_now())
         marks = ",".join("?" * len(decision_ids))
         with transaction(self.db) as conn:

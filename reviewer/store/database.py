@@ -1,10 +1,11 @@
 """The local SQLite store: one file in the profile, opened once per thread.
 
 WAL lets the sync worker write while the UI thread reads. synchronous=FULL makes every commit
-durable before it returns; a decision's own commit (`Outbox.record`) returns once it is in the
-log and is fsynced right after by reviewer/store/wal_flush.py, off the UI thread. The schema is versioned with PRAGMA user_version and upgraded one
-step at a time, each step inside one transaction (as Anki does), so a crash mid-upgrade leaves
-the previous version intact.
+durable before it returns, which is what lets the UI show a decision as made right after
+`Outbox.record` commits (that commit leaves the log's checkpoint to a background thread:
+reviewer/store/wal_checkpoint.py). The schema is versioned with PRAGMA user_version and
+upgraded one step at a time, each step inside one transaction (as Anki does), so a crash
+mid-upgrade leaves the previous version intact.
 """
 
 from __future__ import annotations
