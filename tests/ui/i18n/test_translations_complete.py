@@ -29,9 +29,9 @@ def _sources() -> list[str]:
 def test_every_string_in_the_code_is_in_the_ts_file(tmp_path, ts, options):
     copy = tmp_path / ts.name
     shutil.copy(ts, copy)
-    run = subprocess.run([str(BIN / "pyside6-lupdate"), "-locations", "none", "-no-obsolete",
-                          *options, *_sources(), "-ts", str(copy)], cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    subprocess.run([str(BIN / "pyside6-lupdate"), "-locations", "none", "-no-obsolete",
+                    *options, *_sources(), "-ts", str(copy)], cwd=ROOT,
+                   capture_output=True, text=True, check=True)
     new = [m.findtext("source") for m in ET.parse(copy).getroot().iter("message")
            if m.find("translation").get("type") == "unfinished"]
     assert not new, f"run `make translations` and translate these: {new}"
