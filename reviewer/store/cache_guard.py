@@ -112,11 +112,15 @@ def _anything_to_purge(db: sqlite_utils.Database, done: str, params: tuple, cuto
 
 
 def forget_sealed_content(db: sqlite_utils.Database) -> None:
-    """Drop sealed cases, media and guidelines (the guidelines are fetched again from the
-    start). A case with an unsent decision keeps its row, so a re-claim cannot open it again
-    before that decision reaches the server; a decision whose note was sealed under the lost
-    key is answered by the outbox itself (reviewer/review/outbox.py, NOTE_UNREADABLE)."""
+    """Drop sealed cases, media, guidelines and account contexts (the guidelines are fetched
+    again from the start, contexts in the next round). A case with an unsent decision keeps its
+    row, so a re-claim cannot open it again before that decision reaches the server; a decision
+    whose note was sealed under the lost key is answered by the outbox itself
+    (reviewer/review/outbox.py, NOTE_UNREADABLE). Notes already on the server go too: the
+    server's copy comes back with the context."""
     with transaction(db) as conn:
+        conn.execute("DELETE FROM case_context WHERE sealed = 1")
+        conn.execute("DELETE FROM account_notes WHERE sealed = 1 AND state != 'pending'")
         conn.execute("DELETE FROM guidelines WHERE sealed_text IS NOT NULL")
         conn.execute("DELETE FROM sync_state WHERE key = ?", (GUIDELINES_CURSOR,))
         conn.execute("DELETE FROM case_media WHERE case_id IN (SELECT id FROM cases "

@@ -292,3 +292,23 @@ def test_without_a_keyring_a_restart_refetches_guidelines_and_names_lost_notes(n
     (entry,) = Outbox(db).unacknowledged()
     assert "decide the case again" in entry.response["detail"]
 
+
+
+def test_without_a_keyring_a_restart_forgets_sealed_contexts_instead_of_failing_on_each(
+        no_keyring, tmp_path, caplog):
+    from reviewer.context.investigation import InvestigationStore
+
+    profile = Profile(tmp_path / "profile").ensure()
+    unlock_cache(profile)
+    accounts = InvestigationStore(open_store(profile.store_path))
+    case = Case.from_api(case_dict("c1"))
+    accounts.cases.save_cases([case], None)
+    assert accounts.save_context({"case_id": "c1", "author": {"id": case.author.id},
+                                  "prior_enforcement": [], "strikes": {"count": 1},
+                                  "other_open_cases": [], "reporters": [], "notes": []})
+    unlock_cache(profile)  # the next process: the old key is gone with the old process
+    db = open_store(profile.store_path)
+    assert db.execute("SELECT count(*) FROM case_context").fetchone()[0] == 0
+    with caplog.at_level("WARNING"):
+        assert InvestigationStore(db).context("c1") == (None, "", "")  # fetched again
+    assert "failed authentication" not in caplog.text  # expected, so not reported as tampering
