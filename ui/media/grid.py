@@ -69,7 +69,8 @@ class MediaGrid(QWidget):
                 tile.setGeometry(cells[i])
             tile.setVisible(item is not None)
             preset = self.presets.for_category(item.category) if item else self.presets.default
-            tile.show_media(item, preset, box_of(cells[i]) if item else (0, 0), self._reveal_for(i))
+            box = box_of(cells[i], self.font()) if item else (0, 0)
+            tile.show_media(item, preset, box, self._reveal_for(i))
         self._mark_current()
         self.reveal_changed.emit(self.reveal)
         self.update()
@@ -82,7 +83,7 @@ class MediaGrid(QWidget):
         for i, (tile, cell) in enumerate(zip(self.visible_tiles(), self.cells_for(len(self.media)))):
             floor = org.for_category(tile.media.category)
             if floor != tile.preset:
-                tile.show_media(tile.media, floor, box_of(cell), self._reveal_for(i))
+                tile.show_media(tile.media, floor, box_of(cell, self.font()), self._reveal_for(i))
                 tile.relaxed = changed = True
         return changed
 
@@ -215,7 +216,7 @@ class MediaGrid(QWidget):
         item's is a refusal the renderer answers without reading its bytes)."""
         cells = self.cells_for(min(len(media), self.MAX_TILES))
         return [RenderKey.on_screen(
-                    item.sha256, box_of(cell),
+                    item.sha256, box_of(cell, self.font()),
                     style_for(self.presets.for_category(item.category), item.category),
                     self.devicePixelRatioF())
                 for item, cell in zip(media, cells)]
@@ -240,7 +241,7 @@ class MediaGrid(QWidget):
 
     def _want_all(self) -> None:
         for i, (tile, cell) in enumerate(zip(self.visible_tiles(), self.cells_for(len(self.media)))):
-            tile.set_reveal(self._reveal_for(i), box_of(cell))
+            tile.set_reveal(self._reveal_for(i), box_of(cell, self.font()))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(720, 480)

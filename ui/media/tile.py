@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reviewer.domain import MediaRef
@@ -30,14 +30,25 @@ from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.theme.palette import current_palette
 from ui.widgets.accessible import describe
 
-LABEL_HEIGHT = 40
+LABEL_HEIGHT = 40  # the strip above the image at the usual text sizes: at least this
 _BOX_STEP = 32  # boxes are rounded down to this step so small resizes reuse cached renders
 
 
-def box_of(cell: QRect) -> tuple[int, int]:
+def label_height(font: QFont) -> int:
+    """The strip above the image holds the category and the label, a line each: it grows with
+    a larger text size, or the two are drawn over each other."""
+    return max(LABEL_HEIGHT, 2 * QFontMetrics(font).lineSpacing() + 4)
+
+
+def line_height(font: QFont) -> int:
+    """One row of what is known of the item, painted over its preview."""
+    return max(20, QFontMetrics(font).lineSpacing() + 4)
+
+
+def box_of(cell: QRect, font: QFont) -> tuple[int, int]:
     """The image box inside a tile of this size, rounded down so small resizes hit the cache."""
     width = max(_BOX_STEP, (cell.width() - 8) // _BOX_STEP * _BOX_STEP)
-    height = max(_BOX_STEP, (cell.height() - LABEL_HEIGHT - 8) // _BOX_STEP * _BOX_STEP)
+    height = max(_BOX_STEP, (cell.height() - label_height(font) - 8) // _BOX_STEP * _BOX_STEP)
     return width, height
 
 
@@ -191,7 +202,7 @@ class MediaTile(QWidget):
         painter = QPainter(self)
         colours = current_palette()
         painter.fillRect(self.rect(), colours.colour("media_bg"))
-        area = self.rect().adjusted(4, LABEL_HEIGHT + 4, -4, -4)
+        area = self.rect().adjusted(4, label_height(self.font()) + 4, -4, -4)
         if self.media is None:
             self.painted = ()
         elif self.reveal.blanked:
@@ -277,17 +288,18 @@ class MediaTile(QWidget):
         lines = self.known_text()
         if not lines:
             return
-        height = 20 * len(lines) + 8
+        step = line_height(self.font())
+        height = step * len(lines) + 8
         strip = QRect(area.left(), area.top(), area.width(), height)
         painter.fillRect(strip, current_palette().colour("media_caption_bg"))
         painter.setPen(current_palette().colour("media_attention"))
         for number, line in enumerate(lines):
-            row = QRect(strip.left() + 8, strip.top() + 4 + 20 * number, strip.width() - 16, 20)
+            row = QRect(strip.left() + 8, strip.top() + 4 + step * number, strip.width() - 16, step)
             text = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, row.width())
             painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_label(self, painter: QPainter) -> None:
-        strip = QRect(0, 0, self.width(), LABEL_HEIGHT)
+        strip = QRect(0, 0, self.width(), label_height(self.font()))
         colours = current_palette()
         painter.fillRect(strip, colours.colour("media_label_bg"))
         font = QFont(self.font())
@@ -359,7 +371,7 @@ class MediaTile(QWidget):
     def _pointed(self, position: QPointF) -> None:
         """Where the pointer is, as fractions of the image area (clamped by the reveal)."""
         if hasattr(self.parent(), "pointer_over"):
-            area = self.rect().adjusted(4, LABEL_HEIGHT + 4, -4, -4)
+            area = self.rect().adjusted(4, label_height(self.font()) + 4, -4, -4)
             self.parent().pointer_over(self, (position.x() - area.x()) / max(1, area.width()),
                                        (position.y() - area.y()) / max(1, area.height()))
 

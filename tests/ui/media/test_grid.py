@@ -318,3 +318,26 @@ def test_tab_chooses_the_tile_a_reveal_opens_on_and_moves_a_held_reveal(offline_
     QTest.keyClick(window, Qt.Key.Key_J)
     QTest.keyClick(window, Qt.Key.Key_K)
     assert _tiles(window)[0].current  # each case starts on its first item
+
+
+def test_a_larger_text_size_keeps_a_tiles_category_and_label_on_lines_of_their_own(
+        offline_window):
+    from PySide6.QtGui import QFont
+
+    from ui.media.tile import label_height
+
+    grid = offline_window.media_grid
+    font = QFont(grid.font())
+    font.setPointSizeF(20)  # a reviewer's larger text size
+    grid.setFont(font)
+    pump_until(grid.is_settled, what="tiles painted again")
+    tile = _tiles(offline_window)[0]
+    shot = tile.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    # Inside the tile's frame: its border inks every row at the edges.
+    strip = _pil(shot).crop((6, 2, tile.width() - 6, label_height(tile.font())))
+    background = strip.getpixel((strip.width - 1, strip.height // 2))
+    inked = [any(abs(strip.getpixel((x, y)) - background) > 40 for x in range(strip.width))
+             for y in range(strip.height)]
+    bands = sum(1 for y, ink in enumerate(inked) if ink and (y == 0 or not inked[y - 1]))
+    assert bands == 2, inked  # the category's line, a gap, the label's line: never one blot
+    assert tile.base.image.height() <= tile.height() - label_height(tile.font()) - 8
