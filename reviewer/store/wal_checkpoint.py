@@ -33,21 +33,27 @@ class Checkpointer:
     def __init__(self):
         self._wanted = threading.Condition()
         self._pending: set[Path] = set()
-        self._asked = 0  # requests so far
-        self._done = 0  # requests covered by a finished pass
+        self._asked = 0  # checkpoints asked for so far
+        self._done = 0  # checkpoints asked for that have run
         self._commits: dict[Path, int] = {}  # since the last checkpoint, by store file
         self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
         self._thread.start()
 
     def request(self, store_path: Path) -> None:
-        """A decision was committed to this store with the automatic checkpoint off."""
+        """A decision was committed to this store with the automatic checkpoint off. Counted
+        here, on the committing thread: the checkpoint thread is woken only when one is due,
+        not after every decision, while the next case paints."""
         with self._wanted:
+            self._commits[store_path] = self._commits.get(store_path, 0) + 1
+            if self._commits[store_path] < CHECKPOINT_EVERY:
+                return
+            self._commits[store_path] = 0
             self._pending.add(store_path)
             self._asked += 1
             self._wanted.notify_all()
 
     def wait(self, timeout: float = 10.0) -> bool:
-        """Until every commit requested so far is counted, and checkpointed if it was due."""
+        """Until every checkpoint asked for so far has run."""
         with self._wanted:
             target = self._asked
             return self._wanted.wait_for(lambda: self._done >= target, timeout)
@@ -58,10 +64,7 @@ class Checkpointer:
                 self._wanted.wait_for(lambda: self._pending)
                 paths, self._pending, target = self._pending, set(), self._asked
             for path in paths:
-                self._commits[path] = self._commits.get(path, 0) + 1
-                if self._commits[path] >= CHECKPOINT_EVERY:
-                    self._commits[path] = 0
-                    _checkpoint(path)
+                _checkpoint(path)
             with self._wanted:
                 self._done = target
                 self._wanted.notify_all()

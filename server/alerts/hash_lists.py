@@ -22,6 +22,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 from reviewer.contract.alerts import PDQ_HEX
 from server.alerts import pdq_index
 from server.errors import ApiError
+from server.store.bulk import BulkStatement, PerDialect, list_value, member_of
 from server.store.alerts_schema import hash_list_entries, hash_lists, media_hash_matches, media_pdq
 from server.store.portable import insert_ignoring_conflicts
 from server.store.schema import case_media, cases, media
@@ -30,6 +31,9 @@ from server.timeutil import to_iso
 _PDQ = re.compile(PDQ_HEX)
 _MAX_SIDE = 512  # PDQ downsamples to 64x64 anyway; decoding large images whole buys nothing
 _LIVE = ("open", "awaiting_approval")  # a case still to be decided
+_ENTRIES = BulkStatement(insert(hash_list_entries))
+_KNOWN_HASHES = PerDialect(lambda dialect: select(media_pdq.c.sha256).where(
+    member_of(media_pdq.c.sha256, "shas", dialect)))
 
 
 def pdq_of_bytes(data: bytes) -> tuple[str | None, int]:
@@ -73,7 +77,8 @@ def load_list(conn: Connection, spec: dict, who: str, now: datetime) -> dict:
         distance=spec["distance"], severity=spec.get("severity", "high"), created_at=now,
         created_by=who)).scalar_one()
     entries = sorted({h.lower() for h in spec["hashes"]})
-    _insert_entries(conn, list_id, entries)
+    # Up to millions of rows: through the driver's executemany (server/store/bulk.py).
+    _ENTRIES.execute(conn, [{"list_id": list_id, "pdq": pdq} for pdq in entries])
     ensure_hashes(conn, _live_media(conn))
     stored = conn.execute(select(media_pdq.c.sha256, media_pdq.c.pdq)
                           .where(media_pdq.c.pdq.is_not(None))).all()
@@ -108,7 +113,9 @@ def get_list(conn: Connection, list_id: int) -> dict:
 
 def ensure_hashes(conn: Connection, shas: list[str]) -> None:
     """Compute and keep the PDQ hash of stored media that has none yet."""
-    known = set(conn.execute(select(media_pdq.c.sha256).where(media_pdq.c.sha256.in_(shas)))
+    # The list bound as one parameter: a list loaded late asks about every live image, more
+    # than SQLite takes as separate parameters.
+    known = set(conn.execute(_KNOWN_HASHES(conn), {"shas": list_value(conn, shas)})
                 .scalars()) if shas else set()
     for sha256 in [s for s in dict.fromkeys(shas) if s not in known]:
         data = conn.execute(select(media.c.bytes).where(media.c.sha256 == sha256)).scalar()
@@ -160,14 +167,6 @@ def _live_media(conn: Connection) -> list[str]:
         select(case_media.c.sha256).distinct()
         .join(cases, cases.c.id == case_media.c.case_id)
         .where(cases.c.status.in_(_LIVE))).scalars())
-
-
-def _insert_entries(conn: Connection, list_id: int, entries: list[str]) -> None:
-    """A programme's list is up to millions of rows: handed to the driver's executemany as
-    plain tuples, since SQLAlchemy's per-row parameter handling costs more than the insert."""
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    conn.exec_driver_sql(f"INSERT INTO {hash_list_entries.name} (list_id, pdq) "
-                         f"VALUES ({mark}, {mark})", [(list_id, pdq) for pdq in entries])
 
 
 def _store_matches(conn: Connection, matches: list[dict]) -> None:
