@@ -157,7 +157,14 @@ def test_a_thousand_decisions_survive_a_faulty_network_exactly_once(big_api, tmp
 
 
 ROAMING_DECISIONS = 300
+MEDIA_PATIENCE = 1.0  # seconds the roaming reviewer waits for a case's media before deciding
 FINAL_ACTIONS = ACTIONS[:-1]
+
+
+def _media_missing(db, case_id: str) -> bool:
+    return db.execute("SELECT EXISTS (SELECT 1 FROM case_media cm LEFT JOIN media m "
+                      "ON m.sha256 = cm.sha256 WHERE cm.case_id = ? AND m.sha256 IS NULL)",
+                      (case_id,)).fetchone()[0] == 1
 
 
 def _decide_as_cases_arrive(store_path, count: int, made: list, failures: list,
@@ -167,10 +174,19 @@ def _decide_as_cases_arrive(store_path, count: int, made: list, failures: list,
     try:
         session = ReviewSession(db)
         actions = itertools.cycle(FINAL_ACTIONS)
+        waiting_since: dict[str, float] = {}
         while len(made) < count and not give_up.is_set():
             session.reload()
-            if session.current() is None:
+            case = session.current()
+            if case is None:
                 time.sleep(0.02)  # waiting for the sync worker to claim more
+                continue
+            # A reviewer looks at the media before deciding, for up to MEDIA_PATIENCE: the
+            # media fetches must cross the faults too (deciding at once left nothing open
+            # for them to fetch, and the torn-download check below had nothing to check).
+            since = waiting_since.setdefault(case.id, time.monotonic())
+            if _media_missing(db, case.id) and time.monotonic() - since < MEDIA_PATIENCE:
+                time.sleep(0.02)
                 continue
             made.append(session.decide(next(actions)))
     except BaseException as exc:  # noqa: BLE001 - reported by the test thread
