@@ -2901,6 +2901,178 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <source>the case is no longer open to you</source>
         <translation>el caso ya no está abierto para ti</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Causa raíz</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>Qué salió bien</translation>
+    </message>
+    <message>
+        <source>What to change</source>
+        <translation>Qué cambiar</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Acciones pendientes</translation>
+    </message>
+    <message>
+        <source>Post-incident review: {title}</source>
+        <translation>Revisión posterior al incidente: {title}</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incidente</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regiones</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Declarado</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>{cases_in} in, {decided} decided, {pending} pending, {late} past SLA</source>
+        <translation>{cases_in} entrados, {decided} decididos, {pending} pendientes, {late} fuera de SLA</translation>
+    </message>
+    <message>
+        <source>Time to first action</source>
+        <translation>Tiempo hasta la primera acción</translation>
+    </message>
+    <message>
+        <source>Time to contain</source>
+        <translation>Tiempo hasta contenerlo</translation>
+    </message>
+    <message>
+        <source>Reviewers who decided</source>
+        <translation>Revisores que decidieron</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generado</translation>
+    </message>
+    <message>
+        <source>Bulletin</source>
+        <translation>Boletín</translation>
+    </message>
+    <message>
+        <source>{guideline}, acknowledged by {acknowledged} of {expected}</source>
+        <translation>{guideline}, confirmado por {acknowledged} de {expected}</translation>
+    </message>
+    <message>
+        <source>Decisions by action</source>
+        <translation>Decisiones por acción</translation>
+    </message>
+    <message>
+        <source>Decisions by policy</source>
+        <translation>Decisiones por política</translation>
+    </message>
+    <message>
+        <source>Guideline versions in force</source>
+        <translation>Versiones de la guía vigentes</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(desconocida)</translation>
+    </message>
+    <message>
+        <source>Media by category (aggregate)</source>
+        <translation>Contenido multimedia por categoría (agregado)</translation>
+    </message>
+    <message>
+        <source>Decisions by reviewer</source>
+        <translation>Decisiones por revisor</translation>
+    </message>
+    <message>
+        <source>(not written yet)</source>
+        <translation>(aún sin escribir)</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>Timeline (UTC)</source>
+        <translation>Cronología (UTC)</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué ocurrió</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Ninguna todavía.</translation>
+    </message>
+    <message>
+        <source>Cases in vs decided</source>
+        <translation>Casos entrados frente a decididos</translation>
+    </message>
+    <message>
+        <source>Cases in</source>
+        <translation>Casos entrados</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decididos</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>no cases yet</source>
+        <translation>aún no hay casos</translation>
+    </message>
+    <message>
+        <source>{first} to {last} UTC</source>
+        <translation>de {first} a {last} UTC</translation>
+    </message>
 </context>
 <context>
     <name>relay</name>

@@ -25,6 +25,7 @@ from reviewer.context.incidents import IncidentStore, check_incident
 from reviewer.contract.incidents import SECTION_TITLES, SECTIONS
 from reviewer.domain import Case
 from reviewer.sync.incidents import fetch_review
+from ui.i18n.core_text import shown
 from ui.widgets.save_path import suggested_path
 from ui.context.incident_dialogs import Field, FormDialog
 from ui.context.incident_export import export_review
@@ -169,7 +170,7 @@ class IncidentDesk(QObject):
         self.bridge.wake()
         self.refresh()
         self.message.emit(self.tr("{section} saved; it is sent with the next sync").format(
-            section=SECTION_TITLES[section]))
+            section=shown(SECTION_TITLES[section])))
 
     def export(self, path: Path | None = None) -> Path | None:
         incident_id = self.panel.selected_id()

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsScene
 
-from reviewer.context.incident_report import ReportDocument
+from reviewer.context.incident_report import ReportDocument, word
 
 CHART_SIZE = QSize(900, 380)  # drawn at 640 points wide: labels stay legible
 _CHART_URL = QUrl("report://cases-in-vs-decided.png")
@@ -47,11 +47,11 @@ def write_pdf(document: ReportDocument, path: Path) -> None:
 def chart_image(document: ReportDocument) -> QImage:
     """Cases in and decided over the incident, as lines: the gap between them is the backlog."""
     chart = QChart()
-    chart.setTitle("Cases in vs decided")
+    chart.setTitle(word("in_vs_decided"))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     came_in, decided = QLineSeries(), QLineSeries()
-    came_in.setName("Cases in")
-    decided.setName("Decided")
+    came_in.setName(word("cases_in"))
+    decided.setName(word("decided"))
     for index, (_, cases_in, done) in enumerate(document.series):
         came_in.append(index, cases_in)
         decided.append(index, done)
@@ -87,23 +87,24 @@ def to_html(document: ReportDocument) -> str:
     parts = [f"<h1>{e(document.title)}</h1>", "<table>"]
     parts += [f"<tr><td><b>{e(label)}</b></td><td>{e(value)}</td></tr>"
               for label, value in document.facts]
-    parts += ["</table>", "<h2>Timeline (UTC)</h2>", "<table>"]
+    parts += ["</table>", f"<h2>{e(word('timeline_utc'))}</h2>", "<table>"]
     parts += [f"<tr><td>{e(at)}</td><td>{e(text)}</td></tr>" for at, text in document.timeline]
     parts.append("</table>")
     for title, text in document.written[:1]:
         parts += [f"<h2>{e(title)}</h2>", _paragraphs(text)]
-    parts += ["<h2>Cases in vs decided</h2>",
+    parts += [f"<h2>{e(word('in_vs_decided'))}</h2>",
               f'<p><img src="{_CHART_URL.toString()}" width="640"></p>']
     for heading, rows in document.tables:
         parts.append(f"<h2>{e(heading)}</h2>")
         parts.append("<table>" + "".join(f"<tr><td>{e(a)}</td><td align='right'>{e(b)}</td></tr>"
-                                         for a, b in rows) + "</table>" if rows else "<p>None.</p>")
+                                         for a, b in rows) + "</table>"
+                     if rows else f"<p>{e(word('none'))}</p>")
     for title, text in document.written[1:]:
         parts += [f"<h2>{e(title)}</h2>", _paragraphs(text)]
-    parts.append("<h2>Action items</h2>")
+    parts.append(f"<h2>{e(word('action_item'))}</h2>")
     parts.append("<ul>" + "".join(f"<li>{e(item)} — <i>{e(owner)}</i></li>"
                                   for item, owner in document.action_items) + "</ul>"
-                 if document.action_items else "<p>None yet.</p>")
+                 if document.action_items else f"<p>{e(word('none_yet'))}</p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
@@ -113,5 +114,5 @@ def _paragraphs(text: str) -> str:
 
 def _span(document: ReportDocument) -> str:
     if not document.series:
-        return "no cases yet"
-    return f"{document.series[0][0]} to {document.series[-1][0]} UTC"
+        return word("no_cases")
+    return word("span", first=document.series[0][0], last=document.series[-1][0])

@@ -7,12 +7,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
+from reviewer.context.incident_report import WORDS
+from reviewer.contract.incidents import SECTION_TITLES
 from reviewer.profile import Profile
 from reviewer.sync.api_client import ApiClient
 from reviewer.sync.engine import SyncEngine, SyncSettings
 from tests.qt_wait import pump_until
 from tests.ui.keystrokes import decide_by_keys
 from ui.app import build_workstation
+from ui.i18n.language import use_language
 
 
 def _window(qtbot, tmp_path, central_api, role="senior"):
@@ -73,6 +76,25 @@ def test_declare_add_decide_write_and_export(qtbot, tmp_path, central_api):
     assert "Dam-burst <b>hoax</b>" in text  # shown as typed, never obeyed as markup
     assert "Cases in vs decided" in text
 
+    # A Spanish-speaking team gets its review in Spanish; what it wrote stays as written.
+    use_language("es")
+    try:
+        markdown = desk.export(tmp_path / "revision.md").read_text(encoding="utf-8")
+        pdf_text = _pdf_text(desk.export(tmp_path / "revision.pdf"))
+    finally:
+        use_language("en")
+    assert "# Revisión posterior al incidente: Dam-burst" in markdown
+    assert "## Resumen" in markdown and "## Cronología" in markdown
+    assert "- **Gravedad:** high" in markdown and "Post-incident" not in markdown
+    assert "A hoax spread through one hashtag." in markdown
+    assert "Casos entrados frente a decididos" in pdf_text and "Cases in" not in pdf_text
+
+
+def _pdf_text(path) -> str:
+    document = QPdfDocument()
+    document.load(str(path))
+    return "".join(document.getAllText(page).text() for page in range(document.pageCount()))
+
 
 def test_a_reviewer_is_told_they_cannot_declare(qtbot, tmp_path, central_api):
     window = _window(qtbot, tmp_path, central_api, role="reviewer")
@@ -97,3 +119,8 @@ def test_the_paged_on_call_declares_from_the_alert(qtbot, tmp_path, central_api,
     [incident] = desk.store.incidents()
     assert incident["alert_id"] is not None and incident["commander"] == "reviewer-one"
     assert incident["figures"]["cases_in"] >= 10  # the spike's cases joined
+
+
+def test_every_section_title_is_marked_for_translation():
+    # The wire contract keeps them in English; the report marks them so lupdate lists them.
+    assert {key: WORDS[key] for key in SECTION_TITLES} == SECTION_TITLES
