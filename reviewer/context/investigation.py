@@ -154,9 +154,11 @@ class InvestigationStore:
                 "SELECT id, queue_id, local_state FROM cases WHERE author_key = ? AND "
                 "local_state = 'open' AND id != ? ORDER BY priority, sla_deadline LIMIT ?",
                 (author_key, case_id, MAX_RELATED)).fetchall(), "same author")
+            # Two ranges rather than `!= 'open'`, which no index answers: SQLite then read every
+            # case of the author from the table (~0.5 s on the UI thread for a prolific one).
             add(self.db.execute(
                 "SELECT id, queue_id, local_state FROM cases WHERE author_key = ? AND "
-                "local_state != 'open' AND id != ? LIMIT ?",
+                "(local_state < 'open' OR local_state > 'open') AND id != ? LIMIT ?",
                 (author_key, case_id, MAX_RELATED - len(reasons))).fetchall(), "same author")
         add(self.db.execute(
             "SELECT DISTINCT c.id, c.queue_id, c.local_state FROM case_media a "

@@ -130,6 +130,13 @@ def both(a: bytes | None, b: bytes | None) -> bytes | None:
     return (int.from_bytes(a, "little") & int.from_bytes(b, "little")).to_bytes(len(a), "little")
 
 
+def _split(texts: list, at: int, count: int) -> list[str] | None:
+    """The values joined in `texts[at]`, which is let go; None if they are not `count`."""
+    text, texts[at] = texts[at], None
+    items = text.split(_SEP) if count and text is not None else []
+    return items if len(items) == count else None
+
+
 class ListColumns:
     """One load of the open cases' list columns. Never changed once loaded, except for the
     orders and rearranged columns it fills in as they are first asked for (from any thread:
@@ -145,12 +152,26 @@ class ListColumns:
     @classmethod
     def read(cls, db, columns: Sequence[str] = _COLUMNS) -> "ListColumns":
         found = db.execute(_select(columns)).fetchone()
-        count, texts = found[0], found[1:]
-        split = [t.split(_SEP) for t in texts] if count else [[] for _ in texts]
-        if any(len(s) != count for s in split):
-            # A separator inside a value (a hostile id?): read row by row instead.
-            rows = db.execute(_select_rows(columns)).fetchall()
-            split = [list(map(str, c)) for c in zip(*rows)] if rows else split
+        count, texts = found[0], list(found[1:])
+        del found
+        ids = _split(texts, 0, count)
+        made: dict[str, Column] = {}
+        # One column's values at a time: 100,000 str objects per column (~5 MB) live only
+        # until its codes are made, where splitting every column first held them all at once
+        # (~30 MB more at the peak of start-up's memory).
+        for at, name in enumerate(columns, 1):
+            items = _split(texts, at, count)
+            if ids is None or items is None:
+                return cls._read_rows(db, columns)
+            made[name] = Column(items, name in _NUMERIC)
+        return cls(ids, made)
+
+    @classmethod
+    def _read_rows(cls, db, columns: Sequence[str]) -> "ListColumns":
+        """Row by row, for a load where a value holds the separator (a hostile id?)."""
+        rows = db.execute(_select_rows(columns)).fetchall()
+        split = [list(map(str, c)) for c in zip(*rows)] if rows else [[] for _ in range(
+            len(columns) + 1)]
         return cls(split[0], {name: Column(items, name in _NUMERIC)
                               for name, items in zip(columns, split[1:])})
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import ipaddress
 import ssl
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from reviewer.domain import Case, Decision, MalformedAnswer, Queue
 from reviewer.sync import answers
 from reviewer.sync.answers import DecisionAnswer
 from reviewer.sync.backoff import retry_after_seconds
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = "ReviewerWorkstation/0.1"
 
@@ -74,6 +75,9 @@ def _is_loopback(host: str) -> bool:
 class ApiClient:
     def __init__(self, base_url: str, token: str, *, timeout: float = 10.0,
                  ca_bundle: str | None = None):
+        # httpx is imported by the first client, not with this module: its package brings click,
+        # rich and pygments along (~10 MB, ~0.1 s), which a start with no server never needs.
+        import httpx
         self.base_url = check_server_url(base_url)
         # TLS is verified by default (httpx's default); a CA bundle narrows, never disables it.
         self._http = httpx.Client(
@@ -179,6 +183,7 @@ class ApiClient:
         return _decode(response)
 
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        import httpx  # loaded by __init__: a lookup in sys.modules
         try:
             return self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:  # connect errors, timeouts, resets, bad TLS
@@ -203,6 +208,7 @@ class ApiClient:
         request = self._http.build_request("POST", "/v1/login",
                                            json={"username": username, "password": password})
         request.headers.pop("Authorization", None)
+        import httpx  # loaded by __init__: a lookup in sys.modules
         try:
             response = self._http.send(request)
         except httpx.TransportError as exc:

@@ -164,3 +164,23 @@ def test_without_a_key_the_store_works_in_clear(tmp_path):
     loaded = store.load(case)
     assert loaded.context["case_id"] == "c1" and loaded.notes[0].body == "hello"
     assert CaseCache(store.db).author_key("a1") == "a1"
+
+
+def test_a_prolific_authors_other_cases_are_found_through_the_index_alone(sealed):
+    """The author's decided cases are asked by ranges of the (author, state) index: a test of
+    `local_state != 'open'` read every open case of the author from the table instead."""
+    store, _ = sealed
+    cases = [make_case(f"c{i}") for i in range(40)]
+    store.cases.save_cases(cases, None)
+    store.db.execute("UPDATE cases SET local_state = 'decided' WHERE id = 'c39'")
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    related = {r.case_id: r.state for r in store.load(cases[0]).related}
+    store.db.conn.set_trace_callback(None)
+    assert related["c39"] == "decided" and related["c1"] == "open"
+    by_author = [s for s in statements if "FROM cases WHERE author_key" in s]
+    assert len(by_author) == 2
+    for sql in by_author:
+        plans = [row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
+        searches = [p for p in plans if p.startswith("SEARCH cases")]
+        assert searches and all("local_state" in p for p in searches), plans

@@ -1,4 +1,8 @@
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +37,15 @@ def test_dead_server_is_unavailable_not_a_crash():
     client = ApiClient(f"http://127.0.0.1:{port}", "token", timeout=2)
     with pytest.raises(Unavailable):
         client.queues()
+
+
+def test_the_workstation_starts_without_loading_httpx_until_a_client_is_made():
+    """httpx brings click, rich and pygments along (~10 MB): a start with no server skips it."""
+    code = ("import sys, ui.app, ui.cli\n"
+            "assert 'httpx' not in sys.modules, 'httpx loaded at import'\n"
+            "from reviewer.sync.api_client import ApiClient\n"
+            "ApiClient('http://127.0.0.1:9', 't')\n"
+            "assert 'httpx' in sys.modules\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env,
+                   cwd=Path(__file__).resolve().parents[3])
