@@ -227,6 +227,10 @@ def test_the_start_purge_takes_media_no_case_uses_and_writes_nothing_when_nothin
     assert purge_stale(sealed.db, timedelta(hours=24), utc_now()) == 0
     sealed.db.conn.set_trace_callback(None)
     assert len(statements) == 1 and statements[0].startswith("SELECT")  # no BEGIN, no fsync
+    # ...and it reads indexes of the few cases due, never a scan of every open case.
+    plan = [row[3] for row in sealed.db.execute(f"EXPLAIN QUERY PLAN {statements[0]}")]
+    assert not [step for step in plan if step.startswith("SCAN cases")
+                and "cases_left" not in step], plan
 
 # --- guidelines and decision notes ------------------------------------------------------------
 GUIDELINE = {"id": "hate_speech", "version": 1, "seq": 1, "title": f"Playbook {MARKER}",
