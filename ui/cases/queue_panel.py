@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 
 from reviewer.store.case_cache import CaseCache, CaseSummary
 from reviewer.review.case_list import Facets, ListQuery
+from reviewer.review.id_list import IdList
 from reviewer.display_text import age, sla_countdown
 from reviewer.domain import Queue
 from ui.cases.case_filters import CaseFilters
@@ -81,9 +82,12 @@ class CaseListModel(QIdentityProxyModel):
             # view is asked to repaint that one row instead (QueuePanel.show_cases).
             case_id = self._open[gone]
             self._done.add(case_id)
-            self._open = list(ids)
+            self._open = ids.copy()
             return self._row_of[case_id]
-        self._open = self._shown = list(ids)  # one copy: both are replaced, never changed
+        # One copy (the session changes its list in place): both are replaced, never changed.
+        # The session's list is usually an IdList (reviewer/review/id_list.py): its copy
+        # shares the ordinals, and an id is made only for a row the view asks for.
+        self._open = self._shown = ids.copy()
         self._done = set()
         self._row_of = {}  # filled as rows are asked for: 100,000 entries cost ~25 ms
         # One reset of this model; the row count's own signals are not needed (and would
@@ -154,10 +158,14 @@ class CaseListModel(QIdentityProxyModel):
         return self._rows.get(case_id)
 
 
-def _single_removal(old: list[str], new: list[str]) -> int | None:
+def _single_removal(old, new) -> int | None:
     """The index of the one id `new` lacks, if that is the only difference."""
     if len(new) != len(old) - 1:
         return None
+    if isinstance(old, IdList) and isinstance(new, IdList):
+        found = old.single_removal(new)
+        if found is not None:
+            return found
     for i, (a, b) in enumerate(zip(old, new)):
         if a != b:
             return i if old[i + 1:] == new[i:] else None

@@ -46,7 +46,7 @@ def _expected(rows: list[CaseRow], query: ListQuery, hits=None, gone=frozenset()
     return ids[::-1] if query.descending else ids
 
 
-@pytest.fixture(params=["few values", "many values"])
+@pytest.fixture(params=["few values", "many values", "deadlines in one format"])
 def db(tmp_path, request):
     db = open_store(tmp_path / "store.sqlite3")
     rng = random.Random(3)
@@ -59,7 +59,11 @@ def db(tmp_path, request):
         cases.append(Case.from_api(data))
     CaseCache(db).save_cases(cases, lease_expires_at=None)
     # Ties on purpose: equal deadlines and report counts keep the work order.
-    db.execute("UPDATE cases SET sla_deadline = '2026-12-01T10:00:00Z' WHERE rowid % 7 = 0")
+    # "deadlines in one format": every deadline as long, so they sort by their digits
+    # (list_columns.py, _digit_keys); otherwise two formats, sorted as texts.
+    tie = ("2026-12-01T10:00:00.000000Z" if request.param == "deadlines in one format"
+           else "2026-12-01T10:00:00Z")
+    db.execute("UPDATE cases SET sla_deadline = ? WHERE rowid % 7 = 0", (tie,))
     db.execute("UPDATE cases SET report_count = rowid % 5")
     if request.param == "many values":  # more than 256 distinct: kept as values, not codes
         db.execute("UPDATE cases SET report_count = (rowid * 37) % 390, "
@@ -173,3 +177,16 @@ def test_search_hits_are_found_by_their_index_rows_as_by_their_ids(db):
             assert cases.ids(query, hits) == cases.ids(query, frozenset(hits)) == \
                 _expected(rows, query, frozenset(hits), gone={rows[2].id}), (text, query)
         assert cases.facets(ListQuery(), hits) == cases.facets(ListQuery(), frozenset(hits))
+
+
+def test_texts_of_one_format_sort_by_their_digits_as_by_the_texts():
+    from reviewer.review.list_columns import _digit_keys
+    rng = random.Random(5)
+    texts = [f"2026-12-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+             f":00.{rng.randint(0, 999999):06d}Z" for _ in range(500)]
+    keys = _digit_keys(texts)
+    assert sorted(range(500), key=lambda i: (keys[i], i)) == \
+        sorted(range(500), key=lambda i: (texts[i], i))
+    assert _digit_keys(texts[:-1] + ["2026-12-01T10:00:00Z"]) is False  # another length
+    assert _digit_keys(["10:00Z", "10:00+"]) is False  # differ in more than digits
+    assert _digit_keys(["\u00e9t\u00e9", "hiver"]) is False  # not ASCII
