@@ -108,3 +108,32 @@ def test_they_are_kept_in_the_encrypted_file_across_a_restart(tmp_path):
         file = tmp_path / name
         if file.exists():
             assert b"video" not in file.read_bytes() and b"hot_terms" not in file.read_bytes()
+
+
+def test_prefixes_over_many_words_find_what_fts5_finds_and_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_terms, "PREFIX_MIN_WORDS", 5)
+    path = tmp_path / "store.sqlite3"
+    unlock_store(path, CacheCipher(new_key()))
+    db = open_store(path)
+    rng = random.Random(9)
+    made = [Case.from_api(case_dict(f"q-{i}", text=f"quarry{rng.randint(0, 30)} tundra{i % 7} "
+                                    + rng.choice(["quarrel", "quartz", "video", "tundras"])))
+            for i in range(80)]
+    CaseCache(db).save_cases(cases(60) + made, None)
+    first = SearchIndexer(path)
+    first.attach(db)
+    first.run_pass(db)
+    hot = first.index._hot
+    assert {"quarr", "quarry", "tundra", "qu"} <= set(hot.prefixes) and "q" not in hot.prefixes
+    assert not hot.answers("quarry5") and not hot.answers("tundra3")  # one word each
+    queries = QUERIES + ("quarr", "quarry", "quarry1", "q", "qu", "tundra", "tundra 5",
+                         "tundra3 quarr", "video tundra", "quarrel")
+    for query in queries:
+        first.index.forget_recent()
+        assert frozenset(first.index.search(query) or ()) == without_bitmaps(first.index, query)
+    found = {q: first.index.search(q) for q in queries}
+    first.index.file.close()
+    again = SearchIndexer(path)
+    again.attach(db)
+    assert again.index.hot_current() and set(again.index._hot.prefixes) == set(hot.prefixes)
+    assert {q: again.index.search(q) for q in queries} == found
