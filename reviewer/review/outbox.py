@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -28,6 +30,8 @@ from reviewer.store.database import store_cipher, transaction
 from reviewer.store.wal_checkpoint import checkpoint_later
 
 log = logging.getLogger(__name__)
+# json.dumps with an option builds an encoder per call; a drain encodes an answer per decision.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 TERMINAL_STATES = ("accepted", "conflict", "rejected")
 _NEEDS_ATTENTION = "state IN ('conflict', 'rejected') AND acknowledged_at = ''"
@@ -54,6 +58,16 @@ def _local_state_after(action: ActionId) -> str:
     if action == ActionId.REVERSE:
         return "open"
     return "decided" if DECISION_KINDS[action].final else "escalated"
+
+
+@contextmanager
+def _not_fsynced(db: sqlite_utils.Database) -> Iterator[None]:
+    """Around one `transaction(db)` whose loss in a power cut changes nothing that matters."""
+    db.conn.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        db.conn.execute("PRAGMA synchronous=FULL")  # every other commit of the store
 
 
 class Outbox:
@@ -147,10 +161,16 @@ class Outbox:
     def mark_sending(self, decision_ids: list[str]) -> None:
         """Written before the request goes out (see the module docstring), in one statement
         and one commit (a push marks a whole batch: up to BATCH_SIZE ids, well under SQLite's
-        limit on parameters)."""
+        limit on parameters).
+
+        The one commit of the store not fsynced (synchronous=NORMAL): it survives a crash of
+        the program, and a power cut can only undo it, leaving the decisions `pending` and due,
+        which are sent again under the same keys exactly as `sending` ones are. The next
+        commit (the batch's answers) fsyncs it along. A drain of 10,000 decisions saved 20
+        fsyncs this way."""
         now = to_iso(utc_now())
         marks = ",".join("?" * len(decision_ids))
-        with transaction(self.db) as conn:
+        with _not_fsynced(self.db), transaction(self.db) as conn:
             conn.execute("UPDATE outbox SET state = 'sending', updated_at = ? "
                          f"WHERE decision_id IN ({marks})", (now, *decision_ids))
 
@@ -159,7 +179,7 @@ class Outbox:
         now = to_iso(utc_now())
         for _, state, _ in answers:
             assert state in TERMINAL_STATES, state
-        rows = [(state, *self._seal(d, "response", json.dumps(body, ensure_ascii=False)),
+        rows = [(state, *self._seal(d, "response", _ENCODER.encode(body)),
                  int(state == "accepted" and body.get("status") == "pending_approval"), now, d)
                 for d, state, body in answers]
         with transaction(self.db) as conn:

@@ -74,3 +74,14 @@ def test_a_list_bound_as_one_parameter_selects_exactly_its_members(server_db):
         assert members(["a", "c", odd, "missing"]) == {"a", "c", odd}
         assert members([]) == set()
         assert members(["b"]) == {"b"}
+
+
+def test_a_sqlite_commit_is_fsynced_and_checkpoints_only_past_10000_pages(server_db):
+    """A batch dirties about 2,000 pages: at SQLite's default threshold (1,000) every batch's
+    commit also ran a checkpoint; every commit is still fsynced (FULL)."""
+    if server_db.is_postgresql:
+        return  # PostgreSQL has no such setting: its checkpoints are the server's own
+    with server_db.read() as conn:
+        settings = [conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                    for name in ("synchronous", "wal_autocheckpoint", "journal_mode")]
+    assert settings == [2, 10000, "wal"]

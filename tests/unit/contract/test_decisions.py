@@ -115,3 +115,20 @@ def test_the_outbox_records_the_usable_results_and_sends_the_rest_again(tmp_path
     [waiting] = outbox.entries("pending")
     assert waiting.decision == sent[1] and "no usable result" in waiting.last_error
     assert waiting.attempts == 1
+
+
+def test_each_batch_result_body_is_read_as_the_one_model_it_matches():
+    """The body's union is tried in order (left_to_right): an accepted decision, a conflict
+    and an error each end up as the model they would have been in pydantic's smart mode."""
+    from reviewer.contract.decisions import (
+        BatchDecisionsResult, DecisionAccepted, DecisionConflict,
+    )
+    from reviewer.contract.errors import InvalidRequest
+    one, two, three, four = _decisions("c1", "c2", "c3", "c4")
+    results = BatchDecisionsResult.model_validate({"results": [
+        _result(one), _result(two, 409, {"error": "conflict", "winning_decision": _accepted(
+            two)["decision"]}),
+        _result(three, 409, {"error": "withdrawn", "winning_decision": None, "detail": []}),
+        _result(four, 403, {"error": "not_your_case"})]}).results
+    assert [type(r.body) for r in results] == [
+        DecisionAccepted, DecisionConflict, DecisionConflict, InvalidRequest]

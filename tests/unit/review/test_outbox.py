@@ -25,3 +25,29 @@ def test_a_decision_held_for_a_senior_is_counted_apart_until_the_ruling_arrives(
     applied = apply_changes(outbox.db, [ruling], new_cursor=1)
     assert applied.outcomes == ["senior-one approved your “Suspend” on c-vip"]
     assert outbox.awaiting_approval() == 0 and outbox.counts()["accepted"] == 2
+
+
+def test_only_the_sending_mark_skips_the_fsync_and_every_other_commit_keeps_it(tmp_path):
+    """mark_sending commits with synchronous=NORMAL (losing it in a power cut leaves the
+    decisions pending and due, sent again under the same keys); the store is FULL again
+    right after, so a decision recorded next is durable when `record` returns."""
+    outbox = Outbox(open_store(tmp_path / "store.sqlite3"))
+    first, second = (Decision.new(c, ActionId.REMOVE, "spam") for c in ("c-1", "c-2"))
+    outbox.record(first)
+    outbox.mark_sending([first.decision_id])
+    assert outbox.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    outbox.record(second)
+    assert [d.decision_id for d in outbox.due()] == [first.decision_id, second.decision_id]
+    outbox.db.execute("UPDATE outbox SET state = 'pending' WHERE decision_id = ?",
+                      (first.decision_id,))  # the mark, as a power cut may have undone it
+    assert [d.decision_id for d in outbox.due()] == [first.decision_id, second.decision_id]
+
+
+def test_answers_are_kept_as_sent_not_ascii_escaped(tmp_path):
+    outbox = Outbox(open_store(tmp_path / "store.sqlite3"))
+    decision = Decision.new("c-1", ActionId.REMOVE, "spam")
+    outbox.record(decision)
+    body = {"status": "accepted", "decision": {"note": "Begründung für “Spezialisten”"}}
+    outbox.record_answers([(decision.decision_id, "accepted", body)])
+    stored = outbox.db.execute("SELECT response FROM outbox").fetchone()[0]
+    assert "Begründung für “Spezialisten”" in stored and outbox.entries()[0].response == body
