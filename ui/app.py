@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import sys
 from pathlib import Path
@@ -48,6 +50,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
                       undo_grace_s: float = UNDO_GRACE_S,
                       ca_bundle: str | None = None) -> MainWindow:
     """Everything but the event loop; tests and benchmarks drive the window this returns."""
+    return_large_blocks()
     profile.ensure()
     use_language(choose_language(profile.settings().get("language")))  # before any widget
     # First, before any store connection: every connection after this one seals the cache.
@@ -91,6 +94,25 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
     gc.collect(1)
     gc.freeze()
     return window
+
+
+LARGE_BLOCK = 128 * 1024  # glibc's default threshold, kept from moving up
+_M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
+
+
+def return_large_blocks() -> None:
+    """Blocks of 128 KB and more (a list of 100,000 ids, a column, a numpy order, SQLite's
+    joined strings) are mapped apart and given back to the system when freed. glibc raises the
+    threshold after each such free, so later big blocks land in the heaps of the threads that
+    made them (the list's, the indexer's, the decode pool's) and stay resident once freed: at
+    100,000 cases that held ~20 MB more at the peak. Glibc only; elsewhere nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        libc.mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
+    except (OSError, AttributeError, TypeError):  # not glibc (musl has no mallopt)
+        pass
 
 
 SEARCH_INDEX_DELAY_MS = 1500  # let the first case paint and the first sync round start first
