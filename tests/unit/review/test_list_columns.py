@@ -190,3 +190,21 @@ def test_texts_of_one_format_sort_by_their_digits_as_by_the_texts():
     assert _digit_keys(texts[:-1] + ["2026-12-01T10:00:00Z"]) is False  # another length
     assert _digit_keys(["10:00Z", "10:00+"]) is False  # differ in more than digits
     assert _digit_keys(["\u00e9t\u00e9", "hiver"]) is False  # not ASCII
+
+
+def test_texts_of_one_length_are_kept_in_one_string_and_read_back_as_the_list():
+    from reviewer.review.list_columns import Column, FixedTexts
+    deadlines = [f"2026-12-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00.{i:06d}Z"
+                 for i in range(400)]
+    column = Column(deadlines)
+    assert isinstance(column.codes, FixedTexts) and column.values is None
+    assert list(column.codes) == deadlines and len(column.codes) == 400
+    assert [column.value(o) for o in (0, 7, 399)] == [deadlines[0], deadlines[7], deadlines[399]]
+    assert column.codes[-1] == deadlines[-1]
+    with pytest.raises(IndexError):
+        column.codes[400]
+    assert sorted(range(400), key=column.digit_keys().__getitem__) == \
+        sorted(range(400), key=deadlines.__getitem__)
+    mixed = Column(deadlines[:-1] + ["soon"])  # not all one length: kept as the list
+    assert mixed.codes == deadlines[:-1] + ["soon"]
+    assert FixedTexts.of(["é" * 3] * 2) is None  # not ASCII
