@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QTimer
 
 from reviewer.store.case_cache import CaseCache
@@ -13,6 +14,14 @@ from tests.factories import case_dict, sha, synthetic_animation, synthetic_png
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
 from ui.i18n.language import use_language
+
+# Pillow imports its rarer format plugins (AVIF and others, C extensions loaded with dlopen)
+# on the first bytes its common ones do not recognise, an audio item's for one, and holds the
+# GIL meanwhile. In a decode thread that deadlocked a test (seen in py-spy): the UI thread was
+# loading QtMultimedia's FFmpeg plugin, holding the loader's lock, and that plugin's Qt warning
+# went to pytest-qt's message handler, which is Python and waits for the GIL. The workstation
+# routes no Qt message to Python; here the plugins are loaded first, on this thread.
+Image.init()
 
 GOOD = synthetic_png(800, 600, seed=3, fmt="JPEG")
 SECOND = synthetic_png(640, 480, seed=4)
