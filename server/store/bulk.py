@@ -122,8 +122,29 @@ def _faster(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         same = all(process(value) == _iso(value) for value in _SAMPLES)
     except (TypeError, ValueError, AttributeError):  # not a datetime processor
         return process
-    return (lambda value: _iso(value) if type(value) is datetime and value.tzinfo is None
-            else process(value)) if same else process
+    return _LastValue(process) if same else process
+
+
+class _LastValue:
+    """The DateTime processor's answer through isoformat, remembering the last value: of a
+    batch's four datetimes per decision three are its one `now` (recorded_at, created_at,
+    the feed rows' at), each in a column (position) of its own, so most values repeat."""
+
+    __slots__ = ("process", "last")
+
+    def __init__(self, process: Callable[[Any], Any]) -> None:
+        self.process = process
+        self.last: tuple = (None, None)  # (value, its text): one attribute, set atomically
+
+    def __call__(self, value: Any) -> Any:
+        last = self.last
+        if value is last[0]:  # datetimes are immutable: the same object, the same text
+            return last[1]
+        if type(value) is not datetime or value.tzinfo is not None:
+            return self.process(value)
+        text = _iso(value)
+        self.last = (value, text)
+        return text
 
 
 def _iso(value: datetime) -> str:

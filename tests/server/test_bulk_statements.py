@@ -49,6 +49,27 @@ def test_rows_are_written_as_sqlalchemy_writes_them(server_db):
     assert feed[:2] == feed[2:]
 
 
+def test_a_datetime_repeated_across_rows_is_written_as_each_row_alone_would_be(server_db):
+    """A batch's `now` is one object in many rows; the bulk path remembers its text per column
+    (store/bulk.py): rows that share it, change it or lack it still hold what SQLAlchemy
+    writes."""
+    other_now = datetime(2026, 12, 1, 21, 5, 9, 120000)  # equal to WHEN, another object
+    whens = [WHEN, WHEN, ON_THE_SECOND, WHEN, other_now, other_now, WHEN]
+
+    def rows(prefix: str) -> list[dict]:
+        return [{**_key_rows(prefix)[0], "key": f"{prefix}-{n}", "created_at": when}
+                for n, when in enumerate(whens)]
+
+    with server_db.write() as conn:
+        conn.execute(insert(idempotency_keys), rows("orm-repeat"))
+        BulkStatement(insert(idempotency_keys)).execute(conn, rows("bulk-repeat"))
+    with server_db.read() as conn:
+        stored = _stored(conn, "SELECT key, created_at FROM idempotency_keys "
+                               "WHERE key > 'bulk-repeat' AND key < 'orm-repeat.' ORDER BY key")
+    bulk, orm = stored[:len(whens)], stored[len(whens):]
+    assert [row[1] for row in bulk] == [row[1] for row in orm]
+
+
 def test_an_update_sets_each_row_by_its_own_key(server_db):
     statement = BulkStatement(update(cases).where(cases.c.id == bindparam("case_id_")))
     with server_db.write() as conn:
