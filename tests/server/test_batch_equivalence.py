@@ -183,3 +183,19 @@ def _review_of(database, source_case_id: str) -> str:
     with database.read() as conn:
         return conn.execute(text("SELECT case_id FROM quality_links WHERE source_case_id = "
                                  ":source"), {"source": source_case_id}).scalar_one()
+
+
+@pytest.mark.parametrize("body", [
+    {"status": "accepted", "decision": {"decision_id": "d-1", "note": "ñ “quoted” 😀 \u2028",
+                                        "policy": "", "reopened": True, "n": 3}},
+    {"error": "invalid_body", "detail": [{"loc": ["decided_at", 0], "msg": "a\n\t\"b\"\\",
+                                          "type": "missing"}]},
+    {"error": "conflict", "winning_decision": None, "control": "\x00\x01\x1f\x7f"},
+    "a key: \u00e9",
+])
+def test_answers_are_encoded_byte_for_byte_as_compact_json_dumps(body):
+    """encode_body goes through pydantic-core's serializer; stored answers are replayed as
+    bytes, so new ones keep the exact form the standard encoder gave them."""
+    from server.decisions import encode_body
+    expected = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    assert encode_body(body) == expected
