@@ -47,8 +47,11 @@ def record_decision_batch(
     """Handle POST /v1/decisions/batch: one answer per request, in order, one transaction."""
     keys = [request.key for request in requests]
     with database.read() as conn:
-        stored = stored_rows(conn, keys)
-    if all(key in stored for key in keys):  # a retried batch: answer it without the write lock
+        # A retried batch is answered without the write lock. A new one is known by its first
+        # key alone: one lookup, where asking all 500 keys cost as much as reading them again
+        # under the lock (view.py does).
+        stored = stored_rows(conn, keys) if keys and keys[0] and stored_rows(conn, keys[:1]) else {}
+    if stored and all(key in stored for key in keys):
         return [replay(stored[request.key], request) for request in requests]
     with database.write() as conn:
         lock_batch(conn, keys, [case_id_of(request.payload) for request in requests])

@@ -49,9 +49,10 @@ class BatchView:
         case_ids = sorted({case_id for request in window
                            if (case_id := case_id_of(request.payload))})
         ids = {"keys_": list_value(conn, keys), "case_ids_": list_value(conn, case_ids)}
-        recorded = conn.execute(_RECORDED(conn), ids).scalars()
-        found_cases = conn.execute(_CASES(conn), ids)
-        links = conn.execute(_LINKS(conn), ids)
+        # .all(): the driver's fetchall, one call, rather than a fetchone per row
+        recorded = conn.execute(_RECORDED(conn), ids).scalars().all()
+        found_cases = conn.execute(_CASES(conn), ids).all()
+        links = conn.execute(_LINKS(conn), ids).all()
         return cls(start, end, stored_rows(conn, keys), frozenset(recorded),
                    {row.id: row for row in found_cases}, {row.case_id: row for row in links})
 

@@ -199,3 +199,20 @@ def test_answers_are_encoded_byte_for_byte_as_compact_json_dumps(body):
     from server.decisions import encode_body
     expected = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     assert encode_body(body) == expected
+
+
+def test_a_retried_batch_is_answered_without_the_write_lock_and_a_new_first_key_is_not(
+        server_db, bulk_cases, monkeypatch):
+    """record.py knows a new batch by its first key alone; a retry (every key stored) is still
+    answered from the read path, and a batch led by a new key still replays the rest."""
+    alice = _reviewer(server_db, "alice")
+    bodies = [_body(case_id) for case_id in bulk_cases(3)]
+    requests = [KeyedDecision.of(body["decision_id"], body) for body in bodies]
+    first = record_decision_batch(server_db, alice, requests[1:])
+    assert [answer.status_code for answer in first] == [201, 201]
+    write = server_db.write
+    monkeypatch.setattr(server_db, "write", lambda: pytest.fail("took the write lock"))
+    assert record_decision_batch(server_db, alice, requests[1:]) == first
+    monkeypatch.setattr(server_db, "write", write)
+    mixed = record_decision_batch(server_db, alice, requests)
+    assert mixed[0].status_code == 201 and mixed[1:] == first
