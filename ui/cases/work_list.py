@@ -135,13 +135,16 @@ class WorkList(QObject):
         self.refresh_facets()
         # The indexer's pass ends by computing the sort orders (attach_indexer), which it can
         # only do once the columns are read: a pass that ended before now left them undone.
-        self.catch_up()
+        if self.indexer:
+            self.indexer.rewarm()
 
     # --- changing the query ---------------------------------------------------------------
     def _on_filters(self, query: ListQuery) -> None:
         self.set_query(replace(query, queue_id=self.session.queue_id))
 
     def set_query(self, query: ListQuery) -> None:
+        if self.indexer:  # the reviewer is working the list: indexing keeps off the interpreter
+            self.indexer.hold()
         before, asked_before = self._current_id(), self.session.query
         self.session.set_query(query)
         if query.text.strip() and self.indexer and not self.indexer.index.ready:

@@ -163,3 +163,31 @@ def test_a_rebuild_reads_the_same_words_as_the_checked_case(store):
     ids = [f"c-{i}" for i in range(12)]
     assert sorted(_search_texts(cache, ids)) == sorted(
         (case.id, case.author.id, search_text(case)) for case in map(cache.case, ids))
+
+
+def test_rewarm_runs_the_after_pass_jobs_without_a_pass_and_a_catch_up_still_passes(store):
+    """The list's sort orders are warmed after each pass; when its columns arrive after a pass,
+    only that job runs again: a pass would read every open case's id once more, right when the
+    reviewer starts working the list."""
+    import threading
+
+    path, db, _ = store
+    indexer = SearchIndexer(path)
+    passes, jobs = [], threading.Semaphore(0)
+    run_pass = indexer.run_pass
+    indexer.run_pass = lambda conn: (passes.append(1), run_pass(conn))
+    indexer.after_pass.append(jobs.release)
+    indexer.start()
+    try:
+        assert jobs.acquire(timeout=30) and len(passes) == 1  # the first pass, then its jobs
+        indexer.rewarm()
+        assert jobs.acquire(timeout=30) and len(passes) == 1  # the jobs again, no pass
+        CaseCache(db).save_cases([make_case("c-new", f"harbour {MARKER}")], None)
+        indexer.rewarm()
+        indexer.catch_up()  # a pass asked for beside a rewarm is never lost
+        assert jobs.acquire(timeout=30)
+        if len(passes) == 1:  # the rewarm's wake-up came first: the catch-up's follows
+            assert jobs.acquire(timeout=30)
+        assert len(passes) == 2 and "c-new" in indexer.index.indexed
+    finally:
+        indexer.stop()
