@@ -268,11 +268,22 @@ class CaseList:
 
     def _ordinals_of_rows(self, cols: ListColumns, doc_hashes: np.ndarray) -> np.ndarray:
         """The ordinal of each search index row's case in this load (-1: not listed), kept
-        while neither the load nor the index changes (the warming thread makes it ahead)."""
+        while neither the load nor the index changes (the indexer's thread makes it ahead).
+        After the index changed, only its new and changed rows are looked up: the rows it
+        had are never changed in place (index_rows.py), so comparing them finds the rest."""
         found = self._doc_ordinals
-        if not found or found[0] is not cols or found[1] is not doc_hashes:
-            found = self._doc_ordinals = (cols, doc_hashes, cols.ordinals_of(doc_hashes))
-        return found[2]
+        if found and found[0] is cols and found[1] is doc_hashes:
+            return found[2]
+        if found and found[0] is cols and len(found[1]) <= len(doc_hashes):
+            had, ordinals = len(found[1]), np.empty(len(doc_hashes), dtype=np.int32)
+            ordinals[:had] = found[2]
+            changed = np.flatnonzero(found[1] != doc_hashes[:had])
+            ordinals[changed] = cols.ordinals_of(doc_hashes[changed])
+            ordinals[had:] = cols.ordinals_of(doc_hashes[had:])
+        else:
+            ordinals = cols.ordinals_of(doc_hashes)
+        self._doc_ordinals = (cols, doc_hashes, ordinals)
+        return ordinals
 
     def _kept_mask(self, cols: ListColumns) -> np.ndarray:
         """1 per ordinal not decided here since the load."""

@@ -23,6 +23,7 @@ from itertools import compress
 
 import numpy as np
 
+from reviewer.review.index_rows import CHUNK, IndexRows, split_chunks
 from reviewer.review.search_terms import HotTerms, plain_word
 from reviewer.store import search_file
 from reviewer.store.search_file import CASE_TEXT, NOTE, SearchFile
@@ -103,12 +104,13 @@ _KINDS = bytes.maketrans(b"01", bytes([NOTE, CASE_TEXT]))
 
 def _read_rows(conn) -> tuple[np.ndarray, list[str], bytes]:
     """Every row's rowid, case id and kind (a byte each), read as three strings split in C: a
-    start reads 100,000 rows, and a tuple per row took most of a second of its catch-up."""
+    start reads 100,000 rows, and a tuple per row took most of a second of its catch-up. The
+    ids are split a slice at a time (index_rows.py: one split held the interpreter ~10 ms)."""
     count, rowids, case_ids, kinds = conn.execute(
         "SELECT count(*), group_concat(rowid), group_concat(case_id, char(31)), "
         "group_concat(kind, '') FROM (SELECT rowid, case_id, kind FROM doc_case ORDER BY rowid)"
     ).fetchone()
-    ids = case_ids.split("\x1f") if count else []
+    ids = [i for part in split_chunks(case_ids, "\x1f") for i in part] if count else []
     if len(ids) != count or len(kinds or "") != count:  # a separator inside an id: row by row
         rows = conn.execute("SELECT rowid, case_id, kind FROM doc_case ORDER BY rowid").fetchall()
         return (np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows],
@@ -134,17 +136,17 @@ class SearchIndex:
         rowids, case_ids, kinds = _read_rows(file.conn)
         cases = np.full(file.next_rowid(), "", dtype=object)
         cases[rowids] = case_ids
-        case_of: list[str] = cases.tolist()  # FTS rowid -> case id; "" where a row was deleted
-        indexed = set(compress(case_ids, kinds))  # the rows of kind CASE_TEXT
+        rows = IndexRows.of(cases)  # FTS rowid -> case id ("" where a row was deleted), hash
+        indexed: set[str] = set()  # the rows of kind CASE_TEXT
+        for at in range(0, len(case_ids), CHUNK):
+            indexed.update(compress(case_ids[at:at + CHUNK], kinds[at:at + CHUNK]))
         del cases, case_ids
         hot = HotTerms.load(file.conn)
         with self._lock:
             self._hot = hot
             self.file, self._conn = file, file.conn
             self._uncommitted = 0  # rows added since the last commit
-            self._case_of = case_of
-            self._case_arr: np.ndarray | None = None  # _case_of as an array, made on demand
-            self._doc_hashes: np.ndarray | None = None  # their hashes (Hits), made on demand
+            self._rows = rows
             self.indexed = indexed  # cases whose own text is in the index
             self._recent.clear()
 
@@ -161,7 +163,7 @@ class SearchIndex:
         with self._lock:
             if kind == CASE_TEXT:
                 self._drop([case_id for case_id, _ in items if case_id in self.indexed], kind)
-            first = len(self._case_of)
+            first = len(self._rows)
             rows = [(first + i, case_id, index_form(text))
                     for i, (case_id, text) in enumerate(items)]
             self._conn.executemany("INSERT INTO docs (rowid, body) VALUES (?, ?)",
@@ -172,7 +174,7 @@ class SearchIndex:
                                    (marks or {}).items())
             self._conn.executemany("INSERT OR IGNORE INTO account_notes_seen VALUES (?)",
                                    [(n,) for n in seen_notes])
-            self._case_of.extend(case_id for case_id, _ in items)
+            self._rows.append([case_id for case_id, _ in items])
             if kind == CASE_TEXT:
                 self.indexed.update(case_id for case_id, _ in items)
             if items:  # marks alone change no answer: what was made from the rows stays
@@ -200,8 +202,7 @@ class SearchIndex:
             f"SELECT rowid FROM doc_case WHERE {where}", (case_id,))]
         self._conn.executemany("DELETE FROM docs WHERE rowid = ?", [(r,) for r in rowids])
         self._conn.executemany("DELETE FROM doc_case WHERE rowid = ?", [(r,) for r in rowids])
-        for rowid in rowids:
-            self._case_of[rowid] = ""
+        self._rows.blank(rowids)
         if kind in (None, CASE_TEXT):
             self.indexed.difference_update(case_ids)
 
@@ -214,9 +215,8 @@ class SearchIndex:
             return {n for (n,) in self._conn.execute("SELECT note_id FROM account_notes_seen")}
 
     def _changed(self) -> None:
-        """Rows were added or deleted: what was made from them is made again when asked."""
+        """Rows were added or deleted: what was found before is asked again."""
         self._recent.clear()
-        self._case_arr = self._doc_hashes = None
 
     def search(self, text: str) -> Hits | None:
         """Ids of cases whose text or notes match every word; None if `text` has no words."""
@@ -241,7 +241,7 @@ class SearchIndex:
         """The cases matching every chunk (query_chunks); the caller holds the lock. A single
         word under which the index holds only frequent words is answered from their bitmaps
         (search_terms.py), the rest by FTS5, and the two intersected."""
-        hot = self._hot if self._hot.current(len(self._case_of)) else HotTerms()
+        hot = self._hot if self._hot.current(len(self._rows)) else HotTerms()
         rows = None  # bool per rowid, from the bitmaps
         for word in filter(hot.answers, map(plain_word, chunks)):
             rows = hot.rows(word) if rows is None else rows & hot.rows(word)
@@ -251,7 +251,7 @@ class SearchIndex:
             rowids = rowids[rows[rowids]]
         if not len(rowids):
             return _NO_HITS
-        return Hits(rowids, self._case_array(), self.doc_hashes(locked=True))
+        return Hits(rowids, *self._rows.views())
 
     def _fts(self, query: str) -> np.ndarray:
         """The rowids matching an FTS5 query; the caller holds the lock."""
@@ -271,7 +271,7 @@ class SearchIndex:
     def hot_current(self) -> bool:
         """The frequent words' bitmaps describe the index as it is (no row added since)."""
         with self._lock:
-            return self._hot.current(len(self._case_of))
+            return self._hot.current(len(self._rows))
 
     def make_hot(self, between=lambda: None) -> None:
         """Make the frequent words' bitmaps again and keep them in the file (the indexer's
@@ -279,7 +279,7 @@ class SearchIndex:
         do not wait for the vocabulary scan."""
         with self._lock:
             self._conn.commit()  # the other connection reads what is committed
-            next_rowid = len(self._case_of)
+            next_rowid = len(self._rows)
         reader = self.file.reader()
         if reader is None:  # in memory: one connection
             with self._lock:
@@ -290,30 +290,17 @@ class SearchIndex:
             finally:
                 reader.close()
         with self._lock:
-            if len(self._case_of) != next_rowid:
+            if len(self._rows) != next_rowid:
                 return  # rows were added meanwhile: the next pass makes them again
             with self._conn:
                 hot.save(self._conn)
             self._hot = hot
 
-    def doc_hashes(self, locked: bool = False) -> np.ndarray:
-        """`hash` of each row's case id, by rowid (0 for a deleted row); `locked`: the caller
-        holds the lock. Made again only after the index changed."""
-        if not locked:
-            with self._lock:
-                return self.doc_hashes(locked=True)
-        if self._doc_hashes is None:
-            self._case_array()  # both are made ahead (CaseList.warm), before a search needs them
-            self._doc_hashes = np.fromiter(map(hash, self._case_of), dtype=np.int64,
-                                           count=len(self._case_of))
-        return self._doc_hashes
-
-    def _case_array(self) -> np.ndarray:
-        """`_case_of` as an array for lookups by many rowids at once; the caller holds the lock.
-        Made again only after the index changed."""
-        if self._case_arr is None:
-            self._case_arr = np.array(self._case_of, dtype=object)
-        return self._case_arr
+    def doc_hashes(self) -> np.ndarray:
+        """`hash` of each row's case id, by rowid (0 for a deleted row): the same array until
+        the index changes (index_rows.py), never changed afterwards."""
+        with self._lock:
+            return self._rows.views()[1]
 
     @property
     def ready(self) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from reviewer.context.investigation import InvestigationStore
 from reviewer.domain import Case
 from reviewer.review.outbox import Outbox
+from reviewer.review.index_rows import split_chunks
 from reviewer.review.search_index import BATCH, QUIET_S, SearchIndex
 from reviewer.store import search_file
 from reviewer.store.case_cache import CaseCache
@@ -52,17 +53,18 @@ def _search_texts(cache: CaseCache, case_ids: list[str]) -> list[tuple[str, str,
     return found
 
 
-def _open_ids(db) -> list[str]:
-    """The open cases' ids in work order, read from a covering index as one string split in C
-    (a tuple per row cost ~0.1 s of a start's catch-up at 100,000 cases)."""
+def _open_ids(db) -> list[list[str]]:
+    """The open cases' ids in work order, in slices (index_rows.py), read from a covering index
+    as one string split in C (a tuple per row cost ~0.1 s of a start's catch-up at 100,000
+    cases; one split of the whole string held the interpreter ~10 ms)."""
     count, joined = db.execute(
         "SELECT count(*), group_concat(id, char(31)) FROM (SELECT id FROM cases "
         "WHERE local_state = 'open' ORDER BY priority, sla_deadline)").fetchone()
-    ids = joined.split("\x1f") if count else []
-    if len(ids) != count:  # a separator inside an id: row by row
-        ids = [c for (c,) in db.execute("SELECT id FROM cases WHERE local_state = 'open' "
-                                        "ORDER BY priority, sla_deadline")]
-    return ids
+    parts = list(split_chunks(joined, "\x1f")) if count else []
+    if sum(map(len, parts)) != count:  # a separator inside an id: row by row
+        parts = [[c for (c,) in db.execute("SELECT id FROM cases WHERE local_state = 'open' "
+                                           "ORDER BY priority, sla_deadline")]]
+    return parts
 
 
 def _refreshed_since(db, through: str, indexed: set[str]) -> list[str]:
@@ -98,8 +100,11 @@ class SearchIndexer(WakeableThread):
         self.store_path = store_path  # None: run_once only, on a connection the caller owns
         self.index = index or SearchIndex()
         self._quiet_until = 0.0  # monotonic time before which indexing waits (see hold)
-        self.after_pass: list = []  # callables run (on this thread) after each pass
+        # Callables run on this thread once the index file is loaded, after each pass, and
+        # again when asked (rewarm), also in a pause of a pass under way: see rewarm.
+        self.after_pass: list = []
         self._pass_due = False  # woken for a pass; else only for the after-pass jobs (rewarm)
+        self._jobs_due = False
 
     def start(self) -> None:
         super().start()
@@ -113,10 +118,12 @@ class SearchIndexer(WakeableThread):
         super().wake()
 
     def rewarm(self) -> None:
-        """Run the after-pass jobs again, without a pass. The list's sort orders (warmed after
-        each pass) need its columns, which may arrive after a pass; a whole pass just for them
-        would read every open case's id again, ~20 ms of the GIL at 100,000 cases, right when
-        the index has become ready and the reviewer starts filtering."""
+        """Run the after-pass jobs again, without a pass. The list's sort orders and where each
+        index row is in it need the list's columns, which may arrive after the index file is
+        loaded; a whole pass just for them would read every open case's id again, right when
+        the index has become ready and the reviewer starts filtering. A pass under way (which
+        waits for the reviewer's pauses) runs them at its next step."""
+        self._jobs_due = True
         super().wake()
 
     def hold(self, seconds: float = QUIET_S) -> None:
@@ -124,6 +131,22 @@ class SearchIndexer(WakeableThread):
         GIL with the UI thread, and a batch running while the next case is painted would
         delay it by several ms; between two keys there is always time to spare."""
         self._quiet_until = time.monotonic() + seconds
+
+    def _run_jobs(self) -> None:
+        if self._jobs_due and not self._stop.is_set():
+            self._jobs_due = False
+            for job in self.after_pass:
+                job()
+
+    def _pause(self) -> None:
+        """Between a pass's steps: wait for the reviewer's pause, running the jobs asked for
+        meanwhile (rewarm) at once, not after the pass."""
+        while True:
+            self._run_jobs()
+            left = self._quiet_until - time.monotonic()
+            if left <= 0 or self._stop.is_set():
+                return
+            time.sleep(min(left, 0.05))
 
     def wait_quiet(self) -> None:
         """Sleep (releasing the GIL) until the reviewer has been idle for a moment."""
@@ -134,15 +157,20 @@ class SearchIndexer(WakeableThread):
         db = open_store(self.store_path)
         try:
             self.attach(db)
+            # The jobs need only the list and the loaded index, not the catch-up: run before
+            # it, the first search and sorts after start-up do not wait for the pass, which
+            # itself waits for the reviewer's pauses.
+            self._jobs_due = True
             while not self._stop.is_set():
+                self._run_jobs()
                 self._wake.wait()
                 self._wake.clear()
                 if not self._stop.is_set():
                     due, self._pass_due = self._pass_due, False
+                    self._run_jobs()
                     if due:
                         self.run_pass(db)
-                    for job in self.after_pass:
-                        job()
+                        self._jobs_due = True
         except Exception:  # search must never take the workstation down with it
             log.exception("search indexer stopped")
         finally:
@@ -194,23 +222,28 @@ class SearchIndexer(WakeableThread):
         through = index.mark("cached_through")
         newest = db.execute("SELECT max(cached_at) FROM cases").fetchone()[0] or through
         # Work order, read from a covering index: the rows themselves are wide (sealed payloads)
-        # and reading them all would take seconds at 100,000 cases. Each step below holds the
-        # GIL 5-20 ms at 100,000 cases, so each waits for a pause in the reviewer's work: the
-        # pass at start-up met the first filters right as the index file was ready.
-        self.wait_quiet()
+        # and reading them all would take seconds at 100,000 cases. Each step below takes
+        # 5-20 ms at 100,000 cases, in C calls over a slice of the ids at a time (~1 ms each),
+        # and waits for a pause in the reviewer's work: the pass at start-up met the first
+        # filters right as the index file was ready.
+        self._pause()
         open_ids = _open_ids(db)
-        self.wait_quiet()
-        self._drop_gone(db, index.indexed.difference(open_ids))
+        self._pause()
+        not_open = index.indexed.copy()  # less the open ones, a slice at a time
+        for part in open_ids:
+            not_open.difference_update(part)
+        self._drop_gone(db, not_open)
+        del not_open
         account_notes = self._account_notes(db, accounts)  # author_key -> their notes' text
-        self.wait_quiet()
-        todo = list(filterfalse(index.indexed.__contains__, open_ids))
+        self._pause()
+        todo = [c for part in open_ids for c in filterfalse(index.indexed.__contains__, part)]
         del open_ids
         if through:  # refreshed since the last pass: indexed again, from the new text
-            self.wait_quiet()
+            self._pause()
             todo += _refreshed_since(db, through, index.indexed)
         index.pending = len(todo)
         for start in range(0, len(todo), BATCH):
-            self.wait_quiet()
+            self._pause()
             if self._stop.is_set():
                 return start
             texts = _search_texts(cache, todo[start:start + BATCH])

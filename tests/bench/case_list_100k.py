@@ -93,6 +93,12 @@ def _queries():
     return {"filter": filters, "sort": sorts, "search": searches}
 
 
+def _described(query) -> str:
+    from dataclasses import fields
+    return " ".join(f"{f.name}={getattr(query, f.name)!r}" for f in fields(query)
+                    if getattr(query, f.name) != f.default)
+
+
 def _p99(samples: list[float]) -> float:
     return sorted(samples)[int(0.99 * (len(samples) - 1))]
 
@@ -117,10 +123,14 @@ def _measure(window, queries: list, empty) -> tuple[list[float], list[float]]:
     index = window.session.search_index
     for i in range(ROUNDS):
         index.forget_recent()  # every search timed as newly typed, not answered from memory
-        start = time.perf_counter()
+        start, cpu, all_cpu = time.perf_counter(), time.thread_time(), time.process_time()
         window.work_list.set_query(queries[i % len(queries)])
         window.queue_panel.cases.viewport().repaint()  # the list painted, synchronously
         listed.append((time.perf_counter() - start) * 1000)
+        if os.environ.get("BENCH_LIST_OPS"):  # which operations are slow, and their CPU
+            print(f"{i:3d} {listed[-1]:7.2f} ms, CPU: UI thread {(time.thread_time() - cpu) * 1000:6.2f}"
+                  f" ms, process {(time.process_time() - all_cpu) * 1000:6.2f} ms: "
+                  f"{_described(queries[i % len(queries)])}", file=sys.stderr)
         # Then the first case of the new list, if it changed (shown on the next event turn).
         pump_until(lambda: window._shown_case_id == (window.session.current().id
                                                       if window.session.current() else ""),

@@ -64,9 +64,10 @@ class WorkList(QObject):
         """Search from now on uses `indexer`'s index, which starts filling after a delay."""
         self.indexer = indexer
         self.session.search_index = indexer.index
-        # The indexer's thread also computes every sort order of the list after each pass,
-        # in the reviewer's pauses, so the first change of order is instant,
-        # and where each row of the index is in the list, so the first search is too.
+        # The indexer's thread also works out where each row of the index is in the list, so
+        # the first search is instant, and every sort order of the list, in the reviewer's
+        # pauses, so the first change of order is too: once the index file is loaded (before
+        # its catch-up pass, which waits for the reviewer's pauses) and after each pass.
         indexer.after_pass.append(lambda: self.session.case_list.warm(
             indexer.wait_quiet, indexer.index.doc_hashes()))
         self._start = QTimer(self, singleShot=True, interval=start_after_ms)
@@ -133,8 +134,9 @@ class WorkList(QObject):
     def _complete_list(self) -> None:
         self.session.case_list.complete()
         self.refresh_facets()
-        # The indexer's pass ends by computing the sort orders (attach_indexer), which it can
-        # only do once the columns are read: a pass that ended before now left them undone.
+        # The indexer works out the sort orders and where its rows are in the list
+        # (attach_indexer) only once the columns are read: any run of those jobs before now
+        # left them undone.
         if self.indexer:
             self.indexer.rewarm()
 

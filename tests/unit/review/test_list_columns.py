@@ -179,6 +179,31 @@ def test_search_hits_are_found_by_their_index_rows_as_by_their_ids(db):
         assert cases.facets(ListQuery(), hits) == cases.facets(ListQuery(), frozenset(hits))
 
 
+def test_search_hits_stay_found_by_their_rows_as_the_index_changes(db):
+    """The list maps the index's rows to its own once, then only the rows added or changed
+    since (index_rows.py never changes rows in place): after a case's text is indexed again, a
+    case is forgotten and a note is added, hits are still found as by their ids."""
+    from reviewer.review.search_indexer import SearchIndexer
+    from reviewer.store.search_file import CASE_TEXT
+    indexer = SearchIndexer(None)
+    indexer.run_once(db)
+    index, cases, rows = indexer.index, CaseList(db), _rows(db)
+    cases.complete()
+    before = index.search("c")
+    listed = cases.ids(ListQuery(), before)
+    cases.warm(doc_hashes=index.doc_hashes())  # as the indexer's thread does ahead
+    index.add([(rows[0].id, "zebra")], kind=CASE_TEXT)
+    index.drop([rows[1].id])
+    index.add([(rows[2].id, "zebra note")])
+    assert cases.ids(ListQuery(), before) == listed  # an earlier answer: the rows as they were
+    for text in ("c", "zebra", "c-00"):
+        hits = index.search(text)
+        for query in _queries(rows)[::4]:
+            assert cases.ids(query, hits) == cases.ids(query, frozenset(hits)) == \
+                _expected(rows, query, frozenset(hits)), (text, query)
+    assert rows[0].id in index.search("zebra") and rows[1].id not in index.search("c")
+
+
 def test_texts_of_one_format_sort_by_their_digits_as_by_the_texts():
     from reviewer.review.list_columns import _digit_keys
     rng = random.Random(5)

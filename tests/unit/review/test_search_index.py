@@ -165,29 +165,39 @@ def test_a_rebuild_reads_the_same_words_as_the_checked_case(store):
         (case.id, case.author.id, search_text(case)) for case in map(cache.case, ids))
 
 
-def test_rewarm_runs_the_after_pass_jobs_without_a_pass_and_a_catch_up_still_passes(store):
-    """The list's sort orders are warmed after each pass; when its columns arrive after a pass,
-    only that job runs again: a pass would read every open case's id once more, right when the
-    reviewer starts working the list."""
+def test_the_jobs_run_once_the_file_is_loaded_and_again_when_asked_while_the_pass_waits(store):
+    """The list's sort orders and where each index row is in it need only the list and the
+    loaded index: they run before the catch-up pass, which waits for the reviewer's pauses,
+    and again when asked (rewarm: the list's columns arrived) while it waits; after a pass
+    they run again, and a catch-up asked beside a rewarm is never lost."""
     import threading
 
     path, db, _ = store
+    indexer_for(path, db).stop()  # the file, as a previous run left it
+    CaseCache(db).save_cases([make_case("c-new", f"harbour {MARKER}")], None)
     indexer = SearchIndexer(path)
     passes, jobs = [], threading.Semaphore(0)
     run_pass = indexer.run_pass
     indexer.run_pass = lambda conn: (passes.append(1), run_pass(conn))
     indexer.after_pass.append(jobs.release)
+    indexer.hold(60)  # the reviewer is working the list
     indexer.start()
     try:
-        assert jobs.acquire(timeout=30) and len(passes) == 1  # the first pass, then its jobs
+        assert jobs.acquire(timeout=30)  # the file is loaded: the jobs, not waiting for the pass
+        assert "c-1" in indexer.index.indexed and "c-new" not in indexer.index.indexed
         indexer.rewarm()
-        assert jobs.acquire(timeout=30) and len(passes) == 1  # the jobs again, no pass
-        CaseCache(db).save_cases([make_case("c-new", f"harbour {MARKER}")], None)
+        assert jobs.acquire(timeout=30)  # again, while the pass waits for a pause
+        assert "c-new" not in indexer.index.indexed and len(passes) <= 1
+        indexer.hold(0)  # the reviewer pauses: the pass runs, then the jobs
+        assert jobs.acquire(timeout=30) and len(passes) == 1
+        assert "c-new" in indexer.index.indexed
+        CaseCache(db).save_cases([make_case("c-newer", f"ledger {MARKER}")], None)
         indexer.rewarm()
         indexer.catch_up()  # a pass asked for beside a rewarm is never lost
-        assert jobs.acquire(timeout=30)
-        if len(passes) == 1:  # the rewarm's wake-up came first: the catch-up's follows
+        for _ in range(3):  # the rewarm's jobs (perhaps apart), then the pass's
             assert jobs.acquire(timeout=30)
-        assert len(passes) == 2 and "c-new" in indexer.index.indexed
+            if "c-newer" in indexer.index.indexed:
+                break
+        assert len(passes) == 2 and "c-newer" in indexer.index.indexed
     finally:
         indexer.stop()
