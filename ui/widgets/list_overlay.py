@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QEventLoop, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLineEdit, QListWidget, QWidget
 
 _OWN_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up, Qt.Key.Key_Down}
 
@@ -68,6 +68,7 @@ class ListOverlay(QFrame):
     def ask(self, width: int, height: int, top_fraction: float):
         """Show over the parent, wait for an entry or Esc; returns the entry or None."""
         parent = self.parentWidget()
+        had_focus = QApplication.focusWidget()
         self.resize(width, height)
         self.move((parent.width() - width) // 2, int((parent.height() - height) * top_fraction))
         self.show()
@@ -78,9 +79,17 @@ class ListOverlay(QFrame):
             self._loop.exec()
         finally:
             type(self).current = None
+            self._give_focus_back(had_focus)
             self.hide()
             self.deleteLater()
         return self.chosen
+
+    def _give_focus_back(self, widget: QWidget | None) -> None:
+        """Before hiding: else Qt hands the focus to the first control in the tab chain (the
+        queue list), which a review key then moves, and whose focus in and out repaint it
+        twice on the way to the next case."""
+        if widget is not None and widget.isVisible() and widget.window() is self.window():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_entries(self, entries: list, labels: list[str]) -> None:
         self.shown = entries

@@ -72,3 +72,15 @@ def test_rendering_ahead_and_investigation_reads_wait_from_the_paint_of_the_next
     window.investigation_panel._timer.stop()
     window.decisions.decided.emit()  # painted: both start again from here
     assert window._prefetch_timer.isActive() and window.investigation_panel._timer.isActive()
+
+
+def test_the_focus_goes_back_where_it_was_after_the_policy_picker(offline_window):
+    """Not to the first control of the tab chain (the queue list), where the arrow keys would
+    then change queue."""
+    window = offline_window
+    window.media_grid.setFocus()
+    pump(0.05)
+    first = window.session.current().id
+    assert decide_by_keys(window, Qt.Key.Key_2) == ["policy"]
+    assert window.session.current().id != first
+    assert window.focusWidget() is window.media_grid
