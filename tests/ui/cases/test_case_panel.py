@@ -4,7 +4,8 @@ isolation of names inside our own sentences, and markup shown as characters."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from reviewer.display_text import FSI, PDI
 from reviewer.domain import Case
@@ -91,3 +92,18 @@ def test_an_empty_context_hint_leaves_no_blank_line(qtbot):
     assert panel.context_hint.isVisible()
     panel.show_context_hint("")
     assert not panel.context_hint.isVisible()
+
+
+def test_a_label_becomes_selectable_when_the_mouse_comes_and_plain_with_the_next_case(qtbot):
+    """Selecting and copying with the mouse works; a case change lays the text out plainly."""
+    panel = _show(qtbot, "en", "first")
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.header
+    assert header.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    QTest.mouseDClick(header, Qt.MouseButton.LeftButton, pos=QPoint(4, header.height() // 2))
+    assert header.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    assert header.hasSelectedText()  # the press that made it selectable also selects
+    panel.show_case(Case.from_api(case_dict("case-next", text="second")))
+    assert header.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    assert header.text().startswith("case-next")
