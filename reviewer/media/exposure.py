@@ -207,9 +207,11 @@ class ExposureMeter:
         seen, reduced = _plus((seen, reduced), self._unsaved.get(case_id, (0.0, 0.0)))
         stage = (Stage.REVEALED.value if seen - reduced > 0 else
                  Stage.REDUCED.value if reduced > 0 else NO_REVEAL)
-        self._decided_today()[case_id] = self._decided_unsaved[case_id] = (
-            stage, int(by_suggestion))
-        self._shares = None
+        decided = self._decided_today()
+        before, after = decided.get(case_id), (stage, int(by_suggestion))
+        decided[case_id] = self._decided_unsaved[case_id] = after
+        if self._shares is not None:  # kept up to date, not counted again over the whole day
+            self._shares = _shares_moved(self._shares, before, after)
         return stage
 
     def decision_shares(self, day: str | None = None) -> DecisionShares:
@@ -260,6 +262,21 @@ def _shares(decided: dict[str, tuple[str, int]]) -> DecisionShares:
     stages = Counter(stage for stage, _ in decided.values())
     return DecisionShares(stages[NO_REVEAL], stages[Stage.REDUCED.value],
                           stages[Stage.REVEALED.value], sum(by for _, by in decided.values()))
+
+
+def _shares_moved(shares: DecisionShares, before: tuple[str, int] | None,
+                  after: tuple[str, int]) -> DecisionShares:
+    """`shares` with one case's decision changed from `before` (None: newly decided) to
+    `after`, as _shares would count them again."""
+    stages = Counter({NO_REVEAL: shares.without_reveal, Stage.REDUCED.value: shares.reduced,
+                      Stage.REVEALED.value: shares.real_pixels})
+    by_suggestion = shares.by_suggestion + after[1]
+    if before is not None:
+        stages[before[0]] -= 1
+        by_suggestion -= before[1]
+    stages[after[0]] += 1
+    return DecisionShares(stages[NO_REVEAL], stages[Stage.REDUCED.value],
+                          stages[Stage.REVEALED.value], by_suggestion)
 
 
 def _plus(*pairs: tuple[float, float]) -> tuple[float, float]:

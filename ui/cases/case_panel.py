@@ -12,7 +12,8 @@ from collections import Counter
 from functools import lru_cache
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QStyle, QStyleOption, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.display_text import isolate, lease_note, sla_countdown
 from reviewer.review.quality_text import quality_lines
@@ -125,10 +126,20 @@ class CasePanel(QWidget):
         for widget in self._labels:
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
+        # The panel paints its own background (paintEvent), so the window, the central widget
+        # and both splitters need not paint theirs under it on every case change.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._deadline = ""
         self._severity = ""
         self._lease: str | None = None
         self.show_case(None)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
+            option = QStyleOption()
+            option.initFrom(self)
+            painter = QPainter(self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
 
     def show_case(self, case: Case | None, empty_text: str = "") -> None:
         """Show `case`, or `empty_text` when there is none (the list is empty, or nothing in

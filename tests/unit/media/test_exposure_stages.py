@@ -61,3 +61,21 @@ def test_a_full_disk_keeps_exposure_in_memory_until_the_next_flush(tmp_path):
     db.execute("DROP TRIGGER full_disk")
     meter.flush()
     assert db.execute("SELECT case_id, exposure_s FROM exposure").fetchall() == [("c1", 10.0)]
+
+
+def test_the_decision_shares_kept_up_to_date_match_a_count_from_the_store(tmp_path):
+    """The day's shares are counted once, then moved by each decision (a case decided again
+    counts once, by its latest decision)."""
+    db = open_store(tmp_path / "s.sqlite3")
+    meter = ExposureMeter(db, today=lambda: "2026-11-22")
+    meter.add("c2", 3, 1.0, Stage.REDUCED)
+    meter.add("c3", 3, 0.5, Stage.REVEALED)
+    meter.note_decision("c1")
+    assert meter.decision_shares().total == 1  # counted here; kept up to date from now on
+    meter.note_decision("c2", by_suggestion=True)
+    meter.note_decision("c3")
+    meter.note_decision("c1", by_suggestion=True)  # decided again: still one case
+    kept = meter.decision_shares()
+    assert (kept.without_reveal, kept.reduced, kept.real_pixels, kept.by_suggestion) == (1, 1, 1, 2)
+    meter.flush(decisions=True)
+    assert ExposureMeter(db, today=lambda: "2026-11-22").decision_shares() == kept
