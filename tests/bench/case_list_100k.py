@@ -93,6 +93,28 @@ def _queries():
     return {"filter": filters, "sort": sorts, "search": searches}
 
 
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds by thread (Python's thread name, else the OS's), from /proc."""
+    import threading
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    found = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            ran_ns = int((task / "schedstat").read_text().split()[0])  # ns, not clock ticks
+            comm = (task / "comm").read_text().strip()
+        except OSError:
+            continue
+        found[names.get(int(task.name), f"{comm}/{task.name}")] = ran_ns / 1e9
+    return found
+
+
+def _busiest(before: dict[str, float]) -> str:
+    """The threads that used CPU since `before` (_thread_cpu), most first, in ms."""
+    after = _thread_cpu()
+    used = sorted(((after[n] - before.get(n, 0.0)) * 1000, n) for n in after)
+    return " ".join(f"{n} {ms:.1f}" for ms, n in reversed(used) if ms > 0.5)
+
+
 def _described(query) -> str:
     from dataclasses import fields
     return " ".join(f"{f.name}={getattr(query, f.name)!r}" for f in fields(query)
@@ -123,6 +145,7 @@ def _measure(window, queries: list, empty) -> tuple[list[float], list[float]]:
     index = window.session.search_index
     for i in range(ROUNDS):
         index.forget_recent()  # every search timed as newly typed, not answered from memory
+        threads = _thread_cpu() if os.environ.get("BENCH_LIST_OPS") else {}
         start, cpu, all_cpu = time.perf_counter(), time.thread_time(), time.process_time()
         window.work_list.set_query(queries[i % len(queries)])
         window.queue_panel.cases.viewport().repaint()  # the list painted, synchronously
@@ -130,7 +153,7 @@ def _measure(window, queries: list, empty) -> tuple[list[float], list[float]]:
         if os.environ.get("BENCH_LIST_OPS"):  # which operations are slow, and their CPU
             print(f"{i:3d} {listed[-1]:7.2f} ms, CPU: UI thread {(time.thread_time() - cpu) * 1000:6.2f}"
                   f" ms, process {(time.process_time() - all_cpu) * 1000:6.2f} ms: "
-                  f"{_described(queries[i % len(queries)])}", file=sys.stderr)
+                  f"{_described(queries[i % len(queries)])}; {_busiest(threads)}", file=sys.stderr)
         # Then the first case of the new list, if it changed (shown on the next event turn).
         pump_until(lambda: window._shown_case_id == (window.session.current().id
                                                       if window.session.current() else ""),

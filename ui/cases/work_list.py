@@ -65,11 +65,14 @@ class WorkList(QObject):
         self.indexer = indexer
         self.session.search_index = indexer.index
         # The indexer's thread also works out where each row of the index is in the list, so
-        # the first search is instant, and every sort order of the list, in the reviewer's
-        # pauses, so the first change of order is too: once the index file is loaded (before
-        # its catch-up pass, which waits for the reviewer's pauses) and after each pass.
+        # the first search is instant, and every sort order of the list, so the first change
+        # of order is too: once the index file is loaded (before its catch-up pass, which
+        # waits for the reviewer's pauses) and after each pass. Both are numpy calls that
+        # release the GIL, so they do not wait for a pause: waiting left the first sort by
+        # each key, if the reviewer kept working the list, to the UI thread (~7-10 ms of its
+        # CPU where a warm order takes ~3).
         indexer.after_pass.append(lambda: self.session.case_list.warm(
-            indexer.wait_quiet, indexer.index.doc_hashes()))
+            doc_hashes=indexer.index.doc_hashes()))
         self._start = QTimer(self, singleShot=True, interval=start_after_ms)
         self._start.timeout.connect(indexer.start)
         self._start.start()

@@ -8,6 +8,7 @@ import pytest
 
 from reviewer.context.investigation import InvestigationStore
 from reviewer.domain import Case
+from reviewer.review.case_list import CaseList, ListQuery
 from reviewer.review.search_indexer import SearchIndexer
 from reviewer.store import search_file
 from reviewer.store.case_cache import CaseCache
@@ -179,18 +180,26 @@ def test_the_jobs_run_once_the_file_is_loaded_and_again_when_asked_while_the_pas
     passes, jobs = [], threading.Semaphore(0)
     run_pass = indexer.run_pass
     indexer.run_pass = lambda conn: (passes.append(1), run_pass(conn))
-    indexer.after_pass.append(jobs.release)
+    cases = CaseList(db)
+    cases.complete()
+    indexer.after_pass += [lambda: cases.warm(doc_hashes=indexer.index.doc_hashes()),
+                           jobs.release]
     indexer.hold(60)  # the reviewer is working the list
     indexer.start()
     try:
         assert jobs.acquire(timeout=30)  # the file is loaded: the jobs, not waiting for the pass
         assert "c-1" in indexer.index.indexed and "c-new" not in indexer.index.indexed
+        found = indexer.index.search("harbour")  # a search before the pass: the file's rows
+        assert list(cases.ids(ListQuery(), found)) == [
+            c for c in cases.ids(ListQuery()) if c in set(found)] and "c-new" not in found
+        assert {"c-0", "c-4", "c-8"} <= set(found)
         indexer.rewarm()
         assert jobs.acquire(timeout=30)  # again, while the pass waits for a pause
         assert "c-new" not in indexer.index.indexed and len(passes) <= 1
         indexer.hold(0)  # the reviewer pauses: the pass runs, then the jobs
         assert jobs.acquire(timeout=30) and len(passes) == 1
         assert "c-new" in indexer.index.indexed
+        assert "c-new" in cases.ids(ListQuery(), indexer.index.search("harbour"))
         CaseCache(db).save_cases([make_case("c-newer", f"ledger {MARKER}")], None)
         indexer.rewarm()
         indexer.catch_up()  # a pass asked for beside a rewarm is never lost
