@@ -43,6 +43,9 @@ from ui.widgets.window_layout import remember_layout
 
 
 UNDO_GRACE_S = 10.0  # a decision waits unsent this long, so Ctrl+Z can still withdraw it
+# Start-up lists this many cases of the work order (a few screenfuls), with every count: the
+# whole list follows in steps once the first case is painted (WorkList, CaseList.load_step).
+HEAD_ROWS = 200
 
 
 def build_workstation(profile: Profile, server_url: str | None, token: str | None,
@@ -66,7 +69,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
         engine = SyncEngine(profile.store_path, ApiClient(server_url, token, ca_bundle=ca_bundle),
                             settings=settings)
     bridge = SyncBridge(engine)
-    session = ReviewSession(db, undo_grace_s=undo_grace_s)
+    session = ReviewSession(db, undo_grace_s=undo_grace_s, head=HEAD_ROWS)
     media = MediaService(profile.store_path)
     window = MainWindow(session, media, bridge, keymap, mine,
                         ExposureMeter(db, exposure_settings(profile.settings())))

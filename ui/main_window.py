@@ -48,6 +48,7 @@ from ui.widgets.status_line import StatusLine
 PREFETCH_CASES = 3  # cases ahead whose media is rendered before the reviewer gets there
 PREFETCH_DELAY_MS = 40  # a little more than two 60 Hz frames
 
+
 class MainWindow(QMainWindow):
     case_shown = Signal(str)  # case id, or "" when there is nothing to review
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
                               self.dashboards.handlers())
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
+        self._first_waits = 50  # prefetch waits for the first case's renders (2 s at most)
         self._sla_timer = QTimer(self, interval=1000)
         self._sla_timer.timeout.connect(self.case_panel.refresh_sla)
         self._sla_timer.start()
@@ -105,8 +107,7 @@ class MainWindow(QMainWindow):
         self.dashboards = DashboardDesk(self, session.cache.db, self.meter,
                                         self.bridge.ask_figures, self.conceal)
         self.work_list = WorkList(self, session, self.queue_panel)  # search, filters, sort
-        # A case chosen in the palette may be outside the queue and filters shown: the work
-        # list widens to show it.
+        # A case chosen in the palette may be outside the queue and filters: the list widens.
         self.palette_targets = PaletteTargets(self.queue_panel.select_queue,
                                               self.guidelines.open_for_policy,
                                               self.work_list.go_to_case, self._look_up)
@@ -235,6 +236,10 @@ class MainWindow(QMainWindow):
         return not self._prefetch_timer.isActive() and self.media.idle()
 
     def _prefetch(self) -> None:
+        if self._first_waits and not self.media_grid.is_settled():  # start-up: the first case's
+            self._first_waits -= 1  # renders go first, not sharing the decode pool or cores
+            return self._prefetch_timer.start()
+        self._first_waits = 0
         for case in self.session.upcoming(PREFETCH_CASES):
             self._request_media(case)
 
@@ -262,13 +267,10 @@ class MainWindow(QMainWindow):
         self.show_current()
 
     def _look_up(self, case_id: str) -> None:
-        if self.bridge.look_up(case_id):
-            self.status_line.say(self.tr("Asking the central API for case {case}…")
-                                 .format(case=case_id))
-        else:
-            self.status_line.say(self.tr("Case {case} is not cached here, and there is no central "
-                                         "API to ask (offline demo or no sign-in).")
-                                 .format(case=case_id))
+        said = self.tr("Asking the central API for case {case}…") if self.bridge.look_up(
+            case_id) else self.tr("Case {case} is not cached here, and there is no central "
+                                  "API to ask (offline demo or no sign-in).")
+        self.status_line.say(said.format(case=case_id))
 
     def _show_looked_up(self, status: SyncStatus) -> None:
         for answer in status.looked_up:
@@ -307,10 +309,9 @@ class MainWindow(QMainWindow):
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-        self.status_line.say(
-            self.tr("Log folder: %1").replace("%1", str(folder)) if opened else
-            self.tr("Log folder: %1 (no file manager answered; open it by hand)").replace(
-                "%1", str(folder)))
+        said = self.tr("Log folder: %1") if opened else self.tr(
+            "Log folder: %1 (no file manager answered; open it by hand)")
+        self.status_line.say(said.replace("%1", str(folder)))
 
     def add_account_note(self) -> None:
         self.conceal()
@@ -323,7 +324,8 @@ class MainWindow(QMainWindow):
     def show_conflicts(self) -> None:
         self.conceal()
         view = ConflictsView(self.session, self)
-        view.changed.connect(self._after_decision)
+        view.changed.connect(self.bridge.wake)
+        view.changed.connect(self._update_indicator)
         view.exec()
         self.activateWindow()
 
@@ -338,10 +340,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # --- sync --------------------------------------------------------------------------------
-    def _after_decision(self) -> None:
-        self.bridge.wake()
-        self._update_indicator()
-
     def _on_sync_status(self, status: SyncStatus) -> None:
         if status.needs_sign_in:
             self.status_line.say(self.tr("Sign-in refused by the central API: decisions wait "

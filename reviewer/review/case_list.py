@@ -20,6 +20,7 @@ import sqlite_utils
 
 from reviewer.review.id_list import IdList
 from reviewer.review.list_columns import ListColumns, both, stable_order
+from reviewer.review.list_loading import ColumnsLoad, StepwiseLoad
 from reviewer.words import Phrase, translate
 
 
@@ -127,10 +128,10 @@ class Facets:
     policy_areas: Counter = field(default_factory=Counter)
 
 
-_QUEUE_ONLY = ("queue_id",)  # what start-up reads: the first case and the queue counts
+_QUEUE_ONLY = ("queue_id",)  # what a reload reads: the first case and the queue counts
 
 
-class CaseList:
+class CaseList(StepwiseLoad):
     """Open cases' list metadata in memory. Not thread-safe: the UI thread owns it (`warm`
     excepted, see there)."""
 
@@ -143,6 +144,9 @@ class CaseList:
         self._version = -1  # PRAGMA data_version at the last load
         self._last: tuple = ()  # how the last `ids` answer was made (see position)
         self._doc_ordinals: tuple = ()  # (load, doc hashes, ordinal per index row): _hit_mask
+        self._total: int | None = None  # open cases, while only the head is read (read_head)
+        self._loading: ColumnsLoad | None = None  # every column, a step at a time (load_step)
+        self._load_version = self._prepared = 0
         if load:
             self.reload()
 
@@ -152,19 +156,23 @@ class CaseList:
         self._adopt(ListColumns.read(self.db, _QUEUE_ONLY))
 
     def complete(self) -> None:
-        """Read every column the filters, sorts and menus use, if not read yet (the window
-        calls this when idle after start-up, so the first filter does not wait for it)."""
-        if self._cols.complete:
-            return
-        cols = ListColumns.read(self.db)
-        if cols.ids == self._cols.ids:  # the same open cases: what was decided stays gone
-            self._cols, self._per_queue = cols, None
-        else:  # cases were decided or arrived in between: a fresh load
-            self._adopt(cols)
-        # Where each id is (`position`, search hits), ~5 ms, and the deadline order (the one
-        # order not made from byte codes: ~10 ms): now, not on the first filter or sort.
-        self._cols.ordinals_of(np.zeros(0, dtype=np.int64))
-        _order(self._cols, SortKey.DEADLINE)
+        """Every column the filters, sorts and menus use, at once if not read yet (a filter
+        asked for before `load_step` finished waits for the whole answer)."""
+        if not self._cols.complete:
+            self._loading = None
+            self._take(ListColumns.read(self.db))
+        while not self._prepare_step():
+            pass
+
+    def _prepare_step(self) -> bool:
+        """Where each id is (`position`, search hits, ~5 ms), then the deadline order (the
+        one order not made from byte codes, ~10 ms), a step each: not on the first filter."""
+        steps = (lambda: self._cols.ordinals_of(np.zeros(0, dtype=np.int64)),
+                 lambda: _order(self._cols, SortKey.DEADLINE))
+        if self._prepared < len(steps):
+            steps[self._prepared]()
+            self._prepared += 1
+        return self._prepared == len(steps)
 
     @property
     def is_complete(self) -> bool:
@@ -173,7 +181,7 @@ class CaseList:
 
     def _adopt(self, cols: ListColumns) -> None:
         self._version = self._data_version()
-        self._cols = cols
+        self._cols, self._total, self._prepared, self._loading = cols, None, 0, None
         self._per_queue = None  # Counter of queue ids, made on first use
         self._gone = set()
         self._gone_per_queue = Counter()
@@ -192,7 +200,7 @@ class CaseList:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def __len__(self) -> int:
-        return len(self._cols) - len(self._gone)
+        return (len(self._cols) if self._total is None else self._total) - len(self._gone)
 
     def count(self, queue_id: str | None = None) -> int:
         """Open cases here, in one queue or all of them."""
@@ -213,11 +221,14 @@ class CaseList:
             self._gone.add(case_id)
             self._gone_per_queue[queue_id] += 1
 
-    def ids(self, query: ListQuery, matching: AbstractSet[str] | None = None) -> IdList:
+    def ids(self, query: ListQuery, matching: AbstractSet[str] | None = None,
+            head: bool = False) -> IdList:
         """The ids the query selects, in its order. `matching`: the full-text search's hits
-        (None: no search)."""
+        (None: no search). `head`: the work order without filters may be the head alone."""
         tests, key = _column_tests(query), SortKey(query.sort)
-        cols = self._cols if key == SortKey.URGENCY and _queue_only(tests) else self._full()
+        head = head and not tests and matching is None and not query.descending
+        cols = self._cols if key == SortKey.URGENCY and _queue_only(tests) and (
+            head or not self.is_head) else self._full()
         order = _order(cols, key)
         # Every step is a 0/1 mask over the ids in this order, made and combined in C: the
         # filters, the search hits and the cases decided here.

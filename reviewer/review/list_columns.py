@@ -13,8 +13,9 @@ cases runs no Python per case on the UI thread.
 
 Read with one query per load, each column as one `group_concat` string (rows aggregated in the
 index's scan order) split in C: the sqlite3 module's per-row objects (8 per case) cost more and
-leave 100,000 tuples for the garbage collector to walk. Start-up reads the ids and queues only (the first case and the queue counts
-need nothing else); the rest is read when a filter first needs it, or when the window is idle.
+leave 100,000 tuples for the garbage collector to walk. Start-up reads the head of the list and
+the counts only, the rest in steps (list_loading.py); a reload reads the ids and queues, the rest
+when a filter first needs it, or when the window is idle.
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ class Column:
         self.values = sorted(set(value_of.values()))
         code_of = {v: i for i, v in enumerate(self.values)}
         self.codes = bytes(map({s: code_of[v] for s, v in value_of.items()}.__getitem__, items))
+
+    @classmethod
+    def made(cls, codes, values: list | None) -> "Column":
+        """A column whose codes and values are made already (list_loading.py)."""
+        found = cls.__new__(cls)
+        found.codes, found.values, found._ordered, found._keys = codes, values, {}, None
+        return found
 
     def value(self, ordinal: int):
         code = self.codes[ordinal]

@@ -36,7 +36,7 @@ class BulkRecordError(RuntimeError):
 
 
 class ReviewSession:
-    def __init__(self, db: sqlite_utils.Database, undo_grace_s: float = 0.0):
+    def __init__(self, db: sqlite_utils.Database, undo_grace_s: float = 0.0, head: int = 0):
         self.cache = CaseCache(db)
         self.guidelines = GuidelineStore(db)  # which guideline version a decision is made under
         self.outbox = Outbox(db)
@@ -48,6 +48,7 @@ class ReviewSession:
         self.search_index = None  # a reviewer.review.search_index.SearchIndex, set by the app
         self._ids: list[str] = []
         self._index = 0
+        self._head_listed = False  # the list shown is the head of the work order (whole_list)
         self._current: Case | None = None
         # The next cases, read when their media was prefetched: the one after a decision is
         # then on hand instead of read, opened and checked between the key and its paint.
@@ -56,7 +57,11 @@ class ReviewSession:
         self.undo_grace_s = undo_grace_s  # decisions wait unsent this long, so Ctrl+Z can withdraw
         self._undoable: list[Decision] = []
         self.calm = CalmOrder(db)  # after a run of graphic cases, a calm one when it can
-        self.reload()
+        if head:  # start-up: the first `head` cases now, the rest as the window idles
+            self.case_list.read_head(head)
+            self._refilter(keep_current=False)
+        else:
+            self.reload()
 
     @property
     def queue_id(self) -> str | None:  # None: every queue
@@ -119,9 +124,13 @@ class ReviewSession:
 
     def _refilter(self, keep_current: bool) -> None:
         current_id = self._ids[self._index] if (keep_current and self._ids) else None
-        listed = self.case_list.ids(self._effective_query(), self._search_hits())
         holds = HoldBook(self.cache.db)  # handed to me first, held cases last
-        self._ids = pinned_first(listed, holds.pinned(), set(holds.holds()))
+        pinned, held = holds.pinned(), set(holds.holds())
+        # The head alone will do unless cases are handed over or held: they may be past it.
+        listed = self.case_list.ids(self._effective_query(), self._search_hits(),
+                                    head=not (pinned or held))
+        self._ids = pinned_first(listed, pinned, held)
+        self._head_listed = self.case_list.is_head  # else the answer was the whole list
         try:  # the list's own answer where it stands, unless holds moved cases about
             if current_id is not None:
                 self._index = (self.case_list.position(current_id) if self._ids is listed
@@ -149,11 +158,29 @@ class ReviewSession:
             self.search_index = indexer.index
         return self.search_index.search(self.query.text)
 
+    @property
+    def head_listed(self) -> bool:
+        """The list shown is the head of the work order only (start-up; see whole_list)."""
+        return self._head_listed
+
+    def whole_list(self) -> bool:
+        """If the list shown is its head only: read the rest now, if not read yet, and list
+        it, the case on screen staying. True if the list changed so."""
+        if not self._head_listed:
+            return False
+        self.case_list.complete()
+        self._refilter(keep_current=True)
+        return True
+
     def go_to(self, case_id: str) -> None:
+        if case_id not in self._ids and self._head_listed:
+            self.whole_list()
         if case_id in self._ids:
             self._index = self._ids.index(case_id)
 
     def next(self) -> None:
+        if self._index + 1 >= len(self._ids) and self._head_listed:
+            self.whole_list()
         self._index = min(self._index + 1, max(0, len(self._ids) - 1))
 
     def previous(self) -> None:
@@ -161,6 +188,8 @@ class ReviewSession:
 
     def skip(self) -> None:
         """Put the current case at the end of this session's list and move on."""
+        if self._head_listed:
+            self.whole_list()
         if len(self._ids) > 1:
             self._ids.append(self._ids.pop(self._index))
             self._index = min(self._index, len(self._ids) - 1)

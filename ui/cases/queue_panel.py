@@ -249,7 +249,9 @@ class QueuePanel(QWidget):
         self.queues.addItem(item)
 
     def show_cases(self, ids: list[str], current: int, query: ListQuery | None = None,
-                   total: int | None = None, indexing: int = 0) -> None:
+                   total: int | None = None, indexing: int = 0,
+                   count: int | None = None) -> None:
+        """`count`: how many the list holds, when `ids` is only its head (start-up)."""
         # Rows name their queue where the list spans queues (all queues, or a search).
         spans = query is None or query.queue_id is None or bool(query.text.strip())
         if spans != self.model.show_queue:
@@ -258,7 +260,8 @@ class QueuePanel(QWidget):
         done_row = self.model.set_ids(ids)
         if done_row is not None:
             self.cases.update(self.model.index(done_row, 0))
-        self.case_count.setText(_count_line(len(ids), query, total, indexing))
+        self.case_count.setText(_count_line(len(ids) if count is None else count, query, total,
+                                            indexing))
         if ids:
             self.model.knows_row(ids[current], current)  # the usual case: no rows marked done
             index = self.model.index(self.model.row_of(ids[current]), 0)

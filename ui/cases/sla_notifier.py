@@ -21,6 +21,7 @@ from ui.i18n.core_text import shown
 
 CHECK_EVERY_MS = 30_000
 FIRST_CHECK_MS = 1000
+FIRST_CHECK_TRIES = 6
 
 
 class SlaNotifier(QObject):
@@ -38,7 +39,17 @@ class SlaNotifier(QObject):
         self._timer.start()
         # Cases already due at start are announced a moment after the first case is on
         # screen: the check reads every deadline, which start-up leaves for later.
-        QTimer.singleShot(FIRST_CHECK_MS, self.check)
+        self._first_tries = FIRST_CHECK_TRIES
+        QTimer.singleShot(FIRST_CHECK_MS, self._first_check)
+
+    def _first_check(self) -> None:
+        """Once the list has read every deadline (the window reads them in steps after
+        start-up), or after a few waits at the most: reading them here would be one pause."""
+        self._first_tries -= 1
+        if self.watch.cases.is_complete or self._first_tries <= 0:
+            self.check()
+        else:
+            QTimer.singleShot(FIRST_CHECK_MS // 2, self._first_check)
 
     def check(self) -> SlaAlert | None:
         alert = self.watch.check()

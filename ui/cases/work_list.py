@@ -23,8 +23,9 @@ from ui.keys.action_registry import Handlers
 
 RECOUNT_AFTER_MS = 1500  # queue counts follow decisions after this pause (a query per queue)
 INDEX_POLL_MS = 1000  # refresh an active search this often while the index is being built
-# Start-up reads only the ids and queues of the open cases; the other columns (filters, sorts,
-# the filter menus' counts) are read this long after, once the first case is on screen.
+# Start-up reads only the head of the work list and the counts; every column (the whole list,
+# filters, sorts, the filter menus' counts) is read from this long after, once the first case
+# is on screen, a step of a few ms per turn of the event loop (CaseList.load_step).
 COMPLETE_AFTER_MS = 800
 FACETS_AFTER_MS = 50  # after a change of filters, the menus' counts follow this much later
 
@@ -47,7 +48,9 @@ class WorkList(QObject):
         self._facets = QTimer(self, singleShot=True, interval=FACETS_AFTER_MS)
         self._facets.timeout.connect(self.refresh_facets)
         self._complete = QTimer(self, singleShot=True, interval=COMPLETE_AFTER_MS)
-        self._complete.timeout.connect(self._complete_list)
+        self._loading = QTimer(self, interval=0)
+        self._complete.timeout.connect(self._loading.start)
+        self._loading.timeout.connect(self._load_step)
         self._poll = QTimer(self, interval=INDEX_POLL_MS)
         self._poll.timeout.connect(self._poll_index)
         self.panel.query_changed.connect(self._on_filters)
@@ -95,6 +98,7 @@ class WorkList(QObject):
         self._show_case.stop()
         self._facets.stop()
         self._complete.stop()
+        self._loading.stop()
         self.sla.shutdown()
         self._poll.stop()
         if self.indexer:
@@ -107,8 +111,10 @@ class WorkList(QObject):
         query = self.session.query
         queue = None if self.session.searching else query.queue_id
         total = self.session.case_list.count(queue) if query.is_filtered() else None
+        # While only the head is listed (start-up), the count line says how many there are.
+        count = len(self.session.case_list) if self.session.head_listed else None
         self.panel.show_cases(self.session.case_ids, self.session.index, query, total,
-                              index.pending if index else 0)
+                              index.pending if index else 0, count)
 
     def empty_text(self) -> str:
         """What the case panel says when the list is empty."""
@@ -131,11 +137,18 @@ class WorkList(QObject):
         after a sync round), so counting the menus never reads them on the way to a case."""
         if self.session.case_list.is_complete:
             self.refresh_facets()
-        elif not self._complete.isActive():
+        elif not (self._complete.isActive() or self._loading.isActive()):
             self._complete.start()
+
+    def _load_step(self) -> None:
+        if self.session.case_list.load_step():
+            self._loading.stop()
+            self._complete_list()
 
     def _complete_list(self) -> None:
         self.session.case_list.complete()
+        if self.session.whole_list():  # the head listed at start-up: now every case
+            self.show_list()
         self.refresh_facets()
         # The indexer works out the sort orders and where its rows are in the list
         # (attach_indexer) only once the columns are read: any run of those jobs before now

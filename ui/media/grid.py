@@ -49,6 +49,10 @@ class MediaGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
         service.rendered.connect(self._on_rendered)
+        # No render is asked for before the grid is first shown: until the window's layout
+        # sizes it, its tiles have a made-up size, and the first case's media decoded at that
+        # size (inside start-up) was thrown away at once for the laid-out one.
+        self._shown_once = False
         self.set_media(())
 
     @property
@@ -70,7 +74,7 @@ class MediaGrid(QWidget):
             tile.setVisible(item is not None)
             preset = self.presets.for_category(item.category) if item else self.presets.default
             box = box_of(cells[i], self.font()) if item else (0, 0)
-            tile.show_media(item, preset, box, self._reveal_for(i))
+            tile.show_media(item, preset, box, self._reveal_for(i), fetch=self._shown_once)
         self._mark_current()
         self.reveal_changed.emit(self.reveal)
         self.update()
@@ -232,6 +236,12 @@ class MediaGrid(QWidget):
         if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to another screen
             self._want_all()  # renders for the new ratio, through the same renderer
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._want_all()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)

@@ -98,13 +98,17 @@ class MediaTile(QWidget):
 
     # --- what to show ----------------------------------------------------------------------
     def show_media(self, media: MediaRef | None, preset: MediaPreset, box: tuple[int, int],
-                   reveal: RevealState = RevealState()) -> None:
+                   reveal: RevealState = RevealState(), fetch: bool = True) -> None:
+        """`fetch`: ask for the renders now (else on the next `want`, with the laid-out box)."""
         if media is None or self.media is None or media.sha256 != self.media.sha256:
             self.base = self.revealed = None  # never leave another item's pixels on screen
             self.listening = None
         self.media, self.preset, self.reveal = media, preset, reveal
         self.relaxed = False  # set again by MediaGrid.relax_to, for this case only
-        self.want(box)
+        if fetch:
+            self.want(box)
+        else:
+            self.base_key = self.reveal_key = None
 
     def set_current(self, current: bool) -> None:
         if current != self.current:

@@ -1,0 +1,194 @@
+"""Reading the open cases' list columns in steps, so that start-up paints its first case from
+one screenful and the rest of 100,000 cases arrives between events, a few ms at a time.
+
+- `head_of`: the first rows of the work order (ids and queues) and every queue's count: what
+  the first case, the list's first screenful and the queue panel need (~10-20 ms at 100,000
+  cases, where every id and queue took ~80).
+- `ColumnsLoad`: every column, `CHUNK_ROWS` cases per `step` in the covering index's order, each
+  chunk's values coded as they arrive (ColumnBuilder), so no step holds the UI thread for long
+  and nothing at the end re-reads 100,000 values. The result equals `ListColumns.read`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from reviewer.review.list_columns import (
+    _COLUMNS, _NUMERIC, Column, FixedTexts, ListColumns, _split)
+
+CHUNK_ROWS = 2500  # ~3-6 ms of SQLite and ~1 ms of coding per step on a quiet 2-core machine
+
+_HEAD = ("SELECT id, queue_id FROM cases INDEXED BY cases_list WHERE local_state = 'open' "
+         "LIMIT ?")
+# Counted on the index that starts (local_state, queue_id): no table row is read.
+_COUNTS = ("SELECT queue_id, count(*) FROM cases INDEXED BY cases_work_order "
+           "WHERE local_state = 'open' GROUP BY queue_id")
+
+
+def head_of(db, rows: int) -> tuple[ListColumns, Counter]:
+    """The first `rows` open cases in work order (ids and queues), and open cases per queue."""
+    found = db.execute(_HEAD, (rows,)).fetchall()
+    head = ListColumns([r[0] for r in found], {"queue_id": Column([r[1] for r in found])})
+    return head, Counter(dict(db.execute(_COUNTS).fetchall()))
+
+
+def _chunk_select(columns: Sequence[str], after: bool) -> str:
+    concat = ", ".join(f"group_concat({c}, char(31))" for c in ("id", *columns))
+    where = "local_state = 'open'" + (" AND (priority, sla_deadline, id) > (?, ?, ?)"
+                                      if after else "")
+    return (f"SELECT count(*), {concat} FROM (SELECT id, {', '.join(columns)} "
+            f"FROM cases INDEXED BY cases_list WHERE {where} LIMIT ?)")
+
+
+class ColumnBuilder:
+    """One column made chunk by chunk, to the same Column that `Column(all values)` makes:
+    while there are at most 256 distinct values, each chunk becomes bytes of provisional codes
+    (in order of first appearance), sorted into value order once at the end by one
+    `bytes.translate`; past 256, the values themselves (texts of one length and ASCII as one
+    bytes string, as FixedTexts holds them)."""
+
+    def __init__(self, numeric: bool):
+        self.numeric = numeric
+        self.code_of: dict[str, int] | None = {}  # text -> provisional code; None: values
+        self.parts: list[bytes] = []  # provisional codes, or fixed-width texts, per chunk
+        self.values: list | None = None  # the values, once they are neither
+        self.width = -1  # of every text, while they are FixedTexts-able
+
+    def add(self, items: list[str]) -> None:
+        if self.code_of is not None:
+            for text in set(items).difference(self.code_of):
+                self.code_of[text] = len(self.code_of)
+            if len(self.code_of) <= 256:
+                self.parts.append(bytes(map(self.code_of.__getitem__, items)))
+                return
+            self._to_values()
+        self._add_values(items)
+
+    def _to_values(self) -> None:
+        """More than 256 distinct values: the chunks so far become values again."""
+        texts = list(self.code_of)
+        earlier = [texts[code] for part in self.parts for code in part]
+        self.code_of, self.parts = None, []
+        if self.numeric:
+            self.values = []
+        self._add_values(earlier)
+
+    def _add_values(self, items: list[str]) -> None:
+        if self.numeric:
+            self.values.extend(map(int, items))
+            return
+        if self.values is None:  # still texts of one length, in ASCII?
+            widths, joined = set(map(len, items)), "".join(items)
+            if len(widths) == 1 and self.width in (-1, *widths) and joined.isascii():
+                self.width = widths.pop()
+                self.parts.append(joined.encode("ascii"))
+                return
+            if not items:
+                return
+            self.values = list(self._fixed_texts())
+            self.parts = []
+        self.values.extend(items)
+
+    def _fixed_texts(self):
+        data = b"".join(self.parts)
+        return FixedTexts(data, self.width, len(data) // self.width) if self.width > 0 else []
+
+    def column(self) -> Column:
+        if self.code_of is not None:
+            texts = list(self.code_of)
+            value_of = {s: int(s) if self.numeric else s for s in texts}
+            values = sorted(set(value_of.values()))
+            code_of = {v: i for i, v in enumerate(values)}
+            table = bytes(code_of[value_of[s]] for s in texts).ljust(256, b"\0")
+            return Column.made(b"".join(self.parts).translate(table), values)
+        if self.values is None:  # fixed-width texts
+            found = self._fixed_texts()
+            return Column.made(found if len(found) else [], None)
+        return Column.made(self.values, None)
+
+
+class ColumnsLoad:
+    """Every list column of the open cases, read `CHUNK_ROWS` at a time (`step`), resuming
+    after the last row read in the index's order. Steps run on the caller's thread, between
+    its events; the caller checks that no other connection committed meanwhile."""
+
+    def __init__(self, db, columns: Sequence[str] = _COLUMNS, rows: int | None = None):
+        self.db, self.columns, self.rows = db, tuple(columns), rows or CHUNK_ROWS
+        self.ids: list[str] = []
+        self.builders = {name: ColumnBuilder(name in _NUMERIC) for name in self.columns}
+        self._after: tuple | None = None  # (priority, deadline, id) of the last row read
+        self.result: ListColumns | None = None
+
+    def step(self) -> bool:
+        """Read the next chunk; True once every open case is read (then see `result`)."""
+        if self.result is not None:
+            return True
+        args = (*self._after, self.rows) if self._after else (self.rows,)
+        found = self.db.execute(_chunk_select(self.columns, self._after is not None),
+                                args).fetchone()
+        count, texts = found[0], list(found[1:])
+        del found
+        ids = _split(texts, 0, count)
+        chunk = [_split(texts, at, count) for at in range(1, len(texts))]
+        if ids is None or any(items is None for items in chunk):
+            self.result = ListColumns._read_rows(self.db, self.columns)  # a separator in a value
+            return True
+        for name, items in zip(self.columns, chunk):
+            self.builders[name].add(items)
+        self.ids += ids
+        if count:
+            last = {name: items[-1] for name, items in zip(self.columns, chunk)}
+            self._after = (int(last["priority"]), last["sla_deadline"], ids[-1])
+        if count < self.rows:
+            self.result = ListColumns(self.ids, {name: b.column()
+                                                 for name, b in self.builders.items()})
+            self.builders = {}
+            return True
+        return False
+
+
+class StepwiseLoad:
+    """CaseList's start-up head and its stepwise reading of every column (case_list.py)."""
+
+    db: object
+    _cols: ListColumns
+    _gone: set
+    _loading: ColumnsLoad | None
+    _load_version: int
+
+    def read_head(self, rows: int) -> None:
+        """Start-up: the first `rows` open cases in work order and each queue's count; the
+        rest a step at a time (`load_step`), or at once when a filter needs it first. Until
+        then the work order without filters lists that head, and the counts are the whole's."""
+        head, per_queue = head_of(self.db, rows)
+        self._adopt(head)
+        if len(head) == rows:  # else the head is every open case
+            self._per_queue, self._total = per_queue, sum(per_queue.values())
+
+    @property
+    def is_head(self) -> bool:
+        return self._total is not None
+
+    def load_step(self) -> bool:
+        """A few ms of reading every column (a few thousand cases), for the window's idle
+        moments; True once all is read and prepared. Another connection's commit meanwhile
+        starts the reading over."""
+        if self._cols.complete:
+            return self._prepare_step()
+        if self._loading is None:
+            self._loading, self._load_version = ColumnsLoad(self.db), self._data_version()
+        elif self._loading.step():
+            loaded, self._loading = self._loading.result, None
+            if self._data_version() == self._load_version:
+                self._take(loaded)
+        return False
+
+    def _take(self, cols: ListColumns) -> None:
+        """Every column, read after the load shown: a case decided here stays gone if the
+        read still saw it open, and is forgotten if not (it is not counted twice)."""
+        gone = [g for g in self._gone if cols.ordinal(g) >= 0]
+        self._adopt(cols)
+        for case_id in gone:
+            self.remove(case_id, cols.columns["queue_id"].value(cols.ordinal(case_id)))
+
