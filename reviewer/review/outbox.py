@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -57,16 +56,6 @@ def _local_state_after(action: ActionId) -> str:
     if action == ActionId.REVERSE:
         return "open"
     return "decided" if DECISION_KINDS[action].final else "escalated"
-
-
-@contextmanager
-def _not_fsynced(db: sqlite_utils.Database) -> Iterator[None]:
-    """Around one `transaction(db)` whose loss in a power cut changes nothing that matters."""
-    db.conn.execute("PRAGMA synchronous=NORMAL")
-    try:
-        yield
-    finally:
-        db.conn.execute("PRAGMA synchronous=FULL")  # every other commit of the store
 
 
 class Outbox:
@@ -137,15 +126,18 @@ class Outbox:
             return 0.0
         return max(0.0, (parse_iso(row[0]) - utc_now()).total_seconds())
 
-    def due(self, limit: int = 100) -> list[Decision]:
+    def due(self, limit: int = 100, in_flight: Collection[str] = ()) -> list[Decision]:
         """Decisions to send now: pending ones whose backoff has passed, and any left `sending`
-        by a crash (they are re-sent under the same key)."""
+        by a crash (they are re-sent under the same key). `in_flight`: ids of a request still
+        out (a push sends the next batch while it records the last one's answers), left out."""
         rows = self.db.execute(
             "SELECT decision_id, case_id, action, policy, note, decided_at, guideline_version, "
             "sealed_note, incident_id FROM outbox WHERE state = 'sending' OR (state = 'pending' AND "
             "next_attempt_at <= ?) ORDER BY seq LIMIT ?",
-            (to_iso(utc_now()), limit),
+            (to_iso(utc_now()), limit + len(in_flight)),
         ).fetchall()
+        if in_flight:
+            rows = [r for r in rows if r[0] not in in_flight][:limit]
         due, unreadable = [], []
         for r in rows:
             note = self._note(r[0], r[4], r[7])
@@ -169,7 +161,7 @@ class Outbox:
         fsyncs this way."""
         now = to_iso(utc_now())
         marks = ",".join("?" * len(decision_ids))
-        with _not_fsynced(self.db), transaction(self.db) as conn:
+        with transaction(self.db, durable=False) as conn:
             conn.execute("UPDATE outbox SET state = 'sending', updated_at = ? "
                          f"WHERE decision_id IN ({marks})", (now, *decision_ids))
 

@@ -344,16 +344,30 @@ class transaction:
 
     For writes that must land together (a decision and its case's local state). Use raw SQL
     inside it: sqlite-utils' own write helpers commit on their own.
+
+    `durable=False` commits without an fsync (synchronous=NORMAL for this one commit): for a
+    write whose loss in a power cut changes nothing that matters, and which the next durable
+    commit fsyncs along. A crash of the program alone still keeps it.
     """
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, *, durable: bool = True):
         self.conn = db.conn
+        self.durable = durable
 
     def __enter__(self) -> sqlite3.Connection:
+        if not self.durable:
+            self.conn.execute("PRAGMA synchronous=NORMAL")  # outside a transaction, as it must be
         self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self._end(exc_type, exc)
+        finally:
+            if not self.durable:
+                self.conn.execute("PRAGMA synchronous=FULL")  # every other commit of the store
+
+    def _end(self, exc_type, exc) -> None:
         if exc_type is None:
             try:
                 self.conn.execute("COMMIT")

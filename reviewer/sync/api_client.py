@@ -75,12 +75,18 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _httpx():
+    """httpx, imported by the first client rather than with this module: its package brings
+    click, rich and pygments along (~10 MB, ~0.1 s), which a start with no server never needs.
+    After the first call this is a lookup in sys.modules."""
+    import httpx
+    return httpx
+
+
 class ApiClient:
     def __init__(self, base_url: str, token: str, *, timeout: float = 10.0,
                  ca_bundle: str | None = None):
-        # httpx is imported by the first client, not with this module: its package brings click,
-        # rich and pygments along (~10 MB, ~0.1 s), which a start with no server never needs.
-        import httpx
+        httpx = _httpx()
         self.base_url = check_server_url(base_url)
         # TLS is verified by default (httpx's default); a CA bundle narrows, never disables it.
         self._http = httpx.Client(
@@ -188,7 +194,7 @@ class ApiClient:
         return _decode(response)
 
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        import httpx  # loaded by __init__: a lookup in sys.modules
+        httpx = _httpx()
         try:
             return self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:  # connect errors, timeouts, resets, bad TLS
@@ -213,10 +219,9 @@ class ApiClient:
         request = self._http.build_request("POST", "/v1/login",
                                            json={"username": username, "password": password})
         request.headers.pop("Authorization", None)
-        import httpx  # loaded by __init__: a lookup in sys.modules
         try:
             response = self._http.send(request)
-        except httpx.TransportError as exc:
+        except _httpx().TransportError as exc:
             raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
         self._raise_for_status(response)
         data = _decode(response)

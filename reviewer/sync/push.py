@@ -7,6 +7,8 @@ reaching the server, which puts the batch back to pending with backoff.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
 
 from reviewer.sync.answers import DecisionAnswer
@@ -41,19 +43,51 @@ class OutboxPusher:
         self.client = client
 
     def push_all(self) -> int:
-        """Send every due decision. Raises Unavailable at the first sign of an outage."""
-        sent = 0
-        while batch := self.outbox.due(limit=BATCH_SIZE):
-            if not self.push_batch(batch):
-                break  # answered badly: those wait for their backoff, do not spin on them
-            sent += len(batch)
+        """Send every due decision. Raises Unavailable at the first sign of an outage.
+
+        One request is out at a time, and batch N+1 goes out as soon as N's answers arrive:
+        the server decides N+1 while this thread records N's answers (a commit and its fsync)
+        and reads N+2 from the outbox. The server therefore meets the batches one after the
+        other, in outbox order, as before. A request still out when something here fails is
+        waited for and left `sending`: it goes again under the same keys, and the server
+        replays its stored answers.
+        """
+        sent, batch = 0, self.outbox.due(limit=BATCH_SIZE)
+        if not batch:
+            return 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-push") as sender:
+            out: Future | None = self._send(sender, batch)
+            while out is not None:
+                following = self.outbox.due(BATCH_SIZE, in_flight={d.decision_id for d in batch})
+                answers = self._answers(batch, out.result)
+                if answers is None:
+                    break  # answered badly: those wait for their backoff, do not spin on them
+                out = self._send(sender, following) if following else None
+                self._record(batch, answers)
+                sent += len(batch)
+                batch = following
+                if out is None and (batch := self.outbox.due(limit=BATCH_SIZE)):  # made meanwhile
+                    out = self._send(sender, batch)
         return sent
 
     def push_batch(self, batch: list[Decision]) -> bool:
+        """Send one batch and record its answers, on this thread; False if answered badly."""
+        self.outbox.mark_sending([d.decision_id for d in batch])
+        answers = self._answers(batch, lambda: self.client.post_decision_batch(batch))
+        if answers is not None:
+            self._record(batch, answers)
+        return answers is not None
+
+    def _send(self, sender: ThreadPoolExecutor, batch: list[Decision]) -> Future:
+        self.outbox.mark_sending([d.decision_id for d in batch])  # before the request goes out
+        return sender.submit(self.client.post_decision_batch, batch)
+
+    def _answers(self, batch: list[Decision],
+                 answered: Callable[[], list[DecisionAnswer]]) -> list[DecisionAnswer] | None:
+        """The batch's answers, from `answered` (the request's result); None if answered badly."""
         ids = [d.decision_id for d in batch]
-        self.outbox.mark_sending(ids)
         try:
-            answers = self.client.post_decision_batch(batch)
+            return answered()
         except Unavailable as exc:
             self._retry_later(ids, str(exc), exc.retry_after)
             raise
@@ -63,15 +97,16 @@ class OutboxPusher:
             raise
         except (MalformedAnswer, ApiRejected) as exc:
             self._give_up_or_retry(ids, f"central API answered badly: {exc}")
-            return False
+            return None
+
+    def _record(self, batch: list[Decision], answers: list[DecisionAnswer]) -> None:
         self.outbox.record_answers(
             [(a.decision_id, state_for(a), _with_status(a)) for a in answers])
         answered = {a.decision_id for a in answers}
-        if unanswered := [i for i in ids if i not in answered]:
+        if unanswered := [d.decision_id for d in batch if d.decision_id not in answered]:
             # Their results were missing or malformed (answers.py logged which): sent again
             # later under the same keys, and given up on like any batch answered badly.
             self._give_up_or_retry(unanswered, "central API answered badly: no usable result")
-        return True
 
     def _retry_later(self, ids: list[str], error: str, retry_after: float | None) -> None:
         delay = backoff_delay(self.outbox.attempts(ids[0]), retry_after=retry_after)
