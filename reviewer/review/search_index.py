@@ -239,27 +239,41 @@ class SearchIndex:
 
     def _match(self, chunks: list[list[str]]) -> Hits:
         """The cases matching every chunk (query_chunks); the caller holds the lock. A single
-        word under which the index holds only frequent words is answered from their bitmaps
+        word under which the index held only frequent words is answered from their bitmaps
         (search_terms.py), the rest by FTS5, and the two intersected."""
-        hot = self._hot if self._hot.current(len(self._rows)) else HotTerms()
+        next_rowid = len(self._rows)
+        hot = self._hot if self._hot.through <= next_rowid else HotTerms()
         rows = None  # bool per rowid, from the bitmaps
         for word in filter(hot.answers, map(plain_word, chunks)):
-            rows = hot.rows(word) if rows is None else rows & hot.rows(word)
+            found = self._hot_rows(hot, word, next_rowid)
+            rows = found if rows is None else rows & found
         rest = [words for words in chunks if not hot.answers(plain_word(words))]
         rowids = np.flatnonzero(rows) if rest == [] else self._fts(fts_query(rest))
-        if rows is not None and rest:  # every rowid is below `through`: hot is current
+        if rows is not None and rest:  # `rows` holds every rowid
             rowids = rowids[rows[rowids]]
         if not len(rowids):
             return _NO_HITS
         return Hits(rowids, *self._rows.views())
 
-    def _fts(self, query: str) -> np.ndarray:
-        """The rowids matching an FTS5 query; the caller holds the lock."""
+    def _hot_rows(self, hot: HotTerms, word: str, next_rowid: int) -> np.ndarray:
+        """Bool per rowid: the rows holding a word under `word`, from the bitmaps for the rows
+        they describe and from FTS5 for the rows added since, which are few (the indexer makes
+        the bitmaps again after its pass). Setting them aside instead, as soon as a row was
+        added, left every broad search to FTS5 (~50 ms at 100,000 cases for "video") from a
+        pass until the bitmaps were made again, which waits for the reviewer's pause."""
+        found = hot.rows(word)
+        if hot.through < next_rowid:
+            found = np.concatenate((found, np.zeros(next_rowid - hot.through, dtype=bool)))
+            found[self._fts(fts_query([[word]]), since=hot.through)] = True
+        return found
+
+    def _fts(self, query: str, since: int = 0) -> np.ndarray:
+        """The rowids from `since` on matching an FTS5 query; the caller holds the lock."""
         try:
             # One string of rowids rather than a row each: 90,000 hits come back in ~8 ms
             # instead of ~45 (the per-row cost of the DB-API module, not of FTS5).
-            found = self._conn.execute("SELECT group_concat(rowid) FROM docs WHERE docs MATCH ?",
-                                       (query,)).fetchone()[0]
+            found = self._conn.execute("SELECT group_concat(rowid) FROM docs WHERE docs MATCH ? "
+                                       "AND rowid >= ?", (query, since)).fetchone()[0]
         except search_file.Error as exc:
             # Quoted words never make a bad query: this is a damaged file. Nothing is found
             # until the indexer has rebuilt it (`damaged`).

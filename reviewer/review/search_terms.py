@@ -11,9 +11,10 @@ that, under many words in many rows together, is the other query FTS5 is slow at
 every word's rows): the broadest of them keep a bitmap of their own (`prefixes`).
 
 They describe the index as it was when made (`through`: the rowid that came next): a row
-added since may hold a new word starting with a pure prefix, so any row added turns them off
-until they are made again (by the indexer, after its pass). A deleted row may keep its bits: a
-deleted row belongs to no case, so it is never listed.
+added since may hold a new word starting with a pure prefix, so the rows added since are asked
+of FTS5 (a range of rowids: few rows) until the bitmaps are made again (by the indexer, after
+its pass). A deleted row may keep its bits: a deleted row belongs to no case, so it is never
+listed.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ class HotTerms:
         self.prefixes = prefixes or {}  # prefix -> the rows of every word under it, as `bits`
 
     def current(self, next_rowid: int) -> bool:
-        """True while no row was added since they were made."""
+        """True while no row was added since they were made (else the rows added since are
+        asked of FTS5: SearchIndex._hot_rows)."""
         return self.through == next_rowid
 
     def answers(self, word: str) -> bool:

@@ -1,7 +1,7 @@
 """Frequent words answered from bitmaps find exactly what FTS5 finds: for whole words, prefixes
-of them, prefixes shared with rare words, phrases, words with diacritics and combinations; they
-are set aside as soon as a row is added and made again by the indexer's next pass; and they are
-kept in the encrypted index file across a restart."""
+of them, prefixes shared with rare words, phrases, words with diacritics and combinations; the
+rows added since they were made are asked of FTS5 until the indexer's next pass makes them
+again; and they are kept in the encrypted index file across a restart."""
 
 from __future__ import annotations
 
@@ -69,18 +69,23 @@ def test_bitmaps_find_what_fts5_finds(tmp_path):
     assert_same_as_fts5(index)
 
 
-def test_a_row_added_sets_them_aside_until_the_next_pass(tmp_path):
+def test_rows_added_since_are_asked_of_fts5_until_the_next_pass(tmp_path):
     db = open_store(tmp_path / "store.sqlite3")
     CaseCache(db).save_cases(cases(60), None)
     indexer = SearchIndexer(None)
     indexer.run_pass(db)
     index = indexer.index
     assert index._hot.answers("please")
-    # A new word under a prefix the bitmaps answered: FTS5 must answer again.
+    # A new word under a prefix the bitmaps answered: FTS5 answers for the rows added since,
+    # the bitmaps for the rows they describe.
     CaseCache(db).save_cases([Case.from_api(case_dict("c-new", text="pleaseful review"))], None)
     indexer.run_once(db)
-    assert not index.hot_current()
+    assert not index.hot_current() and index._hot.answers("please")
+    asked, fts = [], index._fts
+    index._fts = lambda query, since=0: (asked.append((query, since)), fts(query, since))[1]
     assert "c-new" in index.search("please") and "c-new" in index.search("rev")
+    assert asked == [('"please" *', index._hot.through), ('"rev" *', index._hot.through)]
+    index._fts = fts
     assert_same_as_fts5(index)
     indexer.run_pass(db)
     assert index.hot_current() and not index._hot.answers("please")
