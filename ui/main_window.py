@@ -236,10 +236,12 @@ class MainWindow(QMainWindow):
         return not self._prefetch_timer.isActive() and self.media.idle()
 
     def _prefetch(self) -> None:
-        if self._first_waits and not self.media_grid.is_settled():  # start-up: the first case's
-            self._first_waits -= 1  # renders go first, not sharing the decode pool or cores
+        if self._first_waits and not (self.isVisible() and self.media_grid.is_settled()):
+            self._first_waits -= 1  # start-up: the first case's renders go first, alone
             return self._prefetch_timer.start()
-        self._first_waits = 0
+        if self._first_waits:  # the first case is on screen
+            self._first_waits = 0
+            self.work_list.read_rest()
         for case in self.session.upcoming(PREFETCH_CASES):
             self._request_media(case)
 

@@ -96,3 +96,15 @@ def test_the_first_case_renders_once_at_its_laid_out_size_before_later_cases(
                what="later cases prefetched")
     later = [i for i, key in enumerate(asked) if key.sha256 not in first]
     assert later and min(later) > max(i for i, key in enumerate(asked) if key.sha256 in first)
+
+
+def test_the_search_index_starts_once_the_list_is_read(qtbot, profile, monkeypatch):
+    started = []
+    window = _open(qtbot, profile)
+    monkeypatch.setattr(window.work_list.indexer, "start", lambda: started.append(
+        window.session.case_list.is_complete))
+    window.work_list.read_rest()  # as once the first case is on screen
+    window.work_list._start_indexer()  # its delay ran out while the list is read
+    assert started == [] and window.work_list._start.isActive()
+    pump_until(lambda: started, what="search index started")
+    assert started == [True]

@@ -8,6 +8,7 @@ search is refreshed every second, and the count line says more cases may match.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,10 +25,13 @@ from ui.keys.action_registry import Handlers
 RECOUNT_AFTER_MS = 1500  # queue counts follow decisions after this pause (a query per queue)
 INDEX_POLL_MS = 1000  # refresh an active search this often while the index is being built
 # Start-up reads only the head of the work list and the counts; every column (the whole list,
-# filters, sorts, the filter menus' counts) is read from this long after, once the first case
-# is on screen, a step of a few ms per turn of the event loop (CaseList.load_step).
+# filters, sorts, the filter menus' counts) is read once the first case is on screen (the
+# window says so: read_rest), or this long after at the latest, a step of a few ms per turn of
+# the event loop (CaseList.load_step).
 COMPLETE_AFTER_MS = 800
 FACETS_AFTER_MS = 50  # after a change of filters, the menus' counts follow this much later
+INDEX_AFTER_LIST_MS = 100  # the search index waits this long again while the list is read
+LOAD_SLICE_S = 0.006  # steps of reading the list per turn of the event loop: a frame's third
 
 
 class WorkList(QObject):
@@ -77,8 +81,17 @@ class WorkList(QObject):
         indexer.after_pass.append(lambda: self.session.case_list.warm(
             doc_hashes=indexer.index.doc_hashes()))
         self._start = QTimer(self, singleShot=True, interval=start_after_ms)
-        self._start.timeout.connect(indexer.start)
+        self._start.timeout.connect(self._start_indexer)
         self._start.start()
+
+    def _start_indexer(self) -> None:
+        """Not while the list's columns are read in steps: both make ~100,000 objects, which
+        one after the other keeps from adding up at the peak of memory, and the steps would
+        wait for the interpreter behind the indexer's thread."""
+        if self._loading.isActive():
+            self._start.start(INDEX_AFTER_LIST_MS)
+        elif self.indexer:
+            self.indexer.start()
 
     def go_to_case(self, case_id: str) -> None:
         """Show a case, widening the list to every queue without filters if it is hidden."""
@@ -140,10 +153,20 @@ class WorkList(QObject):
         elif not (self._complete.isActive() or self._loading.isActive()):
             self._complete.start()
 
+    def read_rest(self) -> None:
+        """The first case is on screen: the list's columns are read in steps from now."""
+        if not self.session.case_list.is_complete and not self._loading.isActive():
+            self._complete.stop()
+            self._loading.start()
+
     def _load_step(self) -> None:
-        if self.session.case_list.load_step():
-            self._loading.stop()
-            self._complete_list()
+        """Steps for up to LOAD_SLICE_S, then back to the event loop."""
+        until = time.perf_counter() + LOAD_SLICE_S
+        while time.perf_counter() < until:
+            if self.session.case_list.load_step():
+                self._loading.stop()
+                self._complete_list()
+                return
 
     def _complete_list(self) -> None:
         self.session.case_list.complete()
