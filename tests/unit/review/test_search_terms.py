@@ -82,9 +82,13 @@ def test_rows_added_since_are_asked_of_fts5_until_the_next_pass(tmp_path):
     indexer.run_once(db)
     assert not index.hot_current() and index._hot.answers("please")
     asked, fts = [], index._fts
-    index._fts = lambda query, since=0: (asked.append((query, since)), fts(query, since))[1]
+    index._fts = lambda query, since=0, conn=None: (
+        asked.append((query, since, conn)), fts(query, since, conn))[1]
     assert "c-new" in index.search("please") and "c-new" in index.search("rev")
-    assert asked == [('"please" *', index._hot.through), ('"rev" *', index._hot.through)]
+    # Asked of the rows added since, indexed again in memory as they were added.
+    recent = index._added.conn
+    assert asked == [('"please" *', index._hot.through, recent),
+                     ('"rev" *', index._hot.through, recent)]
     index._fts = fts
     assert_same_as_fts5(index)
     indexer.run_pass(db)
@@ -142,3 +146,27 @@ def test_prefixes_over_many_words_find_what_fts5_finds_and_are_kept(tmp_path, mo
     again.attach(db)
     assert again.index.hot_current() and set(again.index._hot.prefixes) == set(hot.prefixes)
     assert {q: again.index.search(q) for q in queries} == found
+
+
+def test_rows_added_before_a_restart_are_asked_of_the_file(tmp_path):
+    """Bitmaps read back with rows after them that this process did not add: the file's FTS5
+    answers for those rows (there is no copy of them in memory)."""
+    path = tmp_path / "store.sqlite3"
+    unlock_store(path, CacheCipher(new_key()))
+    db = open_store(path)
+    CaseCache(db).save_cases(cases(60), None)
+    first = SearchIndexer(path)
+    first.attach(db)
+    first.run_pass(db)
+    CaseCache(db).save_cases([Case.from_api(case_dict("c-new", text="pleaseful review"))], None)
+    first.run_once(db)  # no bitmaps made again before the restart
+    first.index.file.close()
+    again = SearchIndexer(path)
+    again.attach(db)
+    index = again.index
+    assert not index.hot_current() and index._hot.answers("please") and index._added is None
+    assert "c-new" in index.search("please") and "c-new" in index.search("rev")
+    assert_same_as_fts5(index)
+    index.add([("c-later", "please")])  # added now: still the file, not a copy of some rows
+    assert index._added is None and "c-later" in index.search("ple")
+    assert_same_as_fts5(index)
