@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 import sys
 from pathlib import Path
@@ -121,7 +120,8 @@ def return_large_blocks() -> None:
     if not sys.platform.startswith("linux"):
         return
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        # The process's own symbols, libc's among them: find_library runs `ldconfig -p`.
+        libc = ctypes.CDLL(None)
         libc.mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
     except (OSError, AttributeError, TypeError):  # not glibc (musl has no mallopt)
         pass

@@ -119,8 +119,9 @@ class MainWindow(QMainWindow):
         central = QWidget()
         self.setCentralWidget(central)
         layout = QVBoxLayout(central)
-        main = QSplitter(Qt.Orientation.Horizontal, objectName="listCaseSplitter")  # saved layout
-        right = QSplitter(Qt.Orientation.Vertical, objectName="caseMediaSplitter")  # names: the
+        main = QSplitter(Qt.Orientation.Horizontal, objectName="listCaseSplitter")
+        right = QSplitter(Qt.Orientation.Vertical, objectName="caseMediaSplitter")
+        self.splitters = (main, right)  # their names tie the saved layout to them (window_layout)
         layout.addWidget(self.media_desk.prompt_banner)
         layout.addWidget(self.guidelines.banner)
         layout.addWidget(main, 1)
@@ -189,8 +190,7 @@ class MainWindow(QMainWindow):
         self._connect_actions(account.handlers())
 
     def attach_desk(self, desk: QObject) -> None:
-        """A controller ui/app.py builds once the window exists (settings: it needs the profile;
-        incidents: the sync bridge)."""
+        """A controller ui/app.py builds once the window exists (settings, incidents, holds)."""
         desk.message.connect(self.status_line.say)
         self._connect_actions(desk.handlers())
 

@@ -108,3 +108,16 @@ def test_the_search_index_starts_once_the_list_is_read(qtbot, profile, monkeypat
     assert started == [] and window.work_list._start.isActive()
     pump_until(lambda: started, what="search index started")
     assert started == [True]
+
+
+def test_the_first_cases_investigation_is_read_after_it_is_on_screen(qtbot, profile):
+    from ui.context.investigation_panel import FIRST_READ_DELAY_MS, REFRESH_DELAY_MS
+    window = _open(qtbot, profile)
+    timer = window.investigation_panel._timer
+    assert timer.isActive() and timer.interval() == FIRST_READ_DELAY_MS
+    window.show()
+    qtbot.waitExposed(window)
+    window.investigation_panel.read_later()  # a later case, painted
+    assert timer.interval() == REFRESH_DELAY_MS
+    assert [s.objectName() for s in window.splitters] == ["listCaseSplitter",
+                                                          "caseMediaSplitter"]

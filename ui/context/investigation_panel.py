@@ -34,6 +34,7 @@ SECTIONS = {QT_TRANSLATE_NOOP("InvestigationPanel", "Account"): "investigationAc
             QT_TRANSLATE_NOOP("InvestigationPanel", "Reporters"): "investigationReporters",
             QT_TRANSLATE_NOOP("InvestigationPanel", "Account notes"): "investigationNotes"}
 REFRESH_DELAY_MS = 30  # after the new case has painted (two frames); see MainWindow prefetch
+FIRST_READ_DELAY_MS = 600  # the first case's, at start-up: once it is on screen
 MAX_RELATED_SHOWN = 20  # open ones come first; a longer list only costs layout time
 PREFERRED_WIDTH = 380  # taken from the case view when first shown: its text stays readable
 
@@ -114,11 +115,13 @@ class InvestigationPanel(QScrollArea):
         """Called on every case change: remembers the case; reads the store only when shown,
         and only after the case itself has painted."""
         self.case = case
-        self._timer.start()  # hidden, it still reads once to say what it would show
+        # Hidden, it still reads once to say what it would show. At start-up (the window not
+        # shown yet) it waits longer: its queries would sit between the first case and its paint.
+        self._timer.start(REFRESH_DELAY_MS if self.window().isVisible() else FIRST_READ_DELAY_MS)
 
     def read_later(self) -> None:
         """The case has painted: the reads wait their delay from now, never inside a slow paint."""
-        self._timer.start()
+        self._timer.start(REFRESH_DELAY_MS)
 
     def refresh(self) -> None:
         """Read the investigation of the current case from the local store and show it."""
