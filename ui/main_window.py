@@ -218,16 +218,16 @@ class MainWindow(QMainWindow):
 
     # --- showing cases ---------------------------------------------------------------------
     def show_current(self) -> None:
-        self.conceal()
+        self.conceal()  # what was revealed of the case leaving is metered as that case's
         case = self.session.current()
         self._shown_case_id = case.id if case else ""
+        self.media_desk.show_exposure()  # the exposure line names this case's, not the last's
         self.case_panel.show_case(case, self.work_list.empty_text())
         self._show_lease(case)
         self.investigation_panel.show_case(case)  # reads only once the case has painted
         self.media_grid.set_media(case.media if case else ())
         self.work_list.show_list()
-        # Prefetch once this case has painted: decode threads started now would compete with
-        # the paint for the interpreter and delay the case the reviewer is waiting for.
+        # Prefetch once this case has painted: decode threads would compete with the paint.
         self._prefetch_timer.start()
         self.case_shown.emit(case.id if case else "")
 

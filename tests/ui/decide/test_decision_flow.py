@@ -84,3 +84,19 @@ def test_the_focus_goes_back_where_it_was_after_the_policy_picker(offline_window
     assert decide_by_keys(window, Qt.Key.Key_2) == ["policy"]
     assert window.session.current().id != first
     assert window.focusWidget() is window.media_grid
+
+
+def test_the_exposure_line_shows_the_next_case_after_a_decision(offline_window):
+    """The line counts the case on screen: what was seen of the last one is not shown as
+    the next one's."""
+    from reviewer.media.stages import Stage
+
+    window = offline_window
+    first = window.session.current().id
+    window.meter.add(first, 7.0, 1.0, Stage.REVEALED)
+    window.conceal()
+    assert "case 7s" in window.media_desk.exposure_label.text()
+    decide_by_keys(window, Qt.Key.Key_1)
+    assert window.session.current().id != first
+    assert window.meter.reading(window.shown_case_id).case_s == 0
+    assert "case 0s" in window.media_desk.exposure_label.text()
