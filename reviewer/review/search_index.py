@@ -43,7 +43,9 @@ RECENT_QUERIES = 8  # search results kept for reuse while filters change
 COMMIT_EVERY = 5000  # index rows written per transaction while a pass is under way
 BATCH = 100  # cases decrypted and indexed at a time (~10 ms): a search waits at most one batch
 QUIET_S = 0.3  # after the reviewer's last case change, indexing waits this long (`hold`)
-ADDED_MAX = 5000  # rows added since the bitmaps were made, kept indexed again in memory
+# Rows added since the bitmaps were made that are kept indexed again in memory (_added_rows):
+# beyond this many, the bitmaps are made again (hot_due).
+ADDED_MAX = 2000
 
 
 def index_form(text: str) -> str:
@@ -308,6 +310,15 @@ class SearchIndex:
         """The frequent words' bitmaps describe the index as it is (no row added since)."""
         with self._lock:
             return self._hot.current(len(self._rows))
+
+    def hot_due(self) -> bool:
+        """The bitmaps are to be made again (make_hot): there are none, or rows were added
+        since that are not kept in memory (read back at start, or more than ADDED_MAX). Rows
+        kept there are answered in well under a ms, and making the bitmaps costs ~2 s of the
+        indexer's CPU at 100,000 cases, which after every sync round bringing a few cases
+        would compete with the reviewer's work for a core."""
+        with self._lock:
+            return self._added is None and not self._hot.current(len(self._rows))
 
     def make_hot(self, between=lambda: None) -> None:
         """Make the frequent words' bitmaps again and keep them in the file (the indexer's

@@ -205,7 +205,7 @@ class SearchIndexer(WakeableThread):
         from the store by the next pass."""
         try:
             self.run_once(db)
-            if not self.index.hot_current() and not self._stop.is_set():
+            if self.index.hot_due() and not self._stop.is_set():
                 self.index.make_hot(self.wait_quiet)  # rows were added: search_terms.py
         except search_file.Error as exc:
             self.index.file.damaged(exc)

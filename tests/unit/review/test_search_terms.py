@@ -10,7 +10,7 @@ import random
 import pytest
 
 from reviewer.domain import Case
-from reviewer.review import search_terms
+from reviewer.review import search_index, search_terms
 from reviewer.review.search_indexer import SearchIndexer
 from reviewer.review.search_terms import HotTerms
 from reviewer.store.case_cache import CaseCache
@@ -69,7 +69,8 @@ def test_bitmaps_find_what_fts5_finds(tmp_path):
     assert_same_as_fts5(index)
 
 
-def test_rows_added_since_are_asked_of_fts5_until_the_next_pass(tmp_path):
+def test_rows_added_since_are_asked_of_fts5_until_the_bitmaps_are_made_again(tmp_path,
+                                                                            monkeypatch):
     db = open_store(tmp_path / "store.sqlite3")
     CaseCache(db).save_cases(cases(60), None)
     indexer = SearchIndexer(None)
@@ -91,7 +92,12 @@ def test_rows_added_since_are_asked_of_fts5_until_the_next_pass(tmp_path):
                      ('"rev" *', index._hot.through, recent)]
     index._fts = fts
     assert_same_as_fts5(index)
-    indexer.run_pass(db)
+    assert not index.hot_due()  # kept in memory: not made again for them
+    monkeypatch.setattr(search_index, "ADDED_MAX", 0)
+    index.add([("c-newer", "video")])  # more rows than are kept in memory
+    assert index.hot_due() and index._added is None
+    assert_same_as_fts5(index)
+    indexer.run_pass(db)  # made again
     assert index.hot_current() and not index._hot.answers("please")
     assert index._hot.answers("rev")
     assert_same_as_fts5(index)
