@@ -172,7 +172,7 @@ class WorkList(QObject):
         self.session.case_list.complete()
         if self.session.whole_list():  # the head listed at start-up: now every case
             self.show_list()
-        self.refresh_facets()
+        self._facets.start()  # counted on a later turn: this one relisted 100,000 cases
         # The indexer works out the sort orders and where its rows are in the list
         # (attach_indexer) only once the columns are read: any run of those jobs before now
         # left them undone.
