@@ -247,6 +247,7 @@ class ListColumns:
         self.columns = columns
         self._orders: dict[str, array | None] = {"urgency": None}
         self._by_hash: tuple[np.ndarray, np.ndarray] | None = None  # see ordinals_of
+        self.id_hashes: np.ndarray | None = None  # hash of each id, if a stepwise read made them
 
     @classmethod
     def read(cls, db, columns: Sequence[str] = _COLUMNS) -> "ListColumns":
@@ -317,7 +318,9 @@ class ListColumns:
         100,000 cases, by the warming thread before the first search needs them)."""
         found = self._by_hash
         if found is None:
-            hashes = np.fromiter(map(hash, self.ids), dtype=np.int64, count=len(self.ids))
+            hashes = self.id_hashes if self.id_hashes is not None else np.fromiter(
+                map(hash, self.ids), dtype=np.int64, count=len(self.ids))
+            self.id_hashes = None
             by_hash = np.argsort(hashes).astype(np.int32)
             found = self._by_hash = (hashes[by_hash], by_hash)
         return found

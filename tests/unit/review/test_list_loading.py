@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import numpy as np
 import pytest
 
 from reviewer.review.case_list import CaseList, ListQuery, SortKey
@@ -44,7 +45,12 @@ def test_read_in_steps_the_columns_are_those_of_one_read(db, rows):
     while not load.step():
         steps += 1
     assert steps == len(_rows(db)) // rows + 1
-    _same(load.result, ListColumns.read(db))
+    read = ListColumns.read(db)
+    _same(load.result, read)
+    # Each id's place, from the hashes the steps made: as from hashing the ids afterwards.
+    probe = np.array([hash(i) for i in read.ids[::37]] + [hash("not-listed")], dtype=np.int64)
+    assert (load.result.ordinals_of(probe) == read.ordinals_of(probe)).all()
+    assert load.result.ordinals_of(probe)[-1] == -1
 
 
 def test_a_column_past_256_values_mid_load_is_kept_as_its_values(db):
