@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 
 from reviewer.sync.answers import DecisionAnswer
+from reviewer.sync.answers import batch as read_batch
 from reviewer.sync.api_client import ApiClient, ApiRejected, SignInNeeded, Unavailable
 from reviewer.sync.backoff import backoff_delay
 from reviewer.domain import Decision, MalformedAnswer, to_iso, utc_now
@@ -45,46 +47,48 @@ class OutboxPusher:
     def push_all(self) -> int:
         """Send every due decision. Raises Unavailable at the first sign of an outage.
 
-        One request is out at a time, and batch N+1 goes out as soon as N's answers arrive:
-        the server decides N+1 while this thread records N's answers (a commit and its fsync)
-        and reads N+2 from the outbox. The server therefore meets the batches one after the
-        other, in outbox order, as before. A request still out when something here fails is
-        waited for and left `sending`: it goes again under the same keys, and the server
-        replays its stored answers.
+        One request is out at a time, and batch N+1 goes out as soon as N's answer arrives:
+        the server decides N+1 while this thread checks and records N's answers (a commit and
+        its fsync) and reads N+2 from the outbox. The server therefore meets the batches one
+        after the other, in outbox order, as before. A request still out when something here
+        fails is waited for and left `sending`: it goes again under the same keys, and the
+        server replays its stored answers.
         """
         sent, batch = 0, self.outbox.due(limit=BATCH_SIZE)
+        stop = False  # a batch was answered badly: record the one still out, send no more
         if not batch:
             return 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-push") as sender:
             out: Future | None = self._send(sender, batch)
             while out is not None:
-                following = self.outbox.due(BATCH_SIZE, in_flight={d.decision_id for d in batch})
+                following = [] if stop else self.outbox.due(
+                    BATCH_SIZE, in_flight={d.decision_id for d in batch})
                 answers = self._answers(batch, out.result)
                 if answers is None:
                     break  # answered badly: those wait for their backoff, do not spin on them
                 out = self._send(sender, following) if following else None
-                self._record(batch, answers)
-                sent += len(batch)
+                if self._checked(batch, answers):
+                    sent += len(batch)
+                else:
+                    stop = True
                 batch = following
-                if out is None and (batch := self.outbox.due(limit=BATCH_SIZE)):  # made meanwhile
-                    out = self._send(sender, batch)
+                if out is None and not stop and (batch := self.outbox.due(limit=BATCH_SIZE)):
+                    out = self._send(sender, batch)  # decided here meanwhile
         return sent
 
     def push_batch(self, batch: list[Decision]) -> bool:
         """Send one batch and record its answers, on this thread; False if answered badly."""
         self.outbox.mark_sending([d.decision_id for d in batch])
-        answers = self._answers(batch, lambda: self.client.post_decision_batch(batch))
-        if answers is not None:
-            self._record(batch, answers)
-        return answers is not None
+        answers = self._answers(batch, lambda: self.client.send_decision_batch(batch))
+        return answers is not None and self._checked(batch, answers)
 
     def _send(self, sender: ThreadPoolExecutor, batch: list[Decision]) -> Future:
         self.outbox.mark_sending([d.decision_id for d in batch])  # before the request goes out
-        return sender.submit(self.client.post_decision_batch, batch)
+        return sender.submit(self.client.send_decision_batch, batch)
 
-    def _answers(self, batch: list[Decision],
-                 answered: Callable[[], list[DecisionAnswer]]) -> list[DecisionAnswer] | None:
-        """The batch's answers, from `answered` (the request's result); None if answered badly."""
+    def _answers(self, batch: list[Decision], answered: Callable[[], Any]) -> Any:
+        """The batch's answer, decoded, from `answered` (the request's result); None if the
+        request was refused as a whole."""
         ids = [d.decision_id for d in batch]
         try:
             return answered()
@@ -98,6 +102,17 @@ class OutboxPusher:
         except (MalformedAnswer, ApiRejected) as exc:
             self._give_up_or_retry(ids, f"central API answered badly: {exc}")
             return None
+
+    def _checked(self, batch: list[Decision], data: Any) -> bool:
+        """Check the answer against the contract and record it; False if it is unusable."""
+        try:
+            answers = read_batch(data, batch)
+        except MalformedAnswer as exc:
+            self._give_up_or_retry([d.decision_id for d in batch],
+                                   f"central API answered badly: {exc}")
+            return False
+        self._record(batch, answers)
+        return True
 
     def _record(self, batch: list[Decision], answers: list[DecisionAnswer]) -> None:
         self.outbox.record_answers(

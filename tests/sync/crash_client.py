@@ -90,7 +90,7 @@ class _SpyConnection:
 
 
 def arm(killer: Killer) -> None:
-    real_post = ApiClient.post_decision_batch
+    real_send = ApiClient.send_decision_batch
 
     class KillInsideWrite(store_module.transaction):
         def __enter__(self):
@@ -115,17 +115,17 @@ def arm(killer: Killer) -> None:
                     f"SELECT DISTINCT state FROM outbox WHERE decision_id IN ({marks})", answered)]
                 killer.die("answer_write", answered, states_before_commit=states)
 
-    def post_decision_batch(self, decisions):
+    def send_decision_batch(self, decisions):
         ids = [d.decision_id for d in decisions]
         if killer.hit("before_send"):
             killer.die("before_send", ids)
-        answers = real_post(self, decisions)
+        answer = real_send(self, decisions)
         if killer.hit("after_send"):
-            killer.die("after_send", ids, statuses=[a.status for a in answers])
-        return answers
+            killer.die("after_send", ids, statuses=[r["status"] for r in answer["results"]])
+        return answer
 
     outbox_module.transaction = KillInsideWrite
-    ApiClient.post_decision_batch = post_decision_batch
+    ApiClient.send_decision_batch = send_decision_batch
 
 
 def run(cfg: dict) -> int:

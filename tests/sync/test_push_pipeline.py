@@ -29,7 +29,7 @@ DECISIONS = 23  # five batches, the last one short
 
 @pytest.fixture(scope="module")
 def big_api(tmp_path_factory):
-    names = {f"pipe-{n}": "reviewer" for n in range(4)}
+    names = {f"pipe-{n}": "reviewer" for n in range(5)}
     api = start_big_server(tmp_path_factory, 1200, "pipeline", names)
     try:
         yield api
@@ -50,15 +50,15 @@ class RecordingClient(ApiClient):
         self.events, self.before_send, self.sent = events, before_send, 0
         self.lock = threading.Lock()
 
-    def post_decision_batch(self, decisions):
+    def send_decision_batch(self, decisions):
         with self.lock:  # the overlap is with the recording, never with another request
             self.sent += 1
             if self.before_send:
                 self.before_send(self.sent)
             self.events.append(("send", self.sent))
-            answers = super().post_decision_batch(decisions)
+            answer = super().send_decision_batch(decisions)
             self.events.append(("answered", self.sent))
-            return answers
+            return answer
 
 
 class RecordingOutbox(Outbox):
@@ -173,4 +173,34 @@ def test_a_server_that_dies_mid_drain_loses_nothing(big_api, tmp_path):
             big_api.server.start()
         client.close()
     assert _accepted(db) == DECISIONS
+    assert _server_ids(big_api, made) == [d.decision_id for d in made]
+
+
+def test_an_unusable_answer_with_the_next_batch_out_records_that_one_and_sends_no_more(
+        big_api, tmp_path):
+    db, made = _queue(big_api, tmp_path, "pipe-4")
+    events: list = []
+    client = RecordingClient(big_api.url, big_api.tokens["pipe-4"], events)
+    real_send = client.send_decision_batch
+
+    def second_answer_garbled(decisions):
+        answer = real_send(decisions)
+        return {"results": "garbled"} if client.sent == 2 else answer
+
+    client.send_decision_batch = second_answer_garbled
+    try:
+        assert OutboxPusher(Outbox(db), client).push_all() == 2 * BATCH  # batches 1 and 3
+        assert client.sent == 3  # batch 3 was out when 2's answer was read: no 4th
+        pending = Outbox(db).entries("pending")  # batch 2 to retry, 4 and 5 never sent
+        assert [e.decision.decision_id for e in pending] == [d.decision_id for d in made[5:10]
+                                                             + made[15:]]
+        assert [e.decision.decision_id for e in pending if "answered badly" in e.last_error
+                ] == [d.decision_id for d in made[5:10]]
+        db.execute("UPDATE outbox SET next_attempt_at = '' WHERE state = 'pending'")  # backoff over
+        db.conn.commit()
+        assert OutboxPusher(Outbox(db), client).push_all() == DECISIONS - 2 * BATCH
+    finally:
+        client.close()
+    assert _accepted(db) == DECISIONS
+    # Batch 2 was recorded on the server at its first sending; the second got its stored answers.
     assert _server_ids(big_api, made) == [d.decision_id for d in made]
