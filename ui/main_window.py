@@ -66,13 +66,13 @@ class MainWindow(QMainWindow):
         self._lay_out()
         build_menus(self.menuBar(), self.registry)
         self._order_focus()
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch)
         self._connect_signals()
         self._connect_actions(self.handlers(), self.decisions.handlers(), self.alerts.handlers(),
                               self.media_desk.handlers(), self.work_list.handlers(),
                               self.guidelines.handlers(), self.suggested.handlers(),
                               self.dashboards.handlers())
-        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
-        self._prefetch_timer.timeout.connect(self._prefetch)
         self._first_waits = 50  # prefetch waits for the first case's renders (2 s at most)
         self._sla_timer = QTimer(self, interval=1000)
         self._sla_timer.timeout.connect(self.case_panel.refresh_sla)
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         main.addWidget(right)
         main.setSizes([400, 1000])  # the list's rows carry deadline, language, region, reports
         main.addWidget(self.investigation_panel)
-        self.statusBar().addWidget(self.sync_indicator)
+        self.statusBar().addWidget(self.sync_indicator.holder)
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.media_desk.exposure_label)
         self.statusBar().addPermanentWidget(self.media_desk.reveal_hint)
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.decisions.show_case.connect(self.show_current)
         self.decisions.recorded.connect(self._update_indicator)
         self.decisions.decided.connect(self.bridge.wake)
-        self.decisions.decided.connect(lambda: self._prefetch_timer.start())  # from the paint
+        self.decisions.decided.connect(lambda t=self._prefetch_timer: t.isActive() or t.start())
         self.decisions.decided.connect(self.investigation_panel.read_later)  # on, not inside it
         self.guidelines.changed.connect(self.bridge.wake)
         self.alerts.changed.connect(self.bridge.wake)
@@ -227,8 +227,9 @@ class MainWindow(QMainWindow):
         self.investigation_panel.show_case(case)  # reads only once the case has painted
         self.media_grid.set_media(case.media if case else ())
         self.work_list.show_list()
-        # Prefetch once this case has painted: decode threads would compete with the paint.
-        self._prefetch_timer.start()
+        # Prefetch after the paint, but not put off by each case of a burst of keys (never ran).
+        if not self._prefetch_timer.isActive():
+            self._prefetch_timer.start()
         self.case_shown.emit(case.id if case else "")
 
     def is_idle(self) -> bool:
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
 
     def _request_media(self, case: Case) -> None:
         for key in self.media_grid.prefetch_keys(case.media):
-            self.media.request(key)
+            self.media.request(key, ahead=True)
 
     @property
     def shown_case_id(self) -> str:
@@ -386,9 +387,8 @@ class MainWindow(QMainWindow):
         self.case_panel.set_lease(self.session.cache.lease_expiry(case.id) if case else None)
 
     def _update_indicator(self) -> None:
-        outbox = self.session.outbox
-        self.sync_indicator.show_status(self.bridge.last_status, outbox.waiting(),
-                                        outbox.needs_attention(), outbox.awaiting_approval())
+        self.sync_indicator.show_status(self.bridge.last_status,
+                                        *self.session.outbox.indicator_counts())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._prefetch_timer.stop()

@@ -241,6 +241,14 @@ class Outbox:
         return self.db.execute("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"
                                ).fetchone()[0]
 
+    def indicator_counts(self) -> tuple[int, int, int]:
+        """(waiting, needs_attention, awaiting_approval) in one statement, each from its index:
+        the sync indicator reads them after every decision, on the way to the next case."""
+        return tuple(self.db.execute(
+            "SELECT (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')), "
+            f"(SELECT count(*) FROM outbox WHERE {_NEEDS_ATTENTION}), "
+            "(SELECT count(*) FROM outbox WHERE awaiting_approval = 1)").fetchone())
+
     def entries(self, state: str | None = None, where: str = "1") -> list[OutboxEntry]:
         sql = ("SELECT decision_id, case_id, action, policy, note, decided_at, state, attempts, "
                "last_error, response, acknowledged_at, sealed_note, sealed_response FROM outbox "

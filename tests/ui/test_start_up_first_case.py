@@ -83,7 +83,8 @@ def test_the_first_case_renders_once_at_its_laid_out_size_before_later_cases(
     asked = []
     request = MediaService.request
     monkeypatch.setattr(MediaService, "request",
-                        lambda service, key: (asked.append(key), request(service, key)))
+                        lambda service, key, ahead=False: (asked.append(key),
+                                                           request(service, key, ahead)))
     window = _open(qtbot, profile)
     assert asked == []  # nothing before the window is laid out and shown
     window.show()

@@ -12,7 +12,7 @@ are not even read from the store.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +77,12 @@ class MediaService(QObject):
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="decode")
         self._local = threading.local()
         self._results: OrderedDict[RenderKey, RenderResult] = OrderedDict()
-        self._in_flight: set[RenderKey] = set()
+        self._in_flight: set[RenderKey] = set()  # submitted or queued ahead
+        # Renders ahead (the next cases') wait here and go to the pool one at a time, so a
+        # worker is always free for what is on screen: the pool takes jobs first come, and a
+        # case shown before its renders ahead finished waited behind all of them.
+        self._ahead: deque[RenderKey] = deque()
+        self._ahead_running = 0
         self._cache_items = cache_items
         self._closed = False
         self._finished.connect(self._store_result)
@@ -94,11 +99,26 @@ class MediaService(QObject):
         self._results.move_to_end(key)
         return self._results[key]
 
-    def request(self, key: RenderKey) -> None:
-        if key in self._results or key in self._in_flight or self._closed:
+    def request(self, key: RenderKey, ahead: bool = False) -> None:
+        """`ahead`: for a case not on screen yet; it waits for a free worker."""
+        if key in self._results or self._closed:
+            return
+        if key in self._in_flight:
+            if not ahead and key in self._ahead:  # wanted on screen now: no more waiting
+                self._ahead.remove(key)
+                self._pool.submit(self._render, key, False)
             return
         self._in_flight.add(key)
-        self._pool.submit(self._render, key)
+        if ahead:
+            self._ahead.append(key)
+            self._feed_ahead()
+        else:
+            self._pool.submit(self._render, key, False)
+
+    def _feed_ahead(self) -> None:
+        while self._ahead and self._ahead_running < 1 and not self._closed:
+            self._ahead_running += 1
+            self._pool.submit(self._render, self._ahead.popleft(), True)
 
     def idle(self) -> bool:
         return not self._in_flight
@@ -108,7 +128,7 @@ class MediaService(QObject):
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # --- pool side ------------------------------------------------------------------------
-    def _render(self, key: RenderKey) -> None:
+    def _render(self, key: RenderKey, ahead: bool) -> None:
         load = lambda: self._cache().media_bytes(key.sha256)  # noqa: E731
         try:
             media = self._renderer.render_from(key.sha256, load, key.box, key.style)
@@ -116,7 +136,7 @@ class MediaService(QObject):
         except Exception as exc:  # never let one bad file take the viewer down
             result = RenderResult(None, tr("Cannot be displayed: {error}").format(
                 error=type(exc).__name__))
-        self._finished.emit(key, result)
+        self._finished.emit(key, (result, ahead))
         if result.image is not None and not self._closed:
             # The blurred and reduced stages decode small; with the reduced stage held, real
             # pixels are one key away, so their decode is made now, after this render is on
@@ -132,8 +152,12 @@ class MediaService(QObject):
         return self._local.cache
 
     # --- UI side --------------------------------------------------------------------------
-    def _store_result(self, key: RenderKey, result: RenderResult) -> None:
+    def _store_result(self, key: RenderKey, done: tuple[RenderResult, bool]) -> None:
+        result, ahead = done
         self._in_flight.discard(key)
+        if ahead:
+            self._ahead_running -= 1
+            self._feed_ahead()
         if result.final:
             self._keep(key, result)
         self.rendered.emit(key, result)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 from reviewer.sync.engine import SyncStatus
 from ui.i18n.core_text import shown, tr
 from ui.widgets import accessible
+from ui.widgets.label_holder import LabelHolder
 
 
 def describe(status: SyncStatus | None, waiting_here: int, needs_attention: int = 0,
@@ -51,6 +52,9 @@ class SyncIndicator(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         accessible.describe(self, self.tr("Sync status"),
                             self.tr("Enter shows conflicts and rejected decisions"))
+        # What the window lays out: the count changes on every decision, and only a change of
+        # width should relayout the status bar.
+        self.holder = LabelHolder(self)
 
     def show_status(self, status: SyncStatus | None, waiting_here: int, needs_attention: int = 0,
                     awaiting_approval: int = 0) -> None:
