@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         main.setSizes([400, 1000])  # the list's rows carry deadline, language, region, reports
         main.addWidget(self.investigation_panel)
         self.statusBar().addWidget(self.sync_indicator.holder)
-        self.statusBar().addWidget(self.status_line, 1)
+        self.statusBar().addWidget(self.status_line.holder, 1)
         self.statusBar().addPermanentWidget(self.media_desk.exposure_label)
         self.statusBar().addPermanentWidget(self.media_desk.reveal_hint)
         self.resize(1500, 920)

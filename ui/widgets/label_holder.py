@@ -11,7 +11,7 @@ count that wraps to another line, a wider status).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class LabelHolder(QWidget):
@@ -25,7 +25,12 @@ class LabelHolder(QWidget):
     def _read_hints(self, width: int) -> tuple:
         label = self.label
         height = label.heightForWidth(width) if label.hasHeightForWidth() else -1
-        return label.sizeHint(), label.minimumSizeHint(), height
+        hint, least = label.sizeHint(), label.minimumSizeHint()
+        if label.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored:
+            # The layout gives it whatever width there is (a message line that elides):
+            # only its height counts.
+            return hint.height(), least.height(), height
+        return hint, least, height
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
         return self.label.sizeHint()

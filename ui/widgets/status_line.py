@@ -23,6 +23,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from ui.widgets.accessible import announce, describe
+from ui.widgets.label_holder import LabelHolder
 
 MESSAGE_LIFETIME_S = 30.0  # long enough to read twice; the log keeps it afterwards
 HISTORY_SIZE = 200
@@ -49,6 +50,9 @@ class StatusLine(QLabel):
         # Takes the width the status bar gives it, and no more: a long message is elided
         # inside that width instead of pushing the line past the window's edge.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # What the window lays out: a new message (one after every decision) relayouts
+        # nothing around it.
+        self.holder = LabelHolder(self)
         self.lifetime_s = lifetime_s
         describe(self, self.tr("Messages"), self.tr("The latest message; Ctrl+Shift+M shows "
                                                      "the recent ones"))

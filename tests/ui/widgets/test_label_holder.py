@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tests.qt_wait import pump_until
 from ui.widgets.label_holder import LabelHolder
@@ -67,3 +67,16 @@ def test_a_wider_status_widens_its_holder(qtbot):
     label.setText("● Offline — working from cached cases  ·  12 waiting to sync")
     pump_until(lambda: holder.width() > narrow, what="the holder widened")
     assert holder.width() >= label.sizeHint().width()
+
+
+def test_a_new_message_on_a_line_of_ignored_width_does_not_relayout(qtbot):
+    panel, label, holder = _panel(qtbot, wrap=False)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    for _ in range(3):  # the holder takes the new policy, then the panel lays out again
+        QApplication.processEvents()
+    requests = LayoutRequests(panel)
+    label.setText("Recorded c-0001: no violation · a much longer message than the one before")
+    QApplication.processEvents()
+    label.setText("Recorded c-0002")
+    QApplication.processEvents()
+    assert requests.count == 0 and label.geometry() == holder.rect()
