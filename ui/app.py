@@ -117,12 +117,18 @@ def return_large_blocks() -> None:
     threshold after each such free, so later big blocks land in the heaps of the threads that
     made them (the list's, the indexer's, the decode pool's) and stay resident once freed: at
     100,000 cases that held ~20 MB more at the peak. Glibc only; elsewhere nothing changes."""
+    set_mmap_threshold(LARGE_BLOCK)
+
+
+def set_mmap_threshold(size: int) -> None:
+    """Blocks of `size` and more are mapped apart; glibc's own moving threshold stops moving.
+    Glibc on Linux only; elsewhere nothing changes."""
     if not sys.platform.startswith("linux"):
         return
     try:
         # The process's own symbols, libc's among them: find_library runs `ldconfig -p`.
         libc = ctypes.CDLL(None)
-        libc.mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
+        libc.mallopt(_M_MMAP_THRESHOLD, size)
     except (OSError, AttributeError, TypeError):  # not glibc (musl has no mallopt)
         pass
 
