@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import httpx
 
 from server.runner import start_demo_server
 
+SEEDED = re.compile(r"case-\d{5}")  # server/demo/seed.py's ids
 
-def _decide_first_open_case(url: str, token: str) -> str:
+
+def _decide_a_seeded_case(url: str, token: str) -> str:
+    """Decides one of the seed's own cases. A claim may also serve a golden check or a second
+    review: a copy under a new random id, which a freshly seeded demo rightly does not have."""
     headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": "demo-restart-1"}
-    claimed = httpx.post(f"{url}/v1/queues/hate_harassment/claim", json={"count": 1},
+    claimed = httpx.post(f"{url}/v1/queues/hate_harassment/claim", json={"count": 20},
                          headers=headers).json()
-    case_id = claimed["cases"][0]["id"]
+    case_id = next(case["id"] for case in claimed["cases"] if SEEDED.fullmatch(case["id"]))
     answer = httpx.post(f"{url}/v1/decisions", headers=headers, json={
         "decision_id": "demo-restart-1", "case_id": case_id, "action": "no_violation",
         "policy": "harassment", "note": "", "decided_at": "2026-11-22T07:00:00Z"})
@@ -37,7 +42,7 @@ def _case(url: str, case_id: str, token: str) -> dict:
 def test_a_restarted_demo_keeps_its_decisions_and_a_fresh_one_starts_over(tmp_path):
     server, token = start_demo_server(tmp_path, fresh=False)
     try:
-        case_id = _decide_first_open_case(server.url, token)
+        case_id = _decide_a_seeded_case(server.url, token)
     finally:
         server.stop()
     server, second = start_demo_server(tmp_path, fresh=False)
