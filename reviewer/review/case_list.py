@@ -144,7 +144,7 @@ class CaseList(StepwiseLoad):
         self._version = -1  # PRAGMA data_version at the last load
         self._last: tuple = ()  # how the last `ids` answer was made (see position)
         self._doc_ordinals: tuple = ()  # (load, doc hashes, ordinal per index row): _hit_mask
-        self._total: int | None = None  # open cases, while only the head is read (read_head)
+        self._head_counts = None  # each queue's count, while only the head is read (read_head)
         self._loading: ColumnsLoad | None = None  # every column, a step at a time (load_step)
         self._load_version = self._prepared = 0
         if load:
@@ -182,7 +182,7 @@ class CaseList(StepwiseLoad):
 
     def _adopt(self, cols: ListColumns) -> None:
         self._version = self._data_version()
-        self._cols, self._total, self._prepared, self._loading = cols, None, 0, None
+        self._cols, self._head_counts, self._prepared, self._loading = cols, None, 0, None
         self._per_queue = None  # Counter of queue ids, made on first use
         self._gone = set()
         self._gone_per_queue = Counter()
@@ -201,7 +201,8 @@ class CaseList(StepwiseLoad):
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def __len__(self) -> int:
-        return (len(self._cols) if self._total is None else self._total) - len(self._gone)
+        listed = sum(self._queue_counts().values()) if self.is_head else len(self._cols)
+        return listed - len(self._gone)
 
     def count(self, queue_id: str | None = None) -> int:
         """Open cases here, in one queue or all of them."""
@@ -212,9 +213,7 @@ class CaseList(StepwiseLoad):
     def counts_by_queue(self) -> dict[str, int]:
         """Open cases here per queue, from memory (the queue list asks after every pause in
         deciding; a GROUP BY over the store would count the same rows again)."""
-        if self._per_queue is None:
-            self._per_queue = self._cols.columns["queue_id"].count(None)
-        return {q: n - self._gone_per_queue[q] for q, n in self._per_queue.items()}
+        return {q: n - self._gone_per_queue[q] for q, n in self._queue_counts().items()}
 
     def remove(self, case_id: str, queue_id: str = "") -> None:
         """A case left the list (decided here): hidden at once, without a reload."""

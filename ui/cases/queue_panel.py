@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 
-from PySide6.QtCore import QIdentityProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QIdentityProxyModel, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -223,8 +223,18 @@ class QueuePanel(QWidget):
         # Countdowns in the rows tick: the visible rows (a few dozen) repaint each minute, and
         # a row's text is made anew once its minute has passed (CaseListModel._row).
         self._tick = QTimer(self, interval=COUNTDOWN_TICK_MS)
-        self._tick.timeout.connect(self.cases.viewport().update)
+        self._tick.timeout.connect(self._repaint_rows)
         self._tick.start()
+
+    def wrap_viewport(self) -> None:
+        """PySide hands Python the list's viewport (a plain QWidget that Qt made) only when first
+        asked for it, and that first time it makes the Python class of every widget class Qt
+        has: ~16 ms. Asked for once the first case is on screen, so that neither start-up nor a
+        later repaint of the rows (the countdown tick, a queue change) pays it."""
+        self.cases.viewport()
+
+    def _repaint_rows(self) -> None:
+        self.cases.viewport().update()
 
     def show_queues(self, queues: list[Queue], local_counts: dict[str, int], selected: str | None) -> None:
         self.queues.blockSignals(True)
@@ -271,7 +281,10 @@ class QueuePanel(QWidget):
             # when the current row is actually out of sight. It then goes to the top, so the
             # cases that follow are in sight and the next screenful of decisions scrolls (and
             # repaints the whole list, ~6 ms) once, not each time the row steps past the edge.
-            if not self.cases.viewport().rect().contains(self.cases.visualRect(index)):
+            # The viewport's size, as the view has it: asking for the viewport itself at start-up
+            # costs ~16 ms (wrap_viewport). The view never scrolls sideways.
+            shown = QRect(QPoint(0, 0), self.cases.maximumViewportSize())
+            if not shown.contains(self.cases.visualRect(index)):
                 self.cases.scrollTo(index, QListView.ScrollHint.PositionAtTop)
 
     def show_facets(self, facets: Facets) -> None:

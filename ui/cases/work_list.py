@@ -155,6 +155,7 @@ class WorkList(QObject):
 
     def read_rest(self) -> None:
         """The first case is on screen: the list's columns are read in steps from now."""
+        self.panel.wrap_viewport()
         if not self.session.case_list.is_complete and not self._loading.isActive():
             self._complete.stop()
             self._loading.start()

@@ -5,9 +5,11 @@ whole list's counts, and any other query waits for the whole answer."""
 from __future__ import annotations
 
 import sqlite3
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
+import sqlite_utils
 
 from reviewer.review.case_list import CaseList, ListQuery, SortKey
 from reviewer.review.list_columns import FixedTexts, ListColumns
@@ -72,6 +74,36 @@ def test_the_head_is_listed_with_the_whole_lists_counts(db):
     assert cases.counts_by_queue() == {q: sum(r.queue_id == q for r in rows)
                                        for q in {r.queue_id for r in rows}}
     assert cases.is_head  # nothing above read the rest
+
+
+def test_the_counts_are_those_the_head_was_read_with_however_late_the_thread_counts(
+        db, monkeypatch):
+    held = []  # the counting thread, held back until a case is decided and committed
+
+    class HeldThread:
+        def __init__(self, target, **_):
+            self.start = lambda: held.append(target)
+    monkeypatch.setattr(list_loading, "threading", SimpleNamespace(Thread=HeldThread))
+    rows = _rows(db)
+    cases = CaseList(db, load=False)
+    cases.read_head(HEAD)
+    decided = rows[-1]
+    db.execute("UPDATE cases SET local_state = 'decided' WHERE id = ?", (decided.id,))
+    db.conn.commit()
+    cases.remove(decided.id, decided.queue_id)
+    held.pop()()  # counts only now, in the snapshot begun with the head: the case is counted
+    assert len(cases) == len(rows) - 1
+    assert cases.count(decided.queue_id) == sum(r.queue_id == decided.queue_id
+                                                for r in rows) - 1
+
+
+def test_a_store_in_memory_is_counted_at_once(db):
+    memory = sqlite3.connect(":memory:")
+    db.conn.backup(memory)
+    cases = CaseList(sqlite_utils.Database(memory), load=False)
+    cases.read_head(HEAD)
+    assert cases.is_head and cases._head_counts.done()
+    assert len(cases) == len(_rows(db))
 
 
 @pytest.mark.parametrize("query", [ListQuery(), ListQuery(queue_id="spam"),
