@@ -172,15 +172,19 @@ class ReviewSession:
         self._refilter(keep_current=True)
         return True
 
-    def go_to(self, case_id: str) -> None:
-        if case_id not in self._ids and self._head_listed:
+    def _whole_if_past_head(self, past: Callable[[], bool] = lambda: True) -> None:
+        """Before a move that may go past the head listed at start-up (`past` says whether
+        this one does): every case is listed first."""
+        if self._head_listed and past():
             self.whole_list()
+
+    def go_to(self, case_id: str) -> None:
+        self._whole_if_past_head(lambda: case_id not in self._ids)
         if case_id in self._ids:
             self._index = self._ids.index(case_id)
 
     def next(self) -> None:
-        if self._index + 1 >= len(self._ids) and self._head_listed:
-            self.whole_list()
+        self._whole_if_past_head(lambda: self._index + 1 >= len(self._ids))
         self._index = min(self._index + 1, max(0, len(self._ids) - 1))
 
     def previous(self) -> None:
@@ -188,8 +192,7 @@ class ReviewSession:
 
     def skip(self) -> None:
         """Put the current case at the end of this session's list and move on."""
-        if self._head_listed:
-            self.whole_list()
+        self._whole_if_past_head()  # the case goes to the end of every case
         if len(self._ids) > 1:
             self._ids.append(self._ids.pop(self._index))
             self._index = min(self._index, len(self._ids) - 1)

@@ -195,3 +195,13 @@ def test_a_list_no_longer_than_the_head_is_whole_at_once(tmp_path):
     session = ReviewSession(store, head=HEAD)
     assert not session.head_listed and len(session.case_ids) == 5
     assert not session.case_list.is_head
+
+
+def test_moves_within_the_head_leave_the_rest_unread(db):
+    rows = _rows(db)
+    session = ReviewSession(db, head=HEAD)
+    session.go_to(rows[HEAD - 1].id)
+    session.previous()
+    session.next()
+    assert session.current().id == rows[HEAD - 1].id
+    assert session.head_listed and not session.case_list.is_complete
