@@ -122,3 +122,16 @@ def test_the_first_cases_investigation_is_read_after_it_is_on_screen(qtbot, prof
     assert timer.interval() == REFRESH_DELAY_MS
     assert [s.objectName() for s in window.splitters] == ["listCaseSplitter",
                                                           "caseMediaSplitter"]
+
+
+def test_the_incidents_panel_is_made_when_first_shown(qtbot, profile):
+    from reviewer.actions import ActionId
+    from ui.context.incident_desk import IncidentDesk
+    window = _open(qtbot, profile)
+    desk = next(c for c in window.children() if isinstance(c, IncidentDesk))
+    assert desk._dock is None  # not made on the way to the first case
+    window.show()
+    qtbot.waitExposed(window)
+    window.registry.actions[ActionId.INCIDENTS].trigger()
+    assert desk.dock.isVisible() and desk.panel.list.count() == 0
+    assert desk.panel.selected_id() == ""
