@@ -138,8 +138,17 @@ FULL = Need("RGB", False)
 class Decoded:
     frames: tuple[Image.Image, ...]  # one for a still image
     caption: str = ""
-    shown: tuple[int, int] | None = None  # a still's size on screen (its frame may be smaller)
+    # A still's size on screen (its frame may be smaller); for a small decode, the upright
+    # picture's own size, fitted to each box as it is rendered.
+    shown: tuple[int, int] | None = None
     need: Need = FULL  # what it serves (storyboards are always decoded in full)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(f.width * f.height * len(f.getbands()) for f in self.frames)
+
+
+_ANY_BOX = (1 << 30, 1 << 30)  # a small decode's key and size: the same copy serves every box
 
 
 def apply_filter(image: Image.Image, style: RenderStyle,
@@ -176,11 +185,13 @@ def fit_within(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
 
 
 class MediaRenderer:
-    """Decode once per (media, size), filter per style. Safe to call from several threads."""
+    """Decode once per media for the blurred and reduced stages (once per size for real
+    pixels), filter per style. Safe to call from several threads."""
 
-    def __init__(self, cache_items: int = 48):
+    def __init__(self, cache_items: int = 256, cache_bytes: int = 48 << 20):
         self._decoded: OrderedDict[tuple[str, tuple[int, int], Need], Decoded] = OrderedDict()
-        self._cache_items = cache_items
+        self._cache_items, self._cache_bytes = cache_items, cache_bytes
+        self._held_bytes = 0
         self._lock = threading.Lock()
 
     def render(self, key: str, data: bytes | None, box: tuple[int, int],
@@ -214,7 +225,8 @@ class MediaRenderer:
     def is_decoded(self, key: str, box: tuple[int, int], style: RenderStyle) -> bool:
         """Whether rendering `style` needs no decode (its decode is in the cache)."""
         with self._lock:
-            return any((key, box, need) in self._decoded for need in Need.of(style).served_by())
+            return any(_cache_key(key, box, need) in self._decoded
+                       for need in Need.of(style).served_by())
 
     @staticmethod
     def refusal(style: RenderStyle) -> RenderedMedia | None:
@@ -229,7 +241,8 @@ class MediaRenderer:
     @staticmethod
     def _filtered(decoded: Decoded, box: tuple[int, int], style: RenderStyle) -> RenderedMedia:
         if decoded.shown is not None:
-            return RenderedMedia(apply_filter(decoded.frames[0], style, decoded.shown))
+            shown = fit_within(decoded.shown, box)  # a full decode's is already `box`'s
+            return RenderedMedia(apply_filter(decoded.frames[0], style, shown))
         cell = _cell(box, len(decoded.frames))
         # Each frame is filtered at its own size, so the blur scales with what is shown.
         frames = [apply_filter(_fit(f, cell), style) for f in decoded.frames]
@@ -239,7 +252,7 @@ class MediaRenderer:
                      box: tuple[int, int], need: Need) -> Decoded:
         with self._lock:
             for served_by in need.served_by():
-                cache_key = (key, box, served_by)
+                cache_key = _cache_key(key, box, served_by)
                 if cache_key in self._decoded:
                     self._decoded.move_to_end(cache_key)
                     return self._decoded[cache_key]
@@ -249,15 +262,30 @@ class MediaRenderer:
                 decoded = decode_media(data, box, need)
         except Exception as exc:  # noqa: BLE001 -- hostile input: one line, never a traceback
             raise decode_refusal(exc) from exc
-        with self._lock:
-            self._decoded[(key, box, decoded.need)] = decoded
-            while len(self._decoded) > self._cache_items:
-                self._decoded.popitem(last=False)
+        self._keep(_cache_key(key, box, decoded.need), decoded)
         return decoded
+
+    def _keep(self, cache_key: tuple, decoded: Decoded) -> None:
+        """Held by count and by bytes: a small decode is ~0.25 MB, a full one at a large box
+        several MB, and a count alone let a few reveals at full screen hold hundreds."""
+        with self._lock:
+            old = self._decoded.pop(cache_key, None)
+            self._held_bytes += decoded.nbytes - (old.nbytes if old else 0)
+            self._decoded[cache_key] = decoded
+            while self._decoded and (len(self._decoded) > self._cache_items
+                                     or self._held_bytes > self._cache_bytes):
+                self._held_bytes -= self._decoded.popitem(last=False)[1].nbytes
 
     def forget(self) -> None:
         with self._lock:
             self._decoded.clear()
+            self._held_bytes = 0
+
+
+def _cache_key(key: str, box: tuple[int, int], need: Need) -> tuple:
+    """A small decode covers the work copy of the picture at any size shown, so it is kept
+    once per media, whichever layout (one, two or four tiles) or view asked for it first."""
+    return (key, _ANY_BOX if need.small else box, need)
 
 
 def decode_media(data: bytes, box: tuple[int, int], need: Need = FULL) -> Decoded:
@@ -275,7 +303,10 @@ def decode_media(data: bytes, box: tuple[int, int], need: Need = FULL) -> Decode
             raise decode_refusal(exc, "animation") from exc
         return _storyboard(frames, box,
                            f"Animation: {len(frames)} of {total} frames · not playing")
-    still = decode_shown(image, box, need.mode, _SMALL_SIDE if need.small else None)
+    if need.small:  # the upright picture's size: each render fits it to its own box
+        still = decode_shown(image, _ANY_BOX, need.mode, _SMALL_SIDE)
+    else:
+        still = decode_shown(image, box, need.mode)
     return Decoded((still.image,), shown=still.size, need=need)
 
 

@@ -1,7 +1,8 @@
 """The decode pool: renders media off the UI thread and hands finished QImages back by signal.
 
-Results are kept in a small cache keyed by (media, box, style), so the media of the next few
-cases is ready before the reviewer gets there and a case change paints without waiting.
+Results are kept in a cache keyed by (media, box, style) and bounded by bytes, so the media of
+the next few cases is ready before the reviewer gets there and a case change paints without
+waiting.
 
 Every view asks here and nowhere else, and never decides itself whether an item may be shown:
 the style in the key carries the category and its preset, and the renderer refuses a
@@ -25,6 +26,13 @@ from reviewer.media.render import MediaRenderer, RenderedMedia, RenderStyle
 from reviewer.store.database import open_store
 from ui.i18n.core_text import tr
 from ui.media.qt_images import to_qimage
+
+
+# Renders are held by their bytes, not counted: a blurred tile is grey, ~0.1-0.5 MB, while a
+# revealed one at full screen is RGB32, several MB. 48 MB keeps the last ~150 tiles shown or
+# rendered ahead, so cases coming back (the same picture reported again, a step back, another
+# layout of the same media) paint without a decode.
+CACHE_BYTES = 48 << 20
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,8 @@ class MediaService(QObject):
 
     _finished = Signal(object, object)  # from pool threads; queued onto the UI thread
 
-    def __init__(self, store_path: Path, workers: int = 2, cache_items: int = 96, parent=None):
+    def __init__(self, store_path: Path, workers: int = 2, cache_bytes: int = CACHE_BYTES,
+                 parent=None):
         super().__init__(parent)
         self._store_path = store_path
         self._renderer = MediaRenderer()
@@ -83,7 +92,7 @@ class MediaService(QObject):
         # case shown before its renders ahead finished waited behind all of them.
         self._ahead: deque[RenderKey] = deque()
         self._ahead_running = 0
-        self._cache_items = cache_items
+        self._cache_bytes, self._held_bytes = cache_bytes, 0
         self._closed = False
         self._finished.connect(self._store_result)
 
@@ -163,6 +172,12 @@ class MediaService(QObject):
         self.rendered.emit(key, result)
 
     def _keep(self, key: RenderKey, result: RenderResult) -> None:
+        old = self._results.pop(key, None)
+        self._held_bytes += _bytes_of(result) - (_bytes_of(old) if old else 0)
         self._results[key] = result
-        while len(self._results) > self._cache_items:
-            self._results.popitem(last=False)
+        while len(self._results) > 1 and self._held_bytes > self._cache_bytes:
+            self._held_bytes -= _bytes_of(self._results.popitem(last=False)[1])
+
+
+def _bytes_of(result: RenderResult) -> int:
+    return result.image.sizeInBytes() if result.image is not None else 0
