@@ -155,7 +155,7 @@ class WorkList(QObject):
 
     def read_rest(self) -> None:
         """The first case is on screen: the list's columns are read in steps from now."""
-        self.panel.wrap_viewport()
+        QTimer.singleShot(0, self.panel, self.panel.wrap_viewport)  # a turn of its own (~16 ms)
         if not self.session.case_list.is_complete and not self._loading.isActive():
             self._complete.stop()
             self._loading.start()
