@@ -5,18 +5,20 @@ Like the policy picker it is an overlay inside the window (see ui.widgets.list_o
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reviewer.actions import ActionId
-from reviewer.fuzzy import rank
+from reviewer.fuzzy import score
 from reviewer.review.case_list import ListQuery
 from reviewer.review.session import ReviewSession
 from ui.i18n.core_text import tr
 from ui.widgets.accessible import describe
 from ui.keys.action_registry import ActionRegistry
+from ui.keys.palette_cases import CaseEntries
 from ui.widgets.list_overlay import ListOverlay
 
 MAX_SHOWN = 50
@@ -48,6 +50,15 @@ class PaletteTargets:
 
 def entries_for(registry: ActionRegistry, session: ReviewSession,
                 targets: PaletteTargets) -> list[Entry]:
+    """Every entry the palette offers, in its order among equal matches."""
+    fixed, cases, last = parts_for(registry, session, targets)
+    return [*fixed, *(_case(cases, i, targets) for i in range(len(cases.ids))), *last]
+
+
+def parts_for(registry: ActionRegistry, session: ReviewSession,
+           targets: PaletteTargets) -> tuple[list[Entry], CaseEntries, list[Entry]]:
+    """The entries before the cases, the cases (made only where a query matches them) and
+    the entries after them."""
     found = []
     for action_id, action in registry.actions.items():
         if action_id not in _NOT_IN_PALETTE and action.isEnabled():
@@ -62,15 +73,31 @@ def entries_for(registry: ActionRegistry, session: ReviewSession,
         found.append(Entry(tr("Policy: {policy} — read its guideline").format(policy=policy),
                            "policy",
                            lambda p=policy: targets.open_policy(p)))
-    for case_id in session.case_list.ids(ListQuery()):  # every open cached case, any queue
-        found.append(Entry(case_entry(case_id), "case", lambda c=case_id: targets.go_to_case(c)))
-    found.append(Entry(tr("Setting: blank all media (panic)"), "setting",
-                       registry.actions[ActionId.PANIC].trigger))
-    return found
+    cases = CaseEntries(session.case_list.ids(ListQuery()))  # every open cached case, any queue
+    return found, cases, [Entry(tr("Setting: blank all media (panic)"), "setting",
+                                registry.actions[ActionId.PANIC].trigger)]
 
 
-def case_entry(case_id: str) -> str:
-    return tr("Case {case}").format(case=case_id)
+def _case(cases: CaseEntries, index: int, targets: PaletteTargets) -> Entry:
+    case_id = cases.ids[index]
+    return Entry(cases.entry_text(index), "case", lambda: targets.go_to_case(case_id))
+
+
+def ranked(query: str, parts: tuple[list[Entry], CaseEntries, list[Entry]],
+           targets: PaletteTargets, limit: int = MAX_SHOWN) -> list[Entry]:
+    """`reviewer.fuzzy.rank` over `entries_for`, best `limit` first, making entries only for
+    the cases shown."""
+    fixed, cases, last = parts
+    scored = [*_scored(query, fixed, 0),
+              *((s, len(fixed) + i, None) for s, i in cases.best(query, limit)),
+              *_scored(query, last, len(fixed) + len(cases.ids))]
+    best = heapq.nsmallest(limit, scored, key=lambda t: (-t[0], t[1]))
+    return [e if e is not None else _case(cases, i - len(fixed), targets) for _, i, e in best]
+
+
+def _scored(query: str, entries: list[Entry], first: int) -> list[tuple[float, int, Entry]]:
+    return [(s, first + i, e) for i, e in enumerate(entries)
+            if (s := score(query, e.text)) is not None]
 
 
 class CommandPalette(ListOverlay):
@@ -79,9 +106,8 @@ class CommandPalette(ListOverlay):
     def __init__(self, host: QWidget, registry: ActionRegistry, session: ReviewSession,
                  targets: PaletteTargets):
         super().__init__(host, "commandPalette")
-        self.entries = entries_for(registry, session, targets)
+        self._parts = parts_for(registry, session, targets)
         self.targets = targets
-        self._cached = {e.text for e in self.entries if e.kind == "case"}
         self.search = self.filter
         self.search.setObjectName("paletteSearch")
         self.search.setPlaceholderText(self.tr("Action, queue, case id, policy or setting…"))
@@ -99,9 +125,9 @@ class CommandPalette(ListOverlay):
         self.ask(560, 420, 1 / 4)
 
     def _refilter(self, text: str) -> None:
-        shown = rank(text, self.entries, key=lambda e: e.text)[:MAX_SHOWN]
+        shown = ranked(text, self._parts, self.targets)
         wanted = text.strip()
-        if _looks_like_case_id(wanted) and case_entry(wanted) not in self._cached:
+        if _looks_like_case_id(wanted) and wanted not in self._parts[1]:
             # Not cached here: the central API may know it (fetched by the sync worker).
             shown.append(Entry(self.tr("Open case {case} from the central API").format(
                                case=wanted), "case",

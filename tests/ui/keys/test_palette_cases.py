@@ -1,0 +1,46 @@
+"""The palette makes entries only for the cases a query matches, and ranks exactly as scoring
+every entry (`reviewer.fuzzy.rank` over `entries_for`) did."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.fuzzy import rank, score
+from ui.keys.palette import parts_for, entries_for, ranked
+from ui.keys.palette_cases import CaseEntries, case_entry
+
+IDS = [f"bench-{n:06d}" for n in range(0, 3000, 7)] + ["c3-html", "c-spam", "ÉTÉ-1", "Σσς-9"]
+QUERIES = ["", "no viol", "c3-ht", "bench-0001", "b0", "html", "é", "2", "zzz", "case", " c s "]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_cases_a_query_matches_are_the_ones_scoring_every_entry_finds(qapp, query):
+    every = sorted(((-s, i) for i, case_id in enumerate(IDS)
+                    if (s := score(query, case_entry(case_id))) is not None))[:40]
+    assert CaseEntries(IDS).best(query, 40) == [(-negated, i) for negated, i in every]
+
+
+@pytest.mark.parametrize("query", QUERIES[:-1])
+def test_a_line_break_or_a_longer_lowered_id_is_matched_as_scoring_finds(qapp, query):
+    ids = ["a\nb", "no\nviolation", "c-1", "İstanbul-3"]  # İ lowers to two letters
+    every = [i for i, c in enumerate(ids) if score(query, case_entry(c)) is not None]
+    assert [i for _, i in sorted(CaseEntries(ids).best(query, 10), key=lambda t: t[1])] == every
+
+
+@pytest.mark.parametrize("query", ["", "no viol", "c-sp", "queue", "remove", "case c", "q"])
+def test_the_palette_ranks_as_ranking_every_entry_did(offline_window, query):
+    window = offline_window
+    args = (window.registry, window.session, window.palette_targets)
+    every = [e.text for e in rank(query, entries_for(*args), key=lambda e: e.text)][:50]
+    assert [e.text for e in ranked(query, parts_for(*args), window.palette_targets)] == every
+
+
+def test_a_case_entry_made_on_demand_opens_its_case(offline_window):
+    window = offline_window
+    target = window.session.upcoming(1)[0].id
+    args = (window.registry, window.session, window.palette_targets)
+    entry = next(e for e in ranked(target, parts_for(*args), window.palette_targets)
+                 if e.kind == "case")
+    assert entry.text == case_entry(target)
+    entry.run()
+    assert window.session.current().id == target
