@@ -3,8 +3,8 @@
 The window lays out the widgets and connects its collaborators to each other in one place
 (`_connect_signals`, `_connect_actions`); none of them knows the window. The work itself happens
 in the core. After a decision the next case is taken from the session and shown in the same
-call, and the media of the next few cases is rendered ahead so that case changes paint without
-waiting.
+call (the list, messages and counts follow a frame later), and the media of the next few cases
+is rendered ahead so that case changes paint without waiting.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from reviewer.media.exposure import ExposureMeter
 from reviewer.media.presets import MediaPreset
 from reviewer.review.session import ReviewSession
 from reviewer.sync.engine import SyncStatus
+from ui.cases.case_look_up import CaseLookUp
 from ui.cases.case_panel import CasePanel
 from ui.cases.queue_panel import QueuePanel
 from ui.cases.work_list import WorkList
@@ -41,6 +42,7 @@ from ui.media.service import MediaService
 from ui.sync.bridge import SyncBridge
 from ui.sync.conflicts_view import ConflictsView
 from ui.sync.indicator import SyncIndicator
+from ui.widgets.after_frame import AfterFrame
 from ui.widgets.message_log import MessageLog
 from ui.widgets.panes import PaneCycle, set_tab_order
 from ui.widgets.status_line import StatusLine
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self, keymap)
         self.account = None  # ui/account/account_actions.AccountActions, once attached
         self._shown_case_id = ""
+        self.after_frame = AfterFrame(self)  # what follows the next case's frame
         self._build_collaborators(user_preset)
         self._lay_out()
         build_menus(self.menuBar(), self.registry)
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self._sla_timer.start()
         self.work_list.refresh_queues()
         self.show_current()
+        self.after_frame.run()  # start-up lays out the list with the first case, as before
 
     # --- construction -----------------------------------------------------------------------
     def _build_collaborators(self, user_preset: MediaPreset | None) -> None:
@@ -107,10 +111,11 @@ class MainWindow(QMainWindow):
         self.dashboards = DashboardDesk(self, session.cache.db, self.meter,
                                         self.bridge.ask_figures, self.conceal)
         self.work_list = WorkList(self, session, self.queue_panel)  # search, filters, sort
+        self.look_up = CaseLookUp(self, session, self.bridge, self.work_list)  # not cached here
         # A case chosen in the palette may be outside the queue and filters: the list widens.
         self.palette_targets = PaletteTargets(self.queue_panel.select_queue,
                                               self.guidelines.open_for_policy,
-                                              self.work_list.go_to_case, self._look_up)
+                                              self.work_list.go_to_case, self.look_up.ask)
         self.alerts = AlertsDesk(self, session, self.conceal, self.palette_targets)  # Shift+A
 
     def _lay_out(self) -> None:
@@ -152,13 +157,15 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         """Child to child, in one place: no collaborator reaches into another or the window."""
-        say = self.status_line.say
+        say, later = self.status_line.say, self.after_frame
         for talker in (self.media_desk, self.decisions, self.work_list, self.guidelines,
-                       self.suggested, self.dashboards, self.alerts):
+                       self.suggested, self.dashboards, self.alerts, self.look_up):
             talker.message.connect(say)
-        self.decisions.countdown.connect(self.status_line.say_for)
+        # What became of a decision, and the indicator, follow the next case's frame.
+        self.decisions.told.connect(lambda text: later.say(say, text))
+        self.decisions.countdown.connect(lambda *told: later.say(self.status_line.say_for, *told))
         self.decisions.show_case.connect(self.show_current)
-        self.decisions.recorded.connect(self._update_indicator)
+        self.decisions.recorded.connect(lambda: later.later(self._update_indicator))
         self.decisions.decided.connect(self.bridge.wake)
         self.decisions.decided.connect(lambda t=self._prefetch_timer: t.isActive() or t.start())
         self.decisions.decided.connect(self.investigation_panel.read_later)  # on, not inside it
@@ -167,7 +174,8 @@ class MainWindow(QMainWindow):
         self.work_list.show_case.connect(self.show_current)
         self.work_list.case_requested.connect(self.go_to_case)
         self.case_shown.connect(self.work_list.on_case_shown)
-        self.case_shown.connect(self.suggested.on_case_shown)
+        self.case_shown.connect(self.suggested.leave_case)  # its own suggestion a frame later
+        self._suggest = lambda: self.suggested.on_case_shown(self._shown_case_id)
         self.suggested.suggested.connect(self.decision_bar.show_suggestion)
         self.queue_panel.queue_selected.connect(self._on_queue_selected)
         self.queue_panel.case_selected.connect(self.go_to_case)
@@ -178,6 +186,7 @@ class MainWindow(QMainWindow):
         self.bridge.status_changed.connect(self._on_sync_status)
         self.bridge.status_changed.connect(self.work_list.on_sync_status)
         self.bridge.status_changed.connect(self.dashboards.on_sync_status)
+        self.bridge.status_changed.connect(self.look_up.on_sync_status)
 
     def _connect_actions(self, *tables: Handlers) -> None:
         for table in tables:
@@ -218,15 +227,17 @@ class MainWindow(QMainWindow):
 
     # --- showing cases ---------------------------------------------------------------------
     def show_current(self) -> None:
-        self.conceal()  # what was revealed of the case leaving is metered as that case's
+        self.conceal(exposure_now=False)  # metered as the leaving case's; the line follows
         case = self.session.current()
         self._shown_case_id = case.id if case else ""
-        self.media_desk.show_exposure()  # the exposure line names this case's, not the last's
         self.case_panel.show_case(case, self.work_list.empty_text())
         self._show_lease(case)
         self.investigation_panel.show_case(case)  # reads only once the case has painted
         self.media_grid.set_media(case.media if case else ())
-        self.work_list.show_list()
+        # The list, the exposure line (this case's, not the last's) and the suggestion follow
+        # the case's frame (ui/widgets/after_frame.py).
+        for job in (self.work_list.show_list, self.media_desk.show_exposure, self._suggest):
+            self.after_frame.later(job)
         # Prefetch after the paint, but not put off by each case of a burst of keys (never ran).
         if not self._prefetch_timer.isActive():
             self._prefetch_timer.start()
@@ -234,7 +245,8 @@ class MainWindow(QMainWindow):
 
     def is_idle(self) -> bool:
         """Nothing is being rendered ahead (tests and benchmarks wait for this)."""
-        return not self._prefetch_timer.isActive() and self.media.idle()
+        return (not self._prefetch_timer.isActive() and not self.after_frame.pending()
+                and self.media.idle())
 
     def _prefetch(self) -> None:
         if self._first_waits and not (self.isVisible() and self.media_grid.is_settled()):
@@ -268,19 +280,6 @@ class MainWindow(QMainWindow):
         self.session.select_queue(queue_id or None)
         self.work_list.refresh_facets()
         self.show_current()
-
-    def _look_up(self, case_id: str) -> None:
-        said = self.tr("Asking the central API for case {case}…") if self.bridge.look_up(
-            case_id) else self.tr("Case {case} is not cached here, and there is no central "
-                                  "API to ask (offline demo or no sign-in).")
-        self.status_line.say(said.format(case=case_id))
-
-    def _show_looked_up(self, status: SyncStatus) -> None:
-        for answer in status.looked_up:
-            self.status_line.say(shown(answer.message))
-            if answer.found:
-                self.session.reload()
-                self.work_list.go_to_case(answer.case_id)
 
     def _go_to_related(self, case_id: str) -> None:
         if case_id in self.session.case_ids:
@@ -333,8 +332,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # --- media safety ------------------------------------------------------------------------
-    def conceal(self) -> None:
-        self.reveal.conceal()
+    def conceal(self, exposure_now: bool = True) -> None:
+        self.reveal.conceal(exposure_now)
         self.media_desk.audio.release()  # sound stops with every concealment too
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -356,7 +355,6 @@ class MainWindow(QMainWindow):
         if status.outcomes:
             self.status_line.say("; ".join(map(shown, status.outcomes)))
         self._apply_case_changes(status)
-        self._show_looked_up(status)
         self._show_lease(self.session.current())  # renewed, or not, this round
         if status.new_media:  # placeholders saying "not downloaded yet" can now be rendered
             self.media_grid.refresh()
@@ -392,6 +390,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._prefetch_timer.stop()
+        self.after_frame.stop()
         self.work_list.shutdown()
         self.media_desk.shutdown()
         self.bridge.stop()

@@ -796,6 +796,17 @@ Plazo del SLA {when}</translation>
     </message>
 </context>
 <context>
+    <name>CaseLookUp</name>
+    <message>
+        <source>Asking the central API for case {case}…</source>
+        <translation>Pidiendo el caso {case} a la API central…</translation>
+    </message>
+    <message>
+        <source>Case {case} is not cached here, and there is no central API to ask (offline demo or no sign-in).</source>
+        <translation>El caso {case} no está guardado aquí y no hay API central a la que pedirlo (demo sin conexión o sin sesión).</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <source>Case text</source>
@@ -1610,14 +1621,6 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Reviewer Workstation</source>
         <translation>Estación de revisión</translation>
-    </message>
-    <message>
-        <source>Asking the central API for case {case}…</source>
-        <translation>Pidiendo el caso {case} a la API central…</translation>
-    </message>
-    <message>
-        <source>Case {case} is not cached here, and there is no central API to ask (offline demo or no sign-in).</source>
-        <translation>El caso {case} no está guardado aquí y no hay API central a la que pedirlo (demo sin conexión o sin sesión).</translation>
     </message>
     <message>
         <source>{case} is not in your work list (closed, or outside the queue and filters shown).</source>

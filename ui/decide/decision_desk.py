@@ -32,6 +32,7 @@ class DecisionDesk(QObject):
     message = Signal(str)
     # A message true for a while only: (text with "{left}" seconds, seconds, what stays true)
     countdown = Signal(str, float, str)
+    told = Signal(str)  # what became of a decision, said with the case shown after it
     show_case = Signal()  # the current case changed: show it (synchronously, before keys)
     # Something reached the outbox (or left it): `recorded` as the next case is shown, so the
     # indicator changes in the same frame; `decided` once it is painted, to wake the sync
@@ -157,7 +158,7 @@ class DecisionDesk(QObject):
             self.countdown.emit(self.tr("{message} · {key} undoes it for {{left}} s").format(
                 message=message, key=self._key(ActionId.UNDO)), undo_s, message)
         else:
-            self.message.emit(message)
+            self.told.emit(message)
         self.recorded.emit()
 
     def _key(self, action: ActionId) -> str:

@@ -51,6 +51,13 @@ class SuggestedDecision(QObject):
     def handlers(self) -> Handlers:
         return {ActionId.ACCEPT_SUGGESTED: self.accept}
 
+    def leave_case(self, _case_id: str = "") -> None:
+        """The case on screen changed: the last case's suggestion goes with it, at once (the
+        new case's follows a frame later, `on_case_shown`)."""
+        if self.current is not None:
+            self.current = None
+            self.suggested.emit(None)
+
     def on_case_shown(self, case_id: str) -> None:
         case = self.session.current()
         if case is None or case.id != case_id:
@@ -63,6 +70,8 @@ class SuggestedDecision(QObject):
     def accept(self) -> None:
         if in_entry_field():
             return
+        if self.current is None:  # the case's own suggestion may not have been worked out yet
+            self.on_case_shown(self.shown_case_id())
         suggestion = self.current
         if suggestion is None or suggestion.case_id != self.shown_case_id():
             self.message.emit(self.tr(

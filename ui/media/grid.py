@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOption, QWidget
 
 from reviewer.domain import MediaRef
 from reviewer.media.presets import PresetBook
@@ -48,6 +48,9 @@ class MediaGrid(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
+        # The grid paints its own background (paintEvent): a new case's media repaints the grid
+        # and its tiles only, not the window, the central widget and both splitters under it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         service.rendered.connect(self._on_rendered)
         # No render is asked for before the grid is first shown: until the window's layout
         # sizes it, its tiles have a made-up size, and the first case's media decoded at that
@@ -257,9 +260,15 @@ class MediaGrid(QWidget):
         return QSize(720, 480)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        if self.media:
-            return  # the tiles paint themselves
+        # The style sheet's background (the gaps between tiles; the tiles, opaque, are left out
+        # of the region Qt asks this widget to paint), as the parents would have painted it.
+        option = QStyleOption()
+        option.initFrom(self)
         painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        if self.media:
+            painter.end()
+            return  # the tiles paint themselves
         painter.setPen(current_palette().colour("muted"))
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                          self.tr("No media attached to this case"))

@@ -70,8 +70,10 @@ class RevealController(QObject):
         self._meter_tick()
         self.grid.set_reveal(self.grid.reveal.real_pixels())
 
-    def conceal(self) -> None:
-        """Back to blurred, synchronously: the blurred render is already on hand."""
+    def conceal(self, exposure_now: bool = True) -> None:
+        """Back to blurred, synchronously: the blurred render is already on hand. The exposure
+        line is told now unless the caller shows it soon anyway (`exposure_now`, a case change:
+        the line then shows the new case's figure instead of the leaving case's)."""
         self._meter_tick()
         self._tick.stop()
         self.timeout.stop()
@@ -79,7 +81,8 @@ class RevealController(QObject):
         self.grid.set_reveal(self.grid.reveal.release())
         if self.meter is not None:
             self.meter.flush()
-        self.exposure_changed.emit()
+        if exposure_now:
+            self.exposure_changed.emit()
 
     def toggle_panic(self) -> None:
         self.conceal()

@@ -13,6 +13,7 @@ def test_the_reviewer_is_told_in_one_line_why_a_calm_case_comes_next(offline_win
     window.decisions.decide(ActionId.NO_VIOLATION)
     # c2-corrupt (graphic, due in 2 h) waits one case; c3-html has no media.
     pump_until(lambda: window.shown_case_id == "c3-html", what="the calm case on screen")
+    pump_until(lambda: not window.after_frame.pending(), what="the message, after the case")
     assert "A calmer case next: 1 graphic cases in a row" in window.status_line.text()
     window.decisions.decide(ActionId.NO_VIOLATION)
     pump_until(lambda: window.shown_case_id == "c2-corrupt", what="the graphic case after it")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from reviewer.actions import ActionId
 from tests.ui.keystrokes import decide_by_keys
-from tests.qt_wait import pump
+from tests.qt_wait import pump, pump_until
 
 
 def test_a_second_decision_key_queued_during_recording_is_dropped(offline_window):
@@ -41,19 +41,25 @@ def test_failed_write_keeps_the_case_on_screen_and_says_it_was_not_recorded(offl
     assert window.session.current().id != first
 
 
-def test_the_message_and_the_indicator_change_with_the_next_case_before_sync_wakes(offline_window):
-    """One frame: the next case, the "Recorded" message and the waiting count are painted
-    together; the sync worker is woken only after that paint."""
+def test_the_next_case_is_painted_first_and_the_message_and_indicator_follow(offline_window):
+    """The next case's frame holds the case alone; the "Recorded" message, the waiting count
+    and the list follow a frame later (ui/widgets/after_frame.py), and the sync worker is woken
+    once the case has painted."""
     window = offline_window
     first = window.session.current().id
     at_wake = []
     window.decisions.decided.connect(lambda: at_wake.append(
-        (window.shown_case_id, window.status_line.text(), window.sync_indicator.text())))
+        (window.shown_case_id, window.case_panel.header.text())))
     decide_by_keys(window, Qt.Key.Key_1)
-    shown, said, indicator = at_wake[0]
+    shown, header = at_wake[0]
     assert shown == window.session.current().id != first
-    assert said.startswith("Recorded") and first in said
-    assert "1 waiting to sync" in indicator
+    assert header.startswith(shown + " ")
+    pump_until(lambda: not window.after_frame.pending(), what="what follows the frame")
+    assert window.status_line.text().startswith("Recorded") and first in window.status_line.text()
+    assert "1 waiting to sync" in window.sync_indicator.text()
+    model = window.queue_panel.model
+    assert model.data(model.index(model.row_of(first), 0)).startswith("✓ done")
+    assert window.queue_panel.cases.currentIndex().row() == model.row_of(shown)
 
 
 def test_rendering_ahead_and_investigation_reads_wait_from_the_paint_of_the_next_case(offline_window):
@@ -99,4 +105,5 @@ def test_the_exposure_line_shows_the_next_case_after_a_decision(offline_window):
     decide_by_keys(window, Qt.Key.Key_1)
     assert window.session.current().id != first
     assert window.meter.reading(window.shown_case_id).case_s == 0
+    window.after_frame.run()  # the line follows the next case's frame
     assert "case 0s" in window.media_desk.exposure_label.text()

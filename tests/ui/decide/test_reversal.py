@@ -91,6 +91,7 @@ def test_from_an_open_case_it_asks_which_and_reverses_the_one_picked(offline_win
                  if e.decision.action == ActionId.REVERSE]
     assert reversals == [first]  # not the latest decision, and not the case that was on screen
     assert window.shown_case_id == first != on_screen  # back to be decided again
+    window.after_frame.run()  # the message follows the case's frame
     assert f"Reversal of No violation (violent_graphic) on {first} recorded" \
         in window.status_line.text()
 

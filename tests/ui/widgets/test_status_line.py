@@ -54,6 +54,7 @@ def test_the_undo_offer_counts_down_and_goes_when_it_no_longer_holds(window_with
     window = window_with_undo
     decided = window.session.current().id
     decide_by_keys(window, Qt.Key.Key_1)
+    window.after_frame.run()  # the message follows the next case's frame
     assert window.status_line.text().endswith("Ctrl+Z undoes it for 2 s")
     pump_until(lambda: "for 1 s" in window.status_line.text(), timeout=3, what="countdown")
     pump_until(lambda: "undoes" not in window.status_line.text(), timeout=3, what="offer gone")
