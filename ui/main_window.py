@@ -291,8 +291,8 @@ class MainWindow(QMainWindow):
     # --- overlays and dialogs ----------------------------------------------------------------
     def open_palette(self) -> None:
         self.conceal()
-        palette = CommandPalette(self.centralWidget(), self.registry, self.session,
-                                 self.palette_targets)
+        palette = CommandPalette.of(self.centralWidget(), self.registry, self.session,
+                                    self.palette_targets)
         palette.exec()
         self.activateWindow()
         palette.run_chosen()

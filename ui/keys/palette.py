@@ -9,6 +9,7 @@ import heapq
 from dataclasses import dataclass
 from typing import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reviewer.actions import ActionId
@@ -104,9 +105,11 @@ class CommandPalette(ListOverlay):
     current: "CommandPalette | None" = None  # the open palette, if any
 
     def __init__(self, host: QWidget, registry: ActionRegistry, session: ReviewSession,
-                 targets: PaletteTargets):
+                 targets: PaletteTargets, kept: bool = False):
         super().__init__(host, "commandPalette")
-        self._parts = parts_for(registry, session, targets)
+        self.kept = kept
+        self._read = lambda: parts_for(registry, session, targets)
+        self._parts = self._read()
         self.targets = targets
         self.search = self.filter
         self.search.setObjectName("paletteSearch")
@@ -119,6 +122,30 @@ class CommandPalette(ListOverlay):
         layout.addWidget(self.list)
         self.search.textChanged.connect(self._refilter)
         self._refilter("")
+
+    @classmethod
+    def of(cls, host: QWidget, registry: ActionRegistry, session: ReviewSession,
+           targets: PaletteTargets) -> "CommandPalette":
+        """`host`'s palette, made at the first opening and then kept, hidden, and read afresh
+        at each: closing a palette made for one use destroyed its widgets and entries between
+        the chosen entry and the next case on screen. One opened from an open one is its own."""
+        kept = [p for p in host.findChildren(cls, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if p.kept]
+        if not kept:
+            return cls(host, registry, session, targets, kept=True)
+        if kept[0].isVisible():
+            return cls(host, registry, session, targets)
+        kept[0].read_again()
+        return kept[0]
+
+    def read_again(self) -> None:
+        """The entries as they are now (actions enabled, queues, open cases), unfiltered."""
+        self.chosen = None
+        self._parts = self._read()
+        if self.search.text():
+            self.search.clear()  # filters again, from nothing
+        else:
+            self._refilter("")
 
     def exec(self) -> None:
         """Show over the window and wait until an entry is chosen or Esc is pressed."""

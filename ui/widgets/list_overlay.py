@@ -44,6 +44,7 @@ class FilterEdit(QLineEdit):
 
 class ListOverlay(QFrame):
     current = None  # per subclass: the overlay waiting for an answer, if any
+    kept = False  # True: hidden after an answer and asked again later, not deleted
 
     def __init__(self, parent: QWidget, object_name: str):
         super().__init__(parent)
@@ -81,7 +82,8 @@ class ListOverlay(QFrame):
             type(self).current = None
             self._give_focus_back(had_focus)
             self.hide()
-            self.deleteLater()
+            if not self.kept:
+                self.deleteLater()
         return self.chosen
 
     def _give_focus_back(self, widget: QWidget | None) -> None:

@@ -4,9 +4,11 @@ every entry (`reviewer.fuzzy.rank` over `entries_for`) did."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 
 from reviewer.fuzzy import rank, score
-from ui.keys.palette import parts_for, entries_for, ranked
+from ui.keys.palette import CommandPalette, entries_for, parts_for, ranked
 from ui.keys.palette_cases import CaseEntries, case_entry
 
 IDS = [f"bench-{n:06d}" for n in range(0, 3000, 7)] + ["c3-html", "c-spam", "ÉTÉ-1", "Σσς-9"]
@@ -44,3 +46,31 @@ def test_a_case_entry_made_on_demand_opens_its_case(offline_window):
     assert entry.text == case_entry(target)
     entry.run()
     assert window.session.current().id == target
+
+
+def test_the_palette_is_kept_between_openings_and_reads_its_entries_afresh(offline_window):
+    """One overlay, hidden between uses (not made and destroyed each time): each opening
+    starts unfiltered, without the last answer, and lists the cases open now."""
+    window = offline_window
+    first = window.session.current().id
+    seen = []
+
+    def answer(typed: str, key=Qt.Key.Key_Return):
+        def run():
+            palette = CommandPalette.current
+            seen.append((palette, palette.search.text(), palette.chosen))
+            QTest.keyClicks(palette.search, typed)
+            seen.append(any(e.text == case_entry(first) for e in palette.shown))
+            QTest.keyClick(palette.search, key)
+        QTimer.singleShot(5, run)
+
+    for typed, key in ((first, Qt.Key.Key_Return), ("no viol", Qt.Key.Key_Return),
+                       (first, Qt.Key.Key_Escape)):
+        answer(typed, key)
+        QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert [e.decision.case_id for e in window.session.outbox.entries()] == [first]
+    opened, listed = seen[0::2], seen[1::2]
+    assert len({id(palette) for palette, _, _ in opened}) == 1
+    assert not opened[0][0].isVisible()
+    assert [(text, chosen) for _, text, chosen in opened] == [("", None)] * 3
+    assert listed == [True, False, False]  # decided: no longer an open case
