@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pydantic_core import to_json
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
@@ -171,6 +172,10 @@ def _make_engine(url: URL) -> Engine:
         # out of the messages of database errors (which end up in the server log).
         hide_parameters=True,
         logging_name=_ENGINE_LOGGING_NAME,
+        # JSON columns (feed data, audit details...) written compact by pydantic-core (already
+        # a dependency) rather than json.dumps: several times faster, and a decision batch
+        # writes two such values per decision. Read back with json.loads, equal either way.
+        json_serializer=_json_text,
     )
     if url.get_backend_name() == "sqlite":
         # Endpoints run on a thread pool; a connection may be used by another thread later.
@@ -185,6 +190,10 @@ def _make_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _json_text(value: object) -> str:
+    return to_json(value).decode("utf-8")
 
 
 class _NoRows(logging.Filter):
