@@ -76,7 +76,9 @@ class MainWindow(QMainWindow):
                               self.media_desk.handlers(), self.work_list.handlers(),
                               self.guidelines.handlers(), self.suggested.handlers(),
                               self.dashboards.handlers())
-        self._first_waits = 50  # prefetch waits for the first case's renders (2 s at most)
+        self._first_on_screen = False  # prefetch waits for the first case's media (2 s at most)
+        self.media_grid.first_settled.connect(self._first_case_on_screen)
+        QTimer.singleShot(2000, self, self._first_case_on_screen)
         self._sla_timer = QTimer(self, interval=1000)
         self._sla_timer.timeout.connect(self.case_panel.refresh_sla)
         self._sla_timer.start()
@@ -245,22 +247,20 @@ class MainWindow(QMainWindow):
 
     def is_idle(self) -> bool:
         """Nothing is being rendered ahead (tests and benchmarks wait for this)."""
-        return (not self._prefetch_timer.isActive() and not self.after_frame.pending()
-                and self.media.idle())
+        return (self._first_on_screen and not self._prefetch_timer.isActive()
+                and not self.after_frame.pending() and self.media.idle())
+
+    def _first_case_on_screen(self) -> None:
+        if not self._first_on_screen:  # the grid says so, or 2 s have passed
+            self._first_on_screen = True  # (told in a paint: what follows runs on timers)
+            self.work_list.read_rest()
+            self._prefetch_timer.start()
 
     def _prefetch(self) -> None:
-        if self._first_waits and not (self.isVisible() and self.media_grid.is_settled()):
-            self._first_waits -= 1  # start-up: the first case's renders go first, alone
-            return self._prefetch_timer.start()
-        if self._first_waits:  # the first case is on screen
-            self._first_waits = 0
-            self.work_list.read_rest()
-        for case in self.session.upcoming(PREFETCH_CASES):
-            self._request_media(case)
-
-    def _request_media(self, case: Case) -> None:
-        for key in self.media_grid.prefetch_keys(case.media):
-            self.media.request(key, ahead=True)
+        if self._first_on_screen:  # at start-up the first case's renders go first, alone
+            for case in self.session.upcoming(PREFETCH_CASES):
+                for key in self.media_grid.prefetch_keys(case.media):
+                    self.media.request(key, ahead=True)
 
     @property
     def shown_case_id(self) -> str:

@@ -99,6 +99,24 @@ def test_the_first_case_renders_once_at_its_laid_out_size_before_later_cases(
     assert later and min(later) > max(i for i, key in enumerate(asked) if key.sha256 in first)
 
 
+def test_the_first_prefetch_starts_when_the_grid_says_the_first_case_is_on_screen(
+        qtbot, profile, monkeypatch):
+    """Told by the media grid once its first media is painted, not found by polling; the list's
+    columns are read from then on too."""
+    told, rest = [], []
+    window = _open(qtbot, profile)
+    window.media_grid.first_settled.connect(lambda: told.append(window.media_grid.is_settled()))
+    monkeypatch.setattr(window.work_list, "read_rest",
+                        lambda: rest.append(window.media_grid.is_settled()))
+    window.show()
+    qtbot.waitExposed(window)
+    pump_until(window.is_idle, what="the first prefetch")
+    assert told == [True] and rest == [True]
+    window.go_to_case(window.session.upcoming(1)[0].id)  # later cases: said once only
+    pump_until(lambda: window.media_grid.is_settled(), what="the next case painted")
+    assert told == [True] and rest == [True]
+
+
 def test_the_search_index_starts_once_the_list_is_read(qtbot, profile, monkeypatch):
     started = []
     window = _open(qtbot, profile)

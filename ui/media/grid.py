@@ -29,6 +29,9 @@ from ui.widgets.accessible import describe
 class MediaGrid(QWidget):
     MAX_TILES = 4
     reveal_changed = Signal(object)  # RevealState
+    # The first media shown is on screen: every tile painted its final render (or the grid its
+    # "no media" line). Fired once: the window's first prefetch waits for it.
+    first_settled = Signal()
 
     def __init__(self, service: MediaService, presets: PresetBook | None = None,
                  parent: QWidget | None = None):
@@ -56,6 +59,7 @@ class MediaGrid(QWidget):
         # sizes it, its tiles have a made-up size, and the first case's media decoded at that
         # size (inside start-up) was thrown away at once for the laid-out one.
         self._shown_once = False
+        self._tell_settled = True  # until `first_settled` has fired
         self.set_media(())
 
     @property
@@ -231,6 +235,12 @@ class MediaGrid(QWidget):
     def is_settled(self) -> bool:
         return all(t.is_settled() for t in self.visible_tiles())
 
+    def tile_painted(self) -> None:
+        """A tile, or the grid (no media), has painted."""
+        if self._tell_settled and self._shown_once and self.is_settled():
+            self._tell_settled = False
+            self.first_settled.emit()
+
     def refresh(self) -> None:
         """Ask again for renders that were not final (bytes that had not arrived yet)."""
         self._want_all()
@@ -273,6 +283,7 @@ class MediaGrid(QWidget):
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                          self.tr("No media attached to this case"))
         painter.end()
+        self.tile_painted()
 
     def _on_rendered(self, key: RenderKey, result: RenderResult) -> None:
         for tile in self.visible_tiles():

@@ -224,6 +224,8 @@ class MediaTile(QWidget):
             painter.setPen(QPen(colours.colour("media_attention"), 2))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
+        if hasattr(self.parent(), "tile_painted"):
+            self.parent().tile_painted()
 
     def _paint_media(self, painter: QPainter, area: QRect) -> tuple:
         base = self.base if self._base_of == self.base_key else None
