@@ -132,8 +132,9 @@ class Outbox:
         out (a push sends the next batch while it records the last one's answers), left out."""
         rows = self.db.execute(
             "SELECT decision_id, case_id, action, policy, note, decided_at, guideline_version, "
-            "sealed_note, incident_id FROM outbox WHERE state = 'sending' OR (state = 'pending' AND "
-            "next_attempt_at <= ?) ORDER BY seq LIMIT ?",
+            "sealed_note, incident_id FROM outbox INDEXED BY outbox_open "
+            "WHERE state IN ('pending', 'sending') AND (state = 'sending' OR next_attempt_at <= ?) "
+            "ORDER BY seq LIMIT ?",
             (to_iso(utc_now()), limit + len(in_flight)),
         ).fetchall()
         if in_flight:

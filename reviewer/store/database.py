@@ -264,9 +264,16 @@ ALTER TABLE incidents ADD COLUMN sealed BLOB;
 ALTER TABLE incident_entries ADD COLUMN body_sealed BLOB;
 """
 
+# v17: the push reads the outbox's next due decisions in seq order. Over (state, next_attempt_at)
+# that read gathered every pending row and sorted it (9,500 rows: 3-70 ms per batch of a drain);
+# this index holds only the rows still to send, in seq order, so a batch is read off its front.
+_V17 = """
+CREATE INDEX outbox_open ON outbox (seq) WHERE state IN ('pending', 'sending');
+"""
+
 # Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
 MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13,
-                         _V14, _V15, _V16]
+                         _V14, _V15, _V16, _V17]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

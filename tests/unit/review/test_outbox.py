@@ -51,3 +51,24 @@ def test_answers_are_kept_as_sent_not_ascii_escaped(tmp_path):
     outbox.record_answers([(decision.decision_id, "accepted", body)])
     stored = outbox.db.execute("SELECT response FROM outbox").fetchone()[0]
     assert "Begründung für “Spezialisten”" in stored and outbox.entries()[0].response == body
+
+
+def test_due_reads_the_unsent_in_order_off_the_front_of_its_index(tmp_path):
+    """Sent and answered decisions leave the outbox's read path: due decisions come in the
+    order they were made, a `sending` one among them and one in backoff left out, read off
+    the index of unsent rows rather than gathered from every row and sorted."""
+    outbox = Outbox(open_store(tmp_path / "store.sqlite3"))
+    made = [Decision.new(f"c-{i}", ActionId.REMOVE, "spam") for i in range(6)]
+    for decision in made:
+        outbox.record(decision)
+    ids = [d.decision_id for d in made]
+    outbox.record_answers([(ids[0], "accepted", {"status": "accepted"}),
+                           (ids[3], "rejected", {"error": "stale_lease"})])
+    outbox.mark_sending([ids[4]])
+    outbox.db.execute("UPDATE outbox SET next_attempt_at = '2999-01-01T00:00:00Z' "
+                      "WHERE decision_id = ?", (ids[2],))  # in backoff
+    assert [d.decision_id for d in outbox.due()] == [ids[1], ids[4], ids[5]]
+    assert [d.decision_id for d in outbox.due(limit=2)] == [ids[1], ids[4]]
+    plan = outbox.db.execute("EXPLAIN QUERY PLAN SELECT seq FROM outbox INDEXED BY outbox_open "
+                             "WHERE state IN ('pending', 'sending') ORDER BY seq").fetchall()
+    assert not any("TEMP B-TREE" in row[-1] for row in plan)
