@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyleOption, QTextEdit, QVBoxLayout, QWidget
 
@@ -86,6 +86,20 @@ class SelectableLabel(QLabel):
     def reset(self) -> None:
         if self.textInteractionFlags() != Qt.TextInteractionFlag.NoTextInteraction:
             self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    # A word-wrapped QLabel works its size hints out by laying its text out three times (on one
+    # line, wrapped at 80 characters, and a word per line for its narrowest) after every new
+    # text, and the panel's layout asks for them on every case: a quarter of the instructions
+    # from a decision key to the next case on screen. Its height in the panel comes from
+    # heightForWidth at the panel's width (one layout, kept); its width never sets the panel's,
+    # so the hints need not read the text.
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        metrics = self.fontMetrics()
+        return QSize(metrics.averageCharWidth() * 60, metrics.lineSpacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        return QSize(metrics.averageCharWidth() * 12, metrics.lineSpacing())
 
 
 def _plain_label(object_name: str) -> SelectableLabel:

@@ -107,3 +107,24 @@ def test_a_label_becomes_selectable_when_the_mouse_comes_and_plain_with_the_next
     panel.show_case(Case.from_api(case_dict("case-next", text="second")))
     assert header.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
     assert header.text().startswith("case-next")
+
+
+def test_a_long_line_wraps_whole_though_the_labels_hints_ignore_their_text(qtbot):
+    """The labels' size hints no longer lay their text out (the panel asks for them on every
+    case); the panel's layout still gives a long line the height of all its lines."""
+    panel = CasePanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    short = Case.from_api(case_dict("case-short"))
+    panel.show_case(short)
+    qtbot.waitUntil(lambda: panel.author.height() > 0)
+    one_line = panel.author.height()
+    hints = (panel.author.sizeHint(), panel.author.minimumSizeHint())
+    data = case_dict("case-long")
+    data["author"]["display_name"] = "A very long display name " * 8
+    panel.show_case(Case.from_api(data))
+    assert (panel.author.sizeHint(), panel.author.minimumSizeHint()) == hints
+    qtbot.waitUntil(lambda: panel.author.height() >= 3 * one_line)
+    assert panel.author.heightForWidth(panel.author.width()) <= panel.author.height()
