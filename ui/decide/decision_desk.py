@@ -34,9 +34,9 @@ class DecisionDesk(QObject):
     countdown = Signal(str, float, str)
     told = Signal(str)  # what became of a decision, said with the case shown after it
     show_case = Signal()  # the current case changed: show it (synchronously, before keys)
-    # Something reached the outbox (or left it): `recorded` as the next case is shown, so the
-    # indicator changes in the same frame; `decided` once it is painted, to wake the sync
-    # worker (whose work would otherwise compete with the paint).
+    # Something reached the outbox (or left it): `recorded` as the next case is shown (the
+    # window updates the indicator a frame later, ui/widgets/after_frame.py); `decided` once it
+    # is painted, to wake the sync worker (whose work would otherwise compete with the paint).
     recorded = Signal()
     decided = Signal()
 
@@ -79,7 +79,7 @@ class DecisionDesk(QObject):
         if outcome.decision is None:
             self.message.emit(outcome.message)
         else:
-            self.decided.emit()  # the next case and the message are painted already
+            self.decided.emit()  # the next case is painted already; the message follows
 
     def _show_next(self, outcome: Outcome) -> None:
         self.show_case.emit()
