@@ -18,13 +18,13 @@ before any byte is read or decoded. Callers show that reason; none of them check
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
 from PIL import Image, ImageFilter, ImageOps
 
 from reviewer.media import storyboard
+from reviewer.media.bytes_lru import BytesLru
 from reviewer.media.decode import (MediaUnavailable, NotDownloaded, check_bytes, decode_refusal,
                                    decode_shown, hostile_decoding, open_image)
 from reviewer.media.presets import MediaPreset
@@ -189,10 +189,10 @@ class MediaRenderer:
     pixels), filter per style. Safe to call from several threads."""
 
     def __init__(self, cache_items: int = 256, cache_bytes: int = 48 << 20):
-        self._decoded: OrderedDict[tuple[str, tuple[int, int], Need], Decoded] = OrderedDict()
-        self._cache_items, self._cache_bytes = cache_items, cache_bytes
-        self._held_bytes = 0
-        self._lock = threading.Lock()
+        # Held by count and by bytes: a small decode is ~0.25 MB, a full one at a large box
+        # several MB, and a count alone let a few reveals at full screen hold hundreds.
+        self._decoded: BytesLru[tuple, Decoded] = BytesLru(_nbytes, cache_bytes, cache_items)
+        self._lock = threading.Lock()  # the pool's threads share the cache
 
     def render(self, key: str, data: bytes | None, box: tuple[int, int],
                style: RenderStyle = RenderStyle()) -> RenderedMedia:
@@ -252,34 +252,26 @@ class MediaRenderer:
                      box: tuple[int, int], need: Need) -> Decoded:
         with self._lock:
             for served_by in need.served_by():
-                cache_key = _cache_key(key, box, served_by)
-                if cache_key in self._decoded:
-                    self._decoded.move_to_end(cache_key)
-                    return self._decoded[cache_key]
+                kept = self._decoded.get(_cache_key(key, box, served_by))
+                if kept is not None:
+                    return kept
         data = check_bytes(load())
         try:
             with hostile_decoding():
                 decoded = decode_media(data, box, need)
         except Exception as exc:  # noqa: BLE001 -- hostile input: one line, never a traceback
             raise decode_refusal(exc) from exc
-        self._keep(_cache_key(key, box, decoded.need), decoded)
-        return decoded
-
-    def _keep(self, cache_key: tuple, decoded: Decoded) -> None:
-        """Held by count and by bytes: a small decode is ~0.25 MB, a full one at a large box
-        several MB, and a count alone let a few reveals at full screen hold hundreds."""
         with self._lock:
-            old = self._decoded.pop(cache_key, None)
-            self._held_bytes += decoded.nbytes - (old.nbytes if old else 0)
-            self._decoded[cache_key] = decoded
-            while self._decoded and (len(self._decoded) > self._cache_items
-                                     or self._held_bytes > self._cache_bytes):
-                self._held_bytes -= self._decoded.popitem(last=False)[1].nbytes
+            self._decoded.put(_cache_key(key, box, decoded.need), decoded)
+        return decoded
 
     def forget(self) -> None:
         with self._lock:
             self._decoded.clear()
-            self._held_bytes = 0
+
+
+def _nbytes(decoded: Decoded) -> int:
+    return decoded.nbytes
 
 
 def _cache_key(key: str, box: tuple[int, int], need: Need) -> tuple:

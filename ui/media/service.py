@@ -13,7 +13,7 @@ are not even read from the store.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict, deque
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from reviewer.media.bytes_lru import BytesLru
 from reviewer.store.case_cache import CaseCache
 from reviewer.media.render import MediaRenderer, RenderedMedia, RenderStyle
 from reviewer.store.database import open_store
@@ -85,28 +86,30 @@ class MediaService(QObject):
         self._renderer = MediaRenderer()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="decode")
         self._local = threading.local()
-        self._results: OrderedDict[RenderKey, RenderResult] = OrderedDict()
+        # Touched on the UI thread only, so it needs no lock.
+        self._results: BytesLru[RenderKey, RenderResult] = BytesLru(_bytes_of, cache_bytes)
         self._in_flight: set[RenderKey] = set()  # submitted or queued ahead
         # Renders ahead (the next cases') wait here and go to the pool one at a time, so a
         # worker is always free for what is on screen: the pool takes jobs first come, and a
         # case shown before its renders ahead finished waited behind all of them.
         self._ahead: deque[RenderKey] = deque()
         self._ahead_running = 0
-        self._cache_bytes, self._held_bytes = cache_bytes, 0
         self._closed = False
         self._finished.connect(self._store_result)
 
     def result(self, key: RenderKey) -> RenderResult | None:
         """A finished render, or None after queueing one (`rendered` fires when it is done).
         A refusal needs no bytes and no decode, so the renderer's answer comes back at once."""
-        if key not in self._results:
-            refused = self._renderer.refusal(key.style)
-            if refused is None:
-                self.request(key)
-                return None
-            self._keep(key, RenderResult.of(refused))
-        self._results.move_to_end(key)
-        return self._results[key]
+        kept = self._results.get(key)
+        if kept is not None:
+            return kept
+        refused = self._renderer.refusal(key.style)
+        if refused is None:
+            self.request(key)
+            return None
+        kept = RenderResult.of(refused)
+        self._results.put(key, kept)
+        return kept
 
     def request(self, key: RenderKey, ahead: bool = False) -> None:
         """`ahead`: for a case not on screen yet; it waits for a free worker."""
@@ -168,15 +171,8 @@ class MediaService(QObject):
             self._ahead_running -= 1
             self._feed_ahead()
         if result.final:
-            self._keep(key, result)
+            self._results.put(key, result)
         self.rendered.emit(key, result)
-
-    def _keep(self, key: RenderKey, result: RenderResult) -> None:
-        old = self._results.pop(key, None)
-        self._held_bytes += _bytes_of(result) - (_bytes_of(old) if old else 0)
-        self._results[key] = result
-        while len(self._results) > 1 and self._held_bytes > self._cache_bytes:
-            self._held_bytes -= _bytes_of(self._results.popitem(last=False)[1])
 
 
 def _bytes_of(result: RenderResult) -> int:

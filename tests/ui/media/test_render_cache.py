@@ -27,7 +27,7 @@ def test_renders_are_kept_by_bytes_latest_first(qapp, tmp_path):
         pump_until(service.idle, what="every render")
         kept = [key for key in keys if key in service._results]
         assert kept == keys[-3:]  # as many of the latest as fit
-        assert service._held_bytes == one_tile * 3
+        assert service._results.held_bytes == one_tile * 3
         assert service.result(keys[-1]).image is not None  # kept: answered at once
     finally:
         service.shutdown()

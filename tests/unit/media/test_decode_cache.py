@@ -58,5 +58,5 @@ def test_the_decode_cache_is_bounded_by_bytes():
     renderer = MediaRenderer(cache_bytes=per_decode * 2)
     for n in range(5):
         renderer.render(f"k{n}", PNG, BOXES[0], RenderStyle(stage=Stage.REVEALED))
-    assert renderer._held_bytes <= per_decode * 2
+    assert renderer._decoded.held_bytes <= per_decode * 2
     assert [key[0] for key in renderer._decoded] == ["k3", "k4"]  # the latest are kept
