@@ -12,8 +12,8 @@ all show the same filtered pixels by default, and the same refusal for a never-r
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.domain import MediaRef
 from reviewer.media.presets import PresetBook
@@ -24,6 +24,7 @@ from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.media.tile import MediaTile, box_of
 from ui.theme.palette import current_palette
 from ui.widgets.accessible import describe
+from ui.widgets.style_background import paint_style_background
 
 
 class MediaGrid(QWidget):
@@ -46,6 +47,7 @@ class MediaGrid(QWidget):
         self.tiles = [MediaTile(service, self) for _ in range(self.MAX_TILES)]
         for index, tile in enumerate(self.tiles):
             tile.index = index
+            tile.paint_finished.connect(self.tile_painted)
         # A Tab stop and where the window puts the focus at start: review keys pass through
         # it untouched, and Tab here chooses the media item (ui/media/reveal_keys.py).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -272,10 +274,7 @@ class MediaGrid(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         # The style sheet's background (the gaps between tiles; the tiles, opaque, are left out
         # of the region Qt asks this widget to paint), as the parents would have painted it.
-        option = QStyleOption()
-        option.initFrom(self)
-        painter = QPainter(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        painter = paint_style_background(self)
         if self.media:
             painter.end()
             return  # the tiles paint themselves

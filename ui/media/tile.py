@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -77,6 +77,9 @@ def placeholder_text(media: MediaRef, result: RenderResult | None, waiting: str)
 
 
 class MediaTile(QWidget):
+    # After every paint: the grid checks whether its first media is all on screen.
+    paint_finished = Signal()
+
     def __init__(self, service: MediaService, parent: QWidget | None = None):
         super().__init__(parent)
         self._service = service
@@ -224,8 +227,7 @@ class MediaTile(QWidget):
             painter.setPen(QPen(colours.colour("media_attention"), 2))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
-        if hasattr(self.parent(), "tile_painted"):
-            self.parent().tile_painted()
+        self.paint_finished.emit()
 
     def _paint_media(self, painter: QPainter, area: QRect) -> tuple:
         base = self.base if self._base_of == self.base_key else None
