@@ -12,14 +12,14 @@ from collections import Counter
 from functools import lru_cache
 
 from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QStyle, QStyleOption, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.display_text import isolate, lease_note, sla_countdown
 from reviewer.review.quality_text import quality_lines
 from reviewer.domain import Case
 from ui.i18n.core_text import local_and_utc, local_date, shown, tr
 from ui.widgets.accessible import announce, describe
+from ui.widgets.style_background import paint_style_background
 
 
 def language_line(code: str) -> str:
@@ -150,10 +150,7 @@ class CasePanel(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):
-            option = QStyleOption()
-            option.initFrom(self)
-            painter = QPainter(self)
-            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+            paint_style_background(self).end()
 
     def show_case(self, case: Case | None, empty_text: str = "") -> None:
         """Show `case`, or `empty_text` when there is none (the list is empty, or nothing in
