@@ -9,6 +9,8 @@ final (blurred) render of the new case's media.
 prefetching the next cases (`media.idle()`); the one-frame target applies here. "Cold": the
 next key follows as soon as the case settled, so prefetch may still be running. Cases share
 a pool of 40 images, so some renders are still cached from earlier cases: cold is a best case.
+"Cold, own media" (no target) is the cold run over cases whose media no other case has
+(profile_store's own-media queue): every render is a decode, as for new work in a real queue.
 
 Waiting never uses QTest.qWait: PySide6 holds the GIL in it and the decode threads starve.
 
@@ -31,6 +33,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reviewer.profile import Profile
+from tests.bench.profile_store import OWN_MEDIA_QUEUE
 from tests.bench.refcount_guard import RefcountGuard
 from tests.bench.results import FRAME_MS, Figure
 from tests.qt_wait import pump_until
@@ -66,7 +69,7 @@ class HeaderPaintWatch(QObject):
 def build_store(root: Path, cases: int = CASES) -> Profile:
     # A child process, so the builder's images and 10,000 case objects stay out of peak RSS.
     subprocess.run([sys.executable, "-m", "tests.bench.profile_store", str(root), str(cases),
-                    "--seal"], check=True)
+                    "--seal", "--own-media", str(OWN_MEDIA_CASES)], check=True)
     return Profile(root)
 
 
@@ -150,6 +153,9 @@ def time_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key,
 
 
 PALETTE_DECISIONS = 60
+OWN_MEDIA_DECISIONS = 100
+# Past the last decision the prefetch still reads ahead (PREFETCH_CASES): it finds cases there.
+OWN_MEDIA_CASES = OWN_MEDIA_DECISIONS + 5
 
 
 def time_palette_decision(window: MainWindow, watch: HeaderPaintWatch, key: Qt.Key,
@@ -188,6 +194,19 @@ def run_decisions(window: MainWindow, watch: HeaderPaintWatch, guard: RefcountGu
         guard.checkpoint()  # outside the clock
         samples.append(measure(window, watch, DECISION_KEYS[i % len(DECISION_KEYS)]))
     return samples
+
+
+def run_own_media(window: MainWindow, watch: HeaderPaintWatch,
+                  guard: RefcountGuard) -> list[float]:
+    """Cold decisions over the own-media queue, chosen in the queue list as a reviewer does;
+    its first case settles and its prefetch finishes first, as for the other runs. Timed,
+    never profiled: `--profile` reports the shared-media runs alone, as before."""
+    window.work_list.panel.select_queue(OWN_MEDIA_QUEUE)
+    if not window.session.current().id.startswith("own-"):
+        raise AssertionError("the own-media queue was not selected")
+    pump_until_on_screen(window, watch)
+    pump_until(window.is_idle, what="prefetch finished")
+    return run_decisions(window, watch, guard, OWN_MEDIA_DECISIONS, False)
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -232,6 +251,10 @@ def run(workdir: Path, measure: Callable = time_decision) -> list[Figure]:
                                 getattr(measure, "palette", time_palette_decision))
         cpu_warm, cpu_cold = UI_CPU_MS[:len(warm)], UI_CPU_MS[len(warm):len(warm) + len(cold)]
         cpu_palette = UI_CPU_MS[len(warm) + len(cold):]
+        rss_mb = peak_rss_mb()  # before the own-media run's decodes: the same span as before
+        del UI_CPU_MS[:]
+        own = run_own_media(window, watch, guard)
+        cpu_own = UI_CPU_MS[:]
     finally:
         window.close()
     return [
@@ -239,11 +262,13 @@ def run(workdir: Path, measure: Callable = time_decision) -> list[Figure]:
         *latency_figures("next_case_warm", warm, FRAME_MS / 2),
         *latency_figures("next_case_cold", cold, FRAME_MS),
         *latency_figures("next_case_via_palette", palette, FRAME_MS),
+        *latency_figures("next_case_cold_own_media", own, None),
         *ui_cpu_figures("next_case_warm_ui_cpu", cpu_warm),
         *ui_cpu_figures("next_case_cold_ui_cpu", cpu_cold),
         *ui_cpu_figures("next_case_via_palette_ui_cpu", cpu_palette),
+        *ui_cpu_figures("next_case_cold_own_media_ui_cpu", cpu_own),
         Figure("startup_first_case_10k", startup_ms, "ms", None),
-        Figure("peak_rss", peak_rss_mb(), "MB", None),
+        Figure("peak_rss", rss_mb, "MB", None),
         # Steady loss means a crash ("none_dealloc") after a few thousand refs; see refcount_guard.
         Figure("none_refs_lost_per_decision", lost_per_decision, "refs", 1.0),
     ]

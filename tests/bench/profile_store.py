@@ -2,8 +2,13 @@
 
 Media is a pool of synthetic images drawn by code, varied in size and format so decode and
 blur costs look like real reported media; cases reuse the pool so 10,000 cases stay a few
-megabytes of blobs instead of gigabytes. Run as a module to build one in a child process:
-`python -m tests.bench.profile_store DIR 10000` (keeps the builder out of the bench's RSS).
+megabytes of blobs instead of gigabytes. Reused media is decoded once and then served from the
+render caches, so a run over these cases hides decodes: `own_media` cases more (queue
+OWN_MEDIA_QUEUE, after every other case in the work order) each carry media of their own, made
+distinct from the pool's by a trailer the decoders skip, so each one is decoded as new media is.
+Run as a module to build one in a child process:
+`python -m tests.bench.profile_store DIR 10000 [--seal] [--own-media N]` (keeps the builder out
+of the bench's RSS).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from tests.factories import case_dict, sha, synthetic_png
 
 POOL_SIZE = 40
 QUEUES = ("graphic_media", "hate_speech", "spam", "self_harm")
+OWN_MEDIA_QUEUE = "own_media"
 _TEXT_WORDS = "reported post says this that account link video please review now".split()
 # Rarer words, so searches range from a handful of hits to thousands.
 _RARE_WORDS = [f"{stem}{n}" for stem in ("harbour", "ledger", "quarry", "tundra", "violet")
@@ -82,7 +88,25 @@ def make_case(i: int, rng: random.Random, pool: list) -> Case:
     return Case.from_api(data)
 
 
-def build_profile(root: Path, cases: int, seed: int = 1, seal: bool = False) -> Profile:
+def own_media_case(i: int, rng: random.Random, pool: list, cache: CaseCache) -> Case:
+    """A case whose media no other case has: pool images with a trailer of their own after
+    the end of the image (JPEG's EOI, PNG's IEND), so new bytes and a new digest but the same
+    pixels and decode cost. Least urgent of all, so only a run of OWN_MEDIA_QUEUE reaches it."""
+    own = []
+    for n, image in enumerate(rng.sample(pool, rng.randint(1, 4))):
+        data = image.data + f"own-media-{i}-{n}".encode("ascii")
+        own.append(PoolImage(data, sha(data), image.mime, image.width, image.height))
+        cache.save_media(own[-1].sha256, own[-1].mime, data)
+    text = " ".join(rng.choices(_TEXT_WORDS, k=rng.randint(5, 120)))
+    data = case_dict(f"own-{i:05d}", queue_id=OWN_MEDIA_QUEUE, priority=4, hours_left=24 * 30,
+                     text=text, media=[b""] * len(own), language=rng.choice(LANGUAGES))
+    for ref, image in zip(data["media"], own):
+        ref.update(sha256=image.sha256, mime=image.mime, width=image.width, height=image.height)
+    return Case.from_api(data)
+
+
+def build_profile(root: Path, cases: int, seed: int = 1, seal: bool = False,
+                  own_media: int = 0) -> Profile:
     """`seal`: written sealed under the profile's key from the keyring, as the app writes it
     (the bench then measures a normal start, not a first start sealing a clear cache)."""
     profile = Profile(root).ensure()
@@ -90,16 +114,22 @@ def build_profile(root: Path, cases: int, seed: int = 1, seal: bool = False) -> 
         unlock_cache(profile)
     rng = random.Random(seed)
     cache = CaseCache(open_store(profile.store_path))
+    queues = QUEUES + ((OWN_MEDIA_QUEUE,) if own_media else ())
     cache.save_queues([Queue(q, q.replace("_", " ").title(), cases // len(QUEUES), ("p",), "p")
-                       for q in QUEUES])
+                       for q in queues])
     pool = image_pool(rng)
     for image in pool:
         cache.save_media(image.sha256, image.mime, image.data)
     # One bulk call: save_cases upserts a list, far faster than 10,000 single inserts.
     cache.save_cases([make_case(i, rng, pool) for i in range(cases)], lease_expires_at=None)
+    own_rng = random.Random(seed + 1)  # the shared cases stay as they are without own media
+    cache.save_cases([own_media_case(i, own_rng, pool, cache) for i in range(own_media)],
+                     lease_expires_at=None)
     cache.db.conn.close()
     return profile
 
 
 if __name__ == "__main__":
-    build_profile(Path(sys.argv[1]), int(sys.argv[2]), seal="--seal" in sys.argv[3:])
+    own = sys.argv.index("--own-media") if "--own-media" in sys.argv else None
+    build_profile(Path(sys.argv[1]), int(sys.argv[2]), seal="--seal" in sys.argv[3:],
+                  own_media=int(sys.argv[own + 1]) if own else 0)
