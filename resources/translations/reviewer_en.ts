@@ -231,6 +231,13 @@
 <context>
     <name>DecisionDesk</name>
     <message numerus="yes">
+        <source>%Ln key(s) ignored while the last decision was recorded</source>
+        <translation>
+            <numerusform>%Ln key ignored while the last decision was recorded</numerusform>
+            <numerusform>%Ln keys ignored while the last decision was recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Sweep: %Ln decision(s) recorded, each on its own</source>
         <translation>
             <numerusform>Sweep: %Ln decision recorded, each on its own</numerusform>

@@ -1020,6 +1020,13 @@ Plazo del SLA {when}</translation>
         <translation>Nada de este caso espera aprobación.</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln key(s) ignored while the last decision was recorded</source>
+        <translation>
+            <numerusform>%Ln tecla ignorada mientras se registraba la última decisión</numerusform>
+            <numerusform>%Ln teclas ignoradas mientras se registraba la última decisión</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Sweep: %Ln decision(s) recorded, each on its own</source>
         <translation>
             <numerusform>Barrido: %Ln decisión registrada, cada una por separado</numerusform>

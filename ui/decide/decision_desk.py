@@ -57,8 +57,8 @@ class DecisionDesk(QObject):
 
     def decide(self, action: ActionId, chosen: tuple[str, str] | None = None) -> None:
         """`chosen`: (policy, note) decided already (a suggested decision); else asked."""
-        if self.flow.recording:
-            return  # a key pressed while the previous decision was being recorded: dropped
+        if self.flow.drops():
+            return  # a key pressed while the previous decision was being recorded
         case = self.session.current()
         if case is None:
             self.message.emit(self.tr("No case on screen to decide."))
@@ -75,15 +75,20 @@ class DecisionDesk(QObject):
         asked = chosen or self.flow.ask(action, case)
         if asked is None or self.session.current() is None or self.session.current().id != case.id:
             return  # cancelled, or the case left the list while the reviewer was choosing
-        outcome = self.flow.commit(action, *asked, show_next=self._show_next)
+        outcome = self.flow.commit(action, *asked, show_next=self.show_case.emit)
         if outcome.decision is None:
             self.message.emit(outcome.message)
-        else:
-            self.decided.emit()  # the next case is painted already; the message follows
+            return
+        # Told once the keys pressed during the recording are counted; like the case's own
+        # message it follows the next case's frame (ui/widgets/after_frame.py).
+        self._tell(self._with_ignored(outcome), outcome.undo_s)
+        self.decided.emit()  # the next case is painted already; the message follows
 
-    def _show_next(self, outcome: Outcome) -> None:
-        self.show_case.emit()
-        self._tell(outcome.message, outcome.undo_s)
+    def _with_ignored(self, outcome: Outcome) -> str:
+        if not outcome.ignored:
+            return outcome.message
+        return " · ".join((outcome.message, self.tr(
+            "%Ln key(s) ignored while the last decision was recorded", "", outcome.ignored)))
 
     def open_sweep(self) -> None:
         """The sweep grid over the current work list (select Crisis sweep first for a crisis)."""
@@ -101,7 +106,7 @@ class DecisionDesk(QObject):
         original is never edited); the case comes back to be decided again. The decision on
         the case on screen if it has one, else the one the reviewer picks (reviewer/review/
         reversal.py); the note dialog names exactly which."""
-        if self.flow.recording:
+        if self.flow.drops():
             return
         target = self._reversal_target()
         if target is None:

@@ -1,12 +1,13 @@
 """From a decision key to a recorded decision: policy picker, note where required, commit.
 
 Keys pressed while a decision is being recorded are dropped (never a second decision on a
-case the reviewer has not seen), and a failed write keeps the case on screen with a message.
+case the reviewer has not seen) and counted, so the reviewer is told how many once the next case
+is on screen; a failed write keeps the case on screen with a message.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,6 +28,7 @@ class Outcome:
     decision: Decision | None
     message: str
     undo_s: float = 0.0  # how long the decision can still be withdrawn (its grace window)
+    ignored: int = 0  # decision keys dropped while it was being recorded
 
 
 class DecisionFlow:
@@ -34,6 +36,14 @@ class DecisionFlow:
         self.window = window
         self.session = session
         self.recording = False
+        self._ignored = 0  # keys dropped during the recording under way
+
+    def drops(self) -> bool:
+        """Whether a decision key pressed now is dropped (a decision is being recorded); a
+        dropped one is counted for the reviewer."""
+        if self.recording:
+            self._ignored += 1
+        return self.recording
 
     def ask(self, action: ActionId, case: Case) -> tuple[str, str] | None:
         """(policy, note) from the reviewer, or None if they cancelled."""
@@ -71,16 +81,16 @@ class DecisionFlow:
         return policy, note
 
     def commit(self, action: ActionId, policy: str, note: str,
-               show_next: Callable[[Outcome], None]) -> Outcome:
-        """Record durably, show the next case with what the reviewer is told of the decision
-        (`show_next`: painted together, in one frame), and drop keys that queued up meanwhile."""
-        self.recording = True
+               show_next: Callable[[], None]) -> Outcome:
+        """Record durably, show the next case (`show_next`), drop keys that queued up meanwhile,
+        and say what the reviewer is told: the decision and how many keys were dropped."""
+        self.recording, self._ignored = True, 0
         try:
             decision = self.session.decide(action, note, policy)
             said = tr("Recorded {action} ({policy}) on {case} — saved here").format(
                 action=shown(DECISION_KINDS[action].label), policy=policy, case=decision.case_id)
             outcome = Outcome(decision, said, self.session.undo_grace_s)
-            show_next(outcome)
+            show_next()
             # Keys that arrived while the commit was in flight were pressed before the next
             # case was on screen: deliver them now, while `recording` is set, so they are
             # dropped instead of deciding a case the reviewer has not seen.
@@ -90,7 +100,7 @@ class DecisionFlow:
                 error=exc))
         finally:
             self.recording = False
-        return outcome
+        return replace(outcome, ignored=self._ignored)
 
     def _run(self, dialog) -> bool:
         accepted = dialog.exec() == dialog.DialogCode.Accepted

@@ -22,6 +22,32 @@ def test_a_second_decision_key_queued_during_recording_is_dropped(offline_window
     assert window.session.current().id != first
 
 
+def test_keys_dropped_during_recording_are_counted_in_the_message_that_follows(offline_window):
+    window = offline_window
+    remove = window.registry.actions[ActionId.NO_VIOLATION]
+    for _ in range(3):  # a triple tap: the second and third arrive while the first records
+        QTimer.singleShot(0, remove.trigger)
+    pump(0.3)
+    assert window.session.outbox.counts()["pending"] == 1
+    pump_until(lambda: not window.after_frame.pending(), what="what follows the frame")
+    said = window.status_line.text()
+    assert said.startswith("Recorded")
+    assert "2 keys ignored while the last decision was recorded" in said
+
+
+def test_a_decision_with_no_key_dropped_says_nothing_of_ignored_keys(offline_window):
+    window = offline_window
+    decide_by_keys(window, Qt.Key.Key_1)
+    pump_until(lambda: not window.after_frame.pending(), what="what follows the frame")
+    assert window.status_line.text().startswith("Recorded")
+    assert "ignored" not in window.status_line.text()
+    QTimer.singleShot(0, window.registry.actions[ActionId.NO_VIOLATION].trigger)
+    QTimer.singleShot(0, window.registry.actions[ActionId.NO_VIOLATION].trigger)
+    pump(0.3)
+    pump_until(lambda: not window.after_frame.pending(), what="what follows the frame")
+    assert "1 key ignored while" in window.status_line.text()  # counted afresh each time
+
+
 def test_failed_write_keeps_the_case_on_screen_and_says_it_was_not_recorded(offline_window):
     window = offline_window
     db = window.session.outbox.db
