@@ -12,6 +12,7 @@ which tile is current is told to the grid, which decides which one tile a reveal
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPaintEvent, QPen
@@ -37,12 +38,19 @@ _BOX_STEP = 32  # boxes are rounded down to this step so small resizes reuse cac
 def label_height(font: QFont) -> int:
     """The strip above the image holds the category and the label, a line each: it grows with
     a larger text size, or the two are drawn over each other."""
-    return max(LABEL_HEIGHT, 2 * QFontMetrics(font).lineSpacing() + 4)
+    return max(LABEL_HEIGHT, 2 * _line_spacing(font) + 4)
 
 
 def line_height(font: QFont) -> int:
     """One row of what is known of the item, painted over its preview."""
-    return max(20, QFontMetrics(font).lineSpacing() + 4)
+    return max(20, _line_spacing(font) + 4)
+
+
+@lru_cache(maxsize=8)
+def _line_spacing(font: QFont) -> int:
+    """Measured once per font (a QFont is a value, hashed and compared by what it describes):
+    every tile's paint and every case's render ahead ask for it."""
+    return QFontMetrics(font).lineSpacing()
 
 
 def box_of(cell: QRect, font: QFont) -> tuple[int, int]:
