@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 
 from reviewer.media.stages import ORDER, Stage
@@ -83,11 +84,11 @@ class PresetBook:
 
     @classmethod
     def load(cls, path: Path = PRESETS_FILE) -> "PresetBook":
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        default = _preset_from(data.get("default", {}), MediaPreset(), f"{path.name} [default]")
-        cats = {name: _preset_from(t, default, f"{path.name} [category.{name}]")
-                for name, t in data.get("category", {}).items()}
-        return cls(default, cats)
+        """The book a presets file holds, parsed once per version of the file: start-up, the
+        media desk and every sync round ask for the shipped one. Each caller gets its own."""
+        stat = path.stat()
+        default, cats = _parsed(path, (stat.st_mtime_ns, stat.st_size))
+        return cls(default, dict(cats))
 
     def for_category(self, category: str) -> MediaPreset:
         return self.categories.get(category, self.default)
@@ -163,6 +164,16 @@ def relaxed_for_item(mine: MediaPreset, org: MediaPreset, **relax) -> MediaPrese
     """Loosen the reviewer's preset for one item, but never past the organisation's line."""
     wanted = replace(mine, **relax)
     return wanted.stricter(org)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: Path, version: tuple[int, int]) -> tuple[MediaPreset, dict[str, MediaPreset]]:
+    """`version` (modification time, size) is only the cache's key: a changed file is read
+    again."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    default = _preset_from(data.get("default", {}), MediaPreset(), f"{path.name} [default]")
+    return default, {name: _preset_from(t, default, f"{path.name} [category.{name}]")
+                     for name, t in data.get("category", {}).items()}
 
 
 ORG_PRESETS_KEY = "org_presets"

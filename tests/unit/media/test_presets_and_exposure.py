@@ -95,3 +95,20 @@ def test_break_and_cap_prompts_come_once_each(tmp_path):
     assert meter.new_prompts() == []
     clock.now = 6002
     assert meter.new_prompts() == [BREAK]  # and again after the next stretch
+
+
+def test_a_presets_file_is_parsed_once_until_it_changes(tmp_path, monkeypatch):
+    from reviewer.media import presets
+
+    path = tmp_path / "presets.toml"
+    path.write_text('[category.gore]\nblur_fraction = 0.2\n', encoding="utf-8")
+    parsed = []
+    loads = presets.tomllib.loads
+    monkeypatch.setattr(presets.tomllib, "loads", lambda text: parsed.append(text) or loads(text))
+    first = PresetBook.load(path)
+    first.categories["gore"] = first.default  # one caller's book is its own
+    assert PresetBook.load(path).for_category("gore").blur_fraction == 0.2
+    assert len(parsed) == 1
+    path.write_text('[category.gore]\nblur_fraction = 0.25\n', encoding="utf-8")
+    assert PresetBook.load(path).for_category("gore").blur_fraction == 0.25  # read again
+    assert len(parsed) == 2
