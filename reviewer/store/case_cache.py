@@ -47,6 +47,10 @@ class CaseCache:
         self.db = db
         # Default: the cipher open_store attached, so every CaseCache(db) in the app seals.
         self.cipher = cipher or store_cipher(db)
+        # The queues as last read, with the store's data_version then: every decision looks up
+        # its queue (policies, default policy) and the table changes only when the sync worker
+        # (another connection: data_version moves) or save_queues here writes it.
+        self._queues: tuple[int, tuple[Queue, ...]] | None = None
 
     # --- queues -------------------------------------------------------------------------
     def save_queues(self, queues: list[Queue]) -> None:
@@ -61,18 +65,25 @@ class CaseCache:
             for i, q in enumerate(queues)
         ]
         self.db["queues"].upsert_all(rows, pk="id")
+        self._queues = None
 
     def queues(self) -> list[Queue]:
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if self._queues is None or self._queues[0] != version:
+            self._queues = (version, self._read_queues())
+        return list(self._queues[1])
+
+    def _read_queues(self) -> tuple[Queue, ...]:
         rows = self.db.execute(
             "SELECT id, name, description, open_count, policies, default_policy, sla_minutes, "
             "oldest_open_at, breached, due_soon FROM queues ORDER BY position, id"
         ).fetchall()
-        return [
+        return tuple(
             Queue(id=r[0], name=r[1], description=r[2], open_count=r[3],
                   policies=tuple(json.loads(r[4])), default_policy=r[5], sla_minutes=r[6],
                   oldest_open_at=r[7], breached=r[8], due_soon=r[9])
             for r in rows
-        ]
+        )
 
     def queue(self, queue_id: str) -> Queue | None:
         return next((q for q in self.queues() if q.id == queue_id), None)
