@@ -235,7 +235,10 @@ class GuidelineStore:
 
     def tag_for(self, policy: str, fallback_policy: str = "") -> str:
         """What a decision under `policy` records (see the module docstring)."""
-        return guideline_tag(self.db, policy) or guideline_tag(self.db, fallback_policy)
+        tag = guideline_tag(self.db, policy)
+        # Most decisions are under the case's own policy area: no second look for the same.
+        return tag or (guideline_tag(self.db, fallback_policy) if fallback_policy != policy
+                       else "")
 
     # --- bulletins ------------------------------------------------------------------------------
     def unacknowledged(self) -> list[Guideline]:

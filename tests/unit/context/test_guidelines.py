@@ -41,6 +41,17 @@ def store(db):
     return store
 
 
+
+def test_a_policy_with_no_document_is_looked_up_once_when_it_is_its_own_fallback(store):
+    asked = []
+    store.db.conn.set_trace_callback(asked.append)
+    try:
+        assert store.tag_for("no_such_policy", "no_such_policy") == ""
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert len(asked) == 1
+
+
 def test_versions_are_kept_with_the_cursor_and_saving_again_adds_nothing(store):
     assert store.cursor() == 4
     assert store.versions("hate_speech") == [2, 1]
