@@ -3,6 +3,8 @@ the keyring, and the purge of what is no longer needed."""
 
 from __future__ import annotations
 
+import os
+import tracemalloc
 from datetime import timedelta
 
 import keyring
@@ -93,6 +95,21 @@ def test_every_seal_has_a_fresh_nonce_and_opens_only_with_its_own_context():
         cipher.open(one[:20], case_context("c1"))
     with pytest.raises(ValueError):
         CacheCipher(b"short")
+
+
+def test_a_sealed_item_opens_without_a_copy_of_its_ciphertext():
+    """Decode threads open media: a copy of the sealed bytes is made under the interpreter
+    lock, which the UI thread then waits for."""
+    cipher, context, data = CacheCipher(new_key()), media_context("m"), os.urandom(4 << 20)
+    blob = cipher.seal(data, context)
+    tracemalloc.start()
+    try:
+        opened = cipher.open(blob, context)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert opened == data
+    assert peak < 1.5 * len(data)  # the clear bytes, and no second copy beside them
 
 
 # --- the cache through it -------------------------------------------------------------------
