@@ -79,8 +79,7 @@ class MainWindow(QMainWindow):
         self._first_on_screen = False  # prefetch waits for the first case's media (2 s at most)
         self.media_grid.first_settled.connect(self._first_case_on_screen)
         QTimer.singleShot(2000, self, self._first_case_on_screen)
-        self._sla_timer = QTimer(self, interval=1000)
-        self._sla_timer.timeout.connect(self.case_panel.refresh_sla)
+        self._sla_timer = QTimer(self, interval=1000, timeout=self.case_panel.refresh_sla)
         self._sla_timer.start()
         self.work_list.refresh_queues()
         self.show_current()
@@ -259,6 +258,7 @@ class MainWindow(QMainWindow):
     def _prefetch(self) -> None:
         if self._first_on_screen:  # at start-up the first case's renders go first, alone
             for case in self.session.upcoming(PREFETCH_CASES):
+                self.case_panel.prepare(case)  # its text's fonts and glyphs, while idle
                 for key in self.media_grid.prefetch_keys(case.media):
                     self.media.request(key, ahead=True)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 from reviewer.display_text import isolate, lease_note, sla_countdown
 from reviewer.review.quality_text import quality_lines
 from reviewer.domain import Case
+from ui.cases.text_ahead import TextAhead
 from ui.i18n.core_text import local_and_utc, local_date, shown, tr
 from ui.widgets.accessible import announce, describe
 from ui.widgets.style_background import paint_style_background
@@ -146,6 +147,7 @@ class CasePanel(QWidget):
         self._deadline = ""
         self._severity = ""
         self._lease: str | None = None
+        self.ahead = TextAhead()  # upcoming cases' text, drawn while the reviewer reads
         self.show_case(None)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
@@ -194,6 +196,14 @@ class CasePanel(QWidget):
         self.show_context_hint("")  # the previous account's; this one's follows once painted
         self.language.setText(language_line(case.language))
         self.text.setPlainText(case.text)
+
+    def prepare(self, case: Case) -> None:
+        """Draw an upcoming case's text off screen, fonts and line breaks as it will be shown
+        (ui/cases/text_ahead.py): the first text in a script is slow to draw only once."""
+        self.ahead.prepare(case.id, [(self.text.font(), case.text),
+                                     (self.author.font(), case.author.display_name),
+                                     (self.language.font(), language_line(case.language))],
+                           self.text.viewport().width())
 
     def show_context_hint(self, line: str) -> None:
         if line != self.context_hint.text():
