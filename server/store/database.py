@@ -217,9 +217,10 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     # FULL: an acknowledged decision must survive a power cut, it is the whole point of the API.
     cursor.execute("PRAGMA synchronous=FULL")
     # A checkpoint runs inside the commit that fills the log past this many pages. A batch of
-    # 500 decisions dirties about 2,000 pages (random keys in every index), so at SQLite's
-    # default of 1,000 every batch also checkpointed; most pages repeat from batch to batch,
-    # so at 10,000 (40 MB of log) a checkpoint writes them back once for several batches.
+    # 500 decisions writes about 630 log pages (random keys in every index), so at SQLite's
+    # default of 1,000 nearly every other batch also checkpointed; most pages repeat from batch
+    # to batch, so at 10,000 (40 MB of log, about 16 batches) a checkpoint writes them back
+    # once for many batches.
     cursor.execute("PRAGMA wal_autocheckpoint=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")

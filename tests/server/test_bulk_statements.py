@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, event, insert, select, update
+
+from server.decision_rows import DecisionWrites
 
 from server.store.bulk import BulkStatement, PerDialect, list_value, member_of
 from server.store.schema import cases, changes, idempotency_keys
@@ -81,6 +83,26 @@ def test_an_update_sets_each_row_by_its_own_key(server_db):
     assert found == {CASE: "decided", OTHER: "withdrawn"}
 
 
+def test_case_updates_are_one_statement_per_effect_and_a_later_one_wins(server_db):
+    """DecisionWrites writes its cases' updates set-based: one UPDATE for every case given the
+    same values, none run row by row; a second update of one case merges over the first."""
+    writes = DecisionWrites()
+    writes.update_case(CASE, {"status": "decided", "lease_holder": None})
+    writes.update_case(OTHER, {"status": "decided", "lease_holder": None})
+    writes.update_case(CASE, {"status": "withdrawn"})
+    statements: list[tuple[str, bool]] = []
+    with server_db.write() as conn:
+        event.listen(conn, "before_cursor_execute",
+                     lambda _c, _cur, sql, _p, _ctx, many: statements.append((sql, many)))
+        writes.flush(conn)
+    with server_db.read() as conn:
+        found = dict(conn.execute(select(cases.c.id, cases.c.status)
+                                  .where(cases.c.id.in_([CASE, OTHER]))).all())
+    assert found == {CASE: "withdrawn", OTHER: "decided"}
+    updates = [many for sql, many in statements if sql.startswith("UPDATE cases")]
+    assert updates == [False, False]  # CASE's merged values, then OTHER's
+
+
 def test_a_list_bound_as_one_parameter_selects_exactly_its_members(server_db):
     query = PerDialect(lambda dialect: select(idempotency_keys.c.key).where(
         member_of(idempotency_keys.c.key, "keys_", dialect)))
@@ -98,8 +120,8 @@ def test_a_list_bound_as_one_parameter_selects_exactly_its_members(server_db):
 
 
 def test_a_sqlite_commit_is_fsynced_and_checkpoints_only_past_10000_pages(server_db):
-    """A batch dirties about 2,000 pages: at SQLite's default threshold (1,000) every batch's
-    commit also ran a checkpoint; every commit is still fsynced (FULL)."""
+    """A batch writes about 630 log pages: at SQLite's default threshold (1,000) nearly every
+    other batch's commit also ran a checkpoint; every commit is still fsynced (FULL)."""
     if server_db.is_postgresql:
         return  # PostgreSQL has no such setting: its checkpoints are the server's own
     with server_db.read() as conn:
