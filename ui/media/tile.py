@@ -26,6 +26,7 @@ from reviewer.media.audio import is_audio
 from reviewer.media.stages import Stage
 from reviewer.review.prior_decisions import known_lines
 from ui.i18n.core_text import shown, tr
+from ui.media.strips import paint_label_strip
 from ui.media.waveform import paint_waveform
 from ui.media.service import MediaService, RenderKey, RenderResult
 from ui.theme.palette import current_palette
@@ -315,22 +316,9 @@ class MediaTile(QWidget):
             painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_label(self, painter: QPainter) -> None:
-        strip = QRect(0, 0, self.width(), label_height(self.font()))
-        colours = current_palette()
-        painter.fillRect(strip, colours.colour("media_label_bg"))
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(colours.colour("media_attention"))
-        inner = strip.adjusted(8, 2, -8, -2)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         category_title(self.media.category) + self._state_word())
-        font.setBold(False)
-        painter.setFont(font)
-        painter.setPen(colours.colour("media_text"))
-        label = painter.fontMetrics().elidedText(self.media.label, Qt.TextElideMode.ElideRight,
-                                                 inner.width())
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+        paint_label_strip(painter, self.width(), label_height(self.font()), self.font(),
+                          category_title(self.media.category) + self._state_word(),
+                          self.media.label, current_palette(), self.devicePixelRatioF())
 
     def _state_word(self) -> str:
         if self.never_rendered():
