@@ -13,18 +13,25 @@ import sqlite_utils
 
 from reviewer.store.case_cache import CaseCache
 from reviewer.media.perceptual_hash import NEAR_IDENTICAL_BITS, pdq_bytes, to_hex
+from reviewer.media.small_copies import keep_small_copies, keep_small_copy
 from reviewer.store.database import transaction
+from reviewer.store.small_media import SmallMedia
 
 HASHES_PER_ROUND = 200
 
 
 def hash_cached_media(db: sqlite_utils.Database, limit: int = HASHES_PER_ROUND) -> int:
-    """Hash up to `limit` cached media items that have no hash yet; returns how many."""
+    """Hash up to `limit` cached media items that have no hash yet, keeping each one's small
+    decode for the renderer while its bytes are open (reviewer/media/small_copies.py); returns
+    how many it hashed. With none to hash, media hashed before small copies were kept get
+    theirs, as many."""
     cache = CaseCache(db)
     waiting = [r[0] for r in db.execute(
         "SELECT sha256 FROM media WHERE dhash IS NULL LIMIT ?", (limit,)).fetchall()]
     if not waiting:
+        keep_small_copies(db, cache.media_bytes, limit)
         return 0
+    small = SmallMedia(db, cache.cipher)
     known = [(sha, int(value, 16)) for sha, value in db.execute(
         "SELECT sha256, dhash FROM media WHERE dhash IS NOT NULL AND dhash != ''").fetchall()]
     done = 0
@@ -33,6 +40,7 @@ def hash_cached_media(db: sqlite_utils.Database, limit: int = HASHES_PER_ROUND) 
         if data is None:
             continue
         value = pdq_bytes(data)
+        keep_small_copy(small, sha, data)
         record_hash(db, sha, value, known)
         if value is not None:
             known.append((sha, value))

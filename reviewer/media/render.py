@@ -148,6 +148,9 @@ class Decoded:
         return sum(f.width * f.height * len(f.getbands()) for f in self.frames)
 
 
+# The small decode kept in the store for a mode ("L", "RGB"), or None: decode the original.
+KeptSmall = Callable[[str], "Decoded | None"]
+
 _ANY_BOX = (1 << 30, 1 << 30)  # a small decode's key and size: the same copy serves every box
 
 
@@ -199,12 +202,15 @@ class MediaRenderer:
         return self.render_from(key, lambda: data, box, style)
 
     def render_from(self, key: str, load: Callable[[], bytes | None], box: tuple[int, int],
-                    style: RenderStyle = RenderStyle()) -> RenderedMedia:
+                    style: RenderStyle = RenderStyle(), kept: KeptSmall | None = None
+                    ) -> RenderedMedia:
         """As `render`, but the bytes come from `load()`, called only when a decode needs them:
-        a refused style, or media already decoded for this box, never reads them."""
+        a refused style, or media already decoded for this box, never reads them. `kept(mode)`
+        gives the small decode kept in the store, if any (reviewer/media/small_copies.py): the
+        blurred and reduced stages render from it instead of decoding the original."""
         try:
             refuse_never_rendered(style)
-            decoded = self._decoded_for(key, load, box, Need.of(style))
+            decoded = self._decoded_for(key, load, box, Need.of(style), kept)
             return self._filtered(decoded, box, style)
         except MediaUnavailable as exc:
             return RenderedMedia.unavailable(exc)
@@ -249,18 +255,20 @@ class MediaRenderer:
         return RenderedMedia(storyboard.compose(frames, box), caption=decoded.caption)
 
     def _decoded_for(self, key: str, load: Callable[[], bytes | None],
-                     box: tuple[int, int], need: Need) -> Decoded:
+                     box: tuple[int, int], need: Need, kept: KeptSmall | None = None) -> Decoded:
         with self._lock:
             for served_by in need.served_by():
-                kept = self._decoded.get(_cache_key(key, box, served_by))
-                if kept is not None:
-                    return kept
-        data = check_bytes(load())
-        try:
-            with hostile_decoding():
-                decoded = decode_media(data, box, need)
-        except Exception as exc:  # noqa: BLE001 -- hostile input: one line, never a traceback
-            raise decode_refusal(exc) from exc
+                cached = self._decoded.get(_cache_key(key, box, served_by))
+                if cached is not None:
+                    return cached
+        decoded = kept(need.mode) if kept is not None and need.small else None
+        if decoded is None or decoded.need != need:
+            data = check_bytes(load())
+            try:
+                with hostile_decoding():
+                    decoded = decode_media(data, box, need)
+            except Exception as exc:  # noqa: BLE001 -- hostile input: one line, no traceback
+                raise decode_refusal(exc) from exc
         with self._lock:
             self._decoded.put(_cache_key(key, box, decoded.need), decoded)
         return decoded
@@ -278,6 +286,11 @@ def _cache_key(key: str, box: tuple[int, int], need: Need) -> tuple:
     """A small decode covers the work copy of the picture at any size shown, so it is kept
     once per media, whichever layout (one, two or four tiles) or view asked for it first."""
     return (key, _ANY_BOX if need.small else box, need)
+
+
+def decode_small(data: bytes, mode: str) -> Decoded:
+    """The small decode the blurred and reduced stages render from, in `mode`, for any box."""
+    return decode_media(data, _ANY_BOX, Need(mode, True))
 
 
 def decode_media(data: bytes, box: tuple[int, int], need: Need = FULL) -> Decoded:

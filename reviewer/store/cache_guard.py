@@ -150,6 +150,8 @@ def seal_clear_content(db: sqlite_utils.Database, cipher: CacheCipher) -> int:
             data = conn.execute("SELECT data FROM media WHERE sha256 = ?", (sha,)).fetchone()[0]
             conn.execute("UPDATE media SET data = ?, sealed = 1 WHERE sha256 = ?",
                          (cipher.seal(bytes(data), media_context(sha)), sha))
+        # Small copies kept in clear go; the sync worker makes them again, sealed.
+        conn.execute("DELETE FROM small_media WHERE sealed = 0 AND length(data) > 0")
     return len(cases) + len(media) + sealed
 
 

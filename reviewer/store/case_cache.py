@@ -16,7 +16,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reviewer.store.crypto import CacheCipher, TamperedItem, case_context, media_context
+from reviewer.store.crypto import (CacheCipher, TamperedItem, case_context, media_context,
+                                   open_kept)
 from reviewer.domain import Case, MalformedAnswer, Queue, to_iso, utc_now
 from reviewer.store.database import open_store, store_cipher, transaction
 
@@ -294,12 +295,8 @@ class CaseCache:
                               (sha256,)).fetchone()
         if not row:
             return None
-        if not row[1]:
-            return bytes(row[0])
-        if self.cipher is None:
-            return None
         try:
-            return self.cipher.open(row[0], media_context(sha256))
+            return open_kept(self.cipher, row[0], row[1], media_context(sha256))
         except TamperedItem:
             log.warning("cached media %s failed authentication; will fetch it again", sha256[:12])
             with transaction(self.db) as conn:

@@ -30,6 +30,17 @@ def new_key() -> bytes:
     return AESGCM.generate_key(bit_length=KEY_BYTES * 8)
 
 
+def open_kept(cipher: "CacheCipher | None", data: bytes, sealed: bool,
+              context: bytes) -> bytes | None:
+    """A stored item's bytes: as they are if kept in clear; opened if `sealed`, or None with no
+    cipher to open them. Raises `TamperedItem` for a sealed item that does not authenticate."""
+    if not sealed:
+        return bytes(data)
+    if cipher is None:
+        return None
+    return cipher.open(data, context)
+
+
 def case_context(case_id: str) -> bytes:
     # A kind prefix keeps a case id and a media hash from ever meaning the same thing.
     return b"case\0" + case_id.encode("utf-8")
@@ -37,6 +48,12 @@ def case_context(case_id: str) -> bytes:
 
 def media_context(sha256: str) -> bytes:
     return b"media\0" + sha256.encode("ascii")
+
+
+def small_media_context(sha256: str, mode: str) -> bytes:
+    """A media item's kept small decode (reviewer/store/small_media.py): never opens as the
+    media's bytes, nor as its copy in another mode."""
+    return b"small-media\0" + mode.encode("ascii") + b"\0" + sha256.encode("ascii")
 
 
 def guideline_context(guideline_id: str, version: int) -> bytes:

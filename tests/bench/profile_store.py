@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from reviewer.media.hashes import hash_cached_media
 from reviewer.store.cache_guard import unlock_cache
 from reviewer.store.case_cache import CaseCache
 from reviewer.domain import Case, Queue
@@ -125,6 +126,10 @@ def build_profile(root: Path, cases: int, seed: int = 1, seal: bool = False,
     own_rng = random.Random(seed + 1)  # the shared cases stay as they are without own media
     cache.save_cases([own_media_case(i, own_rng, pool, cache) for i in range(own_media)],
                      lease_expires_at=None)
+    # As a synced workstation holds it: the sync worker hashes every cached item and keeps its
+    # small decode (reviewer/media/small_copies.py) before the reviewer gets to it.
+    while hash_cached_media(cache.db):
+        pass
     cache.db.conn.close()
     return profile
 

@@ -24,7 +24,9 @@ from PySide6.QtGui import QImage
 from reviewer.media.bytes_lru import BytesLru
 from reviewer.store.case_cache import CaseCache
 from reviewer.media.render import MediaRenderer, RenderedMedia, RenderStyle
+from reviewer.media.small_copies import kept_small
 from reviewer.store.database import open_store
+from reviewer.store.small_media import SmallMedia
 from ui.i18n.core_text import tr
 from ui.media.qt_images import to_qimage
 
@@ -142,8 +144,9 @@ class MediaService(QObject):
     # --- pool side ------------------------------------------------------------------------
     def _render(self, key: RenderKey, ahead: bool) -> None:
         load = lambda: self._cache().media_bytes(key.sha256)  # noqa: E731
+        kept = lambda mode: kept_small(self._small(), key.sha256, mode)  # noqa: E731
         try:
-            media = self._renderer.render_from(key.sha256, load, key.box, key.style)
+            media = self._renderer.render_from(key.sha256, load, key.box, key.style, kept)
             result = RenderResult.of(media, key.scale)
         except Exception as exc:  # never let one bad file take the viewer down
             result = RenderResult(None, tr("Cannot be displayed: {error}").format(
@@ -162,6 +165,11 @@ class MediaService(QObject):
         if not hasattr(self._local, "cache"):  # one store connection per pool thread
             self._local.cache = CaseCache(open_store(self._store_path))
         return self._local.cache
+
+    def _small(self) -> SmallMedia:
+        if not hasattr(self._local, "small"):  # the thread's store connection, as `_cache`'s
+            self._local.small = SmallMedia(self._cache().db)
+        return self._local.small
 
     # --- UI side --------------------------------------------------------------------------
     def _store_result(self, key: RenderKey, done: tuple[RenderResult, bool]) -> None:

@@ -1,0 +1,103 @@
+"""The small decode of a cached still, made once when the media arrives and kept in the store.
+
+The blurred and reduced stages render from one small decode per picture (`Need(small=True)` in
+reviewer/media/render.py): for a PNG that is Pillow inflating the whole file, 10-50 ms, on the
+way to a case's first paint. The sync worker decodes every new item anyway to hash it
+(reviewer/media/hashes.py), off the UI thread; there it also makes this decode, exactly as the
+renderer would (`decode_small`, the same function and arguments), and keeps it packed (mode,
+size, the size shown, the pixels deflated) and sealed (reviewer/store/small_media.py). The
+renderer then reads the copy, well under a millisecond, and renders the same pixels.
+
+Only the grayscale copy is kept: every preset starts grayscale, and a JPEG's grayscale decode
+reads its luma, which a colour copy made grey again would not match bit for bit. Animations,
+videos and files the decoder refuses get no copy (an empty one, so they are not tried again):
+their render stays as it is. A copy that is missing or does not unpack is no error: the
+renderer decodes the original, as without copies.
+"""
+
+from __future__ import annotations
+
+import logging
+import struct
+import zlib
+
+import sqlite_utils
+from PIL import Image
+
+from reviewer.media.decode import hostile_decoding
+from reviewer.media.render import Decoded, Need, decode_small
+from reviewer.store.small_media import SmallMedia
+
+log = logging.getLogger(__name__)
+
+KEPT_MODE = "L"
+_KEPT = Need(KEPT_MODE, True)
+_HEADER = struct.Struct(">4s2sIIII")  # magic, mode, width, height, shown width, shown height
+_MAGIC = b"SMC1"
+
+
+def pack_small(data: bytes) -> bytes:
+    """The packed small decode of a still's bytes; b"" for anything else (video, animation, a
+    file the decoder refuses), whose render does not come from a small copy."""
+    try:
+        with hostile_decoding():
+            decoded = decode_small(data, KEPT_MODE)
+    except Exception:  # noqa: BLE001 -- hostile bytes: the renderer says why when it shows them
+        return b""
+    if decoded.need != _KEPT or len(decoded.frames) != 1 or decoded.shown is None:
+        return b""
+    frame = decoded.frames[0]
+    if frame.mode != KEPT_MODE:
+        return b""
+    return _HEADER.pack(_MAGIC, KEPT_MODE.encode("ascii").ljust(2), *frame.size,
+                        *decoded.shown) + zlib.compress(frame.tobytes(), 6)
+
+
+def unpack_small(packed: bytes) -> Decoded | None:
+    """The decode `pack_small` kept; None if it is not one (the renderer decodes the original)."""
+    try:
+        magic, mode, width, height, shown_w, shown_h = _HEADER.unpack_from(packed)
+        mode = mode.decode("ascii").strip()
+        if magic != _MAGIC or mode != KEPT_MODE or min(width, height, shown_w, shown_h) < 1:
+            return None
+        pixels = zlib.decompress(memoryview(packed)[_HEADER.size:])
+        if len(pixels) != width * height:
+            return None
+        frame = Image.frombytes(mode, (width, height), pixels)
+    except Exception:  # noqa: BLE001 -- a damaged copy is only a missed shortcut
+        return None
+    return Decoded((frame,), shown=(shown_w, shown_h), need=Need(mode, True))
+
+
+def keep_small_copy(store: SmallMedia, sha256: str, data: bytes) -> None:
+    """Make and keep the small copy of cached media (the sync worker, once per item)."""
+    store.keep(sha256, KEPT_MODE, pack_small(data))
+
+
+def kept_small(store: SmallMedia, sha256: str, mode: str) -> Decoded | None:
+    """The kept small decode of media in `mode`, or None: decode the original instead. A copy
+    that does not unpack is dropped, so the worker makes it again."""
+    if mode != KEPT_MODE:
+        return None
+    packed = store.packed(sha256, mode)
+    if packed is None:
+        return None
+    decoded = unpack_small(packed)
+    if decoded is None:
+        log.warning("kept small copy of %s is damaged; dropped", sha256[:12])
+        store.drop(sha256, mode)
+    return decoded
+
+
+def keep_small_copies(db: sqlite_utils.Database, load, limit: int) -> int:
+    """Copies for hashed media that has none (a store from before they were kept), up to
+    `limit`; `load(sha)` gives the media's bytes. Returns how many it made."""
+    store = SmallMedia(db)
+    done = 0
+    for sha in store.waiting(KEPT_MODE, max(0, limit)):
+        data = load(sha)
+        if data is None:
+            continue
+        keep_small_copy(store, sha, data)
+        done += 1
+    return done
