@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from reviewer.store.case_cache import CaseCache
-from reviewer.media.perceptual_hash import NEAR_IDENTICAL_BITS, pdq_bytes, to_hex
-from reviewer.media.small_copies import keep_small_copies, keep_small_copy
+from reviewer.media.perceptual_hash import NEAR_IDENTICAL_BITS, to_hex
+from reviewer.media.small_copies import KEPT_MODE, hash_and_pack, keep_small_copies
 from reviewer.store.database import transaction
 from reviewer.store.small_media import SmallMedia
 
@@ -39,8 +39,8 @@ def hash_cached_media(db: sqlite_utils.Database, limit: int = HASHES_PER_ROUND) 
         data = cache.media_bytes(sha)  # None: gone, or damaged and dropped to be fetched again
         if data is None:
             continue
-        value = pdq_bytes(data)
-        keep_small_copy(small, sha, data)
+        value, packed = hash_and_pack(data)
+        small.keep(sha, KEPT_MODE, packed)
         record_hash(db, sha, value, known)
         if value is not None:
             known.append((sha, value))

@@ -46,7 +46,16 @@ def pdq_bytes(data: bytes | None) -> int | None:
     """The hash of media bytes, or None when they are not an image we decode safely
     (videos, damaged files, bombs): such items are only related by identical bytes."""
     try:
-        return pdq_image(decode_still(open_image(check_bytes(data)), _WORK_BOX))
+        image = open_image(check_bytes(data))
+    except MediaUnavailable:
+        return None
+    return pdq_of(image)
+
+
+def pdq_of(image: Image.Image) -> int | None:
+    """As `pdq_bytes`, for an opened image (loaded already or not), by its first frame."""
+    try:
+        return pdq_image(decode_still(image, _WORK_BOX))
     except MediaUnavailable:
         return None
     except Exception:  # noqa: BLE001 -- hostile bytes may trip any decoder; a hash is optional

@@ -308,11 +308,17 @@ def decode_media(data: bytes, box: tuple[int, int], need: Need = FULL) -> Decode
             raise decode_refusal(exc, "animation") from exc
         return _storyboard(frames, box,
                            f"Animation: {len(frames)} of {total} frames · not playing")
-    if need.small:  # the upright picture's size: each render fits it to its own box
-        still = decode_shown(image, _ANY_BOX, need.mode, _SMALL_SIDE)
-    else:
-        still = decode_shown(image, box, need.mode)
+    if need.small:
+        return small_of_still(image, need.mode)
+    still = decode_shown(image, box, need.mode)
     return Decoded((still.image,), shown=still.size, need=need)
+
+
+def small_of_still(image: Image.Image, mode: str) -> Decoded:
+    """The small decode of an opened still (loaded already or not), in `mode`: the size shown
+    is the upright picture's own, and each render fits it to its own box."""
+    still = decode_shown(image, _ANY_BOX, mode, _SMALL_SIDE)
+    return Decoded((still.image,), shown=still.size, need=Need(mode, True))
 
 
 def _storyboard(frames: list[Image.Image], box: tuple[int, int], caption: str) -> Decoded:

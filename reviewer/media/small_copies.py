@@ -4,7 +4,8 @@ The blurred and reduced stages render from one small decode per picture (`Need(s
 reviewer/media/render.py): for a PNG that is Pillow inflating the whole file, 10-50 ms, on the
 way to a case's first paint. The sync worker decodes every new item anyway to hash it
 (reviewer/media/hashes.py), off the UI thread; there it also makes this decode, exactly as the
-renderer would (`decode_small`, the same function and arguments), and keeps it packed (mode,
+renderer would (`small_of_still`, the renderer's own function, sharing the hash's decode where
+a format decodes at full size anyway: `hash_and_pack`), and keeps it packed (mode,
 size, the size shown, the pixels deflated) and sealed (reviewer/store/small_media.py). The
 renderer then reads the copy, well under a millisecond, and renders the same pixels.
 
@@ -20,12 +21,15 @@ from __future__ import annotations
 import logging
 import struct
 import zlib
+from typing import Callable
 
 import sqlite_utils
 from PIL import Image
 
-from reviewer.media.decode import hostile_decoding
-from reviewer.media.render import Decoded, Need, decode_small
+from reviewer.media import storyboard
+from reviewer.media.decode import check_bytes, hostile_decoding, open_image
+from reviewer.media.perceptual_hash import pdq_bytes, pdq_of
+from reviewer.media.render import Decoded, Need, decode_small, small_of_still
 from reviewer.store.small_media import SmallMedia
 
 log = logging.getLogger(__name__)
@@ -39,9 +43,41 @@ _MAGIC = b"SMC1"
 def pack_small(data: bytes) -> bytes:
     """The packed small decode of a still's bytes; b"" for anything else (video, animation, a
     file the decoder refuses), whose render does not come from a small copy."""
+    return _packed(lambda: decode_small(data, KEPT_MODE))
+
+
+def hash_and_pack(data: bytes) -> tuple[int | None, bytes]:
+    """The item's PDQ hash (`pdq_bytes`) and its packed small copy (`pack_small`). A still of a
+    format decoded at full size whatever is asked (PNG, WebP, GIF) is decoded once for both:
+    for a PNG that decode is most of the cost of each. A JPEG decodes twice, each a draft at
+    its own scale; anything else as the two functions do."""
+    still = _loaded_still(data)
+    if still is None:
+        return pdq_bytes(data), pack_small(data)
+    return pdq_of(still), _packed(lambda: small_of_still(still, KEPT_MODE))
+
+
+_SHARED_FORMATS = ("PNG", "WEBP", "GIF")
+
+
+def _loaded_still(data: bytes) -> Image.Image | None:
+    if storyboard.looks_like_video(data):
+        return None
     try:
         with hostile_decoding():
-            decoded = decode_small(data, KEPT_MODE)
+            image = open_image(check_bytes(data))
+            if image.format not in _SHARED_FORMATS or getattr(image, "n_frames", 1) > 1:
+                return None
+            image.load()
+            return image
+    except Exception:  # noqa: BLE001 -- hostile bytes: the two functions say what they say
+        return None
+
+
+def _packed(decode: Callable[[], Decoded]) -> bytes:
+    try:
+        with hostile_decoding():
+            decoded = decode()
     except Exception:  # noqa: BLE001 -- hostile bytes: the renderer says why when it shows them
         return b""
     if decoded.need != _KEPT or len(decoded.frames) != 1 or decoded.shown is None:

@@ -12,7 +12,9 @@ from PIL import Image
 from reviewer.domain import Case
 from reviewer.media.hashes import hash_cached_media
 from reviewer.media.render import MediaRenderer, RenderStyle
-from reviewer.media.small_copies import KEPT_MODE, kept_small, pack_small, unpack_small
+from reviewer.media.perceptual_hash import pdq_bytes
+from reviewer.media.small_copies import (KEPT_MODE, hash_and_pack, kept_small, pack_small,
+                                         unpack_small)
 from reviewer.media.stages import Stage
 from reviewer.store.case_cache import CaseCache
 from reviewer.store.crypto import CacheCipher, new_key
@@ -61,6 +63,15 @@ def test_a_render_from_the_kept_copy_is_the_render_from_the_original(name):
                                                lambda mode: unpack_small(packed))
             assert kept.image is not None and kept.image.size == original.size
             assert kept.image.tobytes() == original.tobytes(), (name, stage, box)
+
+
+@pytest.mark.parametrize("name", sorted(STILLS) + ["animation", "damaged", "gif"])
+def test_one_decode_for_the_hash_and_the_copy_gives_what_two_give(name):
+    data = {"animation": lambda: synthetic_animation(frames=3),
+            "damaged": lambda: synthetic_png()[:300],
+            "gif": lambda: _encoded("GIF", (500, 300), mode="P"),
+            **STILLS}[name]()
+    assert hash_and_pack(data) == (pdq_bytes(data), pack_small(data))
 
 
 def test_animations_videos_and_damaged_files_get_no_copy():
