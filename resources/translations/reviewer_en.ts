@@ -231,10 +231,10 @@
 <context>
     <name>DecisionDesk</name>
     <message numerus="yes">
-        <source>%Ln key(s) ignored while the last decision was recorded</source>
+        <source>%Ln key(s) ignored while recording</source>
         <translation>
-            <numerusform>%Ln key ignored while the last decision was recorded</numerusform>
-            <numerusform>%Ln keys ignored while the last decision was recorded</numerusform>
+            <numerusform>%Ln key ignored while recording</numerusform>
+            <numerusform>%Ln keys ignored while recording</numerusform>
         </translation>
     </message>
     <message numerus="yes">

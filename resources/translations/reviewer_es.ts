@@ -1020,10 +1020,10 @@ Plazo del SLA {when}</translation>
         <translation>Nada de este caso espera aprobación.</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln key(s) ignored while the last decision was recorded</source>
+        <source>%Ln key(s) ignored while recording</source>
         <translation>
-            <numerusform>%Ln tecla ignorada mientras se registraba la última decisión</numerusform>
-            <numerusform>%Ln teclas ignoradas mientras se registraba la última decisión</numerusform>
+            <numerusform>%Ln tecla ignorada mientras se guardaba</numerusform>
+            <numerusform>%Ln teclas ignoradas mientras se guardaba</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -88,7 +88,7 @@ class DecisionDesk(QObject):
         if not outcome.ignored:
             return outcome.message
         return " · ".join((outcome.message, self.tr(
-            "%Ln key(s) ignored while the last decision was recorded", "", outcome.ignored)))
+            "%Ln key(s) ignored while recording", "", outcome.ignored)))
 
     def open_sweep(self) -> None:
         """The sweep grid over the current work list (select Crisis sweep first for a crisis)."""
