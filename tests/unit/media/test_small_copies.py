@@ -184,3 +184,17 @@ def test_sealing_a_clear_store_drops_its_clear_copies_and_they_come_back_sealed(
     hash_cached_media(sealed)
     assert [r[0] for r in sealed.execute(kept)] == [1]
     assert kept_small(SmallMedia(sealed), sha(data), KEPT_MODE) is not None
+
+
+def test_keeping_a_copy_costs_no_fsync_of_its_own(tmp_path):
+    """A copy can be made again from its media, so its write waits for no disk flush: the
+    worker's flushes are what the UI thread's decision commits queue behind."""
+    data = STILLS["png"]()
+    cache = _store(tmp_path, data)
+    statements: list[str] = []
+    cache.db.conn.set_trace_callback(statements.append)
+    SmallMedia(cache.db).keep(sha(data), KEPT_MODE, pack_small(data))
+    cache.db.conn.set_trace_callback(None)
+    commit = statements.index("COMMIT")
+    assert "PRAGMA synchronous=NORMAL" in statements[:commit]
+    assert kept_small(SmallMedia(cache.db), sha(data), KEPT_MODE) is not None
