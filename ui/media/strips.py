@@ -9,17 +9,17 @@ nothing of what a reveal or the blur shows.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QImage, QPainter
 
+from reviewer.media.bytes_lru import BytesLru
 from ui.theme.palette import Palette
 
 # A grid shows up to a few dozen tiles; a case ahead and a resize or two each add their own.
 STRIPS_KEPT = 64
+_STRIP_BYTES = 16 << 20  # and a bound by bytes: a strip across a full-screen zoom is ~0.3 MB
 
-_strips: OrderedDict[tuple, QImage] = OrderedDict()
+_strips: BytesLru[tuple, QImage] = BytesLru(QImage.sizeInBytes, _STRIP_BYTES, STRIPS_KEPT)
 
 
 def paint_label_strip(painter: QPainter, width: int, height: int, font: QFont, title: str,
@@ -30,11 +30,7 @@ def paint_label_strip(painter: QPainter, width: int, height: int, font: QFont, t
     image = _strips.get(key)
     if image is None:
         image = _drawn(width, height, font, title, label, colours, ratio)
-        _strips[key] = image
-        if len(_strips) > STRIPS_KEPT:
-            _strips.popitem(last=False)
-    else:
-        _strips.move_to_end(key)
+        _strips.put(key, image)
     painter.drawImage(QPoint(0, 0), image)
 
 
