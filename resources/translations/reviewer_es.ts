@@ -909,8 +909,8 @@ Plazo del SLA {when}</translation>
         <translation>A  aceptar el resultado    E  escalar para que un responsable lo revise    Esc  cerrar</translation>
     </message>
     <message>
-        <source>Nothing needs your attention: every decision sent so far was accepted (those still waiting show in the status bar).</source>
-        <translation>Nada requiere tu atención: todas las decisiones enviadas se aceptaron (las pendientes aparecen en la barra de estado).</translation>
+        <source>Nothing needs your attention: no conflict or refused decision is waiting for you (decisions not sent yet show in the status bar).</source>
+        <translation>Nada requiere tu atención: no te espera ningún conflicto ni ninguna decisión rechazada (las decisiones aún no enviadas aparecen en la barra de estado).</translation>
     </message>
     <message>
         <source>{action} ({policy}) at {when}</source>
@@ -1894,8 +1894,8 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
 <context>
     <name>SettingsDesk</name>
     <message>
-        <source>Settings saved and applied (key changes apply from the next start).</source>
-        <translation>Ajustes guardados y aplicados (los cambios de teclas se aplican desde el próximo inicio).</translation>
+        <source>Settings saved and applied (language and key changes apply from the next start).</source>
+        <translation>Ajustes guardados y aplicados (los cambios de idioma y de teclas se aplican desde el próximo inicio).</translation>
     </message>
 </context>
 <context>

@@ -55,5 +55,5 @@ class SettingsDesk(QObject):
         save_media_categories(self.profile, dialog.media.tables())
         self.media_desk.user_preset = user_media(self.profile.settings())
         self.media_desk.apply_org_presets()
-        self.message.emit(self.tr("Settings saved and applied (key changes apply from the next "
-                                  "start)."))
+        self.message.emit(self.tr("Settings saved and applied (language and key changes apply "
+                                  "from the next start)."))

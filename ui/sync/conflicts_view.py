@@ -69,9 +69,9 @@ class ConflictsView(QDialog):
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         help_text = QLabel(self.tr("A  accept the outcome    E  escalate for a senior's second "
                                    "look    Esc  close"))
-        self.empty = QLabel(self.tr("Nothing needs your attention: every decision sent so far "
-                                    "was accepted (those still waiting show in the status "
-                                    "bar)."))
+        self.empty = QLabel(self.tr("Nothing needs your attention: no conflict or refused "
+                                    "decision is waiting for you (decisions not sent yet show "
+                                    "in the status bar)."))
         self.empty.setObjectName("conflictsEmpty")
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)

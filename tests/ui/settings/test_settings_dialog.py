@@ -43,8 +43,12 @@ def test_ctrl_comma_opens_settings_and_saving_applies_them(offline_window, qtbot
         dialog.appearance.language.setCurrentIndex(dialog.appearance.language.findData("es"))
         dialog.accept()
 
+    told = []
+    window.findChild(SettingsDesk).message.connect(told.append)
     try:
         _answer(window, qtbot, answer)
+        # the language waits for the next start, so "applied" alone would mislead
+        assert told and "language" in told[-1] and "next start" in told[-1]
         settings = json.loads((profile_dir / "settings.json").read_text(encoding="utf-8"))
         assert settings["media_categories"] == {"graphic_violence": {"blur_fraction": 0.3,
                                                                      "reveal": False}}

@@ -48,11 +48,14 @@ def test_conflict_shows_in_the_indicator_and_the_view_names_the_winner(offline_w
         seen["cells"] = [view.table.item(0, c).text() for c in range(4)]
         QTest.keyClick(view.table, Qt.Key.Key_A)  # accept the outcome
         seen["after"] = view.table.rowCount()
+        seen["empty"] = view.empty.text()
     _open_view_then(window, look)
     assert seen["rows"] == 1
     assert seen["cells"][0] == "c1-two-images" and seen["cells"][2] == "Conflict"
     assert "no_violation" in seen["cells"][3] and "reviewer-two" in seen["cells"][3]
     assert seen["after"] == 0
+    # the decision just accepted lost: the empty view may not say every decision was accepted
+    assert "Nothing needs your attention" in seen["empty"] and "accepted" not in seen["empty"]
     assert window.sync_indicator.state != "conflict"
 
 
