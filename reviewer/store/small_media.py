@@ -2,7 +2,7 @@
 
 The blurred and reduced stages render from one small decode per picture (reviewer/media/
 render.py). The sync worker makes it when it hashes new media (reviewer/media/hashes.py), off
-the UI thread, so a case's first blurred render reads a few KB instead of decoding the
+the UI thread, so a case's first blurred render reads ~70 KB instead of decoding the
 original. What is kept is opaque here (reviewer/media/small_copies.py packs it); an empty copy
 says the media has none (not a still), so it is not tried again. A copy goes with its media: the
 store's trigger deletes it with the media row (purges, a damaged item dropped, settled cases).

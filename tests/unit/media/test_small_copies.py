@@ -198,3 +198,21 @@ def test_keeping_a_copy_costs_no_fsync_of_its_own(tmp_path):
     commit = statements.index("COMMIT")
     assert "PRAGMA synchronous=NORMAL" in statements[:commit]
     assert kept_small(SmallMedia(cache.db), sha(data), KEPT_MODE) is not None
+
+
+def test_the_pixels_are_kept_as_they_are_and_a_deflated_copy_still_reads():
+    """Read on the way to a case's first paint, a copy holds its pixels raw: no inflate on a
+    decode thread. Copies kept deflated before still render the same pixels."""
+    import struct
+    import zlib
+
+    data = STILLS["png"]()
+    packed = pack_small(data)
+    frame = unpack_small(packed).frames[0]
+    header = struct.calcsize(">4s2sIIII")
+    assert packed[header:] == frame.tobytes()
+    deflated = b"SMC1" + packed[4:header] + zlib.compress(packed[header:], 6)
+    old = unpack_small(deflated)
+    assert old.frames[0].tobytes() == frame.tobytes()
+    assert old.shown == unpack_small(packed).shown
+    assert unpack_small(packed[:-1]) is None  # cut short: the original is decoded instead
