@@ -1019,6 +1019,14 @@ Plazo del SLA {when}</translation>
         <source>Nothing on this case awaits approval.</source>
         <translation>Nada de este caso espera aprobación.</translation>
     </message>
+    <message>
+        <source>Not recorded: {case} is not an appeal; {action} answers appeals only.</source>
+        <translation>No registrado: {case} no es una apelación; {action} solo responde a apelaciones.</translation>
+    </message>
+    <message>
+        <source>Not recorded: {case} is an appeal. Uphold it ({uphold}), overturn it ({overturn}) or escalate it ({escalate}).</source>
+        <translation>No registrado: {case} es una apelación. Confírmala ({uphold}), revócala ({overturn}) o escálala ({escalate}).</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln key(s) ignored while recording</source>
         <translation>

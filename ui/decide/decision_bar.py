@@ -8,13 +8,14 @@ suggested_decision.py); the reviewer may as well press any other decision.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
 from reviewer.review.prior_decisions import Suggestion
 from ui.i18n.core_text import shown
 from ui.keys.action_registry import ActionRegistry
 from ui.widgets.accessible import describe
+from ui.widgets.elided_label import ElidedLabel
 
 # Approve and reverse are keyboard and menu actions: they apply only to some cases.
 BAR_ACTIONS = [*(a for a in DECISION_KINDS if a not in (  # some cases only: keys and menu
@@ -55,14 +56,11 @@ class DecisionBar(QWidget):
             layout.addWidget(button)
             self.buttons[action_id] = button
         self.accept_key = registry.key_text(ActionId.ACCEPT_SUGGESTED)
-        self.suggestion_label = QLabel()
+        # Its text is as long as the reason; it takes the room left beside the buttons, never
+        # widens the window, and ends in "…" where it is cut (the whole of it is in the
+        # tooltip and for screen readers).
+        self.suggestion_label = ElidedLabel()
         self.suggestion_label.setObjectName("suggestedDecision")
-        self.suggestion_label.setTextFormat(Qt.TextFormat.PlainText)
-        # Its text is as long as the reason; it takes the room left beside the buttons and
-        # never widens the window (the whole of it is in the tooltip and for screen readers).
-        self.suggestion_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                            QSizePolicy.Policy.Preferred)
-        self.suggestion_label.setMinimumWidth(0)
         self.suggestion_label.hide()
         layout.addWidget(self.suggestion_label, 100)  # the room beside the buttons is its
         layout.addStretch(1)

@@ -71,6 +71,10 @@ class DecisionDesk(QObject):
         if action == ActionId.APPROVE and not case.raw.get("pending_decision"):
             self.message.emit(self.tr("Nothing on this case awaits approval."))
             return
+        refused = self._appeal_refusal(action, case)
+        if refused:
+            self.message.emit(refused)
+            return
         self.conceal()
         asked = chosen or self.flow.ask(action, case)
         if asked is None or self.session.current() is None or self.session.current().id != case.id:
@@ -83,6 +87,21 @@ class DecisionDesk(QObject):
         # message it follows the next case's frame (ui/widgets/after_frame.py).
         self._tell(self._with_ignored(outcome), outcome.undo_s)
         self.decided.emit()  # the next case is painted already; the message follows
+
+    def _appeal_refusal(self, action: ActionId, case) -> str:
+        """What the central API refuses on an appeal (server/quality/decision_rules.py), said
+        at once: the decision would be recorded here, sent, and come back refused."""
+        is_appeal = isinstance(case.raw, dict) and isinstance(case.raw.get("appeal"), dict)
+        answers = action in (ActionId.UPHOLD, ActionId.OVERTURN)
+        if answers and not is_appeal:
+            return self.tr("Not recorded: {case} is not an appeal; {action} answers appeals "
+                           "only.").format(case=case.id, action=shown(ACTION_LABELS[action]))
+        if is_appeal and not answers and action != ActionId.ESCALATE:
+            return self.tr("Not recorded: {case} is an appeal. Uphold it ({uphold}), overturn "
+                           "it ({overturn}) or escalate it ({escalate}).").format(
+                case=case.id, uphold=self._key(ActionId.UPHOLD),
+                overturn=self._key(ActionId.OVERTURN), escalate=self._key(ActionId.ESCALATE))
+        return ""
 
     def _with_ignored(self, outcome: Outcome) -> str:
         if not outcome.ignored:
@@ -149,7 +168,8 @@ class DecisionDesk(QObject):
                                       "withdrawn (record a new decision instead)."))
             return
         self._landed(self.tr("Undone: {action} on {case} was withdrawn before it was sent.")
-                     .format(action=undone.action.value, case=undone.case_id))
+                     .format(action=shown(DECISION_KINDS[undone.action].label),
+                             case=undone.case_id))
 
     def _landed(self, message: str) -> None:
         self.show_case.emit()

@@ -6,8 +6,9 @@ here, so every outcome, refusal and notice reaches the reviewer the same way and
 A message is only worth showing while it is true and fresh: an ordinary message fades after
 `MESSAGE_LIFETIME_S`; one that is true only for a while (the undo grace window, `say_for`)
 counts down each second and turns into what stays true when its time is up. The line is one
-line: where a message does not fit it is elided with a visible "…", never clipped; the whole
-text is the tooltip, and every message stays readable whole, with its local time, in the
+line: where a message does not fit it is elided with a visible "…", never clipped, and a
+countdown's own words ("Ctrl+Z undoes it for 9 s") are kept whole while the message before them
+gives way, since they are what the reviewer must act on in time; the whole text is the tooltip, and every message stays readable whole, with its local time, in the
 message log (`history`, shown by ui/widgets/message_log.py).
 """
 
@@ -18,11 +19,10 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtCore import QTimer
 
 from ui.widgets.accessible import announce, describe
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.label_holder import LabelHolder
 
 MESSAGE_LIFETIME_S = 30.0  # long enough to read twice; the log keeps it afterwards
@@ -42,14 +42,12 @@ class _Countdown:
     then: str
 
 
-class StatusLine(QLabel):
+class StatusLine(ElidedLabel):
     def __init__(self, lifetime_s: float = MESSAGE_LIFETIME_S):
         super().__init__()
         self.setObjectName("statusLine")
-        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote case ids and user text
-        # Takes the width the status bar gives it, and no more: a long message is elided
-        # inside that width instead of pushing the line past the window's edge.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Takes the width the status bar gives it, and no more (ElidedLabel): a long message
+        # is elided inside that width instead of pushing the line past the window's edge.
         # What the window lays out: a new message (one after every decision) relayouts
         # nothing around it.
         self.holder = LabelHolder(self)
@@ -89,10 +87,19 @@ class StatusLine(QLabel):
         return list(reversed(self._history))
 
     def shown_text(self) -> str:
-        """What fits on the line: one line, elided with "…" when the message is longer."""
+        """What fits on the line: one line, elided with "…" when the message is longer; while a
+        countdown runs, its words after the message stay whole and the message is elided."""
         one_line = " ".join(self.text().split())
-        width = max(0, self.contentsRect().width())
-        return self.fontMetrics().elidedText(one_line, Qt.TextElideMode.ElideRight, width)
+        width = self.contentsRect().width()
+        countdown = self._countdown
+        then = " ".join(countdown.then.split()) if countdown else ""
+        if not then or not one_line.startswith(then) or one_line == then:
+            return self.elided(one_line, width)
+        tail = one_line[len(then):]
+        room = width - self.fontMetrics().horizontalAdvance(tail)
+        if room < self.fontMetrics().horizontalAdvance("……"):
+            return self.elided(one_line, width)  # too narrow even for the offer alone
+        return self.elided(then, room) + tail
 
     # --- internals ----------------------------------------------------------------------------
     def _log(self, text: str) -> None:
@@ -115,16 +122,6 @@ class StatusLine(QLabel):
         self._tick.stop()
         self._show(countdown.then)
         self._fade.start(int(self.lifetime_s * 1000))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(0, super().minimumSizeHint().height())
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        self.style().drawItemText(
-            painter, self.contentsRect(),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.palette(),
-            self.isEnabled(), self.shown_text(), QPalette.ColorRole.WindowText)
 
 
 def _fill(template: str, seconds: float) -> str:

@@ -115,6 +115,8 @@ def test_a_long_suggestion_never_widens_the_window(window):
     assert window.minimumSizeHint().width() == before  # it is cut, not the window widened
     pump(0.2)
     assert window.width() == width
+    shown = bar.suggestion_label.shown_text()  # and the cut is visible, not mid-word
+    assert shown.endswith("…") and shown.startswith(bar.suggestion_label.text()[:20])
     assert "Remove (violent graphic)" in bar.suggestion_label.toolTip()
 
 

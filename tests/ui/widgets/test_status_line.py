@@ -62,3 +62,26 @@ def test_the_undo_offer_counts_down_and_goes_when_it_no_longer_holds(window_with
                                          "— saved here"
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Nothing to undo" in window.status_line.text()
+
+
+def test_the_undo_offer_stays_whole_when_the_message_before_it_is_too_long(qtbot):
+    """At 1280 px, in Spanish or with a long case id, the message gives way, never the offer."""
+    line = StatusLine()
+    qtbot.addWidget(line)
+    line.resize(420, 30)
+    message = "Recorded No violation (harassment) on case-" + "0123456789" * 6 + " — saved here"
+    line.say_for(message + " · Ctrl+Z undoes it for {left} s", 9, message)
+    shown = line.shown_text()
+    assert shown.endswith("… · Ctrl+Z undoes it for 9 s")
+    assert shown.startswith("Recorded No violation")
+    assert line.fontMetrics().horizontalAdvance(shown) <= line.contentsRect().width()
+    line.say(message + " and more " * 10)  # an ordinary message is elided at its end
+    assert line.shown_text().endswith("…")
+
+
+def test_an_undone_decision_is_named_as_the_reviewer_chose_it(window_with_undo):
+    window = window_with_undo
+    decide_by_keys(window, Qt.Key.Key_1)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.after_frame.run()  # the message follows the reopened case's frame
+    assert window.status_line.text().startswith("Undone: No violation on "), window.status_line.text()
