@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
             ActionId.PREV_CASE: lambda: self._navigate(s.previous),
             ActionId.NEXT_QUEUE: lambda: self.queue_panel.step_queue(1),
             ActionId.PREV_QUEUE: lambda: self.queue_panel.step_queue(-1),
-            ActionId.SYNC_NOW: self.bridge.wake,
+            ActionId.SYNC_NOW: lambda: self.status_line.say(self.bridge.sync_now()),
             ActionId.SHOW_CONFLICTS: self.show_conflicts,
             ActionId.PALETTE: self.open_palette,
             ActionId.CHEAT_SHEET: self.show_cheat_sheet,

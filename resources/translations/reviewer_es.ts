@@ -2014,6 +2014,21 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
 </context>
 <context>
+    <name>SyncBridge</name>
+    <message>
+        <source>Sync now: no central API in this session; decisions stay here.</source>
+        <translation>Sincronizar ahora: no hay API central en esta sesión; las decisiones se quedan aquí.</translation>
+    </message>
+    <message>
+        <source>Sync now: trying the central API again; decisions wait here meanwhile.</source>
+        <translation>Sincronizar ahora: se vuelve a intentar con la API central; mientras tanto las decisiones esperan aquí.</translation>
+    </message>
+    <message>
+        <source>Sync now: sending what waits and fetching new cases; the status bar shows what is sent.</source>
+        <translation>Sincronizar ahora: se envía lo que espera y se traen casos nuevos; la barra de estado muestra lo enviado.</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Sync status</source>

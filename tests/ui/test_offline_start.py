@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from reviewer.sync.api_client import ApiClient
 from reviewer.profile import Profile
@@ -34,7 +35,15 @@ def test_window_opens_offline_on_cached_cases_and_keeps_deciding(qtbot, tmp_path
     pump_until(lambda: "1 waiting to sync" in window.sync_indicator.text(), what="waiting count")
 
     central_api.server.start()
-    window.bridge.wake()
+    QTest.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Sync now
+    assert "Sync now: trying the central API again" in window.status_line.text()
     pump_until(lambda: window.sync_indicator.state == "online"
                and "all decisions synced" in window.sync_indicator.text(), timeout=30, what="back online")
     assert [d["case_id"] for d in central_api.decisions()] == [first]
+    QTest.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert "Sync now: sending what waits" in window.status_line.text()
+
+
+def test_sync_now_without_a_central_api_says_decisions_stay_here(offline_window):
+    QTest.keyClick(offline_window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert "no central API in this session" in offline_window.status_line.text()

@@ -46,6 +46,19 @@ class SyncBridge(QObject):
         if self.engine is not None:
             self.engine.wake()
 
+    def sync_now(self) -> str:
+        """Start a sync round now (Ctrl+R); what the reviewer is told, since a round with
+        nothing to send changes nothing they can see."""
+        if self.engine is None:
+            return self.tr("Sync now: no central API in this session; decisions stay here.")
+        self.engine.wake()
+        status = self.last_status
+        if status is not None and status.online is False:
+            return self.tr("Sync now: trying the central API again; decisions wait here "
+                           "meanwhile.")
+        return self.tr("Sync now: sending what waits and fetching new cases; the status bar "
+                       "shows what is sent.")
+
     def stop(self) -> None:
         if self.engine is not None:
             self.engine.stop()
