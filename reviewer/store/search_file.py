@@ -84,6 +84,10 @@ class SearchFile:
 
     def _connect(self) -> sqlcipher3.Connection:
         conn = sqlcipher3.connect(str(self.path), check_same_thread=False, timeout=10)
+        # A file under another key is rebuilt and said once, in the log (`__init__`); SQLCipher
+        # would also print "ERROR CORE ... hmac check failed" on the terminal, which reads as a
+        # crash to the reviewer who started the workstation there.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         # A raw 256-bit key: no passphrase stretching (the key is random, not typed).
         conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
         return conn
