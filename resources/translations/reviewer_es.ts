@@ -1373,12 +1373,12 @@ Why reverse it? The note goes on record with the reversal; the case comes back t
         <translation>Boletín…</translation>
     </message>
     <message>
-        <source>Contained</source>
-        <translation>Bajo control</translation>
+        <source>Mark contained</source>
+        <translation>Marcar bajo control</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
+        <source>Close incident</source>
+        <translation>Cerrar incidente</translation>
     </message>
     <message>
         <source>Write review…</source>

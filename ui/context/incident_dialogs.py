@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 
+LINE_CHARS = 48  # an alert's title, a list of regions or a sha256 (64) mostly in view
+
+
 @dataclass(frozen=True)
 class Field:
     key: str
@@ -29,6 +32,9 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.inputs: dict[str, QWidget] = {}
         form = QFormLayout(self)
+        # The answers take the room the form has: a title or a hashtag reads whole, not cut to
+        # the style's narrow default line.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in fields:
             widget = self._input(field)
             self.inputs[field.key] = widget
@@ -57,7 +63,9 @@ class FormDialog(QDialog):
             widget = QPlainTextEdit()
             widget.setPlainText(field.default)
             return widget
-        return QLineEdit(field.default)
+        widget = QLineEdit(field.default)
+        widget.setMinimumWidth(widget.fontMetrics().averageCharWidth() * LINE_CHARS)
+        return widget
 
 
 def _value(widget: QWidget) -> str:

@@ -34,7 +34,7 @@ class IncidentPanel(QWidget):
         self.entries.setWordWrap(True)
         labels = {"declare": self.tr("Declare…"), "add_case": self.tr("Add this case"),
                   "sweep": self.tr("Sweep…"), "bulletin": self.tr("Bulletin…"),
-                  "contain": self.tr("Contained"), "close": self.tr("Close"),
+                  "contain": self.tr("Mark contained"), "close": self.tr("Close incident"),
                   "write": self.tr("Write review…"), "export": self.tr("Export review…")}
         self.buttons = {name: QPushButton(labels[name]) for name in COMMANDS}
         grid = QGridLayout()

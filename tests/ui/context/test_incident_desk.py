@@ -124,3 +124,14 @@ def test_the_paged_on_call_declares_from_the_alert(qtbot, tmp_path, central_api,
 def test_every_section_title_is_marked_for_translation():
     # The wire contract keeps them in English; the report marks them so lupdate lists them.
     assert {key: WORDS[key] for key in SECTION_TITLES} == SECTION_TITLES
+
+
+def test_a_form_line_shows_an_alert_title_whole(qtbot):
+    from ui.context.incident_dialogs import Field, FormDialog
+    title = "SLA within 60 min: 12 cases of Hate & harassment due"
+    dialog = FormDialog(None, "Declare an incident", [Field("title", "Title", default=title)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    line = dialog.inputs["title"]
+    assert line.width() > line.fontMetrics().horizontalAdvance(title)
