@@ -3106,6 +3106,42 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <source>{first} to {last} UTC</source>
         <translation>de {first} a {last} UTC</translation>
     </message>
+    <message>
+        <source>Handed to you by {who}: “{note}”</source>
+        <translation>{who} te lo pasó: “{note}”</translation>
+    </message>
+    <message>
+        <source>Handed to you by {who}</source>
+        <translation>{who} te lo pasó</translation>
+    </message>
+    <message>
+        <source>APPEAL of {action} ({policy}) by {who} — “{note}”</source>
+        <translation>APELACIÓN de {action} ({policy}) de {who} — “{note}”</translation>
+    </message>
+    <message>
+        <source>APPEAL of {action} ({policy}) by {who}</source>
+        <translation>APELACIÓN de {action} ({policy}) de {who}</translation>
+    </message>
+    <message>
+        <source>an unknown guideline version</source>
+        <translation>una versión desconocida de la directriz</translation>
+    </message>
+    <message>
+        <source>Made under {version}; since then: {changes}</source>
+        <translation>Tomada con {version}; desde entonces: {changes}</translation>
+    </message>
+    <message>
+        <source>Made under {version}; unchanged since</source>
+        <translation>Tomada con {version}; sin cambios desde entonces</translation>
+    </message>
+    <message>
+        <source>Author&apos;s statement: “{statement}”</source>
+        <translation>Declaración del autor: “{statement}”</translation>
+    </message>
+    <message>
+        <source>U upholds · O overturns (the original decision is reversed, never edited)</source>
+        <translation>U confirma · O revoca (la decisión original se revierte, nunca se edita)</translation>
+    </message>
 </context>
 <context>
     <name>relay</name>

@@ -1,40 +1,67 @@
 """What the case panel says about an appeal or a hand-off, in plain sentences (no Qt here, so
 the words are tested without a screen). A golden copy and a blind second review carry neither,
 so nothing is said about them: as shown they are live cases.
+
+Each line is a Phrase (reviewer/words.py), so the panel shows it in the interface's language;
+names, notes and the author's words stay as they were written.
 """
 
 from __future__ import annotations
 
+from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.display_text import isolate
+from reviewer.words import Phrase, translate
 
 
-def quality_lines(raw: dict) -> str:
-    """Lines for the case's `appeal` and `handoff` fields ("" when it has neither)."""
-    return "\n".join(line for line in (_handoff(raw.get("handoff")),
-                                       *_appeal(raw.get("appeal"))) if line)
+def quality_lines(raw: dict) -> list[str]:
+    """Lines for the case's `appeal` and `handoff` fields (none when it has neither)."""
+    return [line for line in (_handoff(raw.get("handoff")), *_appeal(raw.get("appeal"))) if line]
 
 
 def _handoff(handoff) -> str:
     if not isinstance(handoff, dict):
         return ""
-    note = f": “{handoff.get('note')}”" if handoff.get("note") else ""
-    return f"Handed to you by {isolate(str(handoff.get('from_reviewer', '?')))}{note}"
+    who = isolate(str(handoff.get("from_reviewer", "?")))
+    if handoff.get("note"):
+        return Phrase(translate("core", "Handed to you by {who}: “{note}”"), who=who,
+                      note=str(handoff["note"]))
+    return Phrase(translate("core", "Handed to you by {who}"), who=who)
 
 
 def _appeal(appeal) -> list[str]:
     if not isinstance(appeal, dict) or not isinstance(appeal.get("decision"), dict):
         return []
     decision = appeal["decision"]
-    note = f" — “{decision.get('note')}”" if decision.get("note") else ""
-    made_under = decision.get("guideline_version") or "an unknown guideline version"
-    changes = appeal.get("changed_since") or []
-    changed = ("; since then: " + ", ".join(
-        f"v{c.get('version')} {c.get('title', '')} ({str(c.get('published_at', ''))[:10]})"
-        for c in changes if isinstance(c, dict))) if changes else "; unchanged since"
+    what = dict(action=_action_label(str(decision.get("action", "?"))),
+                policy=str(decision.get("policy", "?")),
+                who=isolate(str(decision.get("reviewer", "?"))))
+    contested = (Phrase(translate("core", "APPEAL of {action} ({policy}) by {who} — “{note}”"),
+                        note=str(decision["note"]), **what) if decision.get("note")
+                 else Phrase(translate("core", "APPEAL of {action} ({policy}) by {who}"), **what))
+    made_under = (decision.get("guideline_version")
+                  or Phrase(translate("core", "an unknown guideline version")))
+    changes = [c for c in appeal.get("changed_since") or [] if isinstance(c, dict)]
+    if changes:
+        listed = ", ".join(f"v{c.get('version')} {c.get('title', '')} "
+                           f"({str(c.get('published_at', ''))[:10]})" for c in changes)
+        made = Phrase(translate("core", "Made under {version}; since then: {changes}"),
+                      version=made_under, changes=listed)
+    else:
+        made = Phrase(translate("core", "Made under {version}; unchanged since"),
+                      version=made_under)
     return [
-        f"APPEAL of {decision.get('action', '?')} ({decision.get('policy', '?')}) by "
-        f"{isolate(str(decision.get('reviewer', '?')))}{note}",
-        f"Made under {made_under}{changed}",
-        f"Author's statement: “{appeal.get('statement', '')}”",
-        "U upholds · O overturns (the original decision is reversed, never edited)",
+        contested, made,
+        Phrase(translate("core", "Author's statement: “{statement}”"),
+               statement=str(appeal.get("statement", ""))),
+        Phrase(translate("core", "U upholds · O overturns (the original decision is reversed, "
+                                 "never edited)")),
     ]
+
+
+def _action_label(action: str) -> str:
+    """The contested decision as the workstation names it, translated with the line; a wire
+    action it does not know stays as sent."""
+    try:
+        return Phrase(DECISION_KINDS[ActionId(action)].label)
+    except (ValueError, KeyError):
+        return action

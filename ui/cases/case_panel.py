@@ -191,7 +191,8 @@ class CasePanel(QWidget):
             f"{local_and_utc(str(h.get('at', '')))} {h.get('action', '?')}"
             for h in case.author.history[:4]))
         self.pending.setText("\n".join(  # an appeal, a hand-off, four eyes
-            line for line in (quality_lines(case.raw), self._pending_line(case)) if line))
+            line for line in (*map(shown, quality_lines(case.raw)), self._pending_line(case))
+            if line))
         self.pending.setVisible(bool(self.pending.text()))
         self.show_context_hint("")  # the previous account's; this one's follows once painted
         self.language.setText(language_line(case.language))

@@ -62,7 +62,7 @@ def test_second_review_appeal_and_handoff_as_the_reviewer_sees_them(qtbot, centr
         appeal = lead.post("/v1/appeals", json={"decision_id": decided["decision_id"],
                                                 "statement": "It was a quote, not my words."})
         screen = _screen(qtbot, appeal.json()["case"])
-        assert "APPEAL of remove (harassment) by" in screen and "reviewer-one" in screen
+        assert "APPEAL of Remove (harassment) by" in screen and "reviewer-one" in screen
         assert "FIRST-NOTE-4410" in screen and "It was a quote, not my words." in screen
 
         mine = second.post("/v1/queues/hate_harassment/claim", json={"count": 1}).json()["cases"]

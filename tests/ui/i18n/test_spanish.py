@@ -60,3 +60,27 @@ def test_the_case_and_the_investigation_read_in_spanish(spanish_window):
     window.investigation_panel.toggle()
     assert window.investigation_panel.status.text().startswith("Contexto")
     assert window.media_grid.accessibleName().startswith("Multimedia")
+
+
+def test_an_appeal_reads_in_spanish_and_the_author_s_words_stay_as_written(qtbot):
+    from reviewer.domain import Case
+    from tests.factories import case_dict
+    from ui.cases.case_panel import CasePanel
+    use_language("es")
+    try:
+        raw = case_dict("c-appeal", media=[])
+        raw["appeal"] = {"decision": {"decision_id": "d-1", "case_id": "c-1", "action": "remove",
+                                      "policy": "harassment", "note": "insults",
+                                      "reviewer": "ana", "recorded_at": "2026-01-01T00:00:00Z",
+                                      "guideline_version": ""},
+                         "statement": "It was a quote.", "guideline_now": "", "changed_since": []}
+        panel = CasePanel()
+        qtbot.addWidget(panel)
+        panel.show_case(Case.from_api(raw))
+        said = panel.pending.text()
+    finally:
+        use_language("en")
+    assert "APELACIÓN de Retirar (harassment) de" in said and "— “insults”" in said
+    assert "Tomada con una versión desconocida de la directriz; sin cambios" in said
+    assert "Declaración del autor: “It was a quote.”" in said
+    assert "APPEAL" not in said and "Made under" not in said
