@@ -1953,6 +1953,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <source>Crisis sweep</source>
         <translation>Barrido de crisis</translation>
     </message>
+    <message>
+        <source>ALL MEDIA HIDDEN · {key} shows the blurred grid again</source>
+        <translation>TODA LA MULTIMEDIA OCULTA · {key} vuelve a mostrar la cuadrícula difuminada</translation>
+    </message>
     <message numerus="yes">
         <source>Sweep: %Ln item(s) · {selected} selected   {select} select · {same} same media · {all} all · </source>
         <translation>

@@ -83,13 +83,13 @@ def _decide(window, key, expected, note="Checked against the guideline"):
 
 
 def _sweep_same_hash(window):
-    """Ctrl+Shift+S, H (same media as the first item), 2, Enter (policy), Enter (confirm)."""
+    """Ctrl+Shift+S, M (same media as the first item), 2, Enter (policy), Enter (confirm)."""
     def drive():
         view = QApplication.activeModalWidget()
         if view is None or not view.isActiveWindow():
             QTimer.singleShot(20, drive)
             return
-        QTest.keyClick(view, Qt.Key.Key_H)
+        QTest.keyClick(view, Qt.Key.Key_M)
         QTimer.singleShot(20, lambda: _answer_sweep(view))
         QTest.keyClick(view, Qt.Key.Key_2)
     QTimer.singleShot(20, drive)

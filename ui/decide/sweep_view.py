@@ -150,6 +150,7 @@ class SweepView(QDialog):
         self._service, self.presets, self.keymap, self.session = media_service, presets, keymap, session
         self.selection = SweepSelection(cases, columns)
         self.busy = False  # a bulk decision is being asked for or recorded: keys are dropped
+        self.hidden = False  # the panic key took the grid away: every key but it waits
         self.last_confirmation = ""
         self.cells: dict[str, SweepCell] = {}
         self.status = QLabel()
@@ -204,7 +205,7 @@ class SweepView(QDialog):
         table.update({ActionId.TOGGLE_SELECT: lambda: guarded(sel.toggle),
                       ActionId.SELECT_SAME_HASH: lambda: guarded(sel.select_same_hash),
                       ActionId.SELECT_ALL: lambda: guarded(sel.select_all),
-                      ActionId.CANCEL: self._cancel})
+                      ActionId.PANIC: self.panic, ActionId.CANCEL: self._cancel})
         return table
 
     def _build_cells(self) -> None:
@@ -224,14 +225,23 @@ class SweepView(QDialog):
             self._grid.addWidget(self.cells[case.id], i // columns, i % columns)
 
     # --- keys -------------------------------------------------------------------------------
+    def panic(self) -> None:
+        """The panic key does here what it does in case mode: the whole grid goes at once, and
+        comes back blurred at the next press. Nothing is selected or decided on a grid the
+        reviewer cannot see, so the other keys wait meanwhile."""
+        self.hidden = not self.hidden
+        self.scroll.setVisible(not self.hidden)
+        self.message.setText(self.tr("ALL MEDIA HIDDEN · {key} shows the blurred grid again")
+                             .format(key=self._keys(ActionId.PANIC)) if self.hidden else "")
+
     def _guarded(self, change) -> None:
-        if self.busy:
+        if self.busy or self.hidden:
             return
         change()
         self._show_marks()
 
     def _cancel(self) -> None:
-        if self.busy:
+        if self.busy or self.hidden:
             return
         if self.selection.selected:  # first Esc clears the selection, the second closes
             self.selection.clear()
@@ -261,7 +271,7 @@ class SweepView(QDialog):
     # --- deciding ---------------------------------------------------------------------------
     def decide(self, action: ActionId) -> int:
         """Ask, confirm and record one decision per target case; returns how many recorded."""
-        if self.busy or not self.selection.targets():
+        if self.busy or self.hidden or not self.selection.targets():
             return 0
         self.busy = True
         try:

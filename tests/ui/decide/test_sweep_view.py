@@ -140,7 +140,7 @@ def test_keys_select_and_one_confirmed_decision_records_one_decision_per_case(sw
     assert sel.selected == {"s07", "s06"}
     _key(view, Qt.Key.Key_Space)  # toggles off again
     assert sel.selected == {"s07"}
-    _key(view, Qt.Key.Key_H)  # s06 carries MEDIA[0]: every third case
+    _key(view, Qt.Key.Key_M)  # s06 carries MEDIA[0]: every third case
     assert sel.selected == {f"s{i:02d}" for i in range(0, 30, 3)} | {"s07"}
     assert view.cells["s06"].selected and view.cells["s06"].current
     _key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -167,7 +167,7 @@ def test_same_media_selects_the_items_showing_the_cursors_image_not_every_item_s
     view, _, service = _open(qtbot, tmp_path, cases=_crisis_cases())
     try:
         _key(view, Qt.Key.Key_Right)  # k01 shows MEDIA[1] (and carries MEDIA[2], CRISIS_EXTRA)
-        _key(view, Qt.Key.Key_H)
+        _key(view, Qt.Key.Key_M)
         assert view.selection.selected == {"k01", "k05", "k09"}
         assert all(view.cells[c].media.sha256 == sha(MEDIA[1]) for c in view.selection.selected)
         assert "3 selected" in view.status.text()
@@ -228,3 +228,17 @@ def test_every_thumbnail_is_blurred_and_grayscale_and_never_render_requests_noth
     finally:
         view.close()
         service.shutdown()
+
+
+def test_the_panic_key_takes_the_whole_grid_away_and_nothing_is_decided_meanwhile(sweep):
+    view, session = sweep
+    _key(view, Qt.Key.Key_H)  # panic, as in case mode
+    assert not view.scroll.isVisible()
+    assert "ALL MEDIA HIDDEN · H shows the blurred grid again" in view.message.text()
+    _key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    _key(view, Qt.Key.Key_2)  # no picker, no confirmation: the key waits for the grid
+    assert view.selection.selected == set() and session.outbox.entries() == []
+    _key(view, Qt.Key.Key_H)
+    assert view.scroll.isVisible() and view.message.text() == ""
+    assert all(cell.result is None or cell.result.image is not None
+               for cell in view.cells.values() if cell.media is not None)
