@@ -139,7 +139,7 @@ ACTION_LABELS: dict[ActionId, str] = {
     ActionId.NEXT_CASE: translate("core", "Next case"),
     ActionId.PREV_CASE: translate("core", "Previous case"),
     ActionId.REVEAL: translate("core", "Reveal media (hold)"),
-    ActionId.REVEAL_COLOUR: translate("core", "Reveal media in colour (hold)"),
+    ActionId.REVEAL_COLOUR: translate("core", "Reveal media, in colour once D is pressed (hold)"),
     ActionId.REAL_PIXELS: translate(
         "core", "Real pixels instead of reduced detail (while holding reveal)"),
     ActionId.WIDEN_REVEAL: translate(

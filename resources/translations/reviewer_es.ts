@@ -2147,8 +2147,8 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <translation>Mostrar multimedia (mantener)</translation>
     </message>
     <message>
-        <source>Reveal media in colour (hold)</source>
-        <translation>Mostrar multimedia en color (mantener)</translation>
+        <source>Reveal media, in colour once D is pressed (hold)</source>
+        <translation>Mostrar multimedia, en color al pulsar D (mantener)</translation>
     </message>
     <message>
         <source>Real pixels instead of reduced detail (while holding reveal)</source>

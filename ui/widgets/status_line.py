@@ -8,8 +8,9 @@ A message is only worth showing while it is true and fresh: an ordinary message 
 counts down each second and turns into what stays true when its time is up. The line is one
 line: where a message does not fit it is elided with a visible "…", never clipped, and a
 countdown's own words ("Ctrl+Z undoes it for 9 s") are kept whole while the message before them
-gives way, since they are what the reviewer must act on in time; the whole text is the tooltip, and every message stays readable whole, with its local time, in the
-message log (`history`, shown by ui/widgets/message_log.py).
+gives way, since they are what the reviewer must act on in time. The whole text is the
+tooltip, and every message stays readable whole, with its local time, in the message log
+(`history`, shown by ui/widgets/message_log.py).
 """
 
 from __future__ import annotations
