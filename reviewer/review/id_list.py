@@ -100,6 +100,26 @@ class IdList(Sequence):
         i = int(differ[0])
         return i if np.array_equal(self._at[i + 1:], new._at[i:]) else None
 
+    def removal_and_move(self, new: "IdList") -> tuple[int, int] | None:
+        """(index of the one id `new` lacks, index here of the later id `new` holds in its
+        place), when the ids between the two and after them are the same: a case decided and a
+        calm one moved up to where it was (calm_order.py). None otherwise, or if either is not
+        a view of the same load."""
+        if self._list is not None or new._list is not None or new._ids is not self._ids \
+                or len(new._at) != len(self._at) - 1:
+            return None
+        differ = np.flatnonzero(self._at[:-1] != new._at)
+        if not len(differ):
+            return None
+        i = int(differ[0])
+        found = np.flatnonzero(self._at[i + 1:] == new._at[i])
+        if not len(found):
+            return None
+        j = int(found[0]) + i + 1  # i + 1: a removal alone (single_removal)
+        same = j > i + 1 and (np.array_equal(self._at[i + 1:j], new._at[i + 1:j])
+                and np.array_equal(self._at[j + 1:], new._at[j:]))
+        return (i, j) if same else None
+
     # --- changing (the session's list) -------------------------------------------------------
     def pop(self, i: int = -1) -> str:
         if self._list is not None:

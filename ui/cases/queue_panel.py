@@ -73,18 +73,25 @@ class CaseListModel(QIdentityProxyModel):
             self._row_of[case_id] = row
         return row
 
-    def set_ids(self, ids: list[str]) -> int | None:
-        """Show the session's open ids; returns the row newly marked done, if that was all."""
+    def set_ids(self, ids: list[str]) -> list[int]:
+        """Show the session's open ids; returns the rows to repaint when the change was a case
+        decided (its row marked done), possibly with a calm case moved up in front of the ones
+        after it (reviewer/review/calm_order.py); else the model is reset and returns []."""
         if ids == self._open:
-            return None
-        gone = _single_removal(self._open, ids)
-        if gone is not None and self.row_of(self._open[gone]) >= 0:
+            return []
+        gone, moved = _removal_and_move(self._open, ids)
+        if gone is not None and self.row_of(self._open[gone]) >= 0 \
+                and (moved is None or self.row_of(self._open[moved]) >= 0):
             # Deliberately no dataChanged: QListView answers it with a full relayout. The
-            # view is asked to repaint that one row instead (QueuePanel.show_cases).
+            # view is asked to repaint those rows instead (QueuePanel.show_cases); a reset
+            # laid the whole list out again and repainted it, after every calm case served.
             case_id = self._open[gone]
             self._done.add(case_id)
+            rows = [self._row_of[case_id]]
+            if moved is not None:
+                rows += self._move_up(self._open[moved], self._open[gone + 1])
             self._open = ids.copy()
-            return self._row_of[case_id]
+            return rows
         # One copy (the session changes its list in place): both are replaced, never changed.
         # The session's list is usually an IdList (reviewer/review/id_list.py): its copy
         # shares the ordinals, and an id is made only for a row the view asks for.
@@ -98,7 +105,18 @@ class CaseListModel(QIdentityProxyModel):
         self._rows_counted.setRowCount(len(ids))
         self._rows_counted.blockSignals(blocked)
         self.endResetModel()
-        return None
+        return []
+
+    def _move_up(self, case_id: str, before: str) -> range:
+        """The row of `case_id` goes in front of the row of `before` (above it); the rows from
+        there down to it move one down. Returns the rows that changed."""
+        top, bottom = self.row_of(before), self.row_of(case_id)
+        if self._shown is self._open:
+            self._shown = self._shown.copy()  # `_open` is replaced, never changed
+        self._shown.insert(top, self._shown.pop(bottom))
+        for row in range(top, bottom + 1):
+            self._row_of[self._shown[row]] = row
+        return range(top, bottom + 1)
 
     def knows_row(self, case_id: str, row: int) -> None:
         """`case_id` is at `row` (the caller knows: saves a search of the list)."""
@@ -157,6 +175,24 @@ class CaseListModel(QIdentityProxyModel):
             while len(self._rows) > 2000:
                 self._rows.popitem(last=False)
         return self._rows.get(case_id)
+
+
+def _removal_and_move(old, new) -> tuple[int | None, int | None]:
+    """(index of the one id `new` lacks, None) if that is the only difference; (that index,
+    index in `old` of the id `new` has in its place) if a later id was also moved up there;
+    (None, None) for any other change."""
+    if isinstance(old, IdList) and isinstance(new, IdList):
+        found = old.removal_and_move(new)  # in numpy, with no id made into a string
+        return found if found is not None else (_single_removal(old, new), None)
+    gone = _single_removal(old, new)
+    if gone is not None or len(new) != len(old) - 1:
+        return gone, None
+    differ = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), None)
+    if differ is None or new[differ] not in old[differ + 1:]:
+        return None, None
+    moved = old.index(new[differ], differ + 1)
+    same = old[differ + 1:moved] == new[differ + 1:moved] and old[moved + 1:] == new[moved:]
+    return (differ, moved) if same else (None, None)
 
 
 def _single_removal(old, new) -> int | None:
@@ -268,9 +304,8 @@ class QueuePanel(QWidget):
         if spans != self.model.show_queue:
             self.model.show_queue = spans
             self.cases.viewport().update()
-        done_row = self.model.set_ids(ids)
-        if done_row is not None:
-            self.cases.update(self.model.index(done_row, 0))
+        for row in self.model.set_ids(ids):
+            self.cases.update(self.model.index(row, 0))
         self.case_count.setText(_count_line(len(ids) if count is None else count, query, total,
                                             indexing))
         if ids:

@@ -55,3 +55,19 @@ def test_a_single_removal_is_found_from_the_ordinals():
         assert old.single_removal(new) == at
     other, _ = _pair([7, 9, 2, 4])
     assert old.single_removal(other) is None
+
+
+def test_a_removal_with_a_later_id_moved_up_in_its_place_is_found_from_the_ordinals():
+    old, _ = _pair([7, 2, 9, 0, 4, 5])
+    new = old.copy()
+    new.pop(1)  # c-2 decided; then a calm c-4 served in its place, in front of c-9 and c-0
+    new.insert(1, new.pop(3))
+    assert old.removal_and_move(new) == (1, 4)
+    removal = old.copy()
+    removal.pop(1)
+    assert old.removal_and_move(removal) is None  # a removal alone: single_removal's
+    two_moved = old.copy()
+    two_moved.pop(1)
+    two_moved.insert(1, two_moved.pop(3))
+    two_moved.insert(2, two_moved.pop(4))
+    assert old.removal_and_move(two_moved) is None
