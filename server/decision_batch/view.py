@@ -6,8 +6,9 @@ before the batch commits; what the batch itself changes is the caller's to track
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import Connection, select
 
@@ -51,10 +52,26 @@ class BatchView:
         ids = {"keys_": list_value(conn, keys), "case_ids_": list_value(conn, case_ids)}
         # .all(): the driver's fetchall, one call, rather than a fetchone per row
         recorded = conn.execute(_RECORDED(conn), ids).scalars().all()
-        found_cases = conn.execute(_CASES(conn), ids).all()
+        found_cases = _records(conn.execute(_CASES(conn), ids))
         links = conn.execute(_LINKS(conn), ids).all()
         return cls(start, end, stored_rows(conn, keys), frozenset(recorded),
                    {row.id: row for row in found_cases}, {row.case_id: row for row in links})
+
+
+def _records(result) -> list:
+    """The result's rows as named tuples, which read the same (`row.status`, `row[0]`).
+
+    A SQLAlchemy Row finds a column by attribute only after looking the name up on its class
+    and building, then dropping, the AttributeError (about 2,400 instructions a read, under
+    callgrind); deciding reads a case's columns about 11 times, so a batch of 500 paid
+    some 13 million instructions for it. A named tuple's field is one C descriptor."""
+    record = _record_type(tuple(result.keys()))
+    return list(map(record._make, result.all()))
+
+
+@lru_cache(maxsize=8)
+def _record_type(columns: tuple[str, ...]) -> type:
+    return namedtuple("CaseRecord", columns)
 
 
 def shares_by_queue(conn: Connection) -> defaultdict[str, float]:
