@@ -222,6 +222,12 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     # to batch, so at 10,000 (40 MB of log, about 16 batches) a checkpoint writes them back
     # once for many batches.
     cursor.execute("PRAGMA wal_autocheckpoint=10000")
+    # A batch of 500 decisions touches pages all over its tables and indexes, more than SQLite's
+    # default cache holds (2 MB, ~500 pages): it reads dropped pages again (a pread each) and
+    # spills dirty ones to the log before the commit writes them once more. At 8 MB a process
+    # draining 10,000 decisions (setup included) makes 10,300 preads and 62,000 pwrites instead
+    # of 48,000 and 78,000 (strace -c). The cache fills only as pages are read.
+    cursor.execute("PRAGMA cache_size=-8192")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()

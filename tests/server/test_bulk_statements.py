@@ -128,3 +128,12 @@ def test_a_sqlite_commit_is_fsynced_and_checkpoints_only_past_10000_pages(server
         settings = [conn.exec_driver_sql(f"PRAGMA {name}").scalar()
                     for name in ("synchronous", "wal_autocheckpoint", "journal_mode")]
     assert settings == [2, 10000, "wal"]
+
+
+def test_a_sqlite_connection_caches_8_mb_of_pages(server_db):
+    """A batch's pages (every table and index it reads or writes) fit in the page cache:
+    SQLite's default 2 MB made it read pages again and spill dirty ones before the commit."""
+    if server_db.is_postgresql:
+        return  # PostgreSQL's shared buffers are the server's own
+    with server_db.write() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -8192
