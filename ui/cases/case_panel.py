@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.display_text import isolate, lease_note, sla_countdown
@@ -195,16 +196,36 @@ class CasePanel(QWidget):
             if line))
         self.pending.setVisible(bool(self.pending.text()))
         self.show_context_hint("")  # the previous account's; this one's follows once painted
-        self.language.setText(language_line(case.language))
+        line = language_line(case.language)
+        self._hold_language_height(line)
+        self.language.setText(line)
         self.text.setPlainText(case.text)
 
     def prepare(self, case: Case) -> None:
         """Draw an upcoming case's text off screen, fonts and line breaks as it will be shown
         (ui/cases/text_ahead.py): the first text in a script is slow to draw only once."""
+        line = language_line(case.language)
         self.ahead.prepare(case.id, [(self.text.font(), case.text),
                                      (self.author.font(), case.author.display_name),
-                                     (self.language.font(), language_line(case.language))],
+                                     (self.language.font(), line)],
                            self.text.viewport().width())
+        self._hold_language_height(line)
+
+    def _hold_language_height(self, line: str) -> None:
+        """The language line keeps the height of the tallest it has had: a native name in
+        CJK, Devanagari or Thai needs a line 1-2 px taller than Latin, and a line that changed
+        height moved the case text under it, so the panel and the text were laid out again
+        for about one case in three. Raised ahead (`prepare`), while the reviewer reads."""
+        label = self.language
+        height = QFontMetrics(label.font()).boundingRect(
+            QRect(0, 0, max(1, label.width()), 10_000), Qt.TextFlag.TextWordWrap, line).height()
+        if height > label.minimumHeight():
+            label.setMinimumHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.FontChange:  # a new text size: held heights start over
+            self.language.setMinimumHeight(0)
+        super().changeEvent(event)
 
     def show_context_hint(self, line: str) -> None:
         if line != self.context_hint.text():

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from reviewer.display_text import FSI, PDI
 from reviewer.domain import Case
 from tests.factories import case_dict
-from ui.cases.case_panel import CasePanel
+from ui.cases.case_panel import CasePanel, language_line
 
 SAMPLES = {
     "ar": ("مرحبا، هذا منشور تم الإبلاغ عنه", "Arabic", True),
@@ -128,3 +129,28 @@ def test_a_long_line_wraps_whole_though_the_labels_hints_ignore_their_text(qtbot
     assert (panel.author.sizeHint(), panel.author.minimumSizeHint()) == hints
     qtbot.waitUntil(lambda: panel.author.height() >= 3 * one_line)
     assert panel.author.heightForWidth(panel.author.width()) <= panel.author.height()
+
+
+def test_the_case_text_stays_put_when_the_language_line_needs_a_taller_script(qtbot):
+    """A Thai language line is taller than an English one (its native name, ไทย); prepared
+    ahead, it does not move the case text when its case is shown, nor after it."""
+    english = Case.from_api(case_dict("case-en", text="Seen today on the way", language="en"))
+    thai = Case.from_api(case_dict("case-th", text=SAMPLES["th"][0], language="th"))
+    panel = CasePanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_case(english)
+    QApplication.processEvents()
+    plain = panel.language.heightForWidth(panel.language.width())
+    panel.language.setText(language_line("th"))
+    assert panel.language.heightForWidth(panel.language.width()) > plain  # the premise
+    panel.show_case(english)
+    panel.prepare(thai)
+    QApplication.processEvents()
+    where = panel.text.geometry()
+    for case in (thai, english, thai):
+        panel.show_case(case)
+        QApplication.processEvents()
+        assert panel.text.geometry() == where
