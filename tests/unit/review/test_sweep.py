@@ -124,7 +124,9 @@ def test_shipped_sweep_keymap(cases):
     keymap = load_keymap()
     assert keymap.conflicts == []
     assert keymap.keys_for("sweep", ActionId.TOGGLE_SELECT) == ["Space", "X"]
-    assert keymap.keys_for("sweep", ActionId.SELECT_SAME_HASH) == ["H"]
+    assert keymap.keys_for("sweep", ActionId.SELECT_SAME_HASH) == ["M"]
+    # The panic key is the same in both modes: a reviewer's reflex must not select instead.
+    assert keymap.keys_for("sweep", ActionId.PANIC) == keymap.keys_for("case", ActionId.PANIC)
     assert keymap.keys_for("sweep", ActionId.SELECT_ALL) == ["Ctrl+A"]
     assert keymap.keys_for("sweep", ActionId.CANCEL) == ["Esc"]
     assert [keymap.keys_for("sweep", a) for a in SWEEP_DECISIONS] == [["1"], ["2"], ["3"], ["4"], ["5"]]
