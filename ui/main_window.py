@@ -218,8 +218,7 @@ class MainWindow(QMainWindow):
             ActionId.PALETTE: self.open_palette,
             ActionId.CHEAT_SHEET: self.show_cheat_sheet,
             ActionId.MESSAGE_LOG: self.show_message_log,
-            ActionId.OPEN_LOG_FOLDER: self.open_log_folder,
-            ActionId.QUIT: self.close,
+            ActionId.OPEN_LOG_FOLDER: self.open_log_folder, ActionId.QUIT: self.close,
             ActionId.INVESTIGATE: self.investigation_panel.toggle,
             ActionId.ACCOUNT_NOTE: self.add_account_note,
             ActionId.NEXT_PANE: lambda: self.panes.step(1),
@@ -269,9 +268,11 @@ class MainWindow(QMainWindow):
 
     def _navigate(self, move) -> None:
         before = self.session.current()
-        move()
+        said = move()  # a skip says where the case went; the message follows the frame
         if self.session.current() != before:
             self.show_current()
+        if said:
+            self.after_frame.say(self.status_line.say, shown(said))
 
     def go_to_case(self, case_id: str) -> None:
         self._navigate(lambda: self.session.go_to(case_id))

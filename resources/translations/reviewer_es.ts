@@ -3146,6 +3146,14 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
         <source>U upholds · O overturns (the original decision is reversed, never edited)</source>
         <translation>U confirma · O revoca (la decisión original se revierte, nunca se edita)</translation>
     </message>
+    <message>
+        <source>Nothing to skip to: this is the only case in your list.</source>
+        <translation>No hay a qué saltar: es el único caso de tu lista.</translation>
+    </message>
+    <message>
+        <source>Skipped {case}, undecided: it comes back at the end of your list.</source>
+        <translation>{case} saltado, sin decidir: vuelve al final de tu lista.</translation>
+    </message>
 </context>
 <context>
     <name>relay</name>

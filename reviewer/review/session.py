@@ -21,6 +21,7 @@ from reviewer.context.guidelines import GuidelineStore
 from reviewer.context.incidents import IncidentStore
 from reviewer.review.outbox import Outbox
 from reviewer.review.search_indexer import SearchIndexer
+from reviewer.words import Phrase, translate
 
 
 class SessionBusy(RuntimeError):
@@ -190,12 +191,18 @@ class ReviewSession:
     def previous(self) -> None:
         self._index = max(self._index - 1, 0)
 
-    def skip(self) -> None:
-        """Put the current case at the end of this session's list and move on."""
+    def skip(self) -> str:
+        """Put the current case at the end of this session's list and move on. Returns what
+        the reviewer is told: a skipped case leaves the screen with no decision on record."""
         self._whole_if_past_head()  # the case goes to the end of every case
-        if len(self._ids) > 1:
-            self._ids.append(self._ids.pop(self._index))
-            self._index = min(self._index, len(self._ids) - 1)
+        if len(self._ids) <= 1:
+            return Phrase(translate("core", "Nothing to skip to: this is the only case in your "
+                                            "list.")) if self._ids else ""
+        case_id = self._ids.pop(self._index)
+        self._ids.append(case_id)
+        self._index = min(self._index, len(self._ids) - 1)
+        return Phrase(translate("core", "Skipped {case}, undecided: it comes back at the end of "
+                                        "your list."), case=case_id)
 
     # --- deciding -------------------------------------------------------------------------
     # Every decision, whatever asked for it (a key, the palette, a follow-up, an approval, a

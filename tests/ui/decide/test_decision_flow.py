@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 
 from reviewer.actions import ActionId
 from tests.ui.keystrokes import decide_by_keys
@@ -133,3 +134,14 @@ def test_the_exposure_line_shows_the_next_case_after_a_decision(offline_window):
     assert window.meter.reading(window.shown_case_id).case_s == 0
     window.after_frame.run()  # the line follows the next case's frame
     assert "case 0s" in window.media_desk.exposure_label.text()
+
+
+def test_skip_says_the_case_left_undecided_and_where_it_went(offline_window):
+    window = offline_window
+    skipped = window.session.current().id
+    QTest.keyClick(window, Qt.Key.Key_S)
+    assert window.session.current().id != skipped
+    pump_until(lambda: not window.after_frame.pending(), what="what follows the frame")
+    assert window.status_line.text() == (f"Skipped {skipped}, undecided: it comes back at the "
+                                         "end of your list.")
+    assert window.session.case_ids[-1] == skipped and window.session.outbox.entries() == []
