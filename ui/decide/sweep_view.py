@@ -230,7 +230,9 @@ class SweepView(QDialog):
         comes back blurred at the next press. Nothing is selected or decided on a grid the
         reviewer cannot see, so the other keys wait meanwhile."""
         self.hidden = not self.hidden
-        self.scroll.setVisible(not self.hidden)
+        self._grid_host.setVisible(not self.hidden)  # the frame stays: nothing moves around it
+        self.message.setObjectName("sweepHidden" if self.hidden else "")  # red, as in case mode
+        self.message.style().polish(self.message)
         self.message.setText(self.tr("ALL MEDIA HIDDEN · {key} shows the blurred grid again")
                              .format(key=self._keys(ActionId.PANIC)) if self.hidden else "")
 

@@ -233,12 +233,12 @@ def test_every_thumbnail_is_blurred_and_grayscale_and_never_render_requests_noth
 def test_the_panic_key_takes_the_whole_grid_away_and_nothing_is_decided_meanwhile(sweep):
     view, session = sweep
     _key(view, Qt.Key.Key_H)  # panic, as in case mode
-    assert not view.scroll.isVisible()
+    assert not view._grid_host.isVisible() and view.scroll.isVisible()  # nothing moves
     assert "ALL MEDIA HIDDEN · H shows the blurred grid again" in view.message.text()
     _key(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     _key(view, Qt.Key.Key_2)  # no picker, no confirmation: the key waits for the grid
     assert view.selection.selected == set() and session.outbox.entries() == []
     _key(view, Qt.Key.Key_H)
-    assert view.scroll.isVisible() and view.message.text() == ""
+    assert view._grid_host.isVisible() and view.message.text() == ""
     assert all(cell.result is None or cell.result.image is not None
                for cell in view.cells.values() if cell.media is not None)
