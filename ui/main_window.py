@@ -9,14 +9,12 @@ is rendered ahead so that case changes paint without waiting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.actions import ActionId
 from reviewer.domain import Case
 from reviewer.keymap import Keymap
-from reviewer.log_file import log_dir
 from reviewer.media.exposure import ExposureMeter
 from reviewer.media.presets import MediaPreset
 from reviewer.review.session import ReviewSession
@@ -43,7 +41,7 @@ from ui.sync.bridge import SyncBridge
 from ui.sync.conflicts_view import ConflictsView
 from ui.sync.indicator import SyncIndicator
 from ui.widgets.after_frame import AfterFrame
-from ui.widgets.message_log import MessageLog
+from ui.widgets.message_log import MessageLog, open_log_folder
 from ui.widgets.panes import PaneCycle, set_tab_order
 from ui.widgets.status_line import StatusLine
 
@@ -218,7 +216,8 @@ class MainWindow(QMainWindow):
             ActionId.PALETTE: self.open_palette,
             ActionId.CHEAT_SHEET: self.show_cheat_sheet,
             ActionId.MESSAGE_LOG: self.show_message_log,
-            ActionId.OPEN_LOG_FOLDER: self.open_log_folder, ActionId.QUIT: self.close,
+            ActionId.OPEN_LOG_FOLDER: lambda: self.status_line.say(open_log_folder()),
+            ActionId.QUIT: self.close,
             ActionId.INVESTIGATE: self.investigation_panel.toggle,
             ActionId.ACCOUNT_NOTE: self.add_account_note,
             ActionId.NEXT_PANE: lambda: self.panes.step(1),
@@ -308,14 +307,6 @@ class MainWindow(QMainWindow):
         MessageLog(self.status_line.history(), self).exec()
         self.activateWindow()
 
-    def open_log_folder(self) -> None:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-        said = self.tr("Log folder: %1") if opened else self.tr(
-            "Log folder: %1 (no file manager answered; open it by hand)")
-        self.status_line.say(said.replace("%1", str(folder)))
-
     def add_account_note(self) -> None:
         self.conceal()
         message = self.investigation_panel.ask_note(self)
@@ -331,6 +322,8 @@ class MainWindow(QMainWindow):
         view.changed.connect(self._update_indicator)
         view.exec()
         self.activateWindow()
+        if view.reopened:  # a refused decision accepted: its case is back to be decided again
+            self.go_to_case(view.reopened)
 
     # --- media safety ------------------------------------------------------------------------
     def conceal(self, exposure_now: bool = True) -> None:

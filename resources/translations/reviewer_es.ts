@@ -521,6 +521,14 @@ Plazo del SLA {when}</translation>
             <numerusform>¿{action} %n elementos?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Log folder: %1</source>
+        <translation>Carpeta de registros: %1</translation>
+    </message>
+    <message>
+        <source>Log folder: %1 (no file manager answered; open it by hand)</source>
+        <translation>Carpeta de registros: %1 (ningún gestor de archivos respondió; ábrela a mano)</translation>
+    </message>
 </context>
 <context>
     <name>AccountActions</name>
@@ -905,8 +913,8 @@ Plazo del SLA {when}</translation>
         <translation>Conflictos y decisiones rechazadas</translation>
     </message>
     <message>
-        <source>A  accept the outcome    E  escalate for a senior&apos;s second look    Esc  close</source>
-        <translation>A  aceptar el resultado    E  escalar para que un responsable lo revise    Esc  cerrar</translation>
+        <source>A  accept the outcome (a refused decision&apos;s case comes back to be decided again)    E  escalate for a senior&apos;s second look    Esc  close</source>
+        <translation>A  aceptar el resultado (el caso de una decisión rechazada vuelve para decidirlo de nuevo)    E  escalar para una segunda revisión de un sénior    Esc  cerrar</translation>
     </message>
     <message>
         <source>Nothing needs your attention: no conflict or refused decision is waiting for you (decisions not sent yet show in the status bar).</source>
@@ -1640,14 +1648,6 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>{case} is not in your work list (closed, or outside the queue and filters shown).</source>
         <translation>{case} no está en tu lista de trabajo (cerrado, o fuera de la cola y los filtros mostrados).</translation>
-    </message>
-    <message>
-        <source>Log folder: %1</source>
-        <translation>Carpeta de registros: %1</translation>
-    </message>
-    <message>
-        <source>Log folder: %1 (no file manager answered; open it by hand)</source>
-        <translation>Carpeta de registros: %1 (ningún gestor de archivos respondió; ábrela a mano)</translation>
     </message>
     <message>
         <source>Sign-in refused by the central API: decisions wait here — Account → Sign in again.</source>

@@ -180,11 +180,23 @@ class Outbox:
             conn.executemany("UPDATE outbox SET state = ?, response = ?, sealed_response = ?, "
                              "awaiting_approval = ?, updated_at = ? WHERE decision_id = ?", rows)
 
-    def acknowledge(self, decision_id: str) -> None:
-        """The reviewer has seen this conflict or rejection and dealt with it."""
+    def acknowledge(self, decision_id: str) -> str:
+        """The reviewer has seen this conflict or rejection and dealt with it. A rejected
+        decision changed nothing on the central API, so its case is open here again, to be
+        decided again, unless another decision of ours on it waits or stands (an escalation
+        made from the conflicts view). Returns the id of a case so reopened, else ""."""
         with transaction(self.db) as conn:
             conn.execute("UPDATE outbox SET acknowledged_at = ? WHERE decision_id = ?",
                          (to_iso(utc_now()), decision_id))
+            row = conn.execute("SELECT case_id FROM outbox WHERE decision_id = ? "
+                               "AND state = 'rejected'", (decision_id,)).fetchone()
+            if row is None:
+                return ""
+            reopened = conn.execute(
+                "UPDATE cases SET local_state = 'open' WHERE id = ? AND local_state != 'open' "
+                "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = cases.id "
+                "AND o.state IN ('pending', 'sending', 'accepted'))", (row[0],)).rowcount
+        return row[0] if reopened else ""
 
     def unacknowledged(self) -> list[OutboxEntry]:
         """Conflicts and rejections still waiting for the reviewer, oldest first."""

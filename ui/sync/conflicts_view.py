@@ -1,7 +1,9 @@
 """Conflicts and rejections, each beside the decision that won, with what to do next.
 
 Nothing is dropped silently: a decision the central API did not accept stays listed here until
-the reviewer accepts the outcome or follows it up (escalate for a senior's second look).
+the reviewer accepts the outcome or follows it up (escalate for a senior's second look). A
+refused decision changed nothing there, so accepting it puts its case back on screen to be
+decided again; a conflict's case stays closed, since another decision won.
 Keyboard: ↑/↓ choose, A accept, E escalate with a note, Esc close.
 """
 
@@ -56,6 +58,7 @@ class ConflictsView(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Conflicts and rejected decisions"))
         self.session = session
+        self.reopened = ""  # the case of a refused decision accepted last: back on screen after
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("conflictsTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -67,7 +70,8 @@ class ConflictsView(QDialog):
         for column in range(len(COLUMNS) - 1):  # never clip a heading or a decision
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        help_text = QLabel(self.tr("A  accept the outcome    E  escalate for a senior's second "
+        help_text = QLabel(self.tr("A  accept the outcome (a refused decision's case comes back "
+                                   "to be decided again)    E  escalate for a senior's second "
                                    "look    Esc  close"))
         self.empty = QLabel(self.tr("Nothing needs your attention: no conflict or refused "
                                     "decision is waiting for you (decisions not sent yet show "
@@ -106,7 +110,10 @@ class ConflictsView(QDialog):
     def accept_selected(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.session.outbox.acknowledge(entry.decision.decision_id)
+            reopened = self.session.outbox.acknowledge(entry.decision.decision_id)
+            if reopened:  # refused, so the case is the reviewer's to decide again
+                self.reopened = reopened
+                self.session.reload()
             self._after_change()
 
     def escalate_selected(self) -> None:

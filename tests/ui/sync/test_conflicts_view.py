@@ -7,8 +7,8 @@ from PySide6.QtTest import QTest
 
 from reviewer.actions import ActionId
 from reviewer.domain import Decision
-from tests.qt_wait import pump
-from tests.ui.keystrokes import when_open
+from tests.qt_wait import pump, pump_until
+from tests.ui.keystrokes import decide_by_keys, when_open
 from ui.sync.conflicts_view import ConflictsView
 from ui.widgets.note_dialog import NoteDialog
 
@@ -114,3 +114,27 @@ def test_a_decision_whose_note_no_longer_opens_shows_as_not_sent(offline_window)
     assert outbox.due() == []
     outcome, why = outcome_text(outbox.unacknowledged()[0])
     assert outcome == "Not sent" and "decide the case again" in why
+
+
+def test_accepting_a_refused_decision_puts_its_case_back_on_screen_to_decide_again(
+        offline_window):
+    window = offline_window
+    case_id = window.session.current().id
+    decide_by_keys(window, Qt.Key.Key_1)  # no violation, refused by a rule on the central API
+    decision = window.session.outbox.entries()[0].decision
+    window.session.outbox.record_answers([(decision.decision_id, "rejected",
+                                           {"error": "not_an_appeal"})])
+    assert case_id not in window.session.case_ids  # decided here, so off the list
+    _open_view_then(window, lambda view: QTest.keyClick(view.table, Qt.Key.Key_A))
+    assert window.session.current().id == case_id == window.shown_case_id
+    assert window.session.cache.open_case_ids().count(case_id) == 1
+    pump_until(window.isActiveWindow, what="the window active again")
+    decide_by_keys(window, Qt.Key.Key_1)  # and decided again, as a new decision
+    assert [e.decision.case_id for e in window.session.outbox.entries()] == [case_id, case_id]
+
+
+def test_accepting_a_conflict_leaves_its_case_closed(offline_window):
+    window = offline_window
+    _conflict(window)
+    _open_view_then(window, lambda view: QTest.keyClick(view.table, Qt.Key.Key_A))
+    assert "c1-two-images" not in window.session.cache.open_case_ids()
