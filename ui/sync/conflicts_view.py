@@ -14,11 +14,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from reviewer.actions import ActionId
+from reviewer.actions import DECISION_KINDS, ActionId
 from reviewer.review import rationale
 from reviewer.review.outbox import OutboxEntry
 from reviewer.review.session import ReviewSession
-from ui.i18n.core_text import shown, tr
+from ui.i18n.core_text import local_and_utc, shown, tr
 from ui.widgets.accessible import describe
 from ui.widgets.note_dialog import NoteDialog
 
@@ -35,9 +35,9 @@ def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
         winner = body.get("winning_decision")
         if winner:
             return tr("Conflict"), tr("{action} ({policy}) by {who} at {when}").format(
-                action=winner.get("action", "?"), policy=winner.get("policy", "?"),
+                action=_action(str(winner.get("action", "?"))), policy=winner.get("policy", "?"),
                 who=winner.get("reviewer") or tr("another reviewer"),
-                when=winner.get("recorded_at", "?"))
+                when=local_and_utc(str(winner.get("recorded_at", "?"))))
         return tr("Conflict"), tr("case closed: {why}").format(
             why=body.get("error") or tr("withdrawn"))
     if body.get("local"):  # this machine could not send it as made (its note no longer opens)
@@ -49,6 +49,15 @@ def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
             rule=shown(rationale.describe(rule)))
     reason = body.get("error") or body.get("detail") or tr("refused")
     return tr("Rejected"), tr("the central API refused it: {reason}").format(reason=reason)
+
+
+def _action(wire: str) -> str:
+    """A decision as the reviewer chose it (No violation), not its wire id (no_violation); an
+    action this workstation does not know stays as sent."""
+    try:
+        return shown(DECISION_KINDS[ActionId(wire)].label)
+    except (ValueError, KeyError):
+        return wire
 
 
 class ConflictsView(QDialog):
@@ -92,8 +101,8 @@ class ConflictsView(QDialog):
         for row, entry in enumerate(self.entries):
             outcome, why = outcome_text(entry)
             yours = self.tr("{action} ({policy}) at {when}").format(
-                action=entry.decision.action.value, policy=entry.decision.policy,
-                when=entry.decision.decided_at)
+                action=_action(entry.decision.action.value), policy=entry.decision.policy,
+                when=local_and_utc(entry.decision.decided_at))
             for col, text in enumerate((entry.decision.case_id, yours, outcome, why)):
                 item = QTableWidgetItem(text)  # plain text items: never rendered as HTML
                 self.table.setItem(row, col, item)

@@ -52,7 +52,11 @@ def test_conflict_shows_in_the_indicator_and_the_view_names_the_winner(offline_w
     _open_view_then(window, look)
     assert seen["rows"] == 1
     assert seen["cells"][0] == "c1-two-images" and seen["cells"][2] == "Conflict"
-    assert "no_violation" in seen["cells"][3] and "reviewer-two" in seen["cells"][3]
+    # Named as reviewers name decisions, at the reviewer's own time, never a raw ISO stamp.
+    assert seen["cells"][3].startswith("No violation (violent_graphic) by reviewer-two at ")
+    assert "UTC)" in seen["cells"][3] and "2026-11-22T" not in seen["cells"][3]
+    assert seen["cells"][1].startswith("Remove (violent_graphic) at ")
+    assert seen["cells"][1].endswith("UTC)") and ":00Z" not in seen["cells"][1]
     assert seen["after"] == 0
     # the decision just accepted lost: the empty view may not say every decision was accepted
     assert "Nothing needs your attention" in seen["empty"] and "accepted" not in seen["empty"]
