@@ -1033,7 +1033,7 @@ Plazo del SLA {when}</translation>
     </message>
     <message>
         <source>Not recorded: {case} is an appeal. Uphold it ({uphold}), overturn it ({overturn}) or escalate it ({escalate}).</source>
-        <translation>No registrado: {case} es una apelación. Confírmala ({uphold}), revócala ({overturn}) o escálala ({escalate}).</translation>
+        <translation>No registrado: {case} es una apelación. Mantén la decisión ({uphold}), anúlala ({overturn}) o escala el caso ({escalate}).</translation>
     </message>
     <message numerus="yes">
         <source>%Ln key(s) ignored while recording</source>
@@ -3144,7 +3144,7 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     </message>
     <message>
         <source>U upholds · O overturns (the original decision is reversed, never edited)</source>
-        <translation>U confirma · O revoca (la decisión original se revierte, nunca se edita)</translation>
+        <translation>U mantiene · O anula (la decisión original se revierte, nunca se edita)</translation>
     </message>
     <message>
         <source>Nothing to skip to: this is the only case in your list.</source>
