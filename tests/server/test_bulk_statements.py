@@ -10,8 +10,10 @@ from sqlalchemy import bindparam, event, insert, select, update
 
 from server.decision_rows import DecisionWrites
 
-from server.store.bulk import BulkStatement, PerDialect, list_value, member_of
-from server.store.schema import cases, changes, idempotency_keys
+from server.store.bulk import (
+    BulkStatement, PerDialect, _null_by_default, list_value, member_of,
+)
+from server.store.schema import audit_log, cases, changes, decisions, idempotency_keys
 
 CASE, OTHER = "case-00001", "case-00002"
 WHEN = datetime(2026, 12, 1, 21, 5, 9, 120000)
@@ -70,6 +72,32 @@ def test_a_datetime_repeated_across_rows_is_written_as_each_row_alone_would_be(s
                                "WHERE key > 'bulk-repeat' AND key < 'orm-repeat.' ORDER BY key")
     bulk, orm = stored[:len(whens)], stored[len(whens):]
     assert [row[1] for row in bulk] == [row[1] for row in orm]
+
+
+def test_an_insert_leaves_out_a_column_null_in_every_row_and_stores_the_same(server_db):
+    """A decision's `approves` and `reverses` are None in nearly every row: the INSERT leaves
+    them out (sqlite3 looks for an adapter before binding a None), so they hold NULL as
+    before; one row that sets one keeps it in, for every row. A column with a default, or
+    an UPDATE's column, is never left out."""
+    statement = BulkStatement(insert(audit_log))
+    rows = [{"at": WHEN, "actor": "r", "role": "reviewer", "action": "decision",
+             "case_id": None, "detail": {}} for _ in range(3)]
+    statements: list[str] = []
+    with server_db.write() as conn:
+        event.listen(conn, "before_cursor_execute",
+                     lambda _c, _cur, sql, *_rest: statements.append(sql))
+        statement.execute(conn, rows)
+        statement.execute(conn, [*rows[:2], {**rows[2], "case_id": CASE}])
+    with server_db.read() as conn:
+        written = conn.execute(select(audit_log.c.case_id, audit_log.c.detail)
+                               .order_by(audit_log.c.seq.desc()).limit(6)).all()
+    inserts = [sql for sql in statements if sql.startswith("INSERT INTO audit_log")]
+    assert ["case_id" in sql for sql in inserts] == [False, True]
+    assert [row.case_id for row in reversed(written)] == [None] * 5 + [CASE]
+    assert [row.detail for row in written] == [{}] * 6
+    assert {"approves", "reverses"} <= _null_by_default(insert(decisions))
+    assert not _null_by_default(update(decisions)) and "note" not in _null_by_default(
+        insert(decisions)) and "guideline_version" not in _null_by_default(insert(decisions))
 
 
 def test_an_update_sets_each_row_by_its_own_key(server_db):
