@@ -117,6 +117,8 @@ class OutboxPusher:
     def _record(self, batch: list[Decision], answers: list[DecisionAnswer]) -> None:
         self.outbox.record_answers(
             [(a.decision_id, state_for(a), _with_status(a)) for a in answers])
+        if len(answers) == len(batch):
+            return  # read_batch answers each decision sent at most once: every one is answered
         answered = {a.decision_id for a in answers}
         if unanswered := [d.decision_id for d in batch if d.decision_id not in answered]:
             # Their results were missing or malformed (answers.py logged which): sent again

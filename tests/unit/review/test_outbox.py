@@ -72,3 +72,21 @@ def test_due_reads_the_unsent_in_order_off_the_front_of_its_index(tmp_path):
     plan = outbox.db.execute("EXPLAIN QUERY PLAN SELECT seq FROM outbox INDEXED BY outbox_open "
                              "WHERE state IN ('pending', 'sending') ORDER BY seq").fetchall()
     assert not any("TEMP B-TREE" in row[-1] for row in plan)
+
+
+def test_due_leaves_out_the_request_still_out_and_still_fills_the_batch(tmp_path):
+    """The push reads the next batch while the last one is out: those ids are left out, a
+    `sending` one a crash left behind is not, and `limit` decisions still come when more wait.
+    Each comes with its action and note as recorded."""
+    outbox = Outbox(open_store(tmp_path / "store.sqlite3"))
+    made = [Decision.new(f"c-{i}", ActionId.ESCALATE if i == 5 else ActionId.REMOVE, "spam",
+                         "plan" if i == 5 else "") for i in range(8)]
+    for decision in made:
+        outbox.record(decision)
+    ids = [d.decision_id for d in made]
+    outbox.mark_sending([ids[0], ids[1], ids[3]])  # 3: left `sending` by a crash
+    due = outbox.due(limit=3, in_flight={ids[0], ids[1]})
+    assert [d.decision_id for d in due] == [ids[2], ids[3], ids[4]]
+    assert [d.decision_id for d in outbox.due(limit=4, in_flight=set(ids[:5]))] == ids[5:]
+    escalation = outbox.due(limit=1, in_flight=set(ids[:5]))[0]
+    assert (escalation.action, escalation.note) == (ActionId.ESCALATE, "plan")
