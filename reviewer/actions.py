@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from reviewer.contract.actions import CLOSING_ACTIONS, NOTE_REQUIRED_ACTIONS, Action
-from reviewer.words import translate
+from reviewer.words import Phrase, translate
 
 
 class ActionId(str, Enum):
@@ -197,3 +197,13 @@ ACTION_LABELS: dict[ActionId, str] = {
 
 def is_decision(action: ActionId) -> bool:
     return action in DECISION_KINDS
+
+
+def decision_label(wire: str) -> str:
+    """A decision sent or received as its wire action ("no_violation"), named as the
+    workstation names it ("No violation", a Phrase the interface translates); an action this
+    workstation does not know stays as sent."""
+    try:
+        return Phrase(DECISION_KINDS[ActionId(wire)].label)
+    except (ValueError, KeyError):
+        return wire

@@ -8,7 +8,7 @@ names, notes and the author's words stay as they were written.
 
 from __future__ import annotations
 
-from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.actions import decision_label
 from reviewer.display_text import isolate
 from reviewer.words import Phrase, translate
 
@@ -32,7 +32,7 @@ def _appeal(appeal) -> list[str]:
     if not isinstance(appeal, dict) or not isinstance(appeal.get("decision"), dict):
         return []
     decision = appeal["decision"]
-    what = dict(action=_action_label(str(decision.get("action", "?"))),
+    what = dict(action=decision_label(str(decision.get("action", "?"))),
                 policy=str(decision.get("policy", "?")),
                 who=isolate(str(decision.get("reviewer", "?"))))
     contested = (Phrase(translate("core", "APPEAL of {action} ({policy}) by {who} — “{note}”"),
@@ -57,11 +57,3 @@ def _appeal(appeal) -> list[str]:
                                  "never edited)")),
     ]
 
-
-def _action_label(action: str) -> str:
-    """The contested decision as the workstation names it, translated with the line; a wire
-    action it does not know stays as sent."""
-    try:
-        return Phrase(DECISION_KINDS[ActionId(action)].label)
-    except (ValueError, KeyError):
-        return action

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from reviewer.actions import DECISION_KINDS, ActionId
+from reviewer.actions import ActionId, decision_label
 from reviewer.review import rationale
 from reviewer.review.outbox import OutboxEntry
 from reviewer.review.session import ReviewSession
@@ -35,7 +35,8 @@ def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
         winner = body.get("winning_decision")
         if winner:
             return tr("Conflict"), tr("{action} ({policy}) by {who} at {when}").format(
-                action=_action(str(winner.get("action", "?"))), policy=winner.get("policy", "?"),
+                action=shown(decision_label(str(winner.get("action", "?")))),
+                policy=winner.get("policy", "?"),
                 who=winner.get("reviewer") or tr("another reviewer"),
                 when=local_and_utc(str(winner.get("recorded_at", "?"))))
         return tr("Conflict"), tr("case closed: {why}").format(
@@ -49,15 +50,6 @@ def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
             rule=shown(rationale.describe(rule)))
     reason = body.get("error") or body.get("detail") or tr("refused")
     return tr("Rejected"), tr("the central API refused it: {reason}").format(reason=reason)
-
-
-def _action(wire: str) -> str:
-    """A decision as the reviewer chose it (No violation), not its wire id (no_violation); an
-    action this workstation does not know stays as sent."""
-    try:
-        return shown(DECISION_KINDS[ActionId(wire)].label)
-    except (ValueError, KeyError):
-        return wire
 
 
 class ConflictsView(QDialog):
@@ -101,7 +93,8 @@ class ConflictsView(QDialog):
         for row, entry in enumerate(self.entries):
             outcome, why = outcome_text(entry)
             yours = self.tr("{action} ({policy}) at {when}").format(
-                action=_action(entry.decision.action.value), policy=entry.decision.policy,
+                action=shown(decision_label(entry.decision.action.value)),
+                policy=entry.decision.policy,
                 when=local_and_utc(entry.decision.decided_at))
             for col, text in enumerate((entry.decision.case_id, yours, outcome, why)):
                 item = QTableWidgetItem(text)  # plain text items: never rendered as HTML
