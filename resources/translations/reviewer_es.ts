@@ -1274,16 +1274,32 @@ Why reverse it? The note goes on record with the reversal; the case comes back t
         <translation>Responsable (vacío: tú)</translation>
     </message>
     <message>
-        <source>From alert (optional)</source>
-        <translation>Desde la alerta (opcional)</translation>
-    </message>
-    <message>
         <source>Sweep cases into the incident</source>
         <translation>Barrer casos hacia el incidente</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>Por</translation>
+        <source>From alert</source>
+        <translation>Desde la alerta</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Find cases by</source>
+        <translation>Buscar casos por</translation>
+    </message>
+    <message>
+        <source>Hashtag</source>
+        <translation>Hashtag</translation>
+    </message>
+    <message>
+        <source>Same media (its sha256)</source>
+        <translation>El mismo contenido multimedia (su sha256)</translation>
+    </message>
+    <message>
+        <source>Words in the text</source>
+        <translation>Palabras del texto</translation>
     </message>
     <message>
         <source>Hashtag, media sha256 or words</source>

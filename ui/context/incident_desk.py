@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
 from reviewer.actions import ActionId
@@ -36,6 +36,7 @@ from ui.widgets.off_thread import run_off_ui_thread
 
 _HASHTAG = re.compile(r"#\w+")
 SEVERITIES = ("high", "critical", "medium", "low")
+SWEEP_KINDS = ("hashtag", "hash", "search")  # in the order the form offers them
 
 
 class IncidentDesk(QObject):
@@ -94,22 +95,28 @@ class IncidentDesk(QObject):
     # --- asking (each form, then the command it feeds) --------------------------------------
     def ask_declare(self, alert_id: str = "") -> None:
         """Prefilled from the most pressing unresolved alert (its cases join the incident)."""
-        alert = self._live_alert(alert_id)
+        alerts = self._live_alerts()
+        alert = self._live_alert(alert_id, alerts)
         values = FormDialog(self.window, self.tr("Declare an incident"), [
             Field("title", self.tr("Title"), default=alert.title[:200] if alert else ""),
             Field("severity", self.tr("Severity"), "choice", SEVERITIES,
-                  alert.severity if alert else "high"),
+                  alert.severity if alert else "high",
+                  tuple(QCoreApplication.translate("AlertsPanel", s) for s in SEVERITIES)),
             Field("regions", self.tr("Regions (comma-separated, empty: all)")),
             Field("commander", self.tr("Commander (empty: you)")),
-            Field("alert_id", self.tr("From alert (optional)"),
-                  default=str(alert.id) if alert else "")]).ask()
+            # Named by its title, as the alerts panel lists it: its id is shown nowhere.
+            Field("alert_id", self.tr("From alert"), "choice",
+                  ("", *(str(a.id) for a in alerts)), str(alert.id) if alert else "",
+                  (self.tr("None"), *(a.title for a in alerts)))]).ask()
         if values:
             self.declare(**values)
 
     def ask_sweep(self) -> None:
         by, query = self._sweep_default()
         values = FormDialog(self.window, self.tr("Sweep cases into the incident"), [
-            Field("by", self.tr("By"), "choice", ("hashtag", "hash", "search"), by),
+            Field("by", self.tr("Find cases by"), "choice", SWEEP_KINDS, by,
+                  (self.tr("Hashtag"), self.tr("Same media (its sha256)"),
+                   self.tr("Words in the text"))),
             Field("query", self.tr("Hashtag, media sha256 or words"), default=query)]).ask()
         if values:
             self.sweep(values["by"], values["query"])
@@ -124,7 +131,8 @@ class IncidentDesk(QObject):
 
     def ask_section(self) -> None:
         values = FormDialog(self.window, self.tr("Write the review"), [
-            Field("section", self.tr("Section"), "choice", SECTIONS),
+            Field("section", self.tr("Section"), "choice", SECTIONS,
+                  labels=tuple(shown(SECTION_TITLES[s]) for s in SECTIONS)),
             Field("body", self.tr("Text"), "text"),
             Field("owner", self.tr("Owner (action items)"))]).ask()
         if values:
@@ -237,9 +245,13 @@ class IncidentDesk(QObject):
             if self.panel.list.item(row).data(Qt.ItemDataRole.UserRole)["id"] == incident_id:
                 self.panel.list.setCurrentRow(row)
 
-    def _live_alert(self, alert_id: str = ""):
-        """The alert named, else the first unresolved one the alerts panel lists, or None."""
-        alerts = [a for a in AlertStore(self.store.db).alerts() if a.state != "resolved"]
+    def _live_alerts(self) -> list:
+        """The unresolved alerts, in the order the alerts panel lists them."""
+        return [a for a in AlertStore(self.store.db).alerts() if a.state != "resolved"]
+
+    @staticmethod
+    def _live_alert(alert_id: str, alerts: list):
+        """The alert named, else the first of `alerts`, or None."""
         named = [a for a in alerts if str(a.id) == alert_id]
         return (named or alerts or [None])[0]
 

@@ -22,8 +22,11 @@ class Field:
     key: str
     label: str
     kind: str = "line"  # line | text | choice
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # the values a choice answers with
     default: str = ""
+    # What the reviewer reads for each choice, in order (an alert's title, not its id;
+    # "Hashtag", not "hashtag"); empty: the choices as they are.
+    labels: tuple[str, ...] = ()
 
 
 class FormDialog(QDialog):
@@ -54,11 +57,7 @@ class FormDialog(QDialog):
     @staticmethod
     def _input(field: Field) -> QWidget:
         if field.kind == "choice":
-            widget = QComboBox()
-            widget.addItems(list(field.choices))
-            if field.default in field.choices:
-                widget.setCurrentText(field.default)
-            return widget
+            return _choice(field)
         if field.kind == "text":
             widget = QPlainTextEdit()
             widget.setPlainText(field.default)
@@ -68,9 +67,22 @@ class FormDialog(QDialog):
         return widget
 
 
+def _choice(field: Field) -> QComboBox:
+    widget = QComboBox()
+    # As wide as a line of the form, whatever a label's length: a long alert title is cut in
+    # the closed box (whole in its list), never widening the form past the screen.
+    widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    widget.setMinimumContentsLength(LINE_CHARS)
+    for value, label in zip(field.choices, field.labels or field.choices):
+        widget.addItem(label, value)
+    if field.default in field.choices:
+        widget.setCurrentIndex(field.choices.index(field.default))
+    return widget
+
+
 def _value(widget: QWidget) -> str:
     if isinstance(widget, QComboBox):
-        return widget.currentText()
+        return str(widget.currentData())
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText().strip()
     return widget.text().strip()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
+from reviewer.context.alerts import AlertStore
 from reviewer.context.incident_report import WORDS
 from reviewer.contract.incidents import SECTION_TITLES
 from reviewer.profile import Profile
@@ -114,11 +115,50 @@ def test_the_paged_on_call_declares_from_the_alert(qtbot, tmp_path, central_api,
     CrisisFeed(central_api.db_path, lambda: True, delay=0, spacing=0).run()
     window = _window(qtbot, tmp_path, central_api, role="reviewer")
     desk = _desk(window)
-    monkeypatch.setattr(FormDialog, "ask", FormDialog.values)  # accept what the form offers
+    forms = _accepting(monkeypatch, FormDialog)
     desk.ask_declare()
     [incident] = desk.store.incidents()
     assert incident["alert_id"] is not None and incident["commander"] == "reviewer-one"
     assert incident["figures"]["cases_in"] >= 10  # the spike's cases joined
+    # The form names the alert by its title, as the alerts panel does: its id is shown nowhere.
+    [alert] = [a for a in AlertStore(desk.store.db).alerts() if str(a.id) == incident["alert_id"]]
+    from_alert = forms[0].inputs["alert_id"]
+    assert from_alert.currentText() == alert.title
+    shown = [from_alert.itemText(i) for i in range(from_alert.count())]
+    assert shown[0] == "None" and str(alert.id) not in shown
+
+
+def _accepting(monkeypatch, form_class, accept: bool = True) -> list:
+    """Every form asked is kept and answers with what it offers (or is cancelled)."""
+    forms = []
+
+    def ask(form):
+        forms.append(form)
+        return form.values() if accept else None
+    monkeypatch.setattr(form_class, "ask", ask)
+    return forms
+
+
+def test_the_sweep_form_offers_reviewer_words_and_sends_the_wire_ones(
+        qtbot, tmp_path, central_api, monkeypatch):
+    from ui.context.incident_dialogs import FormDialog
+    window = _window(qtbot, tmp_path, central_api)
+    desk = _desk(window)
+    forms = _accepting(monkeypatch, FormDialog, accept=False)
+    desk.ask_sweep()
+    by = forms[0].inputs["by"]
+    assert [by.itemText(i) for i in range(by.count())] == [
+        "Hashtag", "Same media (its sha256)", "Words in the text"]
+    by.setCurrentIndex(1)
+    assert forms[0].values()["by"] == "hash"  # what the central API is asked by
+    use_language("es")
+    try:
+        desk.ask_sweep()
+    finally:
+        use_language("en")
+    by = forms[1].inputs["by"]
+    assert [by.itemText(i) for i in range(by.count())] == [
+        "Hashtag", "El mismo contenido multimedia (su sha256)", "Palabras del texto"]
 
 
 def test_every_section_title_is_marked_for_translation():
