@@ -7,9 +7,11 @@ reaching the server, which puts the batch back to pending with backoff.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
+from itertools import takewhile
 from typing import Any
 
 from reviewer.sync.answers import DecisionAnswer
@@ -28,6 +30,8 @@ BATCH_SIZE = 500
 # given up after this many attempts and shown as rejected, instead of being retried forever.
 # Network outages do not count towards it: those are retried until the server is back.
 MAX_BAD_ATTEMPTS = 8
+# Requests out at once: the server decides one batch while the next waits there (push_all).
+MAX_IN_FLIGHT = 2
 SIGN_IN_RETRY_S = 30  # after a 401, decisions wait unsent; tried again this often (uncounted)
 
 
@@ -47,34 +51,49 @@ class OutboxPusher:
     def push_all(self) -> int:
         """Send every due decision. Raises Unavailable at the first sign of an outage.
 
-        One request is out at a time, and batch N+1 goes out as soon as N's answer arrives:
-        the server decides N+1 while this thread checks and records N's answers (a commit and
-        its fsync) and reads N+2 from the outbox. The server therefore meets the batches one
-        after the other, in outbox order, as before. A request still out when something here
-        fails is waited for and left `sending`: it goes again under the same keys, and the
-        server replays its stored answers.
+        Two requests are out at a time (MAX_IN_FLIGHT): while the server decides batch N,
+        batch N+1 is already on its way and waits there for N's transaction, so the server
+        never idles while this thread checks and records N's answers (a commit and its
+        fsync) and reads what goes next. A batch never carries a decision on a case that a
+        request still out carries (it ends before that decision), so each case's decisions
+        reach the server one after the other, in outbox order, as they did with one request
+        out. A request still out when something here fails is waited for and left `sending`:
+        it goes again under the same keys, and the server replays its stored answers.
         """
-        sent, batch = 0, self.outbox.due(limit=BATCH_SIZE)
-        stop = False  # a batch was answered badly: record the one still out, send no more
-        if not batch:
-            return 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-push") as sender:
-            out: Future | None = self._send(sender, batch)
-            while out is not None:
-                following = [] if stop else self.outbox.due(
-                    BATCH_SIZE, in_flight={d.decision_id for d in batch})
-                answers = self._answers(batch, out.result)
+        sent, stop = 0, False  # stop: a batch was answered badly; record what is out, send no more
+        out: deque[tuple[list[Decision], Future]] = deque()
+        with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT,
+                                thread_name_prefix="outbox-push") as sender:
+            self._send_more(sender, out)
+            while out:
+                batch, request = out.popleft()
+                answers = self._answers(batch, request.result)
                 if answers is None:
                     break  # answered badly: those wait for their backoff, do not spin on them
-                out = self._send(sender, following) if following else None
+                if not stop:  # before recording these answers: the server has work queued
+                    self._send_more(sender, out, answered=batch)
                 if self._checked(batch, answers):
                     sent += len(batch)
                 else:
                     stop = True
-                batch = following
-                if out is None and not stop and (batch := self.outbox.due(limit=BATCH_SIZE)):
-                    out = self._send(sender, batch)  # decided here meanwhile
+                if not out and not stop:
+                    self._send_more(sender, out)  # decided here meanwhile
         return sent
+
+    def _send_more(self, sender: ThreadPoolExecutor, out: deque[tuple[list[Decision], Future]],
+                   answered: list[Decision] = ()) -> None:
+        """Send due decisions until MAX_IN_FLIGHT requests are out. `answered`: a batch whose
+        answer is in but not yet recorded (still `sending` in the outbox), not sent again."""
+        while len(out) < MAX_IN_FLIGHT:
+            in_flight = [decision for batch, _ in out for decision in batch]
+            batch = self.outbox.due(BATCH_SIZE, in_flight={
+                decision.decision_id for decision in (*in_flight, *answered)})
+            if in_flight:  # stop before a case a request still out carries
+                busy = {decision.case_id for decision in in_flight}
+                batch = list(takewhile(lambda decision: decision.case_id not in busy, batch))
+            if not batch:
+                return
+            out.append((batch, self._send(sender, batch)))
 
     def push_batch(self, batch: list[Decision]) -> bool:
         """Send one batch and record its answers, on this thread; False if answered badly."""

@@ -46,6 +46,7 @@ from server.timeutil import to_iso, utcnow
 from tests.bench.api_load_probes import BackendSampler, postmaster_pid, tree_cpu_seconds
 from tests.bench.results import Figure
 from tests.postgres_cluster import PostgresCluster, find_pg_bin
+from tests.server_process import ServerProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUPS = (("sqlite", 1), ("postgresql", 1), ("postgresql", 4))
@@ -83,22 +84,12 @@ def run(tmp: Path, seconds: float = 15.0, setups=SETUPS,
 def _measure(target, workers: int, count: int, seconds: float, tmp: Path,
              cluster: PostgresCluster | None) -> dict:
     tokens = _prepare(target, count)
-    port = _free_port()
-    log = (tmp / f"server-{port}.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "main.py", "serve", "--db", str(target), "--port", str(port),
-         "--workers", str(workers)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
-        env={**os.environ, request_timing.ENV_VAR: "1"})
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, server)
+    log = tmp / "server.log"
+    with ServerProcess(target, workers=workers, log_path=log,
+                       env={request_timing.ENV_VAR: "1"}) as server:
         postmaster = postmaster_pid(cluster.data_dir) if isinstance(target, str) else None
-        return _drive(url, tokens, seconds, tmp, server.pid, postmaster,
+        return _drive(server.url, tokens, seconds, tmp, server.pid, postmaster,
                       target if isinstance(target, str) else None)
-    finally:
-        server.terminate()
-        server.wait(30)
-        log.close()
 
 
 def _prepare(target, count: int) -> list[str]:
@@ -299,25 +290,6 @@ def _figures(backend: str, workers: int, count: int, result: dict) -> list[Figur
             Figure(f"{name}_claim_p99", result["claim_p99_ms"], "ms")]
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"{url} did not become healthy")
-
-
-def _free_port() -> int:
-    import socket
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main(argv: list[str]) -> int:

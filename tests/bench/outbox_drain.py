@@ -1,10 +1,18 @@
 """Outbox drain: 10,000 queued decisions pushed to the local reference server.
 
-The server is the real one (`ServerThread` on 127.0.0.1, in this process) over a seeded SQLite
-file; the client is the real push path (`SyncEngine.push` -> `OutboxPusher`, batches of
-BATCH_SIZE) over a profile store whose outbox holds 10,000 decisions on 10,000 claimed cases.
+The client is the real push path (`SyncEngine.push` -> `OutboxPusher`, batches of BATCH_SIZE,
+two requests out at once) over a profile store whose outbox holds 10,000 decisions on 10,000
+claimed cases; the server is the real one over a seeded SQLite file. It is measured in two
+shapes, side by side, on copies of one prepared pair (server database and store):
 
-The drain rate alone says little on another machine, so the same run also times a bare loop of
+- **own process**, the shape every deployment has: the central API runs as `main.py serve`,
+  a process of its own, as it does on the organisation's machine. The workstation's and the
+  server's work overlap as they do across a network. The issue's target is on this figure.
+- **one process**: the server in a thread of this process (`ServerThread`, as in the demo and
+  the tests). Client and server share one interpreter lock, so the drain's time is close to
+  their summed CPU: a view of the total work per decision, kept to compare with earlier rounds.
+
+The drain rate alone says little on another machine, so each shape also times a bare loop of
 10,000 minimal requests (`GET /v1/health`, one keep-alive connection) against the same server:
 the ratio of the two is the figure to compare across machines. It is well above 1 because one
 batch request carries BATCH_SIZE (500) decisions; it falls when per-decision work (SQLite
@@ -13,7 +21,8 @@ writes, JSON, the server's per-item checks) grows.
 Run alone with `python -m tests.bench.outbox_drain [--profile | --profile-server]` (saves its
 own figures too); `--profile` prints where the client thread spends the drain instead (cProfile
 sees only the thread it runs on, not the server's threads), `--profile-server` where the
-server's batch handler (server/decision_batch/) spends it, on the server's worker threads.
+server's batch handler (server/decision_batch/) spends it, on the server's worker threads (the
+one-process shape: the profiler must be in the server's process).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import argparse
 import cProfile
 import io
 import pstats
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -44,6 +54,7 @@ from server.auth.accounts import add_reviewer
 from server.runner import ServerThread
 from server.demo.seed import seed_database
 from tests.bench.results import RESULTS_PATH, Figure, save, table
+from tests.server_process import ServerProcess
 
 DECISIONS = 10_000
 # A few more cases than decisions: seed_database's four awkward cases are among them, and the
@@ -58,16 +69,36 @@ FINAL_ACTIONS = (ActionId.REMOVE, ActionId.NO_VIOLATION, ActionId.LABEL_SENSITIV
 ESCALATE_EVERY = 20
 
 
-def start_server(workdir: Path) -> tuple[ServerThread, str]:
-    """Seed a fresh central database (about 4 s for 10,200 cases) and serve it on loopback.
+def prepare(workdir: Path, log: Callable[[str], None]) -> tuple[Path, Path, str]:
+    """Seed a central database (about 4 s for 10,200 cases), claim 10,000 of its cases and queue
+    a decision on each in a workstation store: (database, profile folder, reviewer's token).
 
-    Shipped server defaults, rate limiting included: the run sends about 70 authenticated
-    requests (50 claims, 20 batches), well inside the default burst, so none is throttled.
+    Shipped server defaults, rate limiting included: a drain sends about 20 authenticated
+    requests and the claims 50, well inside the default burst, so none is throttled.
     """
     db_path = workdir / "central.sqlite3"
     seed_database(db_path, cases=SEEDED_CASES)
     token = add_reviewer(db_path, "bench-reviewer", "reviewer")
-    return ServerThread(db_path).start(), token
+    profile_dir = workdir / "profile"
+    with ServerThread(db_path) as server:
+        log("server seeded and started")
+        client = ApiClient(server.url, token)
+        try:
+            queue_decisions(Profile(profile_dir).ensure().store_path, client, DECISIONS)
+        finally:
+            client.close()
+    log(f"{DECISIONS} decisions queued")
+    return db_path, profile_dir, token
+
+
+def copy_of(db_path: Path, profile_dir: Path, into: Path) -> tuple[Path, Path]:
+    """The prepared pair copied into `into`, so that each shape drains the same decisions."""
+    into.mkdir()
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{db_path}{suffix}").exists():
+            shutil.copy(f"{db_path}{suffix}", into / f"{db_path.name}{suffix}")
+    shutil.copytree(profile_dir, into / profile_dir.name)
+    return into / db_path.name, Profile(into / profile_dir.name).ensure().store_path
 
 
 def claim_cases(client: ApiClient, cache: CaseCache, wanted: int) -> list[Case]:
@@ -164,37 +195,57 @@ def verify_drained(store_path: Path, server_db: Path, count: int) -> None:
                              f"{len(server_ids & local_ids)} of the {count} sent")
 
 
-def run(workdir: Path, profiler: cProfile.Profile | None = None,
-        log: Callable[[str], None] = lambda _line: None) -> list[Figure]:
-    workdir.mkdir(parents=True, exist_ok=True)
-    server, token = start_server(workdir)
-    client = ApiClient(server.url, token)
-    store_path = Profile(workdir / "profile").ensure().store_path
+def measure(url: str, token: str, store_path: Path, profiler: cProfile.Profile | None,
+            log: Callable[[str], None]) -> tuple[float, float]:
+    """(drain seconds, bare loop seconds) against the server at `url`."""
+    client = ApiClient(url, token)
     try:
-        log("server seeded and started")
-        queue_decisions(store_path, client, DECISIONS)
-        log(f"{DECISIONS} decisions queued")
         # The bare loop runs half before and half after the drain: this 2-core VM has slow
         # spells lasting seconds, and bracketing the drain lets one hit both sides of the ratio.
-        bare_s = time_bare_requests(server.url, BARE_REQUESTS // 2)
+        bare_s = time_bare_requests(url, BARE_REQUESTS // 2)
         drain_s, sent = time_drain(store_path, client, profiler)
         log(f"drain: {drain_s:.2f} s")
-        bare_s += time_bare_requests(server.url, BARE_REQUESTS - BARE_REQUESTS // 2)
+        bare_s += time_bare_requests(url, BARE_REQUESTS - BARE_REQUESTS // 2)
         log(f"bare loop: {bare_s:.2f} s")
     finally:
         client.close()
-        server.stop()
     if sent != DECISIONS:
         raise AssertionError(f"push sent {sent} decisions, expected {DECISIONS}")
-    verify_drained(store_path, server.db_path, DECISIONS)
+    return drain_s, bare_s
+
+
+def run(workdir: Path, profiler: cProfile.Profile | None = None,
+        log: Callable[[str], None] = lambda _line: None,
+        shapes: tuple[str, ...] = ("own_process", "one_process")) -> list[Figure]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    db_path, profile_dir, token = prepare(workdir, log)
+    figures = []
+    for shape in shapes:
+        server_db, store_path = copy_of(db_path, profile_dir, workdir / shape)
+        log(f"{shape.replace('_', ' ')}:")
+        if shape == "own_process":
+            with ServerProcess(server_db, log_path=workdir / "server.log") as server:
+                drain_s, bare_s = measure(server.url, token, store_path, profiler, log)
+        else:
+            with ServerThread(server_db) as server:
+                drain_s, bare_s = measure(server.url, token, store_path, profiler, log)
+        verify_drained(store_path, server_db, DECISIONS)
+        figures += shape_figures(shape, drain_s, bare_s)
+    return figures
+
+
+def shape_figures(shape: str, drain_s: float, bare_s: float) -> list[Figure]:
+    """The one-process figures keep the names earlier rounds measured in that shape."""
+    tag = "_own_process" if shape == "own_process" else ""
     drain_rate, bare_rate = DECISIONS / drain_s, BARE_REQUESTS / bare_s
     # The ratio's floor is the performance issue's: draining at least 10× a bare request loop.
     return [
-        Figure("outbox_drain_10k", drain_s, "s"),
-        Figure("outbox_drain_decisions_per_s", drain_rate, "decisions/s", better="higher"),
-        Figure("bare_http_requests_per_s", bare_rate, "requests/s", better="higher"),
-        Figure("outbox_drain_ratio_to_bare_http", drain_rate / bare_rate,
-               f"× bare (>1: {BATCH_SIZE} decisions/request)", 10.0, better="higher"),
+        Figure(f"outbox_drain{tag}_10k", drain_s, "s"),
+        Figure(f"outbox_drain{tag}_decisions_per_s", drain_rate, "decisions/s", better="higher"),
+        Figure(f"bare_http{tag}_requests_per_s", bare_rate, "requests/s", better="higher"),
+        Figure(f"outbox_drain{tag}_ratio_to_bare_http", drain_rate / bare_rate,
+               f"× bare (>1: {BATCH_SIZE} decisions/request)",
+               10.0 if shape == "own_process" else None, better="higher"),
     ]
 
 
@@ -237,8 +288,10 @@ def main(argv: list[str]) -> int:
     def log(line: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {line}", file=sys.stderr)
 
+    # The server's handler can only be profiled in this process: the one-process shape alone.
+    shapes = ("one_process",) if args.profile_server else ("own_process", "one_process")
     with tempfile.TemporaryDirectory(prefix="reviewer-drain-") as tmp:
-        figures = run(Path(tmp), None if args.profile_server else profiler, log)
+        figures = run(Path(tmp), None if args.profile_server else profiler, log, shapes)
     print(table(figures))
     if profiler:  # cProfile slows the client side down: such figures are not kept
         print("\n(profiled run: figures were not saved)\n")

@@ -10,18 +10,12 @@ threads, each on its own HTTP connection.
 from __future__ import annotations
 
 import base64
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from pathlib import Path
 
 import httpx
 import pytest
@@ -32,8 +26,8 @@ from server.store.database import open_database
 from server.store.portable import insert_ignoring_conflicts
 from server.store.schema import authors, cases, changes, decisions, reviewers
 from server.timeutil import to_iso, utcnow
+from tests.server_process import ServerProcess
 
-REPO = Path(__file__).resolve().parents[2]
 RACERS = 12
 WORKERS = {"sqlite": 1, "postgresql": 4}
 
@@ -79,21 +73,13 @@ def race_api(databases, seeded_template, tmp_path_factory) -> Iterator[RaceApi]:
     target = databases.copy(seeded_template.path)
     tokens = {f"r{i}": add_reviewer(target, f"racer-{i}", "reviewer") for i in range(RACERS)}
     tokens["lead"] = seeded_template.tokens["lena"]
-    port = _free_port()
-    env = {**os.environ, "REVIEWER_RATE_LIMIT_PER_SECOND": "0"}  # the races, not the limiter
-    log = (tmp_path_factory.mktemp("race-log") / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "main.py", "serve", "--db", str(target), "--port", str(port),
-         "--workers", str(WORKERS[databases.backend])],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=log)
-    url = f"http://127.0.0.1:{port}"
+    env = {"REVIEWER_RATE_LIMIT_PER_SECOND": "0"}  # the races, not the limiter
+    log = tmp_path_factory.mktemp("race-log") / "server.log"
     try:
-        _wait_healthy(url, process)
-        yield RaceApi(url, target, tokens)
+        with ServerProcess(target, workers=WORKERS[databases.backend], env=env,
+                           log_path=log) as server:
+            yield RaceApi(server.url, target, tokens)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
         databases.drop(target)
 
 
@@ -257,23 +243,3 @@ def _drain(client: httpx.Client, cursor: int, seen: list[int]) -> int:
         cursor = page["cursor"]
         if not page["more"]:
             return cursor
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"{url} did not become healthy")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

@@ -1,15 +1,18 @@
-"""The push sends batch N+1 while it records batch N's answers (reviewer/sync/push.py).
+"""The push keeps two requests out (reviewer/sync/push.py): batch N+1 waits at the server while
+it decides N, and goes out before N's answers are recorded.
 
 Real server on loopback, real store, real ApiClient; batches of 5 so a few dozen decisions make
-several batches. What the overlap must not change: the server meets the batches one after the
-other in outbox order, a decision reaches it exactly once whatever fails in between, an item
-rejected in one batch does not hold back the next, and a server that dies mid-drain loses
-nothing.
+several batches. What the overlap must not change: each case's decisions reach the server one
+after the other in outbox order, a decision reaches it exactly once whatever fails in between,
+an item rejected in one batch does not hold back the next, and a server that dies mid-drain
+loses nothing.
 """
 
 from __future__ import annotations
 
 import threading
+from contextlib import nullcontext
+import time
 from collections import Counter
 
 import pytest
@@ -29,7 +32,7 @@ DECISIONS = 23  # five batches, the last one short
 
 @pytest.fixture(scope="module")
 def big_api(tmp_path_factory):
-    names = {f"pipe-{n}": "reviewer" for n in range(5)}
+    names = {f"pipe-{n}": "reviewer" for n in range(6)}
     api = start_big_server(tmp_path_factory, 1200, "pipeline", names)
     try:
         yield api
@@ -43,21 +46,28 @@ def small_batches(monkeypatch):
 
 
 class RecordingClient(ApiClient):
-    """Notes when each batch goes out and comes back; `before_send(n)` runs before batch n."""
+    """Notes when each batch goes out and comes back; `before_send(n)` runs before batch n.
+    `one_at_a_time`: a request waits for the one before it to be answered, so what a test
+    does in `before_send` cannot catch a request half way."""
 
-    def __init__(self, url: str, token: str, events: list, before_send=None):
+    def __init__(self, url: str, token: str, events: list, before_send=None,
+                 one_at_a_time: bool = True):
         super().__init__(url, token, timeout=10)
         self.events, self.before_send, self.sent = events, before_send, 0
-        self.lock = threading.Lock()
+        self.one_at_a_time = threading.Lock() if one_at_a_time else nullcontext()
+        self.numbering = threading.Lock()
 
     def send_decision_batch(self, decisions):
-        with self.lock:  # the overlap is with the recording, never with another request
-            self.sent += 1
-            if self.before_send:
-                self.before_send(self.sent)
-            self.events.append(("send", self.sent))
+        with self.one_at_a_time:
+            with self.numbering:
+                self.sent += 1
+                n = self.sent
+                if self.before_send:
+                    self.before_send(n)
+                self.events.append(("send", n))
+            time.sleep(0.02)  # a slow network: the next batch is ready while this one is out
             answer = super().send_decision_batch(decisions)
-            self.events.append(("answered", self.sent))
+            self.events.append(("answered", n))
             return answer
 
 
@@ -74,9 +84,11 @@ class RecordingOutbox(Outbox):
         self.events.append(("recorded", self.recorded))
 
 
-def _queue(big_api, tmp_path, reviewer: str, count: int = DECISIONS, bad: set[int] = frozenset()):
+def _queue(big_api, tmp_path, reviewer: str, count: int = DECISIONS, bad: set[int] = frozenset(),
+           again_after: int | None = None):
     """A store with `count` decisions queued on freshly claimed cases; those at the indexes in
-    `bad` name a case the server does not have (it rejects each of them alone: 404)."""
+    `bad` name a case the server does not have (it rejects each of them alone: 404). With
+    `again_after`, a No violation on that decision's case is queued right after it."""
     store_path = tmp_path / reviewer / "store.sqlite3"
     cases, queues = claim_cases(big_api.url, big_api.tokens[reviewer], count)
     save_claimed(store_path, cases, queues)
@@ -86,6 +98,9 @@ def _queue(big_api, tmp_path, reviewer: str, count: int = DECISIONS, bad: set[in
         case_id = "case-nowhere" if index in bad else case.id
         made.append(Decision.new(case_id, ActionId.REMOVE, case.policy_area, ""))
         Outbox(db).record(made[-1])
+        if index == again_after:
+            made.append(Decision.new(case_id, ActionId.NO_VIOLATION, case.policy_area, ""))
+            Outbox(db).record(made[-1])
     return db, made
 
 
@@ -101,21 +116,63 @@ def _server_ids(big_api, made: list[Decision]) -> list[str]:
     return [d["decision_id"] for d in big_api.decisions() if d["decision_id"] in ours]
 
 
-def test_the_next_batch_goes_out_before_the_last_answers_are_recorded_in_order(big_api, tmp_path):
+def test_the_next_batch_goes_out_before_the_last_answers_are_recorded(big_api, tmp_path):
     db, made = _queue(big_api, tmp_path, "pipe-0")
     events: list = []
-    client = RecordingClient(big_api.url, big_api.tokens["pipe-0"], events)
+    client = RecordingClient(big_api.url, big_api.tokens["pipe-0"], events, one_at_a_time=False)
     try:
         assert OutboxPusher(RecordingOutbox(db, events), client).push_all() == DECISIONS
     finally:
         client.close()
     assert _accepted(db) == DECISIONS
-    # In outbox order, each once: the server met the batches one after the other.
-    assert _server_ids(big_api, made) == [d.decision_id for d in made]
-    # Batch n+1 went out only once batch n was answered, and before n's answers were recorded.
-    for n in range(1, 5):
-        assert events.index(("answered", n)) < events.index(("send", n + 1))
-        assert events.index(("send", n + 1)) < events.index(("recorded", n))
+    assert _server_ids(big_api, made) == [d.decision_id for d in made]  # each once
+    # Batches 1 and 2 went out together; n + 2 as soon as n was answered, before its answers
+    # were recorded.
+    assert events.index(("send", 2)) < events.index(("answered", 1))
+    for n in range(1, 4):
+        assert events.index(("answered", n)) < events.index(("send", n + 2))
+        assert events.index(("send", n + 2)) < events.index(("recorded", n))
+
+
+class OverlapClient(ApiClient):
+    """Notes the most requests it had out at once, and any case two of them carried."""
+
+    def __init__(self, url: str, token: str):
+        super().__init__(url, token, timeout=10)
+        self.lock = threading.Lock()
+        self.out: list[set[str]] = []  # the cases of each request still out
+        self.most_out, self.shared = 0, set()
+
+    def send_decision_batch(self, decisions):
+        cases = {d.case_id for d in decisions}
+        with self.lock:
+            self.shared |= set().union(*self.out) & cases
+            self.out.append(cases)
+            self.most_out = max(self.most_out, len(self.out))
+        try:
+            time.sleep(0.05)  # a slow network: the next batch is ready while this one is out
+            return super().send_decision_batch(decisions)
+        finally:
+            with self.lock:
+                self.out.remove(cases)
+
+
+def test_two_requests_are_out_at_once_and_a_case_decided_twice_waits_for_the_first(
+        big_api, tmp_path):
+    # A second decision on batch 1's last case, queued right after it (as if decided again
+    # offline): it must reach the server after the first, so the first stands, it conflicts.
+    db, made = _queue(big_api, tmp_path, "pipe-5", again_after=4)
+    again = made.pop(5)
+    client = OverlapClient(big_api.url, big_api.tokens["pipe-5"])
+    try:
+        assert OutboxPusher(Outbox(db), client).push_all() == DECISIONS + 1
+    finally:
+        client.close()
+    assert client.most_out == 2
+    assert client.shared == set()  # no case was in two requests out at once
+    states = {e.decision.decision_id: e.state for e in Outbox(db).entries()}
+    assert states[made[4].decision_id] == "accepted" and states[again.decision_id] == "conflict"
+    assert set(_server_ids(big_api, made)) == {d.decision_id for d in made}
 
 
 def test_an_item_rejected_in_one_batch_does_not_hold_back_the_next(big_api, tmp_path):
@@ -132,16 +189,16 @@ def test_an_item_rejected_in_one_batch_does_not_hold_back_the_next(big_api, tmp_
     assert set(_server_ids(big_api, made)) == {d.decision_id for d in made} - rejected
 
 
-def test_a_crash_while_the_next_batch_is_out_sends_both_again_under_the_same_keys(big_api,
-                                                                                  tmp_path):
+def test_a_crash_while_the_next_batches_are_out_sends_them_again_under_the_same_keys(
+        big_api, tmp_path):
     db, made = _queue(big_api, tmp_path, "pipe-2")
     events: list = []
     client = RecordingClient(big_api.url, big_api.tokens["pipe-2"], events)
     try:
-        with pytest.raises(RuntimeError):  # recording batch 2's answers fails; 3 is out
+        with pytest.raises(RuntimeError):  # recording batch 2's answers fails; 3 and 4 are out
             OutboxPusher(RecordingOutbox(db, events, fail_recording=2), client).push_all()
-        assert ("answered", 3) in events  # waited for, its answers not recorded
-        assert Outbox(db).counts()["sending"] == 2 * BATCH  # batches 2 and 3: sent, unrecorded
+        assert ("answered", 4) in events  # waited for, their answers not recorded
+        assert Outbox(db).counts()["sending"] == 3 * BATCH  # batches 2-4: sent, unrecorded
         assert OutboxPusher(Outbox(db), client).push_all() == DECISIONS - BATCH
     finally:
         client.close()
@@ -162,7 +219,11 @@ def test_a_server_that_dies_mid_drain_loses_nothing(big_api, tmp_path):
     try:
         with pytest.raises(Unavailable):
             OutboxPusher(Outbox(db), client).push_all()
-        assert _accepted(db) == 2 * BATCH and Outbox(db).counts()["pending"] == DECISIONS - 2 * BATCH
+        # Batches 1 and 2 were answered; 3 waits for its backoff, 4 (out as well) was never
+        # answered and goes again at once under the same keys, 5 was never sent.
+        counts = Outbox(db).counts()
+        assert _accepted(db) == 2 * BATCH
+        assert (counts["pending"], counts["sending"]) == (DECISIONS - 3 * BATCH, BATCH)
         big_api.server.start()
         client.before_send = None
         db.execute("UPDATE outbox SET next_attempt_at = '' WHERE state = 'pending'")  # backoff over
@@ -189,16 +250,16 @@ def test_an_unusable_answer_with_the_next_batch_out_records_that_one_and_sends_n
 
     client.send_decision_batch = second_answer_garbled
     try:
-        assert OutboxPusher(Outbox(db), client).push_all() == 2 * BATCH  # batches 1 and 3
-        assert client.sent == 3  # batch 3 was out when 2's answer was read: no 4th
-        pending = Outbox(db).entries("pending")  # batch 2 to retry, 4 and 5 never sent
+        assert OutboxPusher(Outbox(db), client).push_all() == 3 * BATCH  # batches 1, 3 and 4
+        assert client.sent == 4  # 3 and 4 were out when 2's answer was read: no 5th
+        pending = Outbox(db).entries("pending")  # batch 2 to retry, 5 never sent
         assert [e.decision.decision_id for e in pending] == [d.decision_id for d in made[5:10]
-                                                             + made[15:]]
+                                                             + made[20:]]
         assert [e.decision.decision_id for e in pending if "answered badly" in e.last_error
                 ] == [d.decision_id for d in made[5:10]]
         db.execute("UPDATE outbox SET next_attempt_at = '' WHERE state = 'pending'")  # backoff over
         db.conn.commit()
-        assert OutboxPusher(Outbox(db), client).push_all() == DECISIONS - 2 * BATCH
+        assert OutboxPusher(Outbox(db), client).push_all() == DECISIONS - 3 * BATCH
     finally:
         client.close()
     assert _accepted(db) == DECISIONS
