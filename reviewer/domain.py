@@ -167,6 +167,12 @@ class Case:
             raw=raw,
         )
 
+    @property
+    def is_appeal(self) -> bool:
+        """An author contests an earlier decision: only uphold, overturn or escalate answer it
+        (server/quality/decision_rules.py)."""
+        return isinstance(self.raw, dict) and isinstance(self.raw.get("appeal"), dict)
+
 
 def case_id_of(data: Any) -> str:
     """The id a case answer claims, for messages about it; '?' if it has none."""

@@ -89,12 +89,12 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine()
         self.sync_indicator = SyncIndicator()
         self.queue_panel = QueuePanel(session.cache)
-        self.case_panel = CasePanel()
+        self.case_panel = CasePanel(session.guidelines.policy_name)
         self.media_desk = MediaDesk(self, self.media, self.keymap, self.meter, session.cache.db,
                                     user_preset, session.current, lambda: self._shown_case_id,
                                     self.registry.key_text(ActionId.REVEAL))
         self.media_grid, self.reveal = self.media_desk.grid, self.media_desk.reveal
-        self.decision_bar = DecisionBar(self.registry)
+        self.decision_bar = DecisionBar(self.registry, session.guidelines.policy_name)
         self.investigation_panel = InvestigationPanel(  # I shows it beside the case
             session.cache.db, self.registry.key_text(ActionId.ACCOUNT_NOTE))
         self.investigation_panel.hide()
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.work_list.case_requested.connect(self.go_to_case)
         self.case_shown.connect(self.work_list.on_case_shown)
         self.case_shown.connect(self.suggested.leave_case)  # its own suggestion a frame later
+        self.case_shown.connect(lambda _: self.decision_bar.show_for(self.session.current()))
         self._suggest = lambda: self.suggested.on_case_shown(self._shown_case_id)
         self.suggested.suggested.connect(self.decision_bar.show_suggestion)
         self.queue_panel.queue_selected.connect(self._on_queue_selected)
@@ -182,10 +183,9 @@ class MainWindow(QMainWindow):
         self.investigation_panel.hint_changed.connect(self.case_panel.show_context_hint)
         self.investigation_panel.note_added.connect(self.work_list.catch_up)
         self.sync_indicator.clicked.connect(self.show_conflicts)
-        self.bridge.status_changed.connect(self._on_sync_status)
-        self.bridge.status_changed.connect(self.work_list.on_sync_status)
-        self.bridge.status_changed.connect(self.dashboards.on_sync_status)
-        self.bridge.status_changed.connect(self.look_up.on_sync_status)
+        for listener in (self._on_sync_status, self.work_list.on_sync_status,
+                         self.dashboards.on_sync_status, self.look_up.on_sync_status):
+            self.bridge.status_changed.connect(listener)
 
     def _connect_actions(self, *tables: Handlers) -> None:
         for table in tables:

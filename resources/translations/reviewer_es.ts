@@ -372,6 +372,10 @@ Plazo del SLA {when}</translation>
         <translation>Cola: {name}</translation>
     </message>
     <message>
+        <source>Policy: {name} ({policy}) — read its guideline</source>
+        <translation>Política: {name} ({policy}) — leer su directriz</translation>
+    </message>
+    <message>
         <source>Policy: {policy} — read its guideline</source>
         <translation>Política: {policy} — leer su directriz</translation>
     </message>
@@ -1868,6 +1872,10 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Policies</source>
         <translation>Políticas</translation>
+    </message>
+    <message>
+        <source>Policy id: {policy}</source>
+        <translation>Id. de la política: {policy}</translation>
     </message>
 </context>
 <context>

@@ -141,6 +141,7 @@ class GuidelineStore:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
         self.cipher = store_cipher(db)  # None: titles and bodies are kept in clear
+        self._names: dict[str, str] = {}  # policy id -> what reviewers call it (policy_name)
 
     # --- syncing ------------------------------------------------------------------------------
     def cursor(self) -> int:
@@ -232,6 +233,21 @@ class GuidelineStore:
             return None
         guideline_id, version = tag.rsplit("@", 1)
         return self.get(guideline_id, int(version))
+
+    def policy_name(self, policy: str) -> str:
+        """What reviewers call a policy: the title of its policy document ("Violent
+        extremism" for violent_extremism), the id itself while none has synced. Kept once
+        read: a decision's message names its policy before the next case is painted."""
+        name = self._names.get(policy)
+        if name is None:
+            document = self.for_policy(policy)
+            name = self._names[policy] = (document.title if document and document.title
+                                          else policy)
+        return name
+
+    def forget_names(self) -> None:
+        """Guidelines synced: a policy's document may have a new title, or its first."""
+        self._names.clear()
 
     def tag_for(self, policy: str, fallback_policy: str = "") -> str:
         """What a decision under `policy` records (see the module docstring)."""

@@ -12,7 +12,9 @@ narrow on purpose, because a wrong default is cheap to press:
   whatever else the case holds); two different ones suggest nothing;
 - "no violation" only when every media item was so decided (an unseen item may still violate);
 - never an action that asks for a note (a suspension must say why), never a policy the
-  case's queue does not enforce.
+  case's queue does not enforce;
+- nothing on an appeal: only uphold or overturn answer it, and those rest on the appeal, not
+  on how the picture was decided elsewhere.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def known_lines(media: MediaRef) -> list[Phrase]:
 def suggest(case: Case | None, policies: tuple[str, ...] | None) -> Suggestion | None:
     """The decision earlier decisions on this case's media clearly point to, or None.
     `policies`: the queue's policies (None: the queue is not known here)."""
-    if case is None or not case.media:
+    if case is None or not case.media or case.is_appeal:
         return None
     verdicts = [_verdict(item.prior_decisions) for item in case.media]
     if any(v is False for v in verdicts):

@@ -8,14 +8,18 @@ names, notes and the author's words stay as they were written.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from reviewer.actions import decision_label
 from reviewer.display_text import isolate
 from reviewer.words import Phrase, translate
 
 
-def quality_lines(raw: dict) -> list[str]:
-    """Lines for the case's `appeal` and `handoff` fields (none when it has neither)."""
-    return [line for line in (_handoff(raw.get("handoff")), *_appeal(raw.get("appeal"))) if line]
+def quality_lines(raw: dict, policy_name: Callable[[str], str] = str) -> list[str]:
+    """Lines for the case's `appeal` and `handoff` fields (none when it has neither);
+    `policy_name` names a policy as reviewers call it."""
+    return [line for line in (_handoff(raw.get("handoff")),
+                              *_appeal(raw.get("appeal"), policy_name)) if line]
 
 
 def _handoff(handoff) -> str:
@@ -28,12 +32,12 @@ def _handoff(handoff) -> str:
     return Phrase(translate("core", "Handed to you by {who}"), who=who)
 
 
-def _appeal(appeal) -> list[str]:
+def _appeal(appeal, policy_name: Callable[[str], str]) -> list[str]:
     if not isinstance(appeal, dict) or not isinstance(appeal.get("decision"), dict):
         return []
     decision = appeal["decision"]
     what = dict(action=decision_label(str(decision.get("action", "?"))),
-                policy=str(decision.get("policy", "?")),
+                policy=policy_name(str(decision.get("policy", "?"))),
                 who=isolate(str(decision.get("reviewer", "?"))))
     contested = (Phrase(translate("core", "APPEAL of {action} ({policy}) by {who} — “{note}”"),
                         note=str(decision["note"]), **what) if decision.get("note")

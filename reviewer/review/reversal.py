@@ -10,6 +10,7 @@ first — never the latest one by default, which may be a case they are not look
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from reviewer.actions import DECISION_KINDS
 from reviewer.domain import Decision, parse_iso
@@ -29,13 +30,15 @@ def on_screen(candidates: list[Decision], shown_case_id: str) -> Decision | None
     return next((d for d in candidates if shown_case_id and d.case_id == shown_case_id), None)
 
 
-def describe(decision: Decision, now: datetime | None = None) -> str:
-    """'case-00051 · Remove under hate_speech · today 14:03' (the reviewer's local time)."""
+def describe(decision: Decision, now: datetime | None = None,
+             policy_name: Callable[[str], str] = str) -> str:
+    """'case-00051 · Remove under Hate speech · today 14:03' (the reviewer's local time;
+    `policy_name` names the policy as reviewers call it)."""
     kind = DECISION_KINDS[decision.action]
     template = (translate("core", "{case} · {action} under {policy} · {when}") if kind.needs_policy
                 else translate("core", "{case} · {action} · {when}"))
     return Phrase(template, case=decision.case_id, action=Phrase(kind.label),
-                  policy=decision.policy, when=when(decision.decided_at, now))
+                  policy=policy_name(decision.policy), when=when(decision.decided_at, now))
 
 
 def when(decided_at: str, now: datetime | None = None) -> str:

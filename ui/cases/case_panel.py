@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
@@ -113,8 +114,9 @@ def _plain_label(object_name: str) -> SelectableLabel:
 
 
 class CasePanel(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, policy_name: Callable[[str], str] = str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.policy_name = policy_name  # what reviewers call a policy (its document's title)
         self.header = _plain_label("caseHeader")
         self.sla = _plain_label("caseSla")
         self.lease = _plain_label("caseLease")  # only once the hold on the case is at risk
@@ -179,8 +181,8 @@ class CasePanel(QWidget):
         self.header.setText(self.tr(
             "{case}  ·  {queue}  ·  P{priority}  ·  {policy}  ·  language {language}  ·  "
             "region {region}").format(case=case.id, queue=case.queue_id, priority=case.priority,
-                                      policy=case.policy_area, language=case.language,
-                                      region=case.region))
+                                      policy=self.policy_name(case.policy_area),
+                                      language=case.language, region=case.region))
         self._deadline = case.sla_deadline
         self.sla.setToolTip(self.tr("Deadline {when}").format(
             when=local_and_utc(case.sla_deadline)))
@@ -192,7 +194,8 @@ class CasePanel(QWidget):
             f"{local_and_utc(str(h.get('at', '')))} {h.get('action', '?')}"
             for h in case.author.history[:4]))
         self.pending.setText("\n".join(  # an appeal, a hand-off, four eyes
-            line for line in (*map(shown, quality_lines(case.raw)), self._pending_line(case))
+            line for line in (*map(shown, quality_lines(case.raw, self.policy_name)),
+                              self._pending_line(case))
             if line))
         self.pending.setVisible(bool(self.pending.text()))
         self.show_context_hint("")  # the previous account's; this one's follows once painted

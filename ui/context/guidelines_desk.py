@@ -41,7 +41,9 @@ class GuidelinesDesk(QObject):
                 ActionId.ACKNOWLEDGE_BULLETIN: self.acknowledge}
 
     def refresh(self) -> None:
-        """Show the bulletins still to acknowledge (at start, offline too, and after a sync)."""
+        """Show the bulletins still to acknowledge (at start, offline too, and after a sync);
+        policies are named by their documents' titles as synced."""
+        self.store.forget_names()
         self.banner.show_bulletins(self.store.unacknowledged())
 
     def open_for_case(self) -> None:

@@ -91,7 +91,7 @@ class DecisionDesk(QObject):
     def _appeal_refusal(self, action: ActionId, case) -> str:
         """What the central API refuses on an appeal (server/quality/decision_rules.py), said
         at once: the decision would be recorded here, sent, and come back refused."""
-        is_appeal = isinstance(case.raw, dict) and isinstance(case.raw.get("appeal"), dict)
+        is_appeal = case.is_appeal
         answers = action in (ActionId.UPHOLD, ActionId.OVERTURN)
         if answers and not is_appeal:
             return self.tr("Not recorded: {case} is not an appeal; {action} answers appeals "
@@ -135,7 +135,8 @@ class DecisionDesk(QObject):
                                 action=label, case=target.case_id),
                             self.tr("Reversing: {what}.\nWhy reverse it? The note goes on "
                                     "record with the reversal; the case comes back to be "
-                                    "decided again.").format(what=shown(reversal.describe(target))),
+                                    "decided again.").format(what=shown(reversal.describe(
+                                        target, policy_name=self.session.guidelines.policy_name))),
                             self.parent_widget,
                             placeholder=self.tr("What the decision got wrong…"))
         accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
@@ -146,8 +147,9 @@ class DecisionDesk(QObject):
         self.session.reload()
         self.session.go_to(target.case_id)
         self._landed(self.tr("Reversal of {action} ({policy}) on {case} recorded; decide the "
-                             "case again.").format(action=label, policy=target.policy,
-                                                   case=target.case_id))
+                             "case again.").format(
+            action=label, policy=self.session.guidelines.policy_name(target.policy),
+            case=target.case_id))
 
     def _reversal_target(self) -> Decision | None:
         candidates = reversal.reversible(self.session.outbox)
@@ -159,7 +161,8 @@ class DecisionDesk(QObject):
         shown = reversal.on_screen(candidates, self.shown_case_id())
         if shown is not None:
             return shown
-        return ReversalChooser(candidates, self.parent_widget.centralWidget()).choose()
+        return ReversalChooser(candidates, self.parent_widget.centralWidget(),
+                               self.session.guidelines.policy_name).choose()
 
     def undo(self) -> None:
         undone = self.session.undo_last()

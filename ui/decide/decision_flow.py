@@ -57,7 +57,7 @@ class DecisionFlow:
             picker = PolicyPicker(tr("{action} {case} under which policy?").format(
                                       action=shown(kind.label), case=case.id),
                                   list(queue.policies) if queue else [policy], policy,
-                                  self.window.centralWidget())
+                                  self.window.centralWidget(), self.session.guidelines.policy_name)
             chosen = picker.choose()
             if chosen is None:
                 return None
@@ -88,7 +88,8 @@ class DecisionFlow:
         try:
             decision = self.session.decide(action, note, policy)
             said = tr("Recorded {action} ({policy}) on {case} — saved here").format(
-                action=shown(DECISION_KINDS[action].label), policy=policy, case=decision.case_id)
+                action=shown(DECISION_KINDS[action].label), case=decision.case_id,
+                policy=self.session.guidelines.policy_name(policy))
             outcome = Outcome(decision, said, self.session.undo_grace_s)
             show_next()
             # Keys that arrived while the commit was in flight were pressed before the next

@@ -3,9 +3,14 @@
 Enter takes the highlighted policy (so "2, Enter" removes under the default: two keys), a
 number key takes that policy at once, typing filters the list, Esc cancels. An overlay inside
 the window (see ui.widgets.list_overlay for why not a dialog).
+
+Each policy is shown by what reviewers call it (its policy document's title); its id, which
+specialists and the guidelines use, is in the entry's tooltip, and typing matches either.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -19,9 +24,11 @@ from ui.widgets.list_overlay import ListOverlay
 class PolicyPicker(ListOverlay):
     current: "PolicyPicker | None" = None  # the picker waiting for an answer, if any
 
-    def __init__(self, title: str, policies: list[str], default: str, parent: QWidget):
+    def __init__(self, title: str, policies: list[str], default: str, parent: QWidget,
+                 name: Callable[[str], str] = str):
         super().__init__(parent, "policyPicker")
         self.policies = policies
+        self.names = {policy: name(policy) for policy in policies}
         self.filter.setObjectName("policyFilter")
         self.filter.setPlaceholderText(self.tr("Type to filter · number to pick · Enter takes "
                                                "the highlighted"))
@@ -53,9 +60,12 @@ class PolicyPicker(ListOverlay):
         return False
 
     def _refilter(self, text: str) -> None:
-        shown = rank(text, self.policies) if text else list(self.policies)
-        self.show_entries(shown, [f"{i}  {p}" if i < 10 else f"   {p}"
+        shown = (rank(text, self.policies, key=lambda p: f"{self.names[p]} {p}") if text
+                 else list(self.policies))
+        self.show_entries(shown, [f"{i}  {self.names[p]}" if i < 10 else f"   {self.names[p]}"
                                   for i, p in enumerate(shown, start=1)])
+        for row, policy in enumerate(shown):
+            self.list.item(row).setToolTip(self.tr("Policy id: {policy}").format(policy=policy))
 
     def choose_number(self, number: int) -> None:
         if number <= len(self.shown):

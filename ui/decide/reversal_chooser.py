@@ -7,6 +7,8 @@ An overlay inside the window like the policy picker (see ui.widgets.list_overlay
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -21,10 +23,12 @@ from ui.widgets.list_overlay import ListOverlay
 class ReversalChooser(ListOverlay):
     current: "ReversalChooser | None" = None  # the chooser waiting for an answer, if any
 
-    def __init__(self, decisions: list[Decision], parent: QWidget):
+    def __init__(self, decisions: list[Decision], parent: QWidget,
+                 policy_name: Callable[[str], str] = str):
         super().__init__(parent, "reversalChooser")
         self.decisions = decisions
-        self.labels = {d.decision_id: shown(describe(d)) for d in decisions}
+        self.labels = {d.decision_id: shown(describe(d, policy_name=policy_name))
+                       for d in decisions}
         self.filter.setObjectName("reversalFilter")
         self.filter.setPlaceholderText(self.tr("Type to filter · Enter takes the highlighted · "
                                                "Esc cancels"))

@@ -294,10 +294,9 @@ class SweepView(QDialog):
             for queue_id in dict.fromkeys(c.queue_id for c in targets):
                 queue = self.session.cache.queue(queue_id)
                 policies += [p for p in (queue.policies if queue else ()) if p not in policies]
-            picker = PolicyPicker(self.tr("{action} %n item(s) under which policy?", "",
-                                          len(targets)).format(action=shown(kind.label)),
-                                  policies or [policy], policy, self)
-            policy = picker.choose()
+            title = self.tr("{action} %n item(s) under which policy?", "", len(targets))
+            policy = PolicyPicker(title.format(action=shown(kind.label)), policies or [policy],
+                                  policy, self, self.session.guidelines.policy_name).choose()
             if policy is None:
                 return None
         note = ""
@@ -305,8 +304,7 @@ class SweepView(QDialog):
             dialog = NoteDialog(self.tr("{action} %n item(s)", "", len(targets)).format(
                                     action=shown(kind.label)),
                                 self.tr("Why? The note goes with every decision in this sweep."),
-                                self,
-                                keymap=self.keymap)
+                                self, keymap=self.keymap)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             self.activateWindow()
             if not accepted:
@@ -315,7 +313,8 @@ class SweepView(QDialog):
         return policy, note
 
     def _confirm(self, action: ActionId, policy: str) -> bool:
-        self.last_confirmation = self.selection.summary().confirmation_text(action, policy)
+        self.last_confirmation = self.selection.summary().confirmation_text(
+            action, self.session.guidelines.policy_name(policy))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Confirm bulk decision"),
                           shown(self.last_confirmation),
                           QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
@@ -345,7 +344,8 @@ class SweepView(QDialog):
         self._show_marks()
         self.message.setText(self.tr("Recorded {action} ({policy}) on %n item(s) — saved here",
                                      "", len(recorded)).format(
-            action=shown(DECISION_KINDS[action].label), policy=policy) + failure)
+            action=shown(DECISION_KINDS[action].label),
+            policy=self.session.guidelines.policy_name(policy)) + failure)
         if recorded:
             self.recorded.emit(len(recorded))
         return len(recorded)

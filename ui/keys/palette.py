@@ -71,9 +71,11 @@ def parts_for(registry: ActionRegistry, session: ReviewSession,
         found.append(Entry(tr("Queue: {name}").format(name=queue.name), "queue",
                            lambda q=queue.id: targets.select_queue(q)))
     for policy in sorted({p for queue in queues for p in queue.policies}):
-        found.append(Entry(tr("Policy: {policy} — read its guideline").format(policy=policy),
-                           "policy",
-                           lambda p=policy: targets.open_policy(p)))
+        name = session.guidelines.policy_name(policy)  # the id too: specialists type it
+        found.append(Entry(tr("Policy: {name} ({policy}) — read its guideline").format(
+                               name=name, policy=policy) if name != policy
+                           else tr("Policy: {policy} — read its guideline").format(policy=policy),
+                           "policy", lambda p=policy: targets.open_policy(p)))
     cases = CaseEntries(session.case_list.ids(ListQuery()))  # every open cached case, any queue
     return found, cases, [Entry(tr("Setting: blank all media (panic)"), "setting",
                                 registry.actions[ActionId.PANIC].trigger)]

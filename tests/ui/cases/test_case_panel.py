@@ -154,3 +154,19 @@ def test_the_case_text_stays_put_when_the_language_line_needs_a_taller_script(qt
         panel.show_case(case)
         QApplication.processEvents()
         assert panel.text.geometry() == where
+
+
+def test_the_header_and_an_appeal_name_policies_as_reviewers_call_them(qtbot):
+    names = {"violent_graphic": "Graphic violence", "harassment": "Harassment"}
+    data = case_dict("case-appeal")
+    data["appeal"] = {"decision": {"decision_id": "d-1", "case_id": "c0", "action": "remove",
+                                   "policy": "harassment", "note": "", "reviewer": "colleague",
+                                   "recorded_at": "2026-01-01T00:00:00Z",
+                                   "guideline_version": ""},
+                      "statement": "A joke.", "guideline_now": "", "changed_since": []}
+    panel = CasePanel(lambda policy: names.get(policy, policy))
+    qtbot.addWidget(panel)
+    panel.show_case(Case.from_api(data))
+    assert "  ·  Graphic violence  ·  " in panel.header.text()
+    assert "violent_graphic" not in panel.header.text()
+    assert "APPEAL of Remove (Harassment) by" in panel.pending.text()

@@ -146,7 +146,8 @@ def test_the_palette_opens_a_policys_guideline_and_lists_no_other_modes_actions(
                           library_window.palette_targets)
     texts = [e.text for e in entries]
     assert not any(t.startswith("Select every item with the same media") for t in texts)
-    policy_entry = next(e for e in entries if e.text.startswith("Policy: violent_graphic"))
+    policy_entry = next(e for e in entries  # its document's title, and the id a specialist types
+                        if e.text.startswith("Policy: Graphic violence (violent_graphic)"))
     seen = _in_view(lambda view: view.shown.tag)
     policy_entry.run()
     assert seen == ["violent_graphic@2"]

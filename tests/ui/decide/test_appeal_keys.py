@@ -27,8 +27,7 @@ def test_uphold_on_a_case_that_is_not_an_appeal_is_refused_before_it_is_recorded
     assert _pending(window) == 0 and window.session.current().id == first
 
 
-def test_an_appeal_takes_uphold_and_refuses_other_decisions_naming_its_keys(offline_window):
-    window = offline_window
+def _show_an_appeal(window) -> dict:
     raw = dict(window.session.current().raw, id="c0-appeal")
     raw["appeal"] = {"decision": {"decision_id": "d-1", "case_id": "c0-original",
                                   "action": "remove", "policy": "violent_graphic", "note": "gore",
@@ -40,6 +39,17 @@ def test_an_appeal_takes_uphold_and_refuses_other_decisions_naming_its_keys(offl
     window.session.reload()
     window.session.go_to("c0-appeal")
     window.show_current()
+    return raw
+
+
+def _bar_keys(window) -> list[str]:
+    """The decision bar's buttons as the reviewer sees them: key and label."""
+    return [button.text() for button in window.decision_bar.controls() if button.isVisible()]
+
+
+def test_an_appeal_takes_uphold_and_refuses_other_decisions_naming_its_keys(offline_window):
+    window = offline_window
+    raw = _show_an_appeal(window)
     appeal = window.session.current().id
     assert appeal == raw["id"]
     decide_by_keys(window, Qt.Key.Key_1)  # no violation: not an answer to an appeal
@@ -52,3 +62,20 @@ def test_an_appeal_takes_uphold_and_refuses_other_decisions_naming_its_keys(offl
     assert _pending(window) == 1
     assert [e.decision.action for e in window.session.outbox.entries()] == [ActionId.UPHOLD]
     assert window.session.current().id != appeal
+
+
+def test_the_bar_offers_uphold_and_overturn_on_an_appeal_and_1_to_5_on_the_next_case(
+        offline_window):
+    window = offline_window
+    ordinary = _bar_keys(window)
+    assert ordinary[:6] == ["1  No violation", "2  Remove", "3  Label sensitive",
+                            "4  Restrict reach", "5  Suspend", "E  Escalate"]
+    buttons = list(window.decision_bar.controls())
+    _show_an_appeal(window)
+    assert _bar_keys(window) == ["U  Uphold (appeal)", "O  Overturn (appeal)", *ordinary[5:]]
+    window.registry.actions[ActionId.UPHOLD].trigger()  # the next case is an ordinary one
+    pump(0.1)
+    assert not window.session.current().is_appeal
+    assert _bar_keys(window) == ordinary
+    # Shown and hidden, never made again: a case change builds nothing on the bar.
+    assert list(window.decision_bar.controls()) == buttons

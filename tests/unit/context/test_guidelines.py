@@ -3,6 +3,8 @@ acknowledge (read first, queued once), and the word-level "what changed" diff.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reviewer.actions import ActionId
@@ -68,6 +70,15 @@ def test_the_version_for_a_policy_is_the_latest_policy_document_never_a_bulletin
     assert store.tag_for("no_such_policy", "spam") == "spam@1"  # the case's policy area
     assert store.tag_for("no_such_policy") == ""
     assert store.for_policy("hate_speech").version == 2
+
+
+def test_a_policy_is_named_by_its_document_s_title_and_a_new_title_after_a_sync(store):
+    assert store.policy_name("hate_speech") == "hate_speech title"
+    assert store.policy_name("violent_extremism") == "violent_extremism"  # a bulletin only
+    store.save([replace(version("hate_speech", 3, 6), title="Hateful conduct")], cursor=6)
+    assert store.policy_name("hate_speech") == "hate_speech title"  # kept until told
+    store.forget_names()
+    assert store.policy_name("hate_speech") == "Hateful conduct"
 
 
 def test_a_decision_records_the_guideline_of_its_policy_and_nothing_before_any_sync(db):

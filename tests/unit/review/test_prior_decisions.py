@@ -31,6 +31,17 @@ def test_one_enforcement_verdict_is_suggested_whatever_else_the_case_holds():
     assert (near.count, near.match) == (3, "near")
 
 
+def test_an_appeal_gets_no_suggestion_only_uphold_or_overturn_answer_it():
+    case = _case([_prior()], [])
+    contested = {"decision_id": "d-1", "case_id": "c0", "action": "suspend",
+                 "policy": "violent_graphic", "note": "", "reviewer": "colleague",
+                 "recorded_at": "2026-01-01T00:00:00Z", "guideline_version": ""}
+    raw = dict(case.raw, appeal={"decision": contested, "statement": "My account was hacked.",
+                                 "guideline_now": "", "changed_since": []})
+    assert suggest(case, POLICIES) is not None
+    assert suggest(Case.from_api(raw), POLICIES) is None
+
+
 def test_no_violation_needs_every_item_cleared_before():
     cleared = _prior("no_violation")
     assert suggest(_case([cleared], []), POLICIES) is None

@@ -57,6 +57,8 @@ def test_a_decision_is_named_by_case_action_policy_and_local_time():
                         decided.isoformat())
     assert reversal.describe(decision, local) == \
         f"case-00051 · Remove under hate_speech · today {local:%H:%M}"
+    assert reversal.describe(decision, local, {"hate_speech": "Hate speech"}.get) == \
+        f"case-00051 · Remove under Hate speech · today {local:%H:%M}"  # as reviewers call it
     assert reversal.when(decided.isoformat(), local + timedelta(days=1)) == \
         f"yesterday {local:%H:%M}"
     assert reversal.when(decided.isoformat(), local + timedelta(days=9)) == \
