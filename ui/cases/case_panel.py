@@ -198,6 +198,7 @@ class CasePanel(QWidget):
                               self._pending_line(case))
             if line))
         self.pending.setVisible(bool(self.pending.text()))
+        self._fit_pending()
         self.show_context_hint("")  # the previous account's; this one's follows once painted
         line = language_line(case.language)
         self._hold_language_height(line)
@@ -224,6 +225,20 @@ class CasePanel(QWidget):
             QRect(0, 0, max(1, label.width()), 10_000), Qt.TextFlag.TextWordWrap, line).height()
         if height > label.minimumHeight():
             label.setMinimumHeight(height)
+
+    def _fit_pending(self) -> None:
+        """An appeal's, a hand-off's or an approval's lines are what the case is decided on:
+        they keep their whole height, and the case text under them gives way (then the
+        splitter), instead of all being squeezed together with it when the panel is short.
+        Only these lines: every other label is held to one line for speed (sizeHint)."""
+        text = self.pending.text()
+        height = self.pending.heightForWidth(max(1, self.width())) if text else 0
+        if height != self.pending.minimumHeight():
+            self.pending.setMinimumHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_pending()  # wrapped at the new width
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.FontChange:  # a new text size: held heights start over

@@ -170,3 +170,33 @@ def test_the_header_and_an_appeal_name_policies_as_reviewers_call_them(qtbot):
     assert "  ·  Graphic violence  ·  " in panel.header.text()
     assert "violent_graphic" not in panel.header.text()
     assert "APPEAL of Remove (Harassment) by" in panel.pending.text()
+
+
+def test_an_appeal_s_lines_keep_their_height_in_a_short_panel_and_the_text_gives_way(qtbot):
+    from PySide6.QtWidgets import QLabel, QSplitter
+    data = case_dict("case-appeal")
+    data["appeal"] = {"decision": {"decision_id": "d-1", "case_id": "c0", "action": "suspend",
+                                   "policy": "violent_threat", "reviewer": "demo-colleague",
+                                   "note": "explicit threat with a time and place",
+                                   "recorded_at": "2026-01-01T00:00:00Z",
+                                   "guideline_version": ""},
+                      "statement": "My account was hacked that night.", "guideline_now": "",
+                      "changed_since": []}
+    splitter = QSplitter(Qt.Orientation.Vertical)  # as in the window: the panel over the media
+    qtbot.addWidget(splitter)
+    panel = CasePanel()
+    splitter.addWidget(panel)
+    splitter.addWidget(QLabel("media"))
+    splitter.resize(1100, 820)
+    splitter.setSizes([300, 520])
+    splitter.show()
+    qtbot.waitExposed(splitter)
+    panel.show_case(Case.from_api(data))
+    panel.show_context_hint("Investigation: 2 strikes in 90 days")
+    pending = panel.pending
+    qtbot.waitUntil(lambda: not pending.isHidden() and pending.height() > 0)
+    QApplication.processEvents()
+    assert pending.height() >= pending.heightForWidth(pending.width())  # 4 lines, none cut
+    assert panel.text.height() >= panel.text.minimumSizeHint().height()
+    panel.show_case(Case.from_api(case_dict("case-plain")))
+    assert pending.isHidden() and pending.minimumHeight() == 0
