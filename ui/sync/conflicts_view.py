@@ -9,6 +9,8 @@ Keyboard: ↑/↓ choose, A accept, E escalate with a note, Esc close.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget,
@@ -28,15 +30,17 @@ COLUMNS = [QT_TRANSLATE_NOOP("ConflictsView", "Case"),  # translated where shown
            QT_TRANSLATE_NOOP("ConflictsView", "What won / why")]
 
 
-def outcome_text(entry: OutboxEntry) -> tuple[str, str]:
-    """(outcome, explanation) in words a reviewer reads at a glance."""
+def outcome_text(entry: OutboxEntry,
+                 policy_name: Callable[[str], str] = str) -> tuple[str, str]:
+    """(outcome, explanation) in words a reviewer reads at a glance; `policy_name` names a
+    policy as reviewers call it."""
     body = entry.response or {}
     if entry.state == "conflict":
         winner = body.get("winning_decision")
         if winner:
             return tr("Conflict"), tr("{action} ({policy}) by {who} at {when}").format(
                 action=shown(decision_label(str(winner.get("action", "?")))),
-                policy=winner.get("policy", "?"),
+                policy=policy_name(str(winner.get("policy", "?"))),
                 who=winner.get("reviewer") or tr("another reviewer"),
                 when=local_and_utc(str(winner.get("recorded_at", "?"))))
         return tr("Conflict"), tr("case closed: {why}").format(
@@ -91,10 +95,10 @@ class ConflictsView(QDialog):
         self.entries = self.session.outbox.unacknowledged()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            outcome, why = outcome_text(entry)
+            outcome, why = outcome_text(entry, self.session.guidelines.policy_name)
             yours = self.tr("{action} ({policy}) at {when}").format(
                 action=shown(decision_label(entry.decision.action.value)),
-                policy=entry.decision.policy,
+                policy=self.session.guidelines.policy_name(entry.decision.policy),
                 when=local_and_utc(entry.decision.decided_at))
             for col, text in enumerate((entry.decision.case_id, yours, outcome, why)):
                 item = QTableWidgetItem(text)  # plain text items: never rendered as HTML
@@ -122,7 +126,7 @@ class ConflictsView(QDialog):
         entry = self.selected()
         if entry is None:
             return
-        outcome, why = outcome_text(entry)
+        outcome, why = outcome_text(entry, self.session.guidelines.policy_name)
         dialog = NoteDialog(self.tr("Escalate"), self.tr(
             "{case}: {outcome} — {why}. Why should a senior look again?").format(
                 case=entry.decision.case_id, outcome=outcome.lower(), why=why), self)

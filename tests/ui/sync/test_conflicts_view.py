@@ -63,6 +63,23 @@ def test_conflict_shows_in_the_indicator_and_the_view_names_the_winner(offline_w
     assert window.sync_indicator.state != "conflict"
 
 
+def test_the_view_names_policies_as_reviewers_call_them(offline_window):
+    from reviewer.context.guidelines import Guideline
+    window = offline_window
+    window.session.guidelines.save([Guideline(
+        "violent_graphic", 1, 1, "Graphic violence", "policy", "violent_graphic", "", "text",
+        False, "2026-11-10T09:00:00Z", "policy-team")], cursor=1)
+    window.guidelines.refresh()  # as after a sync that brought the document
+    _conflict(window)
+    seen = {}
+
+    def look(view):
+        seen["cells"] = [view.table.item(0, c).text() for c in range(4)]
+    _open_view_then(window, look)
+    assert seen["cells"][1].startswith("Remove (Graphic violence) at ")
+    assert seen["cells"][3].startswith("No violation (Graphic violence) by reviewer-two at ")
+
+
 def test_escalating_a_conflict_records_a_new_decision_and_keeps_the_original(offline_window):
     window = offline_window
     original = _conflict(window)
