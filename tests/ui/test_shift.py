@@ -150,7 +150,7 @@ def test_a_shift_by_keyboard_lands_exactly_the_intended_decisions(qtbot, tmp_pat
     _select_queue(senior, "escalations")
     pump_until(lambda: high.id in senior.session.case_ids, timeout=20, what="awaiting case at the senior")
     senior.go_to_case(high.id)
-    assert "Awaiting approval: suspend" in senior.case_panel.pending.text()
+    assert "Awaiting approval: Suspend" in senior.case_panel.pending.text()
     decide_by_keys(senior, Qt.Key.Key_A)
     pump_until(lambda: senior.session.outbox.waiting() == 0, timeout=30, what="approval synced")
     reviewer.bridge.wake()

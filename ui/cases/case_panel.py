@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QLocale, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from reviewer.actions import decision_label
 from reviewer.display_text import isolate, lease_note, sla_countdown
 from reviewer.review.quality_text import quality_lines
 from reviewer.domain import Case
@@ -289,12 +290,16 @@ class CasePanel(QWidget):
             return tr("No reports attached")
         return tr("%n report(s): {reasons}", "", len(case.reports)).format(reasons=listed)
 
-    @staticmethod
-    def _pending_line(case: Case) -> str:
+    def _decision(self, entry: dict) -> str:
+        """'Remove (Hate speech)': an action and a policy as reviewers name them."""
+        return (f"{shown(decision_label(str(entry.get('action', '?'))))} "
+                f"({self.policy_name(str(entry.get('policy', '?')))})")
+
+    def _pending_line(self, case: Case) -> str:
         pending = case.raw.get("pending_decision")
         if not isinstance(pending, dict):
             return ""
-        what = f"{pending.get('action', '?')} ({pending.get('policy', '?')})"
+        what = self._decision(pending)
         who = pending.get("reviewer") or tr("a reviewer")
         note = f" — “{pending.get('note')}”" if pending.get("note") else ""
         if pending.get("action") == "escalate":
@@ -302,14 +307,11 @@ class CasePanel(QWidget):
         return tr("Awaiting approval: {what} by {who}{note}. A approves · 1 overturns · "
                    "2–5 amend").format(what=what, who=who, note=note)
 
-    @staticmethod
-    def _history_line(case: Case) -> str:
+    def _history_line(self, case: Case) -> str:
         # Enforcement only: an earlier "no violation" outcome is not held against the account.
         history = [h for h in case.author.history if h.get("action") != "no_violation"]
         if not history:
             return tr("No prior enforcement on this account")
-        items = "; ".join(
-            f"{local_date(str(h.get('at', '')))} {h.get('action', '?')} "
-            f"({h.get('policy', '?')})" for h in history[:4]
-        )
+        items = "; ".join(f"{local_date(str(h.get('at', '')))} {self._decision(h)}"
+                          for h in history[:4])
         return tr("Prior enforcement ({count}): {items}").format(count=len(history), items=items)

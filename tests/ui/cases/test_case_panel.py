@@ -156,7 +156,7 @@ def test_the_case_text_stays_put_when_the_language_line_needs_a_taller_script(qt
         assert panel.text.geometry() == where
 
 
-def test_the_header_and_an_appeal_name_policies_as_reviewers_call_them(qtbot):
+def test_the_header_history_an_appeal_and_an_approval_name_decisions_as_reviewers_do(qtbot):
     names = {"violent_graphic": "Graphic violence", "harassment": "Harassment"}
     data = case_dict("case-appeal")
     data["appeal"] = {"decision": {"decision_id": "d-1", "case_id": "c0", "action": "remove",
@@ -164,12 +164,21 @@ def test_the_header_and_an_appeal_name_policies_as_reviewers_call_them(qtbot):
                                    "recorded_at": "2026-01-01T00:00:00Z",
                                    "guideline_version": ""},
                       "statement": "A joke.", "guideline_now": "", "changed_since": []}
+    data["author"]["history"] = [{"at": "2026-05-03T10:00:00Z", "action": "restrict_reach",
+                                  "policy": "harassment", "summary": "pile-on"}]
     panel = CasePanel(lambda policy: names.get(policy, policy))
     qtbot.addWidget(panel)
     panel.show_case(Case.from_api(data))
     assert "  ·  Graphic violence  ·  " in panel.header.text()
     assert "violent_graphic" not in panel.header.text()
     assert "APPEAL of Remove (Harassment) by" in panel.pending.text()
+    assert panel.history.text().endswith(" Restrict reach (Harassment)")  # not restrict_reach
+    pending = case_dict("case-pending")
+    pending["pending_decision"] = {"decision_id": "d-2", "action": "suspend",
+                                   "policy": "harassment", "recorded_at": "2026-01-01T00:00:00Z",
+                                   "reviewer": "reviewer-one", "note": ""}
+    panel.show_case(Case.from_api(pending))
+    assert panel.pending.text().startswith("Awaiting approval: Suspend (Harassment) by")
 
 
 def test_an_appeal_s_lines_keep_their_height_in_a_short_panel_and_the_text_gives_way(qtbot):
