@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer.actions import ACTION_LABELS, DECISION_KINDS, ActionId
+from reviewer.actions import DECISION_KINDS, ActionId, decision_label
 from reviewer.domain import Case, MediaRef, PriorDecision
 from reviewer.words import Phrase, translate
 
@@ -84,7 +84,7 @@ def _verdict(prior: tuple[PriorDecision, ...]) -> tuple[str, str, int, bool] | b
 
 
 def _line(match: str, action: str, policy: str, count: int) -> Phrase:
-    what = ACTION_LABELS.get(ActionId(action), action) if action in _ACTION_VALUES else action
+    what = decision_label(action)  # a Phrase: it reads in the interface's language
     shown_policy = policy.replace("_", " ")
     if match == "exact":
         template = translate("core", "Same image: {action} ({policy}), {count}× this week")
@@ -93,5 +93,3 @@ def _line(match: str, action: str, policy: str, count: int) -> Phrase:
                              "Near-identical image: {action} ({policy}), {count}× this week")
     return Phrase(template, action=what, policy=shown_policy, count=count)
 
-
-_ACTION_VALUES = frozenset(a.value for a in ActionId)

@@ -84,3 +84,20 @@ def test_an_appeal_reads_in_spanish_and_the_author_s_words_stay_as_written(qtbot
     assert "Tomada con una versión desconocida de la directriz; sin cambios" in said
     assert "Declaración del autor: “It was a quote.”" in said
     assert "APPEAL" not in said and "Made under" not in said
+
+
+def test_earlier_decisions_on_the_same_media_read_in_spanish(qtbot):
+    from reviewer.domain import Case
+    from reviewer.review.prior_decisions import known_lines
+    from tests.factories import case_dict, synthetic_png
+    from ui.i18n.core_text import shown
+    raw = case_dict("c-seen", media=[synthetic_png(64, 48, seed=1)])
+    raw["media"][0]["prior_decisions"] = [{"action": "label_sensitive", "policy": "graphic",
+                                           "count": 2, "since": "2026-11-25T08:00:00Z",
+                                           "match": "exact"}]
+    use_language("es")
+    try:
+        [line] = [shown(line) for line in known_lines(Case.from_api(raw).media[0])]
+    finally:
+        use_language("en")
+    assert line == "Misma imagen: Marcar como sensible (graphic), 2× esta semana"
