@@ -165,3 +165,12 @@ def test_a_sqlite_connection_caches_8_mb_of_pages(server_db):
         return  # PostgreSQL's shared buffers are the server's own
     with server_db.write() as conn:
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -8192
+
+
+def test_a_sqlite_connection_keeps_statement_journals_in_memory(server_db):
+    """Deciding 500 cases in one UPDATE journals every page it changes until it ends: in a
+    temporary file that was some 1,000 pwrites a batch beside the log's own."""
+    if server_db.is_postgresql:
+        return  # PostgreSQL keeps no statement journal
+    with server_db.write() as conn:
+        assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY
