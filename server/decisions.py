@@ -70,6 +70,9 @@ _SELECT_CASE = (select(*DECIDE_CASE_COLUMNS)
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
 _SELECT_KEYS = PerDialect(lambda dialect: select(idempotency_keys).where(
     member_of(idempotency_keys.c.key, "keys_", dialect)))
+# DecisionIn.model_validate without its wrapper, which passes six keyword arguments (all
+# None) to this same call: a quarter of its cost, and a batch validates up to 500 bodies.
+_validate_decision = DecisionIn.__pydantic_validator__.validate_python
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,7 @@ def key_row(request: KeyedDecision, response: StoredResponse, now: datetime) -> 
 def validate(payload: object, idempotency_key: str) -> DecisionIn:
     """The request as a DecisionIn; 422 `invalid_body` or `idempotency_key_mismatch`."""
     try:
-        decision_in = DecisionIn.model_validate(payload)
+        decision_in = _validate_decision(payload)
     except ValidationError as exc:
         detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
         raise ApiError(422, "invalid_body", detail=detail) from None
