@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine()
         self.sync_indicator = SyncIndicator()
         self.queue_panel = QueuePanel(session.cache)
-        self.case_panel = CasePanel(session.guidelines.policy_name)
+        self.case_panel = CasePanel(session.guidelines.policy_name,
+                                    self.queue_panel.model.queue_name)
         self.media_desk = MediaDesk(self, self.media, self.keymap, self.meter, session.cache.db,
                                     user_preset, session.current, lambda: self._shown_case_id,
                                     self.registry.key_text(ActionId.REVEAL))

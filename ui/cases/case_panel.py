@@ -115,9 +115,11 @@ def _plain_label(object_name: str) -> SelectableLabel:
 
 
 class CasePanel(QWidget):
-    def __init__(self, policy_name: Callable[[str], str] = str, parent: QWidget | None = None):
+    def __init__(self, policy_name: Callable[[str], str] = str,
+                 queue_name: Callable[[str], str] = str, parent: QWidget | None = None):
         super().__init__(parent)
         self.policy_name = policy_name  # what reviewers call a policy (its document's title)
+        self.queue_name = queue_name  # and a queue (its name in the queue list)
         self.header = _plain_label("caseHeader")
         self.sla = _plain_label("caseSla")
         self.lease = _plain_label("caseLease")  # only once the hold on the case is at risk
@@ -181,7 +183,8 @@ class CasePanel(QWidget):
             return
         self.header.setText(self.tr(
             "{case}  ·  {queue}  ·  P{priority}  ·  {policy}  ·  language {language}  ·  "
-            "region {region}").format(case=case.id, queue=case.queue_id, priority=case.priority,
+            "region {region}").format(case=case.id, queue=self.queue_name(case.queue_id),
+                                      priority=case.priority,
                                       policy=self.policy_name(case.policy_area),
                                       language=case.language, region=case.region))
         self._deadline = case.sla_deadline

@@ -59,6 +59,7 @@ class CaseListModel(QIdentityProxyModel):
         self._rows: OrderedDict[str, CaseSummary | None] = OrderedDict()
         self._texts: dict[tuple[str, bool], tuple[int, str, str]] = {}  # (minute, text, severity)
         self.show_queue = True  # rows name their queue (the list spans queues)
+        self.queue_names: dict[str, str] = {}  # queue id -> its name, as the queue list shows it
 
     def id_at(self, row: int) -> str:
         return self._shown[row]
@@ -141,11 +142,21 @@ class CaseListModel(QIdentityProxyModel):
             return case_id
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{case} in {queue} · {policy}\nSLA deadline {when}").format(
-                case=summary.id, queue=summary.queue_id, policy=summary.policy_area,
+                case=summary.id, queue=self.queue_name(summary.queue_id),
+                policy=summary.policy_area,
                 when=local_and_utc(summary.sla_deadline))
         if case_id in self._done:
             return tr("✓ done  {case}").format(case=summary.id)
         return self._row(summary)[1]
+
+    def set_queue_names(self, names: dict[str, str]) -> None:
+        if names != self.queue_names:
+            self.queue_names = names
+            self._texts.clear()  # rows made with the old names
+
+    def queue_name(self, queue_id: str) -> str:
+        """What reviewers call a queue (its name in the queue list); the id until one is known."""
+        return self.queue_names.get(queue_id, queue_id)
 
     def _row(self, summary: CaseSummary) -> tuple[int, str, str]:
         """Made at most once a minute per row: the countdown shows minutes, and every repaint
@@ -158,7 +169,7 @@ class CaseListModel(QIdentityProxyModel):
                     f"{summary.region}  ·  "
                     + tr("%Ln rep.", "", summary.report_count))
             if self.show_queue:
-                text += f"  ·  {summary.queue_id}"
+                text += f"  ·  {self.queue_name(summary.queue_id)}"
             made = (minute, text, severity)
             if len(self._texts) > 2000:
                 self._texts.clear()
@@ -273,6 +284,7 @@ class QueuePanel(QWidget):
         self.cases.viewport().update()
 
     def show_queues(self, queues: list[Queue], local_counts: dict[str, int], selected: str | None) -> None:
+        self.model.set_queue_names({q.id: q.name for q in queues})
         self.queues.blockSignals(True)
         self.queues.clear()
         total_here = sum(local_counts.values())

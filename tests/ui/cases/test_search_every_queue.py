@@ -50,7 +50,7 @@ def test_a_search_with_a_queue_selected_finds_a_case_of_another_queue(window):
     QTest.keyClick(window, Qt.Key.Key_Slash)
     QTest.keyClicks(QApplication.focusWidget(), "watches")
     pump_until(lambda: window.session.case_ids == ["c-spam"], what="the other queue's case")
-    assert _rows(window)[0].endswith("·  spam")  # the row says which queue the hit is in
+    assert _rows(window)[0].endswith("·  Spam")  # the row names the queue the hit is in
     assert "searching every queue" in window.queue_panel.case_count.text()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     pump_until(lambda: window.shown_case_id == "c-spam", what="the hit on screen")

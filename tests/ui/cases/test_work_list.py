@@ -149,6 +149,17 @@ def test_queue_rows_show_count_oldest_age_and_sla(window):
     assert "SLA 12h" in hate and "2 breached" in hate and "3 due <1h" in hate
 
 
+def test_the_case_header_and_the_list_name_the_queue_as_the_queue_list_does(window):
+    pump_until(lambda: window.case_panel.header.text().startswith("c-"), what="a case shown")
+    assert "·  Hate & harassment  ·" in window.case_panel.header.text()
+    assert "hate_harassment" not in window.case_panel.header.text()
+    model = window.queue_panel.model
+    assert model.show_queue  # "All queues": the rows name their queue
+    row = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+    assert row.endswith("·  Hate & harassment"), row
+    assert "in Hate & harassment" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
 def test_search_words_with_markup_are_shown_as_typed(window):
     QTest.keyClick(window, Qt.Key.Key_Slash)
     QTest.keyClicks(QApplication.focusWidget(), "<b>markup")
