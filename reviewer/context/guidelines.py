@@ -245,6 +245,11 @@ class GuidelineStore:
                                           else policy)
         return name
 
+    def queue_name(self, queue_id: str) -> str:
+        """What reviewers call a queue (its name as synced), the id while none has synced."""
+        row = self.db.execute("SELECT name FROM queues WHERE id = ?", (queue_id,)).fetchone()
+        return row[0] if row and row[0] else queue_id
+
     def forget_names(self) -> None:
         """Guidelines synced: a policy's document may have a new title, or its first."""
         self._names.clear()

@@ -7,6 +7,8 @@ a title is whatever a lead typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,11 +21,12 @@ class BulletinRow(QFrame):
     read_requested = Signal(str, int)
     acknowledge_requested = Signal(str, int)
 
-    def __init__(self, bulletin: Guideline, ack_key: str = ""):
+    def __init__(self, bulletin: Guideline, ack_key: str = "",
+                 queue_name: Callable[[str], str] = str):
         super().__init__()
         self.setObjectName("bulletinRow")
         self.bulletin = bulletin
-        where = f" · {bulletin.queue_id}" if bulletin.queue_id else ""
+        where = f" · {queue_name(bulletin.queue_id)}" if bulletin.queue_id else ""
         self.label = QLabel(self.tr("Bulletin: {title}{where} · published {when} — please read "
                                     "and acknowledge").format(
             title=isolate(bulletin.title), where=where, when=local_time(bulletin.published_at)))
@@ -50,11 +53,11 @@ class BulletinBanner(QWidget):
     read_requested = Signal(str, int)
     acknowledge_requested = Signal(str, int)
 
-    def __init__(self, ack_key: str = ""):
+    def __init__(self, ack_key: str = "", queue_name: Callable[[str], str] = str):
         super().__init__()
         self.setObjectName("bulletinBanner")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ack_key = ack_key
+        self.ack_key, self.queue_name = ack_key, queue_name  # a queue as reviewers call it
         self.rows: list[BulletinRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -67,7 +70,8 @@ class BulletinBanner(QWidget):
         for row in self.rows:
             self._layout.removeWidget(row)
             row.deleteLater()
-        self.rows = [BulletinRow(bulletin, self.ack_key) for bulletin in bulletins]
+        self.rows = [BulletinRow(bulletin, self.ack_key, self.queue_name)
+                     for bulletin in bulletins]
         for row in self.rows:
             row.read_requested.connect(self.read_requested)
             row.acknowledge_requested.connect(self.acknowledge_requested)

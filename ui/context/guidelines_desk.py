@@ -31,7 +31,7 @@ class GuidelinesDesk(QObject):
         self.parent_widget, self.store, self.ack_keys = parent, store, ack_keys
         self.current_case, self.conceal = current_case, conceal
         key_text = ack_keys[0].toString(QKeySequence.SequenceFormat.NativeText) if ack_keys else ""
-        self.banner = BulletinBanner(key_text)
+        self.banner = BulletinBanner(key_text, store.queue_name)
         self.banner.read_requested.connect(lambda gid, version: self.open(gid, version))
         self.banner.acknowledge_requested.connect(self.acknowledge)
         self.refresh()

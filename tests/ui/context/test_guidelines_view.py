@@ -111,6 +111,7 @@ def test_a_new_bulletin_shows_in_the_banner_and_goes_once_acknowledged(library_w
     window.bridge.status_changed.emit(SyncStatus(True, 0, 0, 0, 0, guidelines_changed=True))
     pump_until(lambda: banner.isVisible(), what="the bulletin banner")
     assert "Crisis sweep: attack footage" in banner.rows[0].label.text()
+    assert " · Graphic media · " in banner.rows[0].label.text()  # the queue's name, not its id
     assert QApplication.focusWidget() is focus  # the banner took no focus from the review keys
 
     # Not read yet: the key opens it; the same key in the view acknowledges what is on screen.
