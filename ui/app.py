@@ -72,7 +72,7 @@ def build_workstation(profile: Profile, server_url: str | None, token: str | Non
                             settings=settings)
     bridge = SyncBridge(engine)
     session = ReviewSession(db, undo_grace_s=undo_grace_s, head=HEAD_ROWS)
-    media = MediaService(profile.store_path)
+    media = MediaService(profile.store_path, policy_name=session.guidelines.policy_name)
     window = MainWindow(session, media, bridge, keymap, mine,
                         ExposureMeter(db, exposure_settings(profile.settings())))
     session.calm.after = lambda: window.meter.settings.calm_after_graphic  # settings.json

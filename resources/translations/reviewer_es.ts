@@ -42,6 +42,10 @@
         </translation>
     </message>
     <message>
+        <source>Report reasons as sent: {ids}</source>
+        <translation>Motivos de la denuncia tal como llegaron: {ids}</translation>
+    </message>
+    <message>
         <source>a reviewer</source>
         <translation>un revisor</translation>
     </message>
@@ -3177,6 +3181,86 @@ Casos entrados {cases_in} · decididos {decided} · pendientes {pending} · incu
     <message>
         <source>Skipped {case}, undecided: it comes back at the end of your list.</source>
         <translation>{case} saltado, sin decidir: vuelve al final de tu lista.</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Scam or fraud</source>
+        <translation>Estafa o fraude</translation>
+    </message>
+    <message>
+        <source>Impersonation</source>
+        <translation>Suplantación de identidad</translation>
+    </message>
+    <message>
+        <source>Harassment</source>
+        <translation>Acoso</translation>
+    </message>
+    <message>
+        <source>Bullying</source>
+        <translation>Intimidación</translation>
+    </message>
+    <message>
+        <source>Hate speech</source>
+        <translation>Discurso de odio</translation>
+    </message>
+    <message>
+        <source>Hate symbol</source>
+        <translation>Símbolo de odio</translation>
+    </message>
+    <message>
+        <source>Violent threat</source>
+        <translation>Amenaza violenta</translation>
+    </message>
+    <message>
+        <source>Violent extremism</source>
+        <translation>Extremismo violento</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Violencia</translation>
+    </message>
+    <message>
+        <source>Graphic violence</source>
+        <translation>Violencia gráfica</translation>
+    </message>
+    <message>
+        <source>Graphic content</source>
+        <translation>Contenido gráfico</translation>
+    </message>
+    <message>
+        <source>Nudity</source>
+        <translation>Desnudez</translation>
+    </message>
+    <message>
+        <source>Adult nudity</source>
+        <translation>Desnudez adulta</translation>
+    </message>
+    <message>
+        <source>Self-harm</source>
+        <translation>Autolesiones</translation>
+    </message>
+    <message>
+        <source>Misinformation</source>
+        <translation>Desinformación</translation>
+    </message>
+    <message>
+        <source>Health misinformation</source>
+        <translation>Desinformación sanitaria</translation>
+    </message>
+    <message>
+        <source>Civic integrity</source>
+        <translation>Integridad cívica</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>Sin motivo indicado</translation>
     </message>
 </context>
 <context>

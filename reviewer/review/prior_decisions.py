@@ -19,6 +19,7 @@ narrow on purpose, because a wrong default is cheap to press:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer.actions import DECISION_KINDS, ActionId, decision_label
@@ -26,6 +27,7 @@ from reviewer.domain import Case, MediaRef, PriorDecision
 from reviewer.words import Phrase, translate
 
 _NO_VIOLATION = ActionId.NO_VIOLATION.value
+PolicyName = Callable[[str], str]  # a policy id -> what reviewers call it
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,16 @@ class Suggestion:
         """Whether a recorded decision is the one suggested (what the exposure log counts)."""
         return (case_id, action, policy) == (self.case_id, self.action, self.policy)
 
-    @property
-    def reason(self) -> Phrase:
-        return _line(self.match, self.action.value, self.policy, self.count)
+    def reason(self, policy_name: PolicyName | None = None) -> Phrase:
+        return _line(self.match, self.action.value, self.policy, self.count, policy_name)
 
 
-def known_lines(media: MediaRef) -> list[Phrase]:
-    """One line per earlier decision on this item, most frequent first."""
-    return [_line(p.match, p.action, p.policy, p.count) for p in media.prior_decisions]
+def known_lines(media: MediaRef, policy_name: PolicyName | None = None) -> list[Phrase]:
+    """One line per earlier decision on this item, most frequent first. `policy_name` names
+    a policy as reviewers call it (the title of its policy document); without one, the id is
+    shown with spaces for underscores."""
+    return [_line(p.match, p.action, p.policy, p.count, policy_name)
+            for p in media.prior_decisions]
 
 
 def suggest(case: Case | None, policies: tuple[str, ...] | None) -> Suggestion | None:
@@ -83,9 +87,10 @@ def _verdict(prior: tuple[PriorDecision, ...]) -> tuple[str, str, int, bool] | b
             any(p.match == "exact" for p in prior))
 
 
-def _line(match: str, action: str, policy: str, count: int) -> Phrase:
+def _line(match: str, action: str, policy: str, count: int,
+          policy_name: PolicyName | None) -> Phrase:
     what = decision_label(action)  # a Phrase: it reads in the interface's language
-    shown_policy = policy.replace("_", " ")
+    shown_policy = policy_name(policy) if policy_name else policy.replace("_", " ")
     if match == "exact":
         template = translate("core", "Same image: {action} ({policy}), {count}× this week")
     else:

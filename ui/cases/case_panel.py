@@ -8,7 +8,6 @@ right-to-left paragraphs (Arabic, Hebrew) on their own, which QPlainTextEdit doe
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from typing import Callable
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from reviewer.actions import decision_label
 from reviewer.display_text import isolate, lease_note, sla_countdown
+from reviewer.report_reasons import reason_counts, reason_label
 from reviewer.review.quality_text import quality_lines
 from reviewer.domain import Case
 from ui.cases.text_ahead import TextAhead
@@ -104,6 +104,10 @@ class SelectableLabel(QLabel):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         metrics = self.fontMetrics()
         return QSize(metrics.averageCharWidth() * 12, metrics.lineSpacing())
+
+
+def _counted(text: str, n: int) -> str:
+    return f"{text} ×{n}" if n > 1 else text
 
 
 def _plain_label(object_name: str) -> SelectableLabel:
@@ -193,6 +197,7 @@ class CasePanel(QWidget):
         self.refresh_sla()
         self.author.setText(self._author_line(case))
         self.reports.setText(self._reports_line(case))
+        self.reports.setToolTip(self._reports_tip(case))
         self.history.setText(self._history_line(case))
         self.history.setToolTip("\n".join(  # the same moments, each also in UTC
             f"{local_and_utc(str(h.get('at', '')))} {h.get('action', '?')}"
@@ -287,11 +292,19 @@ class CasePanel(QWidget):
 
     @staticmethod
     def _reports_line(case: Case) -> str:
-        reasons = Counter(str(r.get("reason", "unspecified")) for r in case.reports)
-        listed = ", ".join(f"{reason} ×{n}" if n > 1 else reason for reason, n in reasons.most_common())
         if not case.reports:
             return tr("No reports attached")
+        listed = ", ".join(_counted(shown(reason_label(reason)), n)
+                           for reason, n in reason_counts(case.reports))
         return tr("%n report(s): {reasons}", "", len(case.reports)).format(reasons=listed)
+
+    @staticmethod
+    def _reports_tip(case: Case) -> str:
+        """The reasons as the reporters sent them, for a specialist matching a form or a log."""
+        if not case.reports:
+            return ""
+        return tr("Report reasons as sent: {ids}").format(ids=", ".join(
+            _counted(reason, n) for reason, n in reason_counts(case.reports)))
 
     def _decision(self, entry: dict) -> str:
         """'Remove (Hate speech)': an action and a policy as reviewers name them."""

@@ -102,7 +102,8 @@ class DecisionBar(QWidget):
         text = self.tr("{key} confirms {action} ({policy}): {reason}").format(
             key=self.accept_key or shown(ACTION_LABELS[ActionId.ACCEPT_SUGGESTED]),
             action=shown(ACTION_LABELS[suggestion.action]),
-            policy=self.policy_name(suggestion.policy), reason=shown(suggestion.reason))
+            policy=self.policy_name(suggestion.policy),
+            reason=shown(suggestion.reason(self.policy_name)))
         self.suggestion_label.setText(text)
         self.suggestion_label.setToolTip(text)
         self.suggestion_label.show()

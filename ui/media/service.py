@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,9 +83,12 @@ class MediaService(QObject):
     _finished = Signal(object, object)  # from pool threads; queued onto the UI thread
 
     def __init__(self, store_path: Path, workers: int = 2, cache_bytes: int = CACHE_BYTES,
-                 parent=None):
+                 parent=None, policy_name: Callable[[str], str] | None = None):
         super().__init__(parent)
         self._store_path = store_path
+        # What every tile it serves calls a policy, in what it knows of an item without
+        # looking (earlier decisions on the same picture): the title of its policy document.
+        self.policy_name = policy_name
         self._renderer = MediaRenderer()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="decode")
         self._local = threading.local()

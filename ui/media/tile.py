@@ -299,7 +299,8 @@ class MediaTile(QWidget):
     def known_text(self) -> list[str]:
         """What is known of the item without looking (earlier decisions on the same picture),
         painted over its blurred preview and never over a reveal."""
-        return [shown(line) for line in known_lines(self.media)] if self.media else []
+        return ([shown(line) for line in known_lines(self.media, self._service.policy_name)]
+                if self.media else [])
 
     def _known(self, painter: QPainter, area: QRect) -> None:
         lines = self.known_text()

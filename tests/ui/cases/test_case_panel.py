@@ -181,6 +181,29 @@ def test_the_header_history_an_appeal_and_an_approval_name_decisions_as_reviewer
     assert panel.pending.text().startswith("Awaiting approval: Suspend (Harassment) by")
 
 
+def test_report_reasons_read_as_reviewers_say_them_with_the_ids_in_the_tooltip(qtbot):
+    from ui.i18n.language import use_language
+    data = case_dict("case-reported")
+    data["reports"] = [{"reason": reason, "reporter_id": f"u{n}",
+                        "created_at": "2026-01-01T00:00:00Z"}
+                       for n, reason in enumerate(["hate_speech", "civic_integrity",
+                                                   "hate_speech", "made_up_reason"])]
+    panel = CasePanel()
+    qtbot.addWidget(panel)
+    panel.show_case(Case.from_api(data))
+    assert panel.reports.text() == ("4 reports: Hate speech ×2, Civic integrity, "
+                                    "made_up_reason")  # an unknown id: as sent
+    assert panel.reports.toolTip() == ("Report reasons as sent: hate_speech ×2, "
+                                       "civic_integrity, made_up_reason")
+    use_language("es")
+    try:
+        panel.show_case(Case.from_api(data))
+        assert panel.reports.text() == ("4 denuncias: Discurso de odio ×2, Integridad "
+                                        "cívica, made_up_reason")
+    finally:
+        use_language("en")
+
+
 def test_an_appeal_s_lines_keep_their_height_in_a_short_panel_and_the_text_gives_way(qtbot):
     from PySide6.QtWidgets import QLabel, QSplitter
     data = case_dict("case-appeal")

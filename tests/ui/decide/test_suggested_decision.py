@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from reviewer.actions import ActionId
+from reviewer.context.guidelines import Guideline
 from reviewer.domain import Case, Queue
 from reviewer.profile import Profile
 from reviewer.store.case_cache import CaseCache
@@ -54,11 +55,12 @@ def window(qtbot, tmp_path):
 
 def test_a_case_decided_before_by_hash_is_decided_with_one_key_and_no_reveal(window):
     tile = window.media_grid.tiles[0]
-    assert tile.known_text() == ["Same image: Remove (violent graphic), 14× this week"]
+    # No policy document has synced: the policy is named by its id.
+    assert tile.known_text() == ["Same image: Remove (violent_graphic), 14× this week"]
     remove = window.decision_bar.buttons[ActionId.REMOVE]
     assert remove.property("suggested") is True
     assert window.decision_bar.suggestion_label.isVisible()
-    assert "Remove (violent graphic)" in window.decision_bar.suggestion_label.text()
+    assert "Remove (violent_graphic)" in window.decision_bar.suggestion_label.text()
 
     QTest.keyClick(window, Qt.Key.Key_Return)  # no policy picker: the suggestion names it
     pump_until(lambda: window.shown_case_id == "c2-disputed", what="the next case")
@@ -75,6 +77,21 @@ def test_a_case_decided_before_by_hash_is_decided_with_one_key_and_no_reveal(win
     assert tuple(db.execute(logged).fetchone()) == ("none", 1)
     assert "1 without any reveal (1 by the suggested decision)" in \
         window.media_desk.exposure_label.toolTip()
+
+
+def test_earlier_decisions_name_their_policy_as_reviewers_call_it(window):
+    window.session.guidelines.save([Guideline(
+        "violent_graphic", 1, 1, "Graphic violence", "policy", "violent_graphic", "", "text",
+        False, "2026-11-10T09:00:00Z", "policy-team")], cursor=1)
+    window.guidelines.refresh()  # as after a sync that brought the document
+    window.go_to_case("c3-new")
+    window.go_to_case("c1-seen-before")
+    pump_until(lambda: window.media_grid.is_settled(), what="the case's media painted")
+    line = "Same image: Remove (Graphic violence), 14× this week"
+    assert window.media_grid.tiles[0].known_text() == [line]
+    label = window.decision_bar.suggestion_label
+    pump_until(label.isVisible, what="the case's suggestion")  # a frame after the case
+    assert label.text().endswith(f"confirms Remove (Graphic violence): {line}")
 
 
 def test_disagreeing_or_missing_history_suggests_nothing_and_enter_says_why(window):
@@ -117,7 +134,7 @@ def test_a_long_suggestion_never_widens_the_window(window):
     assert window.width() == width
     shown = bar.suggestion_label.shown_text()  # and the cut is visible, not mid-word
     assert shown.endswith("…") and shown.startswith(bar.suggestion_label.text()[:20])
-    assert "Remove (violent graphic)" in bar.suggestion_label.toolTip()
+    assert "Remove (violent_graphic)" in bar.suggestion_label.toolTip()
 
 
 def test_an_undone_decision_no_longer_counts_by_stage(window):
