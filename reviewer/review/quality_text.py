@@ -42,8 +42,9 @@ def _appeal(appeal, policy_name: Callable[[str], str]) -> list[str]:
     contested = (Phrase(translate("core", "APPEAL of {action} ({policy}) by {who} — “{note}”"),
                         note=str(decision["note"]), **what) if decision.get("note")
                  else Phrase(translate("core", "APPEAL of {action} ({policy}) by {who}"), **what))
-    made_under = (decision.get("guideline_version")
-                  or Phrase(translate("core", "an unknown guideline version")))
+    made_under = (_version_name(str(decision["guideline_version"]), policy_name)
+                  if decision.get("guideline_version")
+                  else Phrase(translate("core", "an unknown guideline version")))
     changes = [c for c in appeal.get("changed_since") or [] if isinstance(c, dict)]
     if changes:
         listed = ", ".join(f"v{c.get('version')} {c.get('title', '')} "
@@ -61,3 +62,10 @@ def _appeal(appeal, policy_name: Callable[[str], str]) -> list[str]:
                                  "never edited)")),
     ]
 
+
+def _version_name(tag: str, policy_name: Callable[[str], str]) -> str:
+    """'v2 Hate speech' for the `hate_speech@2` a decision recorded, as the versions changed
+    since are listed. The id is named by `policy_name`: a document named after its policy
+    area reads as the policy's title, another id as it is. A tag in another form: as it came."""
+    guideline_id, _, version = tag.partition("@")
+    return f"v{version} {policy_name(guideline_id)}" if version.isdigit() else tag

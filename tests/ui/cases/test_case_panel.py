@@ -181,6 +181,23 @@ def test_the_header_history_an_appeal_and_an_approval_name_decisions_as_reviewer
     assert panel.pending.text().startswith("Awaiting approval: Suspend (Harassment) by")
 
 
+def test_an_appeal_names_the_guideline_version_it_was_decided_under(qtbot):
+    data = case_dict("case-appeal")
+    data["appeal"] = {"decision": {"decision_id": "d-1", "case_id": "c0", "action": "remove",
+                                   "policy": "hate_speech", "note": "", "reviewer": "colleague",
+                                   "recorded_at": "2026-01-01T00:00:00Z",
+                                   "guideline_version": "hate_speech@2"},
+                      "statement": "A joke.", "guideline_now": "hate_speech@3",
+                      "changed_since": [{"guideline_id": "hate_speech", "version": 3,
+                                         "title": "Hate speech",
+                                         "published_at": "2026-11-29T10:00:00Z"}]}
+    panel = CasePanel(lambda policy: {"hate_speech": "Hate speech"}.get(policy, policy))
+    qtbot.addWidget(panel)
+    panel.show_case(Case.from_api(data))
+    assert ("Made under v2 Hate speech; since then: v3 Hate speech (2026-11-29)"
+            in panel.pending.text().splitlines())  # not hate_speech@2
+
+
 def test_report_reasons_read_as_reviewers_say_them_with_the_ids_in_the_tooltip(qtbot):
     from ui.i18n.language import use_language
     data = case_dict("case-reported")
