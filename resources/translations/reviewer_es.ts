@@ -810,6 +810,10 @@ Plazo del SLA {when}</translation>
         <source>Minimum report count</source>
         <translation>Número mínimo de denuncias</translation>
     </message>
+    <message>
+        <source>Policy id: {policy}</source>
+        <translation>Id. de la política: {policy}</translation>
+    </message>
 </context>
 <context>
     <name>CaseLookUp</name>

@@ -97,19 +97,19 @@ class ListQuery:
         """One line for the status of the list ("" when nothing filters)."""
         return ", ".join(self.described_parts())
 
-    def described_parts(self) -> list[str]:
-        """The parts of that line, each a Phrase the window can translate."""
+    def described_parts(self, policy_name: Callable[[str], str] = str) -> list[str]:
+        """The parts of that line, each a Phrase the window translates (a policy named)."""
         parts = []
         if self.text.strip():
             parts.append(Phrase(translate("core", "matching “{text}”"), text=self.text.strip()))
         if self.priorities:
             parts.append(Phrase(translate("core", "priority {levels}"),
                                 levels="/".join(f"P{p}" for p in sorted(self.priorities))))
-        for label, value in ((translate("core", "language {value}"), self.language),
-                             (translate("core", "region {value}"), self.region),
-                             (translate("core", "policy {value}"), self.policy_area)):
-            if value:
-                parts.append(Phrase(label, value=value))
+        named_policy = self.policy_area and policy_name(self.policy_area)
+        parts += [Phrase(label, value=value) for label, value in (
+            (translate("core", "language {value}"), self.language),
+            (translate("core", "region {value}"), self.region),
+            (translate("core", "policy {value}"), named_policy)) if value]
         if self.min_reports:
             parts.append(Phrase(translate("core", "≥{count} reports"), count=self.min_reports))
         if self.sort != SortKey.URGENCY or self.descending:

@@ -9,6 +9,7 @@ review keys as soon as a choice is made (Enter or Esc in the search box, a pick 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QSpinBox, QToolButton, QWidget
@@ -158,22 +159,26 @@ class CaseFilters(QWidget):
             widget.blockSignals(False)
         self._pause.stop()
 
-    def show_facets(self, facets: Facets) -> None:
+    def show_facets(self, facets: Facets, policy_name: Callable[[str], str] = str) -> None:
         """Offer the values the cached cases have, with counts; a chosen value stays even if
-        no open case has it any more (so the list can say it is empty, not silently widen)."""
-        for combo, counts, any_label in (
-                (self.language, facets.languages, self.tr("Any language")),
-                (self.region, facets.regions, self.tr("Any region")),
-                (self.policy, facets.policy_areas, self.tr("Any policy area"))):
+        no open case has it any more (so the list can say it is empty, not silently widen).
+        A policy area is offered by what reviewers call it (`policy_name`, as the case header
+        and the policy picker name it), in that order, its id in the entry's tooltip."""
+        for combo, counts, any_label, name in (
+                (self.language, facets.languages, self.tr("Any language"), str),
+                (self.region, facets.regions, self.tr("Any region"), str),
+                (self.policy, facets.policy_areas, self.tr("Any policy area"), policy_name)):
             chosen = combo.currentData() or ""
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(any_label, ANY)
-            values = sorted(v for v in counts if v)
-            if chosen and chosen not in counts:
-                values.append(chosen)
-            for value in values:
-                combo.addItem(f"{value}  ({number(counts.get(value, 0))})", value)
+            values = [v for v in counts if v] + ([chosen] if chosen and chosen not in counts
+                                                 else [])
+            for value in sorted(values, key=lambda v: (name(v).casefold(), v)):
+                combo.addItem(f"{name(value)}  ({number(counts.get(value, 0))})", value)
+                if name is policy_name:
+                    combo.setItemData(combo.count() - 1, self.tr("Policy id: {policy}").format(
+                        policy=value), Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
             combo.blockSignals(False)
 

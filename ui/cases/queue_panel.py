@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from typing import Callable
 
 from PySide6.QtCore import QIdentityProxyModel, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QStandardItemModel
@@ -60,6 +61,7 @@ class CaseListModel(QIdentityProxyModel):
         self._texts: dict[tuple[str, bool], tuple[int, str, str]] = {}  # (minute, text, severity)
         self.show_queue = True  # rows name their queue (the list spans queues)
         self.queue_names: dict[str, str] = {}  # queue id -> its name, as the queue list shows it
+        self.policy_name: Callable[[str], str] = str  # a policy as reviewers call it (its title)
 
     def id_at(self, row: int) -> str:
         return self._shown[row]
@@ -143,7 +145,7 @@ class CaseListModel(QIdentityProxyModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{case} in {queue} · {policy}\nSLA deadline {when}").format(
                 case=summary.id, queue=self.queue_name(summary.queue_id),
-                policy=summary.policy_area,
+                policy=self.policy_name(summary.policy_area),
                 when=local_and_utc(summary.sla_deadline))
         if case_id in self._done:
             return tr("✓ done  {case}").format(case=summary.id)
@@ -319,7 +321,7 @@ class QueuePanel(QWidget):
         for row in self.model.set_ids(ids):
             self.cases.update(self.model.index(row, 0))
         self.case_count.setText(_count_line(len(ids) if count is None else count, query, total,
-                                            indexing))
+                                            indexing, self.model.policy_name))
         if ids:
             self.model.knows_row(ids[current], current)  # the usual case: no rows marked done
             index = self.model.index(self.model.row_of(ids[current]), 0)
@@ -335,7 +337,7 @@ class QueuePanel(QWidget):
                 self.cases.scrollTo(index, QListView.ScrollHint.PositionAtTop)
 
     def show_facets(self, facets: Facets) -> None:
-        self.filters.show_facets(facets)
+        self.filters.show_facets(facets, self.model.policy_name)
 
     def select_queue(self, queue_id: str) -> None:
         for row in range(self.queues.count()):
@@ -367,9 +369,10 @@ def _queue_figures(queue: Queue, here: int) -> str:
     return " · ".join(parts)
 
 
-def _count_line(shown_count: int, query: ListQuery | None, total: int | None, indexing: int) -> str:
+def _count_line(shown_count: int, query: ListQuery | None, total: int | None, indexing: int,
+                policy_name: Callable[[str], str]) -> str:
     line = tr("Cases here: %Ln", "", shown_count)
-    described = ", ".join(map(shown, query.described_parts())) if query else ""
+    described = ", ".join(map(shown, query.described_parts(policy_name))) if query else ""
     if described:
         line = (tr("Showing %Ln of {total} · {described}", "", shown_count).format(
                     total=number(total), described=described) if total is not None else

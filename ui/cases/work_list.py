@@ -42,6 +42,7 @@ class WorkList(QObject):
     def __init__(self, window: QWidget, session: ReviewSession, panel: QueuePanel):
         super().__init__(window)
         self.session, self.panel = session, panel
+        panel.model.policy_name = session.guidelines.policy_name  # menus, tooltips, count line
         self.indexer: SearchIndexer | None = None
         self._recount = QTimer(self, singleShot=True, interval=RECOUNT_AFTER_MS)
         self._recount.timeout.connect(self.refresh_queues)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer.store.case_cache import CaseCache
 from reviewer.actions import ActionId
+from reviewer.context.guidelines import Guideline
 from reviewer.review.case_list import ListQuery
 from reviewer.domain import Case, Queue, to_iso
 from reviewer.profile import Profile
@@ -125,6 +126,24 @@ def test_clearing_keeps_the_order_and_the_menus_count_what_the_other_filters_lea
     assert _list(window)[0] == "c-late"  # still the most reported first
     assert filters.sort.currentData() == "reports"
     assert "Ctrl+Shift+L" not in window.queue_panel.case_count.text()  # nothing left to clear
+
+
+def test_the_policy_menu_the_count_line_and_a_row_name_policies_as_reviewers_do(window):
+    window.session.guidelines.save([Guideline(
+        "hate_speech", 1, 1, "Hate speech", "policy", "hate_speech", "", "text", False,
+        "2026-11-10T09:00:00Z", "policy-team")], cursor=1)
+    window.guidelines.refresh()  # as after a sync that brought the document
+    window.work_list.refresh_facets()
+    filters = window.queue_panel.filters
+    assert [filters.policy.itemText(i) for i in range(filters.policy.count())] == [
+        "Any policy area", "Hate speech  (4)"]  # not hate_speech  (4)
+    assert filters.policy.itemData(1, Qt.ItemDataRole.ToolTipRole) == "Policy id: hate_speech"
+    filters.policy.setCurrentIndex(1)
+    filters.policy.activated.emit(1)
+    assert "policy Hate speech" in window.queue_panel.case_count.text()
+    model = window.queue_panel.model
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("c-first in Hate & harassment · Hate speech\n")
 
 
 def test_rows_are_coloured_as_the_deadline_nears_with_local_and_utc_times(window):
