@@ -1062,6 +1062,14 @@ Plazo del SLA {when}</translation>
         </translation>
     </message>
     <message>
+        <source>Nothing to sweep: no cached case in this list matches the search and filters. {key} clears them (the queue stays).</source>
+        <translation>Nada que barrer: ningún caso guardado de esta lista coincide con la búsqueda y los filtros. {key} los borra (la cola se mantiene).</translation>
+    </message>
+    <message>
+        <source>Nothing to sweep: no cached case in this queue. Choose one with cases ({previous} and {next} step through the queues).</source>
+        <translation>Nada que barrer: no hay casos guardados en esta cola. Elige una con casos ({previous} y {next} recorren las colas).</translation>
+    </message>
+    <message>
         <source>Reverse {action} on {case}</source>
         <translation>Revertir {action} en {case}</translation>
     </message>

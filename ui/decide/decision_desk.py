@@ -110,7 +110,11 @@ class DecisionDesk(QObject):
             "%Ln key(s) ignored while recording", "", outcome.ignored)))
 
     def open_sweep(self) -> None:
-        """The sweep grid over the current work list (select Crisis sweep first for a crisis)."""
+        """The sweep grid over the current work list (select Crisis sweep first for a crisis).
+        An empty list opens no empty grid: the reviewer is told why there is nothing in it."""
+        if not self.session.case_ids:
+            self.message.emit(self._nothing_to_sweep())
+            return
         self.conceal()
         recorded = SweepView.run(self.media, self.presets(), self.keymap, self.session,
                                  self.parent_widget)
@@ -119,6 +123,15 @@ class DecisionDesk(QObject):
             self.session.reload()
             self._landed(self.tr("Sweep: %Ln decision(s) recorded, each on its own", "",
                                  recorded))
+
+    def _nothing_to_sweep(self) -> str:
+        if self.session.query.narrows():
+            return self.tr("Nothing to sweep: no cached case in this list matches the search "
+                           "and filters. {key} clears them (the queue stays).").format(
+                key=self._key(ActionId.CLEAR_FILTERS))
+        return self.tr("Nothing to sweep: no cached case in this queue. Choose one with cases "
+                       "({previous} and {next} step through the queues).").format(
+            previous=self._key(ActionId.PREV_QUEUE), next=self._key(ActionId.NEXT_QUEUE))
 
     def reverse_last(self) -> None:
         """Reverse a decision of ours the central API accepted: a new decision with a note (the

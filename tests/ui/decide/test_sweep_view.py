@@ -242,3 +242,28 @@ def test_the_panic_key_takes_the_whole_grid_away_and_nothing_is_decided_meanwhil
     assert view._grid_host.isVisible() and view.message.text() == ""
     assert all(cell.result is None or cell.result.image is not None
                for cell in view.cells.values() if cell.media is not None)
+
+
+def test_a_sweep_over_an_empty_list_opens_no_grid_and_says_why(offline_window):
+    from reviewer.actions import ActionId
+    from tests.qt_wait import pump
+    window = offline_window
+    window.queue_panel.filters.min_reports.setValue(999)  # a filter no case passes
+    pump_until(lambda: not window.session.case_ids, what="the list emptied by the filter")
+    opened: list[str] = []
+
+    def close_any_dialog() -> None:  # an empty grid would wait for a key: closed and noted
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            opened.append(dialog.objectName())
+            dialog.reject()
+
+    watch = QTimer(interval=50, timeout=close_any_dialog)
+    watch.start()
+    window.registry.actions[ActionId.SWEEP].trigger()
+    pump(0.3)
+    watch.stop()
+    assert opened == []  # "Sweep: 0 items" before
+    said = window.status_line.text()
+    assert said.startswith("Nothing to sweep: no cached case in this list matches the search "
+                           "and filters. Ctrl+Shift+L clears them"), said
