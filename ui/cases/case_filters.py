@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QSpinBox, QToolButton, QWidget
 
 from reviewer.review.case_list import SORT_LABELS, Facets, ListQuery, SortKey
+from ui.cases.case_panel import language_choice
 from ui.i18n.core_text import number, shown
 from ui.widgets.accessible import describe
 
@@ -162,10 +163,11 @@ class CaseFilters(QWidget):
     def show_facets(self, facets: Facets, policy_name: Callable[[str], str] = str) -> None:
         """Offer the values the cached cases have, with counts; a chosen value stays even if
         no open case has it any more (so the list can say it is empty, not silently widen).
-        A policy area is offered by what reviewers call it (`policy_name`, as the case header
-        and the policy picker name it), in that order, its id in the entry's tooltip."""
+        A language and a policy area are offered as the case panel names them (a policy by
+        `policy_name`, as the header and the policy picker do), in that order; a policy's id
+        is in its entry's tooltip."""
         for combo, counts, any_label, name in (
-                (self.language, facets.languages, self.tr("Any language"), str),
+                (self.language, facets.languages, self.tr("Any language"), language_choice),
                 (self.region, facets.regions, self.tr("Any region"), str),
                 (self.policy, facets.policy_areas, self.tr("Any policy area"), policy_name)):
             chosen = combo.currentData() or ""

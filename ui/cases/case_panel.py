@@ -37,6 +37,13 @@ def language_line(code: str) -> str:
     return line + (tr(" · right to left") if rtl else "")
 
 
+def language_choice(code: str) -> str:
+    """'Japanese · 日本語 (ja)': a language as the case panel names it, where a menu offers
+    it; an unknown code as it came."""
+    facts = _locale_facts(code, QLocale().name())
+    return f"{facts[0]} ({code})" if facts else code
+
+
 @lru_cache(maxsize=512)
 def _locale_facts(code: str, interface_locale: str) -> tuple[str, bool] | None:
     """(language name, right to left) of a language code, None if Qt does not know it. Kept:
