@@ -76,8 +76,9 @@ def decision_dict(row) -> dict:
 
 def insert_decision(conn: Connection, reviewer: Reviewer, decision_in: DecisionIn,
                     now: datetime, **links) -> dict:
-    """Write one decision row; `links` may set `pending`, `approves`, `reverses`, and
-    override `action` / `policy` (an approval copies them from the decision it approves)."""
+    """Write one decision row; `links` may set `pending`, `approves`, `reverses`,
+    `request_hash`, and override `action` / `policy` (an approval copies them from the
+    decision it approves)."""
     values = decision_values(reviewer, decision_in, now, **links)
     conn.execute(_INSERT_DECISION, values)
     return decision_dict(_Row(values))
@@ -99,6 +100,7 @@ def decision_values(reviewer: Reviewer, decision_in: DecisionIn, now: datetime,
         "pending": False,
         "approves": None,
         "reverses": None,
+        "request_hash": None,
         "guideline_version": decision_in.guideline_version,
         "incident_id": decision_in.incident_id,
         **links,

@@ -13,17 +13,20 @@ its accepted decisions written together, so both share one set of rules and one 
 Who may decide which case is access.py's rule (403 `not_your_case`, not stored). The
 idempotency record, the decision, its change-feed row and its audit entry are written in the
 same transaction, so a retry finds all of them or none. A replay answers the stored status and the
-stored body bytes, unchanged. Only answers that describe the case's state (201, 409) are stored;
-404 and 422 are not, so a client may fix its request and retry, and a 5xx rolls the whole
-transaction back (for a batch: every item of it). `approve`, `reverse` and a reviewer's
-enforcement on a high-profile author are handed to four_eyes.py inside the same transaction.
+stored body bytes, unchanged; an accepted (or pending) decision's row holds its request's hash
+and rebuilds its 201 byte for byte, so it needs no idempotency record of its own (a batch of
+500 writes 500 rows and their index entries fewer). Only answers that describe the case's
+state (201, 409) are stored; 404 and 422 are not, so a client may fix its request and retry,
+and a 5xx rolls the whole transaction back (for a batch: every item of it). `approve`,
+`reverse` and a reviewer's enforcement on a high-profile author are handed to four_eyes.py
+inside the same transaction.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -70,6 +73,11 @@ _SELECT_CASE = (select(*DECIDE_CASE_COLUMNS)
 _SELECT_DECISION = select(decisions).where(decisions.c.decision_id == bindparam("decision_id_"))
 _SELECT_KEYS = PerDialect(lambda dialect: select(idempotency_keys).where(
     member_of(idempotency_keys.c.key, "keys_", dialect)))
+# Decisions whose row answers a retry of their key (decision_id is the key: validate).
+_SELECT_HASHED = select(decisions).where(decisions.c.decision_id == bindparam("key_"),
+                                         decisions.c.request_hash.is_not(None))
+_SELECT_HASHED_MANY = PerDialect(lambda dialect: select(decisions).where(
+    member_of(decisions.c.decision_id, "keys_", dialect), decisions.c.request_hash.is_not(None)))
 # DecisionIn.model_validate without its wrapper, which passes six keyword arguments (all
 # None) to this same call: a quarter of its cost, and a batch validates up to 500 bodies.
 _validate_decision = DecisionIn.__pydantic_validator__.validate_python
@@ -81,10 +89,26 @@ class StoredResponse:
 
     status_code: int
     body: bytes  # UTF-8 JSON, sent exactly as stored
+    # Its decision row holds the request's hash and rebuilds it: no idempotency record.
+    on_decision_row: bool = field(default=False, compare=False)
 
     @property
     def stored(self) -> bool:
         return self.status_code in STORED_STATUSES
+
+    @property
+    def keyed(self) -> bool:
+        """Kept under its idempotency key: stored, and not rebuilt from its decision row."""
+        return self.stored and not self.on_decision_row
+
+
+@dataclass(frozen=True)
+class RebuiltRecord:
+    """An idempotency record as the decision row that replaces it gives it back."""
+
+    request_hash: str
+    status_code: int
+    body: bytes
 
 
 @dataclass(frozen=True)
@@ -191,10 +215,10 @@ def _decide(
         return _replay_recorded(recorded, decision_in)
     if decision_in.incident_id:  # 422 `unknown_incident`, not stored: the client may fix it
         incident_record.require_incident(conn, decision_in.incident_id, status=422)
-    response = _apply_decision(conn, reviewer, decision_in, now)
+    response = _apply_decision(conn, reviewer, decision_in, now, request.request_hash)
     if response.status_code == 201 and decision_in.incident_id:
         join_from_decision(conn, decision_in.incident_id, decision_in.case_id, now)
-    if response.stored:
+    if response.keyed:
         conn.execute(_INSERT_KEY, key_row(request, response, now))
     return response
 
@@ -218,13 +242,25 @@ def validate(payload: object, idempotency_key: str) -> DecisionIn:
 
 
 def _stored_row(conn: Connection, key: str):
-    return conn.execute(_SELECT_KEY, {"key_": key}).first()
+    row = conn.execute(_SELECT_KEY, {"key_": key}).first()
+    if row is None:
+        recorded = conn.execute(_SELECT_HASHED, {"key_": key}).first()
+        return _rebuilt(recorded) if recorded is not None else None
+    return row
 
 
 def stored_rows(conn: Connection, keys: list[str]) -> dict:
-    """Key -> its idempotency record, for the keys that have one."""
-    rows = conn.execute(_SELECT_KEYS(conn), {"keys_": list_value(conn, sorted(set(keys)))})
-    return {row.key: row for row in rows}
+    """Key -> its idempotency record (or the one its decision row rebuilds), for the keys
+    that have one."""
+    ids = {"keys_": list_value(conn, sorted(set(keys)))}
+    found = {row.decision_id: _rebuilt(row)
+             for row in conn.execute(_SELECT_HASHED_MANY(conn), ids)}
+    found.update((row.key, row) for row in conn.execute(_SELECT_KEYS(conn), ids))
+    return found
+
+
+def _rebuilt(row) -> RebuiltRecord:
+    return RebuiltRecord(row.request_hash, 201, _recorded_body(row))
 
 
 def replay(row, request: KeyedDecision) -> StoredResponse:
@@ -245,8 +281,13 @@ def _replay_recorded(row, decision_in: DecisionIn) -> StoredResponse:
         decision_in.case_id, decision_in.note, to_naive_utc(decision_in.decided_at))
     if not (same_body and _same_action(row, decision_in)):
         raise ApiError(422, "idempotency_key_reused")
+    return StoredResponse(201, _recorded_body(row))
+
+
+def _recorded_body(row) -> bytes:
+    """The 201 that recorded a decision, as its row has it: byte for byte what was sent."""
     status = "pending_approval" if row.pending else "accepted"
-    return StoredResponse(201, encode_body({"status": status, "decision": decision_dict(row)}))
+    return encode_body({"status": status, "decision": decision_dict(row)})
 
 
 def _same_action(row, decision_in: DecisionIn) -> bool:
@@ -261,13 +302,15 @@ def _same_action(row, decision_in: DecisionIn) -> bool:
 
 
 def _apply_decision(
-    conn: Connection, reviewer: Reviewer, decision_in: DecisionIn, now: datetime
+    conn: Connection, reviewer: Reviewer, decision_in: DecisionIn, now: datetime,
+    request_hash: str,
 ) -> StoredResponse:
     case = conn.execute(_SELECT_CASE, {"case_id_": decision_in.case_id}).first()
     if case is None:
         raise ApiError(404, "unknown_case")
     writes = DecisionWrites()
-    response, final = decide_case(conn, writes, reviewer, case, decision_in, now)
+    response, final = decide_case(conn, writes, reviewer, case, decision_in, now,
+                                  request_hash=request_hash)
     writes.flush(conn)
     if final is not None:
         decision_rules.after_final(conn, reviewer, case, *final, now)
@@ -277,12 +320,14 @@ def _apply_decision(
 def decide_case(
     conn: Connection, writes: DecisionWrites, reviewer: Reviewer, case, decision_in: DecisionIn,
     now: datetime, found=decision_rules.LOOK_UP, rules: RationaleRules | None = None,
+    request_hash: str | None = None,
 ) -> tuple[StoredResponse, tuple | None]:
     """The answer for `case` (a row with DECIDE_CASE_COLUMNS), and, for an accepted final
     decision, the (quality link, decision) `decision_rules.after_final` takes once `writes`
-    are flushed. An accepted or pending decision's rows go to `writes`; the rarer answers
-    (appeals, four eyes, reversal) write at once, so `writes` must hold nothing when they run.
-    A batch passes the quality link (`found`) and the rationale `rules` it read once."""
+    are flushed. An accepted or pending decision's rows go to `writes`, with `request_hash`
+    (its answer is then on_decision_row); the rarer answers (appeals, four eyes, reversal)
+    write at once, so `writes` must hold nothing when they run. A batch passes the quality
+    link (`found`) and the rationale `rules` it read once."""
     # Before the state checks: a 409 names the winning decision, which is not for everyone.
     if not may_access_case(conn, reviewer, case, now):
         raise not_your_case()  # not stored: an assignment may change, the retry then works
@@ -302,12 +347,13 @@ def decide_case(
         winner = winning_decision(conn, case.id)
         return _conflict({"error": "conflict", "winning_decision": winner}), None
     if four_eyes.needs_approval(reviewer, case, action):
-        pending = four_eyes.record_pending(writes, reviewer, decision_in, now)
+        pending = four_eyes.record_pending(writes, reviewer, decision_in, now, request_hash)
         # A quality copy waits for a senior as live work would (the review stays blind), but
         # it is this reviewer's call that is measured: graded now, not at the senior's answer.
         graded = (quality_link, pending[1]["decision"]) if quality_link is not None else None
-        return _answer(pending), graded
-    decision = writes.decision(reviewer, decision_in, now)
+        status_code, body = pending
+        return StoredResponse(status_code, encode_body(body), request_hash is not None), graded
+    decision = writes.decision(reviewer, decision_in, now, request_hash=request_hash)
     _effect_on_case(writes, decision, now)
     final = action in FINAL_ACTIONS
     detail = {key: decision[key] for key in ("decision_id", "action", "policy")}
@@ -315,7 +361,8 @@ def decide_case(
         detail["reopened"] = True  # a second look at a closed case
     writes.audits.append(audit_row(reviewer, "decision" if final else "escalation", now,
                                    case.id, detail))
-    accepted = StoredResponse(201, encode_body({"status": "accepted", "decision": decision}))
+    accepted = StoredResponse(201, encode_body({"status": "accepted", "decision": decision}),
+                              request_hash is not None)
     return accepted, (quality_link, decision) if final else None
 
 

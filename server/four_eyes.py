@@ -43,11 +43,12 @@ def needs_approval(reviewer: Reviewer, case, action: str) -> bool:
 
 
 def record_pending(writes: DecisionWrites, reviewer: Reviewer, decision_in: DecisionIn,
-                   now: datetime) -> Answer:
+                   now: datetime, request_hash: str | None = None) -> Answer:
     """Store the decision, park the case for a senior. The reviewer's lease grant is kept, so
     a later decision of theirs on it answers 409 naming this one rather than 403. Written
     through `writes`, like any accepted decision (a batch writes its rows together)."""
-    decision = writes.decision(reviewer, decision_in, now, pending=True)
+    decision = writes.decision(reviewer, decision_in, now, pending=True,
+                               request_hash=request_hash)
     writes.update_case(decision_in.case_id, {
         "status": AWAITING, "queue_id": ESCALATIONS_QUEUE_ID, **_RELEASED})
     detail = {key: decision[key] for key in ("decision_id", "action", "policy")}

@@ -106,7 +106,8 @@ class _Batch:
                 return _ONE_AT_A_TIME
             self.touched.add(case.id)
             response, final = decide_case(self.conn, self.writes, self.reviewer, case,
-                                          decision_in, self.now, found=None, rules=self.rules)
+                                          decision_in, self.now, found=None, rules=self.rules,
+                                          request_hash=request.request_hash)
         except ApiError as exc:  # 403, 404 and 422 are this item's answer; nothing was written
             return StoredResponse(exc.status, encode_body(exc.body))
         if final is not None and decision_rules.sampled(case) and decision_rules.drawn(
@@ -114,7 +115,7 @@ class _Batch:
             self.drawn.append((case, final[1]))
         if response.status_code == 201 and decision_in.incident_id:
             self.joining[decision_in.incident_id].append(case.id)
-        if response.stored:
+        if response.keyed:
             self.writes.keys.append(key_row(request, response, self.now))
         return response
 

@@ -111,9 +111,14 @@ def _upgrade_to_9(conn: Connection) -> None:
     _add_columns(conn, "decisions", (("incident_id", "VARCHAR(64) NOT NULL DEFAULT ''"),))
 
 
+def _upgrade_to_12(conn: Connection) -> None:
+    # Older decisions keep their answers in idempotency_keys: NULL, as for approvals.
+    _add_columns(conn, "decisions", (("request_hash", "VARCHAR(64)"),))
+
+
 # Versions 6 and 7 only add tables (shared limiter state; shared exposure totals): create_all
 # makes them.
 # Version 10 only adds tables (quality): create_all makes them.
 # Version 11 only adds tables (alerts, hash lists, the on-call rota): create_all makes them.
 _STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5), (8, _upgrade_to_8),
-          (9, _upgrade_to_9))
+          (9, _upgrade_to_9), (12, _upgrade_to_12))

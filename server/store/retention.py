@@ -4,6 +4,9 @@ A key must outlive every retry a client may still send: a workstation that was o
 long weekend pushes its outbox when it is back, and a key forgotten by then would turn a replay
 into a new request (a second 201, or a 409 against the client's own decision). Seven days is
 the default; `REVIEWER_KEY_RETENTION_DAYS` or `create_app(key_retention_days=...)` change it.
+An accepted (or pending) decision has no key record to purge: its own row holds the request's
+hash and answers every retry (decisions.py). The records are the other stored answers (409s,
+approvals, reversals, appeals).
 
 The purge runs at start-up and then after every `purge_every` recorded decisions, in its own
 short write transaction, so no request waits on a large delete. One process (SQLite) counts in

@@ -39,7 +39,8 @@ from sqlalchemy import (
 # 10: quality (server/quality/): quality_links, golden_cases, queue_quality, rationale_rules,
 #     case_holds, handoffs (new tables only, in quality_schema.py).
 # 11: alerts, hash lists and the on-call rota (tables in alerts_schema.py).
-SCHEMA_VERSION = 11
+# 12: `decisions.request_hash`: an accepted decision's retry is answered from its own row.
+SCHEMA_VERSION = 12
 
 # A 64-bit autoincrementing key. SQLite only autoincrements a column declared INTEGER (which is
 # 64-bit there anyway); PostgreSQL's INTEGER would stop at 2^31.
@@ -207,6 +208,10 @@ decisions = Table(
     Column("guideline_version", String(64), nullable=False, default="", server_default=""),
     # The incident the case was worked under (server/incidents/), "" : none.
     Column("incident_id", String(64), nullable=False, default="", server_default=""),
+    # sha256 of the request that recorded an accepted or pending decision: a retry of its key
+    # is answered from this row (decisions.py), which needs no idempotency record. NULL where
+    # the answer is kept under idempotency_keys (approvals, reversals, appeals).
+    Column("request_hash", String(64), nullable=True),
 )
 # Whether a decision was reversed, asked per decision by the earlier-decisions lookup.
 Index("ix_decisions_reverses", decisions.c.reverses)

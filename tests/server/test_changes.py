@@ -96,49 +96,51 @@ def test_cursor_pages_through_the_feed(client_for):
     assert client_for(None).get("/v1/changes").status_code == 401
 
 
-_FAIL_KEYS = {
-    "sqlite": ("CREATE TRIGGER fail_keys BEFORE INSERT ON idempotency_keys "
-               "WHEN NEW.key LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'injected'); END",),
-    "postgresql": ("CREATE FUNCTION fail_keys() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                   "IF left(NEW.key, 5) = 'fail-' THEN RAISE EXCEPTION 'injected'; END IF; "
-                   "RETURN NEW; END $$",
-                   "CREATE TRIGGER fail_keys BEFORE INSERT ON idempotency_keys "
-                   "FOR EACH ROW EXECUTE FUNCTION fail_keys()"),
+_FAIL_AUDITS = {
+    "sqlite": ("CREATE TRIGGER fail_audits BEFORE INSERT ON audit_log "
+               "WHEN json_extract(NEW.detail, '$.decision_id') LIKE 'fail-%' "
+               "BEGIN SELECT RAISE(ABORT, 'injected'); END",),
+    "postgresql": ("CREATE FUNCTION fail_audits() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "IF left(NEW.detail->>'decision_id', 5) = 'fail-' THEN "
+                   "RAISE EXCEPTION 'injected'; END IF; RETURN NEW; END $$",
+                   "CREATE TRIGGER fail_audits BEFORE INSERT ON audit_log "
+                   "FOR EACH ROW EXECUTE FUNCTION fail_audits()"),
 }
 
 
-def _set_failing_key_trigger(target, on: bool) -> None:
-    """A real failure inside the server's transaction: inserting a key named fail-* raises."""
+def _set_failing_audit_trigger(target, on: bool) -> None:
+    """A real failure inside the server's transaction: auditing a decision named fail-*
+    raises."""
     database = open_database(target)
     try:
         with database.write() as conn:
             if on:
-                for statement in _FAIL_KEYS[database.dialect]:
+                for statement in _FAIL_AUDITS[database.dialect]:
                     conn.exec_driver_sql(statement)
             else:
-                conn.exec_driver_sql("DROP TRIGGER fail_keys" + (
-                    " ON idempotency_keys" if database.is_postgresql else ""))
+                conn.exec_driver_sql("DROP TRIGGER fail_audits" + (
+                    " ON audit_log" if database.is_postgresql else ""))
     finally:
         database.close()
 
 
 def test_change_row_exists_iff_the_decision_committed(client_for, decision_body, post_decision,
                                                       post_batch, db_path):
-    """A failure after the decision row is written (here: the idempotency insert) must take the
-    change row down with it; the retry then writes both, once."""
+    """A failure after the decision row is written (here: its audit entry's insert) must take
+    the change row down with it; the retry then writes both, once."""
     alice, lena = client_for("alice"), client_for("lena")
     doomed = decision_body(DECIDED, "remove", decision_id="fail-single")
     doomed_in_batch = decision_body(ESCALATED, "remove", decision_id="fail-batch")
     bystander = decision_body(PRIORITY, "remove")
     # A real failure inside the server's transaction, after the decision and change inserts.
-    _set_failing_key_trigger(db_path, True)
+    _set_failing_audit_trigger(db_path, True)
     # Fresh clients: uvicorn closes the connection after an unhandled error.
     assert post_decision(client_for("alice"), doomed).status_code == 500
     assert post_batch(client_for("alice"), [bystander, doomed_in_batch]).status_code == 500
     assert _feed(alice)["changes"] == []
     assert lena.get("/v1/decisions").json()["decisions"] == []
     assert alice.get(f"/v1/cases/{DECIDED}").json()["status"] == "open"
-    _set_failing_key_trigger(db_path, False)
+    _set_failing_audit_trigger(db_path, False)
     assert post_decision(alice, doomed).status_code == 201
     assert [r["status"] for r in post_batch(alice, [bystander, doomed_in_batch]).json()[
         "results"]] == [201, 201]
