@@ -15,7 +15,13 @@ def database_of(request: Request) -> Database:
     return request.app.state.database
 
 
-Db = Annotated[Database, Depends(database_of)]
+async def _database(request: Request) -> Database:
+    """database_of as a dependency: a coroutine, so FastAPI does not hand it to the thread pool
+    and back (tokens.require_role says why that costs)."""
+    return request.app.state.database
+
+
+Db = Annotated[Database, Depends(_database)]
 AnyReviewer = Annotated[Reviewer, Depends(require_role("reviewer"))]
 Senior = Annotated[Reviewer, Depends(require_role("senior"))]
 Lead = Annotated[Reviewer, Depends(require_role("lead"))]

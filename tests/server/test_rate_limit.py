@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
+
 import httpx
 import pytest
+from fastapi.routing import APIRoute
 
+from server.app import create_app
 from server.auth.rate_limit import (
     BURST_ENV_VAR, DEFAULT_BURST, PER_SECOND_ENV_VAR, RateLimit, TokenBuckets,
 )
@@ -96,3 +100,45 @@ def test_api_processes_on_one_database_share_their_buckets(db_path, seeded_templ
         statuses = [httpx.get(f"{server.url}/v1/me", headers=alice).status_code
                     for server in (one, other, one, other, one, other)]
     assert statuses == [200, 200, 200, 200, 429, 429]
+
+
+def test_no_route_hands_a_dependency_of_ours_to_the_thread_pool(db_path):
+    """FastAPI runs a plain-function dependency on the thread pool and back; the caller the
+    limiter looked up, and the database handle, are had on the event loop instead."""
+    app = create_app(db_path)
+    try:
+        ours = {dependency.call for route in _api_routes(app.routes)
+                for dependency in _dependencies(route.dependant)
+                if dependency.call.__module__.startswith("server.")}
+    finally:
+        app.state.database.close()
+    assert ours, "no dependencies of ours found"
+    assert [call for call in ours if not inspect.iscoroutinefunction(call)] == []
+
+
+def _api_routes(routes):
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        included = getattr(route, "original_router", None)  # an included router's own routes
+        if included is not None:
+            yield from _api_routes(included.routes)
+
+
+def _dependencies(dependant):
+    for dependency in dependant.dependencies:
+        yield dependency
+        yield from _dependencies(dependency)
+
+
+def test_without_the_limiter_a_token_is_looked_up_by_authentication(db_path, seeded_template):
+    tokens = seeded_template.tokens
+    with ServerThread(db_path, app_options={"rate_limit_per_second": 0}) as running:
+        def me(token):
+            return httpx.get(f"{running.url}/v1/me", headers={"Authorization": f"Bearer {token}"})
+
+        assert me(tokens["alice"]).json() == {"name": "alice", "role": "reviewer"}
+        assert (me("made-up").status_code, me("made-up").json()) == (401, {"error": "unauthorized"})
+        lead_only = httpx.get(f"{running.url}/v1/decisions",
+                              headers={"Authorization": f"Bearer {tokens['alice']}"})
+        assert lead_only.json() == {"error": "forbidden", "required_role": "lead"}
