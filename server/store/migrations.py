@@ -116,9 +116,15 @@ def _upgrade_to_12(conn: Connection) -> None:
     _add_columns(conn, "decisions", (("request_hash", "VARCHAR(64)"),))
 
 
+def _upgrade_to_13(conn: Connection) -> None:
+    # Made again, partial, by _add_missing_indexes after the steps.
+    for name in ("ix_decisions_reverses", "ix_cases_lease_holder"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+
+
 # Versions 6 and 7 only add tables (shared limiter state; shared exposure totals): create_all
 # makes them.
 # Version 10 only adds tables (quality): create_all makes them.
 # Version 11 only adds tables (alerts, hash lists, the on-call rota): create_all makes them.
 _STEPS = ((3, _upgrade_to_3), (4, _upgrade_to_4), (5, _upgrade_to_5), (8, _upgrade_to_8),
-          (9, _upgrade_to_9), (12, _upgrade_to_12))
+          (9, _upgrade_to_9), (12, _upgrade_to_12), (13, _upgrade_to_13))

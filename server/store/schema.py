@@ -40,7 +40,8 @@ from sqlalchemy import (
 #     case_holds, handoffs (new tables only, in quality_schema.py).
 # 11: alerts, hash lists and the on-call rota (tables in alerts_schema.py).
 # 12: `decisions.request_hash`: an accepted decision's retry is answered from its own row.
-SCHEMA_VERSION = 12
+# 13: ix_decisions_reverses and ix_cases_lease_holder hold only rows with a value (partial).
+SCHEMA_VERSION = 13
 
 # A 64-bit autoincrementing key. SQLite only autoincrements a column declared INTEGER (which is
 # 64-bit there anyway); PostgreSQL's INTEGER would stop at 2^31.
@@ -94,7 +95,11 @@ cases = Table(
 # and looks up the caller's own live leases first.
 Index("ix_cases_claim", cases.c.queue_id, cases.c.status, cases.c.priority, cases.c.sla_deadline,
       cases.c.created_at, cases.c.id)
-Index("ix_cases_lease_holder", cases.c.lease_holder)
+# Partial, as NULL is never looked up (`lease_holder = :id` implies NOT NULL): a decision
+# releases its case's lease and removes its entry instead of moving it to NULL.
+Index("ix_cases_lease_holder", cases.c.lease_holder,
+      sqlite_where=cases.c.lease_holder.is_not(None),
+      postgresql_where=cases.c.lease_holder.is_not(None))
 
 media = Table(
     "media",
@@ -213,8 +218,12 @@ decisions = Table(
     # the answer is kept under idempotency_keys (approvals, reversals, appeals).
     Column("request_hash", String(64), nullable=True),
 )
-# Whether a decision was reversed, asked per decision by the earlier-decisions lookup.
-Index("ix_decisions_reverses", decisions.c.reverses)
+# Whether a decision was reversed, asked per decision by the earlier-decisions lookup. Partial:
+# nearly every decision reverses nothing and writes no entry; `reverses = x` implies NOT NULL,
+# so the lookup still uses it.
+Index("ix_decisions_reverses", decisions.c.reverses,
+      sqlite_where=decisions.c.reverses.is_not(None),
+      postgresql_where=decisions.c.reverses.is_not(None))
 
 idempotency_keys = Table(
     "idempotency_keys",
