@@ -14,12 +14,11 @@ Who may decide which case is access.py's rule (403 `not_your_case`, not stored).
 idempotency record, the decision, its change-feed row and its audit entry are written in the
 same transaction, so a retry finds all of them or none. A replay answers the stored status and the
 stored body bytes, unchanged; an accepted (or pending) decision's row holds its request's hash
-and rebuilds its 201 byte for byte, so it needs no idempotency record of its own (a batch of
-500 writes 500 rows and their index entries fewer). Only answers that describe the case's
-state (201, 409) are stored; 404 and 422 are not, so a client may fix its request and retry,
-and a 5xx rolls the whole transaction back (for a batch: every item of it). `approve`,
-`reverse` and a reviewer's enforcement on a high-profile author are handed to four_eyes.py
-inside the same transaction.
+and rebuilds its 201 byte for byte, so it needs no idempotency record of its own. Only answers
+that describe the case's state (201, 409) are stored; 404 and 422 are not, so a client may fix
+its request and retry, and a 5xx rolls the whole transaction back (for a batch: every item of
+it). `approve`, `reverse` and a reviewer's enforcement on a high-profile author are handed to
+four_eyes.py inside the same transaction.
 """
 
 from __future__ import annotations
@@ -76,8 +75,8 @@ _SELECT_KEYS = PerDialect(lambda dialect: select(idempotency_keys).where(
 # Decisions whose row answers a retry of their key (decision_id is the key: validate).
 _SELECT_HASHED = select(decisions).where(decisions.c.decision_id == bindparam("key_"),
                                          decisions.c.request_hash.is_not(None))
-_SELECT_HASHED_MANY = PerDialect(lambda dialect: select(decisions).where(
-    member_of(decisions.c.decision_id, "keys_", dialect), decisions.c.request_hash.is_not(None)))
+RECORDED = PerDialect(lambda dialect: select(decisions).where(
+    member_of(decisions.c.decision_id, "keys_", dialect)))
 # DecisionIn.model_validate without its wrapper, which passes six keyword arguments (all
 # None) to this same call: a quarter of its cost, and a batch validates up to 500 bodies.
 _validate_decision = DecisionIn.__pydantic_validator__.validate_python
@@ -249,12 +248,12 @@ def _stored_row(conn: Connection, key: str):
     return row
 
 
-def stored_rows(conn: Connection, keys: list[str]) -> dict:
+def stored_rows(conn: Connection, keys: list[str], recorded=None) -> dict:
     """Key -> its idempotency record (or the one its decision row rebuilds), for the keys
-    that have one."""
+    that have one; `recorded`: the keys' decision rows (RECORDED), if the caller read them."""
     ids = {"keys_": list_value(conn, sorted(set(keys)))}
-    found = {row.decision_id: _rebuilt(row)
-             for row in conn.execute(_SELECT_HASHED_MANY(conn), ids)}
+    recorded = conn.execute(RECORDED(conn), ids) if recorded is None else recorded
+    found = {row.decision_id: _rebuilt(row) for row in recorded if row.request_hash}
     found.update((row.key, row) for row in conn.execute(_SELECT_KEYS(conn), ids))
     return found
 

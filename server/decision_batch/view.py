@@ -13,15 +13,13 @@ from functools import lru_cache
 from sqlalchemy import Connection, select
 
 from reviewer.contract.quality import QueueQuality
-from server.decisions import DECIDE_CASE_COLUMNS, KeyedDecision, stored_rows
+from server.decisions import DECIDE_CASE_COLUMNS, RECORDED, KeyedDecision, stored_rows
 from server.quality.settings import second_review_shares
 from server.store.bulk import PerDialect, list_value, member_of
 from server.store.quality_schema import quality_links
-from server.store.schema import authors, cases, decisions
+from server.store.schema import authors, cases
 
 _DEFAULT_SHARE = QueueQuality().second_review_share
-_RECORDED = PerDialect(lambda dialect: select(decisions.c.decision_id).where(
-    member_of(decisions.c.decision_id, "keys_", dialect)))
 # FOR UPDATE as the single endpoint reads its case (PostgreSQL; lock_batch holds them).
 _CASES = PerDialect(lambda dialect: select(*DECIDE_CASE_COLUMNS)
                     .join(authors, authors.c.id == cases.c.author_id)
@@ -50,11 +48,13 @@ class BatchView:
         case_ids = sorted({case_id for request in window
                            if (case_id := case_id_of(request.payload))})
         ids = {"keys_": list_value(conn, keys), "case_ids_": list_value(conn, case_ids)}
-        # .all(): the driver's fetchall, one call, rather than a fetchone per row
-        recorded = conn.execute(_RECORDED(conn), ids).scalars().all()
+        # .all(): the driver's fetchall, one call, rather than a fetchone per row. The keys'
+        # decision rows say which are on record and replay those that hold their hash.
+        recorded = conn.execute(RECORDED(conn), ids).all()
         found_cases = _records(conn.execute(_CASES(conn), ids))
         links = conn.execute(_LINKS(conn), ids).all()
-        return cls(start, end, stored_rows(conn, keys), frozenset(recorded),
+        return cls(start, end, stored_rows(conn, keys, recorded),
+                   frozenset(row.decision_id for row in recorded),
                    {row.id: row for row in found_cases}, {row.case_id: row for row in links})
 
 
