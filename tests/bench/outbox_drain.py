@@ -1,8 +1,8 @@
 """Outbox drain: 10,000 queued decisions pushed to the local reference server.
 
 The client is the real push path (`SyncEngine.push` -> `OutboxPusher`, batches of BATCH_SIZE,
-two requests out at once) over a profile store whose outbox holds 10,000 decisions on 10,000
-claimed cases; the server is the real one over a seeded SQLite file. It is measured in two
+MAX_IN_FLIGHT requests out at once) over a profile store whose outbox holds 10,000 decisions
+on 10,000 claimed cases; the server is the real one over a seeded SQLite file. It is measured in two
 shapes, side by side, on copies of one prepared pair (server database and store):
 
 - **own process**, the shape every deployment has: the central API runs as `main.py serve`,

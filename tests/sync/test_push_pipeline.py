@@ -1,11 +1,13 @@
-"""The push keeps two requests out (reviewer/sync/push.py): batch N+1 waits at the server while
-it decides N, and goes out before N's answers are recorded.
+"""The push keeps several requests out (reviewer/sync/push.py, MAX_IN_FLIGHT): batch N+1 waits
+at the server while it decides N, and goes out before N's answers are recorded.
 
 Real server on loopback, real store, real ApiClient; batches of 5 so a few dozen decisions make
 several batches. What the overlap must not change: each case's decisions reach the server one
 after the other in outbox order, a decision reaches it exactly once whatever fails in between,
 an item rejected in one batch does not hold back the next, and a server that dies mid-drain
-loses nothing.
+loses nothing. The tests of what fails in between (a crash, a dead server, an unusable answer)
+count batches with two requests out (`two_out`): what happens to those out is the same at any
+depth, and their arithmetic stays readable.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ DECISIONS = 23  # five batches, the last one short
 
 @pytest.fixture(scope="module")
 def big_api(tmp_path_factory):
-    names = {f"pipe-{n}": "reviewer" for n in range(6)}
+    names = {f"pipe-{n}": "reviewer" for n in range(7)}
     api = start_big_server(tmp_path_factory, 1200, "pipeline", names)
     try:
         yield api
@@ -43,6 +45,11 @@ def big_api(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def small_batches(monkeypatch):
     monkeypatch.setattr(push, "BATCH_SIZE", BATCH)
+
+
+@pytest.fixture
+def two_out(monkeypatch):
+    monkeypatch.setattr(push, "MAX_IN_FLIGHT", 2)
 
 
 class RecordingClient(ApiClient):
@@ -144,16 +151,54 @@ def test_the_next_batch_goes_out_before_the_last_answers_are_recorded(big_api, t
     finally:
         client.close()
     assert _accepted(db) == DECISIONS
-    # Each once. Two batches out at once carry no case in common, so the server may record
-    # them in either order (its worker threads race for the write lock): compared as a set.
+    # Each once. Batches out at once carry no case in common, so the server may record them
+    # in either order (its worker threads race for the write lock): compared as a set.
     recorded = _server_ids(big_api, made)
     assert len(recorded) == DECISIONS and set(recorded) == {d.decision_id for d in made}
-    # Batches 1 and 2 went out together; n + 2 as soon as n was answered, before its answers
-    # were recorded.
-    assert events.index(("send", 2)) < events.index(("answered", 1))
-    for n in range(1, 4):
-        assert events.index(("answered", n)) < events.index(("send", n + 2))
-        assert events.index(("send", n + 2)) < events.index(("recorded", n))
+    # The first `out` batches went out together; batch n + out once n of them were answered
+    # (never more out), before the n-th answer taken was recorded.
+    out = push.MAX_IN_FLIGHT
+    assert events.index(("send", out)) < events.index(("answered", 1))
+    for n in range(1, 6 - out):  # five batches
+        before = events[:events.index(("send", n + out))]
+        assert sum(event[0] == "answered" for event in before) >= n
+        assert ("recorded", n) not in before
+
+
+class LateFirstAnswerClient(ApiClient):
+    """The first batch's answer is slow on its way back; the others are not."""
+
+    def __init__(self, url: str, token: str, events: list):
+        super().__init__(url, token, timeout=10)
+        self.events, self.sent, self.numbering = events, 0, threading.Lock()
+
+    def send_decision_batch(self, decisions):
+        with self.numbering:
+            self.sent += 1
+            n = self.sent
+            self.events.append(("send", n))
+        answer = super().send_decision_batch(decisions)
+        if n == 1:
+            time.sleep(0.5)
+        self.events.append(("answered", n))
+        return answer
+
+
+def test_an_answer_that_comes_back_first_frees_its_place_for_the_next_batch(big_api, tmp_path):
+    # The server decides the requests out in any order; the push does not wait for the
+    # oldest one's answer before it records a newer one and sends the next batch.
+    db, made = _queue(big_api, tmp_path, "pipe-6")
+    events: list = []
+    client = LateFirstAnswerClient(big_api.url, big_api.tokens["pipe-6"], events)
+    try:
+        assert OutboxPusher(Outbox(db), client).push_all() == DECISIONS
+    finally:
+        client.close()
+    assert _accepted(db) == DECISIONS
+    recorded = _server_ids(big_api, made)
+    assert len(recorded) == DECISIONS and set(recorded) == {d.decision_id for d in made}
+    assert events.index(("answered", 2)) < events.index(("answered", 1))
+    assert events.index(("send", push.MAX_IN_FLIGHT + 1)) < events.index(("answered", 1))
 
 
 class OverlapClient(ApiClient):
@@ -179,7 +224,7 @@ class OverlapClient(ApiClient):
                 self.out.remove(cases)
 
 
-def test_two_requests_are_out_at_once_and_a_case_decided_twice_waits_for_the_first(
+def test_requests_are_out_at_once_and_a_case_decided_twice_waits_for_the_first(
         big_api, tmp_path):
     # A second decision on batch 1's last case, queued right after it (as if decided again
     # offline): it must reach the server after the first, so the first stands, it conflicts.
@@ -190,7 +235,7 @@ def test_two_requests_are_out_at_once_and_a_case_decided_twice_waits_for_the_fir
         assert OutboxPusher(Outbox(db), client).push_all() == DECISIONS + 1
     finally:
         client.close()
-    assert client.most_out == 2
+    assert client.most_out == push.MAX_IN_FLIGHT
     assert client.shared == set()  # no case was in two requests out at once
     states = {e.decision.decision_id: e.state for e in Outbox(db).entries()}
     assert states[made[4].decision_id] == "accepted" and states[again.decision_id] == "conflict"
@@ -212,7 +257,7 @@ def test_an_item_rejected_in_one_batch_does_not_hold_back_the_next(big_api, tmp_
 
 
 def test_a_crash_while_the_next_batches_are_out_sends_them_again_under_the_same_keys(
-        big_api, tmp_path):
+        big_api, tmp_path, two_out):
     db, made = _queue(big_api, tmp_path, "pipe-2")
     events: list = []
     client = RecordingClient(big_api.url, big_api.tokens["pipe-2"], events)
@@ -229,7 +274,7 @@ def test_a_crash_while_the_next_batches_are_out_sends_them_again_under_the_same_
     assert _server_ids(big_api, made) == [d.decision_id for d in made]
 
 
-def test_a_server_that_dies_mid_drain_loses_nothing(big_api, tmp_path):
+def test_a_server_that_dies_mid_drain_loses_nothing(big_api, tmp_path, two_out):
     db, made = _queue(big_api, tmp_path, "pipe-3")
     events: list = []
 
@@ -260,7 +305,7 @@ def test_a_server_that_dies_mid_drain_loses_nothing(big_api, tmp_path):
 
 
 def test_an_unusable_answer_with_the_next_batch_out_records_that_one_and_sends_no_more(
-        big_api, tmp_path):
+        big_api, tmp_path, two_out):
     db, made = _queue(big_api, tmp_path, "pipe-4")
     events: list = []
     client = RecordingClient(big_api.url, big_api.tokens["pipe-4"], events)
