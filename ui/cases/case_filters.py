@@ -178,7 +178,7 @@ class CaseFilters(QWidget):
                                                  else [])
             for value in sorted(values, key=lambda v: (name(v).casefold(), v)):
                 combo.addItem(f"{name(value)}  ({number(counts.get(value, 0))})", value)
-                if name is policy_name:
+                if combo is self.policy:
                     combo.setItemData(combo.count() - 1, self.tr("Policy id: {policy}").format(
                         policy=value), Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)

@@ -203,8 +203,9 @@ class CasePanel(QWidget):
             when=local_and_utc(case.sla_deadline)))
         self.refresh_sla()
         self.author.setText(self._author_line(case))
-        self.reports.setText(self._reports_line(case))
-        self.reports.setToolTip(self._reports_tip(case))
+        reasons = reason_counts(case.reports)  # counted once for the line and its tooltip
+        self.reports.setText(self._reports_line(case, reasons))
+        self.reports.setToolTip(self._reports_tip(reasons))
         self.history.setText(self._history_line(case))
         self.history.setToolTip("\n".join(  # the same moments, each also in UTC
             f"{local_and_utc(str(h.get('at', '')))} {h.get('action', '?')}"
@@ -298,20 +299,19 @@ class CasePanel(QWidget):
             name=isolate(a.display_name), handle=isolate(a.handle), since=since) + flag
 
     @staticmethod
-    def _reports_line(case: Case) -> str:
+    def _reports_line(case: Case, reasons: list[tuple[str, int]]) -> str:
         if not case.reports:
             return tr("No reports attached")
-        listed = ", ".join(_counted(shown(reason_label(reason)), n)
-                           for reason, n in reason_counts(case.reports))
+        listed = ", ".join(_counted(shown(reason_label(reason)), n) for reason, n in reasons)
         return tr("%n report(s): {reasons}", "", len(case.reports)).format(reasons=listed)
 
     @staticmethod
-    def _reports_tip(case: Case) -> str:
+    def _reports_tip(reasons: list[tuple[str, int]]) -> str:
         """The reasons as the reporters sent them, for a specialist matching a form or a log."""
-        if not case.reports:
+        if not reasons:
             return ""
         return tr("Report reasons as sent: {ids}").format(ids=", ".join(
-            _counted(reason, n) for reason, n in reason_counts(case.reports)))
+            _counted(reason, n) for reason, n in reasons))
 
     def _decision(self, entry: dict) -> str:
         """'Remove (Hate speech)': an action and a policy as reviewers name them."""

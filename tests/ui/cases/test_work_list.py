@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -12,13 +13,14 @@ from PySide6.QtWidgets import QApplication
 from reviewer.store.case_cache import CaseCache
 from reviewer.actions import ActionId
 from reviewer.context.guidelines import Guideline
-from reviewer.review.case_list import ListQuery
+from reviewer.review.case_list import Facets, ListQuery
 from reviewer.domain import Case, Queue, to_iso
 from reviewer.profile import Profile
 from reviewer.store.database import open_store
 from tests.factories import case_dict
 from tests.qt_wait import pump_until
 from ui.app import build_workstation
+from ui.cases.case_filters import CaseFilters
 from ui.cases.case_panel import language_choice
 from ui.cases.queue_panel import sla_colour
 
@@ -248,3 +250,14 @@ def test_row_countdowns_tick_without_anything_else_happening(window, qtbot):
     qtbot.waitUntil(lambda: counter.count > 0, timeout=2000)  # the rows are made anew
     viewport.removeEventFilter(counter)
     assert window.queue_panel._tick.isActive() and window.queue_panel._tick.interval() < 60_000
+
+
+def test_only_the_policy_menu_names_policy_ids_in_its_tooltips(qtbot):
+    # With no namer for policies (the default, before the guidelines are known), the region
+    # menu's entries are not policy ids.
+    filters = CaseFilters()
+    qtbot.addWidget(filters)
+    filters.show_facets(Facets(Counter({"en": 2}), Counter({"DE": 2}), Counter({"spam": 2})))
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert filters.policy.itemData(1, tip) == "Policy id: spam"
+    assert filters.region.itemData(1, tip) is None
